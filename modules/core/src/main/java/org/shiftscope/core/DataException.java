@@ -1,0 +1,69 @@
+package org.shiftscope.core;
+
+/**
+ * A problem with the user's input that they can act on. The message names the file, the place (line, column)
+ * and the reason, e.g. {@code adult.csv, line 12, column 3: expected 15 fields, found 14}. It is shown to the
+ * user as it is, never with a stack trace.
+ */
+public class DataException extends RuntimeException {
+
+    private final String file;
+    private final long line;
+    private final String place;
+    private final String reason;
+
+    public DataException(String file, long line, String place, String reason, Throwable cause) {
+        super(compose(file, line, place, reason), cause);
+        this.file = file;
+        this.line = line;
+        this.place = place;
+        this.reason = reason;
+    }
+
+    public DataException(String file, long line, String place, String reason) {
+        this(file, line, place, reason, null);
+    }
+
+    /** A problem with a whole file (no line). */
+    public static DataException inFile(String file, String reason) {
+        return new DataException(file, 0, null, reason);
+    }
+
+    /** A problem that is not tied to a file, such as a bad option value. */
+    public static DataException of(String reason) {
+        return new DataException(null, 0, null, reason);
+    }
+
+    private static String compose(String file, long line, String place, String reason) {
+        StringBuilder sb = new StringBuilder();
+        if (file != null) {
+            sb.append(file);
+        }
+        if (line > 0) {
+            sb.append(sb.isEmpty() ? "" : ", ").append("line ").append(line);
+        }
+        if (place != null) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(place);
+        }
+        return sb.isEmpty() ? reason : sb.append(": ").append(reason).toString();
+    }
+
+    /** The file (display name) the problem is in, or {@code null}. */
+    public String file() {
+        return file;
+    }
+
+    /** 1-based line, or 0 when the problem is not tied to a line. */
+    public long line() {
+        return line;
+    }
+
+    /** Further location such as {@code column 'age'} or {@code byte 1024}, or {@code null}. */
+    public String place() {
+        return place;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

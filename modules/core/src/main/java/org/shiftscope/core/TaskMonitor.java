@@ -1,0 +1,34 @@
+package org.shiftscope.core;
+
+/**
+ * How long-running code reports progress and learns that the user cancelled. Loops call
+ * {@link #checkCancelled()} at least every few milliseconds of work.
+ */
+public interface TaskMonitor {
+
+    /** A monitor that ignores progress and is never cancelled. */
+    TaskMonitor NONE = new TaskMonitor() {
+        @Override
+        public void progress(double fraction, String message) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
+
+    /**
+     * @param fraction done so far in [0, 1], or a negative value when unknown
+     * @param message  what is being done, for the status bar
+     */
+    void progress(double fraction, String message);
+
+    boolean isCancelled();
+
+    default void checkCancelled() {
+        if (isCancelled()) {
+            throw new CancelledException();
+        }
+    }
+}
