@@ -1,0 +1,166 @@
+package org.shiftscope.workflow;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.MissingPolicy;
+
+/**
+ * Reads and writes project files ({@code .shiftscope.json}). Writing is atomic: the project goes to a temporary
+ * file in the same folder, is flushed to disk, then renamed over the old one, so a crash never leaves half a file.
+ * Data paths are stored relative to the project's folder when they lie inside it, so a project folder can move.
+ */
+public final class ProjectStore {
+
+    public static final String FORMAT = "shiftscope-project";
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ProjectStore() {
+    }
+
+    public static void save(Project project, Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        String name = target.getFileName().toString();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            byte[] bytes = JSON.writeValueAsBytes(toJson(project, dir));
+            tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                out.write(bytes);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw DataException.inFile(name, "cannot be saved: " + e.getMessage());
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the rename already consumed it, or the folder is gone; nothing more to clean up
+                }
+            }
+        }
+    }
+
+    public static Project load(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        String name = abs.getFileName().toString();
+        if (!Files.isRegularFile(abs)) {
+            throw DataException.inFile(name, "no such project file (" + abs + ")");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(abs.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new DataException(name, at == null ? 0 : at.getLineNr(), at == null ? null : "column " + at.getColumnNr(),
+                    "not a valid project file: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw DataException.inFile(name, "cannot be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+            throw DataException.inFile(name, "not a ShiftScope project (no \"format\": \"" + FORMAT + "\")");
+        }
+        int version = root.path("version").asInt(-1);
+        if (version > VERSION) {
+            throw DataException.inFile(name, "written by a newer ShiftScope (project format " + version
+                    + "; this version reads up to " + VERSION + ")");
+        }
+        if (version < 1) {
+            throw DataException.inFile(name, "has no valid \"version\"");
+        }
+        return fromJson(root, abs.getParent(), name);
+    }
+
+    private static ObjectNode toJson(Project p, Path dir) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        ObjectNode split = root.putObject("split");
+        switch (p.split().source()) {
+            case SplitSource.TwoFiles f -> {
+                split.put("kind", "two-files");
+                split.put("reference", relative(dir, f.reference()));
+                split.put("target", relative(dir, f.target()));
+            }
+            case SplitSource.FilteredFile f -> {
+                split.put("kind", "filtered-file");
+                split.put("data", relative(dir, f.data()));
+                split.put("reference_where", f.referenceWhere());
+                split.put("target_where", f.targetWhere());
+            }
+            case SplitSource.Demo d -> {
+                split.put("kind", "demo");
+                split.put("scenario", d.scenario());
+                split.put("rows", d.rows());
+                split.put("seed", d.seed());
+            }
+        }
+        ArrayNode cols = split.putArray("columns");
+        p.split().columns().forEach(cols::add);
+        split.put("missing", p.split().missing().label());
+        root.put("view", p.view());
+        return root;
+    }
+
+    private static Project fromJson(JsonNode root, Path dir, String file) {
+        JsonNode s = root.path("split");
+        String kind = text(s, "kind", file);
+        SplitSource source = switch (kind) {
+            case "two-files" -> new SplitSource.TwoFiles(resolve(dir, text(s, "reference", file)),
+                    resolve(dir, text(s, "target", file)));
+            case "filtered-file" -> new SplitSource.FilteredFile(resolve(dir, text(s, "data", file)),
+                    text(s, "reference_where", file), text(s, "target_where", file));
+            case "demo" -> new SplitSource.Demo(text(s, "scenario", file), s.path("rows").asInt(1500),
+                    s.path("seed").asLong(0));
+            default -> throw DataException.inFile(file, "unknown split kind '" + kind + "'");
+        };
+        List<String> columns = new ArrayList<>();
+        s.path("columns").forEach(c -> columns.add(c.asText()));
+        MissingPolicy missing = MissingPolicy.parse(s.path("missing").asText("drop"));
+        return new Project(new SplitDefinition(source, columns, missing), root.path("view").asText("data"));
+    }
+
+    private static String text(JsonNode node, String field, String file) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw DataException.inFile(file, "the split has no \"" + field + "\"");
+        }
+        return v.asText();
+    }
+
+    private static String relative(Path dir, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(dir) ? dir.relativize(abs).toString() : abs.toString();
+    }
+
+    private static Path resolve(Path dir, String p) {
+        return dir.resolve(p).normalize();
+    }
+}

@@ -1,0 +1,131 @@
+package org.shiftscope.workflow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.shiftscope.core.Column;
+import org.shiftscope.core.ColumnType;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.Dataset;
+import org.shiftscope.core.MissingPolicy;
+import org.shiftscope.core.RowFilter;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.scenarios.Scenario;
+import org.shiftscope.scenarios.Scenarios;
+
+/** Turns a {@link SplitDefinition} into a {@link Split}: loads, filters, checks columns, applies the missing policy. */
+public final class SplitBuilder {
+
+    private final DatasetCatalog catalog;
+
+    public SplitBuilder(DatasetCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Both sides before column selection and the missing-value policy: what the Data view shows in full. */
+    public record Sides(Dataset reference, Dataset target, Set<String> filterColumns) {
+    }
+
+    public Sides sides(SplitSource source, TaskMonitor monitor) {
+        return switch (source) {
+            case SplitSource.TwoFiles f -> {
+                Dataset ref = catalog.load(f.reference(), monitor);
+                Dataset tgt = catalog.load(f.target(), monitor);
+                yield new Sides(ref, tgt, Set.of());
+            }
+            case SplitSource.FilteredFile f -> {
+                Dataset all = catalog.load(f.data(), monitor);
+                RowFilter refFilter = RowFilter.parse(f.referenceWhere());
+                RowFilter tgtFilter = RowFilter.parse(f.targetWhere());
+                Dataset ref = rename(all.selectRows(refFilter.apply(all)), all.name() + " where " + refFilter);
+                Dataset tgt = rename(all.selectRows(tgtFilter.apply(all)), all.name() + " where " + tgtFilter);
+                Set<String> used = new LinkedHashSet<>(refFilter.columns());
+                used.addAll(tgtFilter.columns());
+                yield new Sides(ref, tgt, used);
+            }
+            case SplitSource.Demo d -> {
+                Scenario s = Scenarios.generate(d.scenario(), d.rows(), d.seed());
+                yield new Sides(s.reference(), s.target(), Set.of());
+            }
+        };
+    }
+
+    public Split build(SplitDefinition definition, TaskMonitor monitor) {
+        return build(definition, sides(definition.source(), monitor));
+    }
+
+    /** Builds the split from sides already loaded (the UI keeps them to redraw without reloading). */
+    public Split build(SplitDefinition definition, Sides sides) {
+        Dataset ref = sides.reference();
+        Dataset tgt = sides.target();
+        List<String> columns = definition.columns();
+        if (columns.isEmpty()) {
+            columns = ref.columnNames().stream().filter(c -> !sides.filterColumns().contains(c)).toList();
+        }
+        for (String c : columns) {
+            ref.requireColumn(c);
+            Column inTarget = tgt.column(c).orElseThrow(() -> DataException.inFile(tgt.source().displayName(),
+                    "column '" + c + "' of the reference (" + ref.name() + ") is missing from the target"
+                            + " (its columns: " + String.join(", ", tgt.columnNames()) + ")"));
+            checkSameKind(ref.requireColumn(c), inTarget, ref, tgt);
+        }
+        if (columns.isEmpty()) {
+            throw DataException.of("no columns left to analyse (the filters use every column)");
+        }
+        Dataset refCols = ref.selectColumns(columns);
+        Dataset tgtCols = tgt.selectColumns(columns);
+        Dataset refUsed = applyMissing(refCols, definition.missing(), "reference");
+        Dataset tgtUsed = applyMissing(tgtCols, definition.missing(), "target");
+        return new Split(refUsed, tgtUsed, columns, ref.rowCount(), tgt.rowCount(), definition.missing(),
+                definition.source().describe());
+    }
+
+    private static void checkSameKind(Column a, Column b, Dataset ref, Dataset tgt) {
+        boolean numA = a.type() == ColumnType.NUMERIC;
+        boolean numB = b.type() == ColumnType.NUMERIC;
+        if (numA != numB) {
+            throw DataException.of("column '" + a.name() + "' is " + a.type().label() + " in " + ref.name()
+                    + " but " + b.type().label() + " in " + tgt.name() + "; both sides must hold the same kind of values");
+        }
+    }
+
+    private static Dataset applyMissing(Dataset data, MissingPolicy policy, String side) {
+        int n = data.rowCount();
+        boolean[] complete = new boolean[n];
+        java.util.Arrays.fill(complete, true);
+        for (Column c : data.columns()) {
+            int missing = 0;
+            int first = -1;
+            for (int i = 0; i < n; i++) {
+                if (c.isMissing(i)) {
+                    complete[i] = false;
+                    if (first < 0) {
+                        first = i;
+                    }
+                    missing++;
+                }
+            }
+            if (missing > 0 && policy == MissingPolicy.FAIL) {
+                throw DataException.inFile(data.source().displayName(), "column '" + c.name() + "' has " + missing
+                        + " missing values in the " + side + " (" + data.name() + "), the first in its row "
+                        + (first + 1) + "; choose the missing-value policy 'drop' to leave such rows out");
+            }
+        }
+        List<Integer> keep = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (complete[i]) {
+                keep.add(i);
+            }
+        }
+        if (keep.size() == n) {
+            return data;
+        }
+        return data.selectRows(keep.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static Dataset rename(Dataset d, String name) {
+        return new Dataset(name, d.source(), d.columns(), d.images());
+    }
+}

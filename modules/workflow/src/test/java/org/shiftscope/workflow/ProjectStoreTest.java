@@ -1,0 +1,56 @@
+package org.shiftscope.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.core.MissingPolicy;
+
+class ProjectStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripKeepsEveryFieldAndStoresRelativePaths() throws Exception {
+        Project p = new Project(new SplitDefinition(new SplitSource.FilteredFile(dir.resolve("data/adult.csv"),
+                "sex=Male", "sex=Female"), List.of("age", "race"), MissingPolicy.FAIL), "explain");
+        Path file = dir.resolve("my.shiftscope.json");
+        ProjectStore.save(p, file);
+        assertThat(Files.readString(file)).contains("\"data\" : \"data/adult.csv\"");
+        assertThat(ProjectStore.load(file)).isEqualTo(p);
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(x -> x.getFileName().toString())).containsExactly("my.shiftscope.json") // no temporary file left behind;
+        }
+        Project demo = Project.demo();
+        ProjectStore.save(demo, file);
+        assertThat(ProjectStore.load(file)).isEqualTo(demo);
+    }
+
+    @Test
+    void version1FixtureStillOpens() throws Exception {
+        Path file = dir.resolve("v1.shiftscope.json");
+        Files.copy(Path.of(getClass().getResource("/projects/v1-two-files.shiftscope.json").toURI()), file);
+        Project p = ProjectStore.load(file);
+        SplitSource.TwoFiles src = (SplitSource.TwoFiles) p.split().source();
+        assertThat(src.reference()).isEqualTo(dir.resolve("ref.csv"));
+        assertThat(src.target()).isEqualTo(Path.of("/data/target.csv"));
+        assertThat(p.split().missing()).isEqualTo(MissingPolicy.DROP);
+    }
+
+    @Test
+    void brokenFilesGetLineAndReason() throws Exception {
+        Path file = dir.resolve("bad.shiftscope.json");
+        Files.writeString(file, "{\n  \"format\": \"shiftscope-project\",\n  \"version\": 1,,\n}");
+        assertThatThrownBy(() -> ProjectStore.load(file)).hasMessageStartingWith("bad.shiftscope.json, line 3, column");
+        Files.writeString(file, "{\"format\": \"shiftscope-project\", \"version\": 7, \"split\": {}}");
+        assertThatThrownBy(() -> ProjectStore.load(file)).hasMessage(
+                "bad.shiftscope.json: written by a newer ShiftScope (project format 7; this version reads up to 1)");
+        Files.writeString(file, "[1,2]");
+        assertThatThrownBy(() -> ProjectStore.load(file)).hasMessageContaining("not a ShiftScope project");
+    }
+}
