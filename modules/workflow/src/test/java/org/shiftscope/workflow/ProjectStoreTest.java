@@ -24,7 +24,7 @@ class ProjectStoreTest {
         assertThat(Files.readString(file)).contains("\"data\" : \"data/adult.csv\"");
         assertThat(ProjectStore.load(file)).isEqualTo(p);
         try (var s = Files.list(dir)) {
-            assertThat(s.map(x -> x.getFileName().toString())).containsExactly("my.shiftscope.json") // no temporary file left behind;
+            assertThat(s.map(x -> x.getFileName().toString())).containsExactly("my.shiftscope.json"); // no temporary file left behind
         }
         Project demo = Project.demo();
         ProjectStore.save(demo, file);
