@@ -1,0 +1,91 @@
+package org.shiftscope.ui;
+
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.shiftscope.core.DataException;
+import org.shiftscope.ui.data.DataViewModel;
+import org.shiftscope.ui.tasks.TaskRunner;
+import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.Project;
+import org.shiftscope.workflow.ProjectStore;
+import org.shiftscope.workflow.SplitBuilder;
+
+/** State of the main window: the current view, the project file, and the Data view's state. */
+public final class MainViewModel {
+
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final DataViewModel data;
+    private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
+    private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
+
+    public MainViewModel(TaskRunner tasks, DialogService dialogs) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.data = new DataViewModel(tasks, new SplitBuilder(new DatasetCatalog()));
+    }
+
+    /** Shows a project (fills the form and recomputes in the background). */
+    public void show(Project project, Path file) {
+        data.load(project.split());
+        view.set(ViewId.parse(project.view()));
+        projectFile.set(file);
+        data.apply();
+    }
+
+    public void openProject(Path file) {
+        try {
+            show(ProjectStore.load(file), file);
+        } catch (DataException e) {
+            dialogs.showError("Cannot open project", e);
+        }
+    }
+
+    /** Saves to the project's file; returns false when it has none yet (the view then asks for one). */
+    public boolean save() {
+        Path file = projectFile.get();
+        if (file == null) {
+            return false;
+        }
+        saveAs(file);
+        return true;
+    }
+
+    public void saveAs(Path file) {
+        try {
+            ProjectStore.save(currentProject(), file);
+            projectFile.set(file);
+        } catch (DataException e) {
+            dialogs.showError("Cannot save project", e);
+        }
+    }
+
+    /** The project as the window shows it now. */
+    public Project currentProject() {
+        return new Project(data.definition(), view.get().id());
+    }
+
+    public StringBinding titleBinding() {
+        return Bindings.createStringBinding(() -> projectFile.get() == null ? "ShiftScope — unsaved project"
+                : "ShiftScope — " + projectFile.get().getFileName(), projectFile);
+    }
+
+    public DataViewModel data() {
+        return data;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public ObjectProperty<ViewId> viewProperty() {
+        return view;
+    }
+
+    public ObjectProperty<Path> projectFileProperty() {
+        return projectFile;
+    }
+}

@@ -1,0 +1,153 @@
+package org.shiftscope.ui;
+
+import java.io.File;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.StatusBar;
+import org.shiftscope.ui.data.DataView;
+import org.shiftscope.ui.planned.PlannedView;
+
+/** The main window's content: menu, navigation, the current view and a status bar with progress and cancel. */
+public final class MainWindow {
+
+    private final MainViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final Map<ViewId, Parent> views = new EnumMap<>(ViewId.class);
+    private final Runnable quit;
+
+    public MainWindow(MainViewModel vm, Runnable quit) {
+        this.vm = vm;
+        this.quit = quit;
+        root.setId("main-window");
+        root.setTop(menu());
+        root.setLeft(navigation());
+        root.setBottom(statusBar());
+        showView(vm.viewProperty().get());
+        vm.viewProperty().addListener((o, a, v) -> showView(v));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void showView(ViewId id) {
+        root.setCenter(views.computeIfAbsent(id, v -> v == ViewId.DATA ? new DataView(vm.data()).root()
+                : PlannedView.build(v)));
+    }
+
+    private VBox navigation() {
+        ToggleGroup group = new ToggleGroup();
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add(Styles.NAV);
+        nav.setPadding(new Insets(12, 8, 12, 8));
+        for (ViewId v : ViewId.values()) {
+            ToggleButton b = new ToggleButton(v.title());
+            b.setId("nav-" + v.id());
+            b.getStyleClass().add(Styles.NAV_BUTTON);
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setSelected(vm.viewProperty().get() == v);
+            b.setOnAction(e -> {
+                vm.viewProperty().set(v);
+                b.setSelected(true);
+            });
+            vm.viewProperty().addListener((o, a, now) -> b.setSelected(now == v));
+            nav.getChildren().add(b);
+        }
+        return nav;
+    }
+
+    private MenuBar menu() {
+        MenuItem openData = new MenuItem("Open data…");
+        openData.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        openData.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open one file to split, or two files (reference, then target)");
+            var files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
+            if (files != null) {
+                vm.viewProperty().set(ViewId.DATA);
+                vm.data().openFiles(files.stream().map(File::toPath).toList());
+            }
+        });
+        MenuItem openProject = new MenuItem("Open project…");
+        openProject.setOnAction(e -> {
+            File f = projectChooser("Open project").showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                vm.openProject(f.toPath());
+            }
+        });
+        MenuItem save = new MenuItem("Save project");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> {
+            if (!vm.save()) {
+                saveAs();
+            }
+        });
+        MenuItem saveAs = new MenuItem("Save project as…");
+        saveAs.setOnAction(e -> saveAs());
+        MenuItem exit = new MenuItem("Quit");
+        exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        exit.setOnAction(e -> quit.run());
+        Menu file = new Menu("File", null, openData, openProject, save, saveAs, exit);
+        return new MenuBar(file);
+    }
+
+    private void saveAs() {
+        FileChooser chooser = projectChooser("Save project");
+        chooser.setInitialFileName("project.shiftscope.json");
+        File f = chooser.showSaveDialog(root.getScene().getWindow());
+        if (f != null) {
+            vm.saveAs(f.toPath());
+        }
+    }
+
+    private static FileChooser projectChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ShiftScope project", "*.shiftscope.json", "*.json"));
+        return chooser;
+    }
+
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("status-bar");
+        bar.setText("Ready");
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-task");
+        cancel.setOnAction(e -> vm.tasks().cancelCurrent());
+        bar.getRightItems().add(cancel);
+        vm.tasks().currentProperty().addListener((o, old, task) -> follow(bar, cancel, task));
+        cancel.setDisable(true);
+        return bar;
+    }
+
+    private static void follow(StatusBar bar, Button cancel, Task<?> task) {
+        bar.textProperty().unbind();
+        bar.progressProperty().unbind();
+        if (task == null) {
+            return;
+        }
+        bar.textProperty().bind(Bindings.createStringBinding(() -> switch (task.getState()) {
+            case SUCCEEDED -> "Ready";
+            case CANCELLED -> "Cancelled";
+            case FAILED -> "Failed: " + task.getTitle();
+            default -> task.getMessage();
+        }, task.stateProperty(), task.messageProperty()));
+        bar.progressProperty().bind(Bindings.when(task.runningProperty()).then(task.progressProperty()).otherwise(0.0));
+        cancel.disableProperty().bind(task.runningProperty().not());
+    }
+}

@@ -1,0 +1,87 @@
+package org.shiftscope.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.ui.data.DataResult;
+import org.shiftscope.ui.data.DataViewModel;
+import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.Project;
+import org.shiftscope.workflow.SplitBuilder;
+
+/**
+ * Renders the main window for a project and view to a PNG without showing it (for slides, docs and reports).
+ * The JavaFX toolkit must already be running (the CLI starts it headless with Monocle).
+ */
+public final class Snapshot {
+
+    private Snapshot() {
+    }
+
+    public static void render(Project project, ViewId view, Path out, int width, int height) {
+        DataResult result = DataViewModel.compute(new SplitBuilder(new DatasetCatalog()), project.split(), TaskMonitor.NONE);
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                DialogService dialogs = (title, problem) -> image.completeExceptionally(problem);
+                MainViewModel vm = new MainViewModel(new org.shiftscope.ui.tasks.TaskRunner(dialogs), dialogs);
+                vm.data().load(project.split());
+                vm.data().publish(result);
+                vm.viewProperty().set(view);
+                MainWindow window = new MainWindow(vm, () -> { });
+                Scene scene = new Scene(window.root(), width, height);
+                scene.getStylesheets().add(Snapshot.class.getResource(Styles.STYLESHEET).toExternalForm());
+                window.root().applyCss();
+                window.root().layout();
+                image.complete(scene.snapshot(null));
+                vm.tasks().shutdown();
+            } catch (RuntimeException e) {
+                image.completeExceptionally(e);
+            }
+        });
+        try {
+            write(image.get(), out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DataException.of("snapshot interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    static void write(WritableImage img, Path out) {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = img.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                buffered.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!ImageIO.write(buffered, "png", out.toFile())) {
+                throw DataException.inFile(out.getFileName().toString(), "no PNG writer available");
+            }
+        } catch (IOException e) {
+            throw DataException.inFile(out.getFileName().toString(), "cannot be written: " + e.getMessage());
+        }
+    }
+}

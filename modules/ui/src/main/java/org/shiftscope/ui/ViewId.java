@@ -1,0 +1,50 @@
+package org.shiftscope.ui;
+
+import java.util.Locale;
+
+/** The main window's views, in navigation order, with what each one will hold until its feature lands. */
+public enum ViewId {
+    DATA("Data", null),
+    MAP("Map", "A joint 2-D map (PCA, t-SNE, UMAP) of reference and target embeddings, coloured by side, cluster,"
+            + " label or group, with clusters that grew, shrank or appeared. Arrives with the embeddings feature."),
+    EXPLAIN("Explain", "Optimal-transport explanations of the shift: which groups moved, where, along which features,"
+            + " and how much of the shift each explanation accounts for (PercentExplained curves, k-cluster arrows)."
+            + " Arrives with the transport engine."),
+    SUBGROUPS("Subgroups", "Per-group metrics with confidence intervals and disparities (demographic parity,"
+            + " equalized odds) for reference and target side by side. Arrives with the auditor workflow."),
+    ADAPT("Adapt", "Adaptation runs (label-shift correction, importance weighting, test-time adaptation) with"
+            + " before/after metrics overall, per group and per cluster. Arrives with the adaptation feature."),
+    REPORT("Report", "A self-contained HTML/PDF report with figures, tables and provenance (file hashes, split,"
+            + " options, seeds, versions). Arrives with the auditor workflow.");
+
+    private final String title;
+    private final String plan;
+
+    ViewId(String title, String plan) {
+        this.title = title;
+        this.plan = plan;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** What the view will show; {@code null} for views that work now. */
+    public String plan() {
+        return plan;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ViewId parse(String text) {
+        for (ViewId v : values()) {
+            if (v.id().equalsIgnoreCase(text.trim())) {
+                return v;
+            }
+        }
+        throw org.shiftscope.core.DataException.of("unknown view '" + text + "' (views: data, map, explain,"
+                + " subgroups, adapt, report)");
+    }
+}

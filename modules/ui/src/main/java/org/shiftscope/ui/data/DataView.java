@@ -1,0 +1,354 @@
+package org.shiftscope.ui.data;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.PropertyValueFactory;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckListView;
+import org.shiftscope.core.MissingPolicy;
+import org.shiftscope.scenarios.Scenarios;
+import org.shiftscope.ui.Styles;
+import org.shiftscope.workflow.ColumnComparison;
+import org.shiftscope.workflow.DatasetSummary;
+
+/** The Data view: define the split, see both schemas, row counts, missing values and per-column distributions. */
+public final class DataView {
+
+    private final DataViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TilePane charts = new TilePane(12, 12);
+    private final TableView<DatasetSummary.ColumnSummary> referenceSchema = schemaTable("reference-schema");
+    private final TableView<DatasetSummary.ColumnSummary> targetSchema = schemaTable("target-schema");
+    private final CheckListView<String> columns = new CheckListView<>();
+    private final Label chartNote = new Label();
+    private boolean syncingChecks;
+
+    public DataView(DataViewModel vm) {
+        this.vm = vm;
+        root.setId("data-view");
+        root.setTop(form());
+        root.setCenter(results());
+        root.setLeft(columnPicker());
+        enableDrop();
+        vm.resultProperty().addListener((obs, old, r) -> show(r));
+        if (vm.resultProperty().get() != null) {
+            show(vm.resultProperty().get());
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node form() {
+        ToggleGroup group = new ToggleGroup();
+        HBox modes = new HBox(16);
+        for (SourceMode m : SourceMode.values()) {
+            RadioButton b = new RadioButton(m.toString());
+            b.setId("mode-" + m.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            b.setToggleGroup(group);
+            b.setUserData(m);
+            b.setSelected(vm.modeProperty().get() == m);
+            modes.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                vm.modeProperty().set((SourceMode) t.getUserData());
+            }
+        });
+        vm.modeProperty().addListener((o, a, m) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == m).findFirst().ifPresent(t -> t.setSelected(true)));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        TextField data = field("data-path", vm.dataPathProperty(), "CSV, TSV, Parquet, .npy, IDX file, or image folder");
+        TextField refWhere = field("reference-where", vm.referenceWhereProperty(), "e.g. sex=Male, class=2, age<30");
+        TextField tgtWhere = field("target-where", vm.targetWhereProperty(), "e.g. sex=Female, race in {Black,Other}");
+        TextField ref = field("reference-path", vm.referencePathProperty(), "reference file");
+        TextField tgt = field("target-path", vm.targetPathProperty(), "target file");
+        ComboBox<String> demo = new ComboBox<>();
+        demo.setId("demo-scenario");
+        demo.getItems().setAll(Scenarios.IDS);
+        demo.valueProperty().bindBidirectional(vm.demoScenarioProperty());
+        ChoiceBox<MissingPolicy> missing = new ChoiceBox<>();
+        missing.setId("missing-policy");
+        missing.getItems().setAll(MissingPolicy.values());
+        missing.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MissingPolicy p) {
+                return p == null ? "" : p == MissingPolicy.DROP ? "drop rows with missing values" : "fail on missing values";
+            }
+
+            @Override
+            public MissingPolicy fromString(String s) {
+                return MissingPolicy.parse(s);
+            }
+        });
+        missing.valueProperty().bindBidirectional(vm.missingProperty());
+
+        grid.addRow(0, new Label("Data"), data, browse(data, "browse-data"), folder(data));
+        grid.addRow(1, new Label("Reference where"), refWhere, new Label("Target where"), tgtWhere);
+        grid.addRow(2, new Label("Reference"), ref, browse(ref, "browse-reference"));
+        grid.addRow(3, new Label("Target"), tgt, browse(tgt, "browse-target"));
+        grid.addRow(4, new Label("Demo"), demo);
+        GridPane.setHgrow(data, Priority.ALWAYS);
+        GridPane.setHgrow(ref, Priority.ALWAYS);
+        showRowsFor(grid, vm.modeProperty().get());
+        vm.modeProperty().addListener((o, a, m) -> showRowsFor(grid, m));
+
+        Button apply = new Button("Apply split");
+        apply.setId("apply-split");
+        apply.setDefaultButton(true);
+        apply.setOnAction(e -> vm.apply());
+        for (TextField f : List.of(data, refWhere, tgtWhere, ref, tgt)) {
+            f.setOnAction(e -> vm.apply());
+        }
+        demo.setOnAction(e -> vm.apply());
+        missing.setOnAction(e -> vm.apply());
+        HBox actions = new HBox(10, new Label("Missing values"), missing, apply);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Label problem = new Label();
+        problem.setId("split-problem");
+        problem.getStyleClass().add(Styles.PROBLEM);
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        Label counts = new Label();
+        counts.setId("row-counts");
+        counts.getStyleClass().add(Styles.COUNTS);
+        counts.textProperty().bind(vm.countsProperty());
+
+        VBox box = new VBox(8, modes, grid, actions, problem, counts);
+        box.getStyleClass().add(Styles.FORM);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private static void showRowsFor(GridPane grid, SourceMode m) {
+        for (Node n : grid.getChildren()) {
+            Integer row = GridPane.getRowIndex(n);
+            boolean visible = switch (row == null ? 0 : row) {
+                case 0, 1 -> m == SourceMode.ONE_FILE;
+                case 2, 3 -> m == SourceMode.TWO_FILES;
+                default -> m == SourceMode.DEMO;
+            };
+            n.setVisible(visible);
+            n.setManaged(visible);
+        }
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty prop, String prompt) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(28);
+        f.textProperty().bindBidirectional(prop);
+        return f;
+    }
+
+    private Button browse(TextField target, String id) {
+        Button b = new Button("Browse…");
+        b.setId(id);
+        b.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open data file");
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.gz", "*.parquet",
+                            "*.npy", "*ubyte*"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            File f = chooser.showOpenDialog(window());
+            if (f != null) {
+                target.setText(f.getPath());
+                vm.chosenColumns().clear();
+                vm.apply();
+            }
+        });
+        return b;
+    }
+
+    private Button folder(TextField target) {
+        Button b = new Button("Image folder…");
+        b.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open image folder (one subfolder per class)");
+            File f = chooser.showDialog(window());
+            if (f != null) {
+                target.setText(f.getPath());
+                vm.chosenColumns().clear();
+                vm.apply();
+            }
+        });
+        return b;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private Node columnPicker() {
+        columns.setId("column-picker");
+        columns.setItems(vm.selectableColumns());
+        columns.setPrefWidth(200);
+        columns.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            if (!syncingChecks) {
+                List<String> checked = List.copyOf(columns.getCheckModel().getCheckedItems());
+                vm.chosenColumns().setAll(checked.size() == vm.selectableColumns().size() ? List.of() : checked);
+                vm.apply();
+            }
+        });
+        Label title = new Label("Columns analysed");
+        Label hint = new Label("Uncheck to leave a column out.");
+        hint.setWrapText(true);
+        VBox box = new VBox(6, title, columns, hint);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        box.setPadding(new Insets(0, 0, 12, 12));
+        return box;
+    }
+
+    private Node results() {
+        Label refTitle = new Label("Reference schema");
+        Label tgtTitle = new Label("Target schema");
+        VBox refBox = new VBox(4, refTitle, referenceSchema);
+        VBox tgtBox = new VBox(4, tgtTitle, targetSchema);
+        VBox.setVgrow(referenceSchema, Priority.ALWAYS);
+        VBox.setVgrow(targetSchema, Priority.ALWAYS);
+        SplitPane schemas = new SplitPane(refBox, tgtBox);
+        schemas.setPrefHeight(200);
+        charts.setId("column-charts");
+        charts.setPrefColumns(3);
+        charts.setPadding(new Insets(8));
+        chartNote.setId("chart-note");
+        ScrollPane scroll = new ScrollPane(new VBox(6, chartNote, charts));
+        scroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(schemas, scroll);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.3);
+        BorderPane.setMargin(split, new Insets(0, 12, 12, 12));
+        return split;
+    }
+
+    private static TableView<DatasetSummary.ColumnSummary> schemaTable(String id) {
+        TableView<DatasetSummary.ColumnSummary> t = new TableView<>();
+        t.setId(id);
+        TableColumn<DatasetSummary.ColumnSummary, String> name = new TableColumn<>("Column");
+        name.setCellValueFactory(new PropertyValueFactory<>("name"));
+        name.setPrefWidth(180);
+        TableColumn<DatasetSummary.ColumnSummary, String> type = new TableColumn<>("Type");
+        type.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().type().label()));
+        TableColumn<DatasetSummary.ColumnSummary, Number> missing = new TableColumn<>("Missing");
+        missing.setCellValueFactory(c -> new javafx.beans.property.SimpleIntegerProperty(c.getValue().missing()));
+        t.getColumns().setAll(List.of(name, type, missing));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPlaceholder(new Label("No data loaded"));
+        return t;
+    }
+
+    private void show(DataResult r) {
+        if (r == null) {
+            return;
+        }
+        referenceSchema.getItems().setAll(r.reference().columns());
+        targetSchema.getItems().setAll(r.target().columns());
+        syncingChecks = true;
+        try {
+            columns.getCheckModel().clearChecks();
+            for (String c : r.split().columns()) {
+                columns.getCheckModel().check(c);
+            }
+        } finally {
+            syncingChecks = false;
+        }
+        charts.getChildren().clear();
+        for (ColumnComparison c : r.comparisons()) {
+            charts.getChildren().add(chart(c));
+        }
+        int total = r.split().columns().size();
+        chartNote.setText(total > r.comparisons().size()
+                ? "Showing " + r.comparisons().size() + " of " + total + " columns; uncheck columns to see others."
+                : "Share of rows per value or bin, reference vs target (missing values counted separately).");
+    }
+
+    private static Node chart(ColumnComparison c) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setLabel("share of rows");
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setAnimated(false);
+        chart.setTitle(c.column() + " (" + c.type().label() + ")");
+        chart.setBarGap(1);
+        chart.setCategoryGap(4);
+        chart.setPrefSize(380, 260);
+        chart.setLegendVisible(true);
+        XYChart.Series<String, Number> ref = new XYChart.Series<>();
+        ref.setName("reference");
+        XYChart.Series<String, Number> tgt = new XYChart.Series<>();
+        tgt.setName("target");
+        for (int i = 0; i < c.labels().size(); i++) {
+            ref.getData().add(new XYChart.Data<>(c.labels().get(i), c.referenceShare(i)));
+            tgt.getData().add(new XYChart.Data<>(c.labels().get(i), c.targetShare(i)));
+        }
+        chart.getData().setAll(List.of(ref, tgt));
+        Label missing = new Label(String.format(Locale.ROOT, "missing: reference %,d of %,d · target %,d of %,d",
+                c.referenceMissing(), c.referenceRows(), c.targetMissing(), c.targetRows()));
+        VBox tile = new VBox(2, chart, missing);
+        tile.getStyleClass().add(Styles.CHART_TILE);
+        tile.setId("chart-" + c.column());
+        Tooltip.install(tile, new Tooltip(c.column()));
+        return tile;
+    }
+
+    private void enableDrop() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragEntered(e -> root.getStyleClass().add(Styles.DROP_TARGET));
+        root.setOnDragExited(e -> root.getStyleClass().remove(Styles.DROP_TARGET));
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                vm.openFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+}

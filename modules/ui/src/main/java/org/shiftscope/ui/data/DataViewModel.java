@@ -1,0 +1,235 @@
+package org.shiftscope.ui.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.MissingPolicy;
+import org.shiftscope.core.Split;
+import org.shiftscope.scenarios.Scenarios;
+import org.shiftscope.ui.tasks.TaskRunner;
+import org.shiftscope.workflow.ColumnComparison;
+import org.shiftscope.workflow.DatasetSummary;
+import org.shiftscope.workflow.SplitBuilder;
+import org.shiftscope.workflow.SplitDefinition;
+import org.shiftscope.workflow.SplitSource;
+
+/**
+ * State of the Data view: the split form, the chosen columns and the computed result. The only class of the view
+ * that talks to the workflow layer; recomputation is latest-wins through the {@link TaskRunner}.
+ */
+public final class DataViewModel {
+
+    /** Most charts the view draws at once; wide data (e.g. 384 embedding dimensions) is trimmed with a note. */
+    public static final int MAX_CHARTS = 24;
+
+    private final TaskRunner tasks;
+    private final SplitBuilder builder;
+
+    private final ObjectProperty<SourceMode> mode = new SimpleObjectProperty<>(SourceMode.DEMO);
+    private final StringProperty dataPath = new SimpleStringProperty("");
+    private final StringProperty referencePath = new SimpleStringProperty("");
+    private final StringProperty targetPath = new SimpleStringProperty("");
+    private final StringProperty referenceWhere = new SimpleStringProperty("");
+    private final StringProperty targetWhere = new SimpleStringProperty("");
+    private final StringProperty demoScenario = new SimpleStringProperty(Scenarios.MIXTURE_RING);
+    private final ObjectProperty<MissingPolicy> missing = new SimpleObjectProperty<>(MissingPolicy.DROP);
+    private final ObservableList<String> chosenColumns = FXCollections.observableArrayList();
+    private final ObservableList<String> selectableColumns = FXCollections.observableArrayList();
+    private final ObjectProperty<DataResult> result = new SimpleObjectProperty<>();
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty counts = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private int demoRows = 1500;
+    private long demoSeed = 0;
+
+    public DataViewModel(TaskRunner tasks, SplitBuilder builder) {
+        this.tasks = tasks;
+        this.builder = builder;
+    }
+
+    /** Fills the form from a saved definition (does not compute; call {@link #apply()}). */
+    public void load(SplitDefinition def) {
+        switch (def.source()) {
+            case SplitSource.FilteredFile f -> {
+                mode.set(SourceMode.ONE_FILE);
+                dataPath.set(f.data().toString());
+                referenceWhere.set(f.referenceWhere());
+                targetWhere.set(f.targetWhere());
+            }
+            case SplitSource.TwoFiles f -> {
+                mode.set(SourceMode.TWO_FILES);
+                referencePath.set(f.reference().toString());
+                targetPath.set(f.target().toString());
+            }
+            case SplitSource.Demo d -> {
+                mode.set(SourceMode.DEMO);
+                demoScenario.set(d.scenario());
+                demoRows = d.rows();
+                demoSeed = d.seed();
+            }
+        }
+        missing.set(def.missing());
+        chosenColumns.setAll(def.columns());
+    }
+
+    /** The definition the form describes, or a {@link DataException} saying what is missing. */
+    public SplitDefinition definition() {
+        SplitSource source = switch (mode.get()) {
+            case ONE_FILE -> {
+                requireText(dataPath.get(), "Choose a data file to split.");
+                requireText(referenceWhere.get(), "Enter a reference filter, for example sex=Male.");
+                requireText(targetWhere.get(), "Enter a target filter, for example sex=Female.");
+                yield new SplitSource.FilteredFile(Path.of(dataPath.get().strip()), referenceWhere.get().strip(),
+                        targetWhere.get().strip());
+            }
+            case TWO_FILES -> {
+                requireText(referencePath.get(), "Choose a reference file.");
+                requireText(targetPath.get(), "Choose a target file.");
+                yield new SplitSource.TwoFiles(Path.of(referencePath.get().strip()), Path.of(targetPath.get().strip()));
+            }
+            case DEMO -> new SplitSource.Demo(demoScenario.get(), demoRows, demoSeed);
+        };
+        return new SplitDefinition(source, List.copyOf(chosenColumns), missing.get());
+    }
+
+    private static void requireText(String s, String message) {
+        if (s == null || s.isBlank()) {
+            throw DataException.of(message);
+        }
+    }
+
+    /** Recomputes the split and comparisons in the background; the newest request wins. */
+    public void apply() {
+        SplitDefinition def;
+        try {
+            def = definition();
+        } catch (DataException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        busy.set(true);
+        tasks.submit("data-split", "Loading and splitting data", monitor -> compute(builder, def, monitor),
+                this::publish, e -> {
+                    busy.set(false);
+                    problem.set(e.getMessage());
+                });
+    }
+
+    /** The whole computation, UI-free, so that snapshots and tests can run it directly. */
+    public static DataResult compute(SplitBuilder builder, SplitDefinition def, org.shiftscope.core.TaskMonitor monitor) {
+        SplitBuilder.Sides sides = builder.sides(def.source(), monitor);
+        monitor.progress(-1, "Splitting");
+        Split split = builder.build(def, sides);
+        monitor.checkCancelled();
+        monitor.progress(-1, "Comparing columns");
+        List<String> shown = split.columns().size() > MAX_CHARTS ? split.columns().subList(0, MAX_CHARTS) : split.columns();
+        List<ColumnComparison> comparisons = ColumnComparison.compare(sides.reference(), sides.target(), shown);
+        List<String> selectable = new ArrayList<>(sides.reference().columnNames());
+        selectable.removeAll(sides.filterColumns());
+        return new DataResult(sides, split, DatasetSummary.of(sides.reference()), DatasetSummary.of(sides.target()),
+                comparisons, selectable);
+    }
+
+    /** Shows a computed result (FX thread). */
+    public void publish(DataResult r) {
+        busy.set(false);
+        problem.set("");
+        result.set(r);
+        selectableColumns.setAll(r.selectableColumns());
+        Split s = r.split();
+        counts.set(String.format(Locale.ROOT, "Reference: %,d rows%s   ·   Target: %,d rows%s   ·   %d columns analysed",
+                s.referenceRows(), dropped(s.reference().rowCount(), s.referenceDropped()), s.targetRows(),
+                dropped(s.target().rowCount(), s.targetDropped()),
+                s.columns().size()));
+    }
+
+    private static String dropped(int used, int dropped) {
+        return dropped == 0 ? "" : String.format(Locale.ROOT, " (%,d used, %,d dropped for missing values)", used, dropped);
+    }
+
+    /** Handles files dropped on the view or picked in a dialog: one file is split by filters, two are ref/target. */
+    public void openFiles(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        if (files.size() >= 2) {
+            mode.set(SourceMode.TWO_FILES);
+            referencePath.set(files.get(0).toString());
+            targetPath.set(files.get(1).toString());
+        } else if (mode.get() == SourceMode.TWO_FILES && !referencePath.get().isBlank() && targetPath.get().isBlank()) {
+            targetPath.set(files.get(0).toString());
+        } else {
+            mode.set(SourceMode.ONE_FILE);
+            dataPath.set(files.get(0).toString());
+        }
+        chosenColumns.clear();
+        apply();
+    }
+
+    public ObjectProperty<SourceMode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty dataPathProperty() {
+        return dataPath;
+    }
+
+    public StringProperty referencePathProperty() {
+        return referencePath;
+    }
+
+    public StringProperty targetPathProperty() {
+        return targetPath;
+    }
+
+    public StringProperty referenceWhereProperty() {
+        return referenceWhere;
+    }
+
+    public StringProperty targetWhereProperty() {
+        return targetWhere;
+    }
+
+    public StringProperty demoScenarioProperty() {
+        return demoScenario;
+    }
+
+    public ObjectProperty<MissingPolicy> missingProperty() {
+        return missing;
+    }
+
+    /** Columns the user picked; empty means all. */
+    public ObservableList<String> chosenColumns() {
+        return chosenColumns;
+    }
+
+    public ObservableList<String> selectableColumns() {
+        return selectableColumns;
+    }
+
+    public ObjectProperty<DataResult> resultProperty() {
+        return result;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public StringProperty countsProperty() {
+        return counts;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

@@ -1,0 +1,122 @@
+package org.shiftscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.TilePane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.ui.tasks.TaskRunner;
+import org.shiftscope.workflow.Project;
+import org.shiftscope.workflow.ProjectStore;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Headless (Monocle) tests of the real window: demo on start, loading a file, re-splitting, saving. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    Path dir;
+
+    private MainViewModel vm;
+    private final List<String> errors = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        DialogService dialogs = (title, problem) -> errors.add(title + ": " + DialogService.userMessage(problem));
+        vm = new MainViewModel(new TaskRunner(dialogs), dialogs);
+        MainWindow window = new MainWindow(vm, () -> { });
+        Scene scene = new Scene(window.root(), 1200, 800);
+        scene.getStylesheets().add(getClass().getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        vm.show(Project.demo(), null);
+    }
+
+    private static void waitFor(FxRobot robot, String query, String text) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                    () -> robot.lookup(query).queryAs(Label.class).getText().contains(text));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("'" + query + "' never showed '" + text + "'; it shows '"
+                    + robot.lookup(query).queryAs(Label.class).getText() + "'");
+        }
+    }
+
+    @Test
+    void opensOnTheDemoWithBothSidesAndCharts(FxRobot robot) {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        assertThat(robot.lookup("#row-counts").queryAs(Label.class).getText())
+                .contains("Target: 1,500 rows").contains("3 columns analysed");
+        assertThat(robot.lookup("#reference-schema").queryAs(TableView.class).getItems()).hasSize(3);
+        assertThat(robot.lookup("#column-charts").queryAs(TilePane.class).getChildren()).hasSize(3);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void loadsAFileAndTheSplitUpdatesTheCounts(FxRobot robot) throws Exception {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        Path csv = dir.resolve("people.csv");
+        Files.writeString(csv, "age,sex,score\n30,Male,1\n41,Female,?\n25,Female,3\n52,Male,4\n38,Female,5\n");
+        robot.clickOn("#mode-one-file");
+        robot.clickOn("#data-path").write(csv.toString());
+        robot.clickOn("#reference-where").write("sex=Male");
+        robot.clickOn("#target-where").write("sex=Female");
+        robot.clickOn("#apply-split");
+        waitFor(robot, "#row-counts", "Reference: 2 rows");
+        assertThat(robot.lookup("#row-counts").queryAs(Label.class).getText())
+                .contains("Target: 3 rows (2 used, 1 dropped for missing values)").contains("2 columns analysed");
+
+        robot.doubleClickOn("#reference-where").eraseText(8).write("age>=30");
+        robot.doubleClickOn("#target-where").eraseText(10).write("age<30");
+        robot.clickOn("#apply-split");
+        waitFor(robot, "#row-counts", "Reference: 4 rows");
+        assertThat(robot.lookup("#row-counts").queryAs(Label.class).getText()).contains("Target: 1 rows");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aBadFilterIsExplainedInline(FxRobot robot) throws Exception {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        Path csv = dir.resolve("p.csv");
+        Files.writeString(csv, "age,sex\n30,Male\n41,Female\n");
+        robot.interact(() -> {
+            vm.data().dataPathProperty().set(csv.toString());
+            vm.data().referenceWhereProperty().set("gender=Male");
+            vm.data().targetWhereProperty().set("sex=Female");
+            vm.data().modeProperty().set(org.shiftscope.ui.data.SourceMode.ONE_FILE);
+            vm.data().apply();
+        });
+        waitFor(robot, "#split-problem", "names column 'gender', which does not exist");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void navigationShowsWhatEachPlannedViewWillHold(FxRobot robot) {
+        robot.clickOn("#nav-explain");
+        assertThat(robot.lookup("#planned-explain").tryQuery()).isPresent();
+        robot.clickOn("#nav-data");
+        assertThat(robot.lookup("#data-view").tryQuery()).isPresent();
+    }
+
+    @Test
+    void savedProjectReopensTheSameSplit(FxRobot robot) throws Exception {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        Path file = dir.resolve("demo.shiftscope.json");
+        robot.interact(() -> vm.saveAs(file));
+        assertThat(ProjectStore.load(file)).isEqualTo(vm.currentProject());
+        assertThat(vm.titleBinding().get()).isEqualTo("ShiftScope — demo.shiftscope.json");
+    }
+}
