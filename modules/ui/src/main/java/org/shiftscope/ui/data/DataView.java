@@ -3,6 +3,7 @@ package org.shiftscope.ui.data;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,12 +25,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -91,9 +92,6 @@ public final class DataView {
         vm.modeProperty().addListener((o, a, m) -> group.getToggles().stream()
                 .filter(t -> t.getUserData() == m).findFirst().ifPresent(t -> t.setSelected(true)));
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
         TextField data = field("data-path", vm.dataPathProperty(), "CSV, TSV, Parquet, .npy, IDX file, or image folder");
         TextField refWhere = field("reference-where", vm.referenceWhereProperty(), "e.g. sex=Male, class=2, age<30");
         TextField tgtWhere = field("target-where", vm.targetWhereProperty(), "e.g. sex=Female, race in {Black,Other}");
@@ -119,15 +117,22 @@ public final class DataView {
         });
         missing.valueProperty().bindBidirectional(vm.missingProperty());
 
-        grid.addRow(0, new Label("Data"), data, browse(data, "browse-data"), folder(data));
-        grid.addRow(1, new Label("Reference where"), refWhere, new Label("Target where"), tgtWhere);
-        grid.addRow(2, new Label("Reference"), ref, browse(ref, "browse-reference"));
-        grid.addRow(3, new Label("Target"), tgt, browse(tgt, "browse-target"));
-        grid.addRow(4, new Label("Demo"), demo);
+        GridPane oneFile = grid();
+        oneFile.addRow(0, new Label("Data"), data, browse(data, "browse-data"), folder(data));
+        oneFile.addRow(1, new Label("Reference where"), refWhere, new Label("Target where"), tgtWhere);
+        GridPane twoFiles = grid();
+        twoFiles.addRow(0, new Label("Reference"), ref, browse(ref, "browse-reference"));
+        twoFiles.addRow(1, new Label("Target"), tgt, browse(tgt, "browse-target"));
+        GridPane generated = grid();
+        generated.addRow(0, new Label("Demo"), demo);
         GridPane.setHgrow(data, Priority.ALWAYS);
         GridPane.setHgrow(ref, Priority.ALWAYS);
-        showRowsFor(grid, vm.modeProperty().get());
-        vm.modeProperty().addListener((o, a, m) -> showRowsFor(grid, m));
+        GridPane.setHgrow(tgt, Priority.ALWAYS);
+        Map<SourceMode, Node> forms = Map.of(SourceMode.ONE_FILE, oneFile, SourceMode.TWO_FILES, twoFiles,
+                SourceMode.DEMO, generated);
+        StackPane modeForm = new StackPane(forms.get(vm.modeProperty().get()));
+        modeForm.setAlignment(Pos.TOP_LEFT);
+        vm.modeProperty().addListener((o, a, m) -> modeForm.getChildren().setAll(forms.get(m)));
 
         Button apply = new Button("Apply split");
         apply.setId("apply-split");
@@ -152,25 +157,20 @@ public final class DataView {
         Label counts = new Label();
         counts.setId("row-counts");
         counts.getStyleClass().add(Styles.COUNTS);
+        counts.setWrapText(true);
         counts.textProperty().bind(vm.countsProperty());
 
-        VBox box = new VBox(8, modes, grid, actions, problem, counts);
+        VBox box = new VBox(8, modes, modeForm, actions, problem, counts);
         box.getStyleClass().add(Styles.FORM);
         box.setPadding(new Insets(12));
         return box;
     }
 
-    private static void showRowsFor(GridPane grid, SourceMode m) {
-        for (Node n : grid.getChildren()) {
-            Integer row = GridPane.getRowIndex(n);
-            boolean visible = switch (row == null ? 0 : row) {
-                case 0, 1 -> m == SourceMode.ONE_FILE;
-                case 2, 3 -> m == SourceMode.TWO_FILES;
-                default -> m == SourceMode.DEMO;
-            };
-            n.setVisible(visible);
-            n.setManaged(visible);
-        }
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        return grid;
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty prop, String prompt) {
@@ -267,7 +267,7 @@ public final class DataView {
         TableView<DatasetSummary.ColumnSummary> t = new TableView<>();
         t.setId(id);
         TableColumn<DatasetSummary.ColumnSummary, String> name = new TableColumn<>("Column");
-        name.setCellValueFactory(new PropertyValueFactory<>("name"));
+        name.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().name()));
         name.setPrefWidth(180);
         TableColumn<DatasetSummary.ColumnSummary, String> type = new TableColumn<>("Type");
         type.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().type().label()));
@@ -307,7 +307,7 @@ public final class DataView {
     private static Node chart(ColumnComparison c) {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
-        y.setLabel("share of rows");
+        y.setLabel("share");
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setAnimated(false);
         chart.setTitle(c.column() + " (" + c.type().label() + ")");

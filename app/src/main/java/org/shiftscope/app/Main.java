@@ -1,0 +1,33 @@
+package org.shiftscope.app;
+
+import javafx.application.Application;
+import org.shiftscope.ui.ShiftScopeApp;
+
+/**
+ * Entry point. With no arguments (or only {@code --project FILE}) it opens the desktop app; otherwise it runs a
+ * CLI command. Deliberately not a subclass of {@link Application}: with JavaFX on the class path the JVM's launcher
+ * would otherwise insist on JavaFX modules.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || (args.length == 2 && args[0].equals("--project"))) {
+            System.exit(openDesktop(args));
+        }
+        System.exit(Cli.run(args, System.out, System.err));
+    }
+
+    private static int openDesktop(String[] args) {
+        try {
+            Application.launch(ShiftScopeApp.class, args);
+            return 0;
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            System.err.println("error: cannot open a window (" + e.getMessage() + "). Run ShiftScope in a desktop"
+                    + " session, or under `xvfb-run -a ./shiftscope`; the CLI commands (./shiftscope --help) need no display.");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.shiftscope.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import org.shiftscope.ui.Snapshot;
+import org.shiftscope.ui.ViewId;
+import org.shiftscope.workflow.Project;
+import org.shiftscope.workflow.ProjectStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Render the app's window headlessly to a PNG (no display needed) and exit.")
+final class SnapshotCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write the PNG.")
+    Path out;
+
+    @Option(names = "--view", defaultValue = "data", paramLabel = "NAME",
+            description = "data, map, explain, subgroups, adapt or report (default ${DEFAULT-VALUE}).")
+    String view;
+
+    @Option(names = "--project", paramLabel = "FILE", description = "Project file (default: the demo project).")
+    Path project;
+
+    @Option(names = "--width", defaultValue = "1280", description = "Width in pixels (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "820", description = "Height in pixels (default ${DEFAULT-VALUE}).")
+    int height;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ViewId viewId = ViewId.parse(view);
+        if (width < 200 || height < 200 || width > 8000 || height > 8000) {
+            throw org.shiftscope.core.DataException.of("--width and --height must lie between 200 and 8000 pixels");
+        }
+        Project p = project == null ? Project.demo() : ProjectStore.load(project);
+        startHeadlessToolkit();
+        try {
+            Snapshot.render(p, viewId, out, width, height);
+        } finally {
+            Platform.exit();
+        }
+        spec.commandLine().getOut().println("wrote " + out + " (" + width + "x" + height + ", view " + viewId.id() + ")");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Starts JavaFX on Monocle's headless platform with software rendering. */
+    private static void startHeadlessToolkit() throws InterruptedException {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+    }
+}

@@ -1,0 +1,73 @@
+package org.shiftscope.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.MissingPolicy;
+import org.shiftscope.workflow.SplitDefinition;
+import org.shiftscope.workflow.SplitSource;
+import picocli.CommandLine.Option;
+
+/** The split options every analysis command shares. */
+final class SplitOptions {
+
+    @Option(names = "--reference", paramLabel = "FILE", description = "Reference file (with --target).")
+    Path reference;
+
+    @Option(names = "--target", paramLabel = "FILE", description = "Target file (with --reference).")
+    Path target;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "One file to split with --reference-where and --target-where.")
+    Path data;
+
+    @Option(names = "--reference-where", paramLabel = "EXPR",
+            description = "Reference rows of --data, e.g. sex=Male, class=2, age>=30, race in {White,Black}.")
+    String referenceWhere;
+
+    @Option(names = "--target-where", paramLabel = "EXPR", description = "Target rows of --data, e.g. sex=Female.")
+    String targetWhere;
+
+    @Option(names = "--demo", paramLabel = "NAME", description = "A built-in scenario: mixture-ring, gaussian-mean-shift.")
+    String demo;
+
+    @Option(names = "--demo-rows", paramLabel = "N", defaultValue = "1500", description = "Rows per side of --demo (default ${DEFAULT-VALUE}).")
+    int demoRows;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of --demo (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--columns", paramLabel = "a,b,c", split = ",",
+            description = "Columns to analyse (default: all but the columns the filters use).")
+    List<String> columns = new ArrayList<>();
+
+    @Option(names = "--missing", paramLabel = "drop|fail", defaultValue = "drop",
+            description = "Rows with a missing value in an analysed column: drop them (counted), or fail. Default ${DEFAULT-VALUE}.")
+    String missing;
+
+    SplitDefinition definition() {
+        boolean two = reference != null || target != null;
+        boolean one = data != null || referenceWhere != null || targetWhere != null;
+        boolean generated = demo != null;
+        if ((two ? 1 : 0) + (one ? 1 : 0) + (generated ? 1 : 0) != 1) {
+            throw DataException.of("define the split one way: --reference FILE --target FILE, or --data FILE"
+                    + " --reference-where EXPR --target-where EXPR, or --demo NAME");
+        }
+        SplitSource source;
+        if (two) {
+            if (reference == null || target == null) {
+                throw DataException.of("--reference and --target go together");
+            }
+            source = new SplitSource.TwoFiles(reference, target);
+        } else if (one) {
+            if (data == null || referenceWhere == null || targetWhere == null) {
+                throw DataException.of("--data needs both --reference-where and --target-where");
+            }
+            source = new SplitSource.FilteredFile(data, referenceWhere, targetWhere);
+        } else {
+            source = new SplitSource.Demo(demo, demoRows, seed);
+        }
+        List<String> cols = columns.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new SplitDefinition(source, cols, MissingPolicy.parse(missing));
+    }
+}

@@ -1,0 +1,79 @@
+package org.shiftscope.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layer rules of DEVELOPERS.md and docs/architecture.md, checked on the compiled main classes of every module. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.shiftscope");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        for (String pkg : new String[] {"core", "io", "scenarios", "workflow", "ui", "app"}) {
+            org.assertj.core.api.Assertions.assertThat(classes.stream()
+                    .anyMatch(c -> c.getPackageName().startsWith("org.shiftscope." + pkg))).as(pkg).isTrue();
+        }
+    }
+
+    @Test
+    void dependenciesPointOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("app").definedBy("org.shiftscope.app..")
+                .layer("ui").definedBy("org.shiftscope.ui..")
+                .layer("workflow").definedBy("org.shiftscope.workflow..")
+                .layer("analysis").definedBy("org.shiftscope.io..", "org.shiftscope.scenarios..")
+                .layer("core").definedBy("org.shiftscope.core..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("workflow").mayOnlyBeAccessedByLayers("ui", "app")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("workflow", "ui", "app")
+                .check(classes);
+    }
+
+    @Test
+    void coreDependsOnNothingInternal() {
+        noClasses().that().resideInAPackage("org.shiftscope.core..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.shiftscope.core..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void noJavaFxOutsideUiAndApp() {
+        noClasses().that().resideOutsideOfPackages("org.shiftscope.ui..", "org.shiftscope.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEmbeddingModuleTouchesDjl() {
+        noClasses().that().resideOutsideOfPackage("org.shiftscope.embedding..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyAnalysisCodeTouchesSmile() {
+        noClasses().that().resideOutsideOfPackages("org.shiftscope.analysis..", "org.shiftscope.transport..")
+                .should().dependOnClassesThat().resideInAPackage("smile..")
+                .check(classes);
+    }
+
+    @Test
+    void modulesAreFreeOfCycles() {
+        slices().matching("org.shiftscope.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

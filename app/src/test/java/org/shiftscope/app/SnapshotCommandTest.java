@@ -1,0 +1,39 @@
+package org.shiftscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `shiftscope snapshot` renders the real window headlessly (Monocle) into a PNG of the asked size. */
+class SnapshotCommandTest {
+
+    @Test
+    void writesAPngOfTheDemoDataView(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("slides/data.png");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"snapshot", "--out", png.toString(), "--width", "1000", "--height", "700"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(1000);
+        assertThat(img.getHeight()).isEqualTo(700);
+        // The reference bars are #0072b2 and the target bars #e69f00 (assets/css/shiftscope.css): both must appear.
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                colours.add(img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        assertThat(colours).contains(0x0072b2, 0xe69f00);
+    }
+}
