@@ -27,6 +27,7 @@ public final class ShiftScopeApp extends Application {
         Scene scene = new Scene(window.root(), 1280, 820);
         scene.getStylesheets().add(ShiftScopeApp.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
+        stage.getIcons().add(new javafx.scene.image.Image(ShiftScopeApp.class.getResourceAsStream("/icons/shiftscope.png")));
         stage.titleProperty().bind(vm.titleBinding());
         stage.show();
         Path project = projectArgument(getParameters().getRaw());

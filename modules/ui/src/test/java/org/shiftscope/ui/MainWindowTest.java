@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
+import org.controlsfx.control.CheckListView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,20 @@ class MainWindowTest {
                 .contains("Target: 1,500 rows").contains("3 columns analysed");
         assertThat(robot.lookup("#reference-schema").queryAs(TableView.class).getItems()).hasSize(3);
         assertThat(robot.lookup("#column-charts").queryAs(TilePane.class).getChildren()).hasSize(3);
+        CheckListView<?> picker = robot.lookup("#column-picker").queryAs(CheckListView.class);
+        assertThat(picker.getCheckModel().getCheckedItems()).hasSize(3);
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void uncheckingAColumnLeavesItOut(FxRobot robot) {
+        waitFor(robot, "#row-counts", "3 columns analysed");
+        CheckListView<?> picker = robot.lookup("#column-picker").queryAs(CheckListView.class);
+        robot.interact(() -> picker.getCheckModel().clearCheck(2));
+        waitFor(robot, "#row-counts", "2 columns analysed");
+        assertThat(vm.data().chosenColumns()).containsExactly("x", "y");
+        assertThat(picker.getCheckModel().getCheckedItems()).hasSize(2);
+        assertThat(robot.lookup("#column-charts").queryAs(TilePane.class).getChildren()).hasSize(2);
     }
 
     @Test

@@ -223,12 +223,11 @@ public final class DataView {
 
     private Node columnPicker() {
         columns.setId("column-picker");
-        columns.setItems(vm.selectableColumns());
         columns.setPrefWidth(200);
         columns.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
             if (!syncingChecks) {
                 List<String> checked = List.copyOf(columns.getCheckModel().getCheckedItems());
-                vm.chosenColumns().setAll(checked.size() == vm.selectableColumns().size() ? List.of() : checked);
+                vm.chosenColumns().setAll(checked.size() == columns.getItems().size() ? List.of() : checked);
                 vm.apply();
             }
         });
@@ -287,7 +286,9 @@ public final class DataView {
         targetSchema.getItems().setAll(r.target().columns());
         syncingChecks = true;
         try {
+            // clear before replacing the items: ControlsFX's check model fails on stale indices otherwise
             columns.getCheckModel().clearChecks();
+            columns.getItems().setAll(r.selectableColumns());
             for (String c : r.split().columns()) {
                 columns.getCheckModel().check(c);
             }

@@ -144,8 +144,8 @@ public final class DataViewModel {
     public void publish(DataResult r) {
         busy.set(false);
         problem.set("");
-        result.set(r);
         selectableColumns.setAll(r.selectableColumns());
+        result.set(r);
         Split s = r.split();
         counts.set(String.format(Locale.ROOT, "Reference: %,d rows%s   ·   Target: %,d rows%s   ·   %d columns analysed",
                 s.referenceRows(), dropped(s.reference().rowCount(), s.referenceDropped()), s.targetRows(),
