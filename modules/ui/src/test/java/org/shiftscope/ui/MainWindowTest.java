@@ -118,6 +118,21 @@ class MainWindowTest {
     }
 
     @Test
+    void droppingTwoFilesMakesThemReferenceAndTarget(FxRobot robot) throws Exception {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        Path ref = dir.resolve("ref.csv");
+        Path tgt = dir.resolve("tgt.csv");
+        Files.writeString(ref, "x,y\n1,a\n2,b\n3,a\n");
+        Files.writeString(tgt, "x,y\n5,b\n6,b\n");
+        robot.interact(() -> vm.data().openFiles(List.of(ref, tgt)));
+        waitFor(robot, "#row-counts", "Reference: 3 rows");
+        assertThat(robot.lookup("#row-counts").queryAs(Label.class).getText()).contains("Target: 2 rows");
+        assertThat(vm.data().modeProperty().get()).isEqualTo(org.shiftscope.ui.data.SourceMode.TWO_FILES);
+        assertThat(robot.lookup("#target-path").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo(tgt.toString());
+    }
+
+    @Test
     void navigationShowsWhatEachPlannedViewWillHold(FxRobot robot) {
         robot.clickOn("#nav-explain");
         assertThat(robot.lookup("#planned-explain").tryQuery()).isPresent();
