@@ -9,9 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.io.SharedData;
 
 /** The CLI end to end, on the real files: the numbers the foundation issue names. */
 class CliTest {
@@ -30,17 +30,8 @@ class CliTest {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static String shared(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path p = dir.resolveSibling("shared").resolve("data").resolve(name);
-            if (Files.isRegularFile(p)) {
-                return p.toString();
-            }
-            dir = dir.getParent();
-        }
-        Assumptions.abort("../shared/data/" + name + " not found");
-        return null;
+    private static String shared(String name) {
+        return SharedData.file(name).toString();
     }
 
     @Test

@@ -6,30 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.io.SharedData;
 
 /** Expected counts come from split_counts.py (test resources), an independent Python reading of the files. */
 class SplitBuilderTest {
 
     private final SplitBuilder builder = new SplitBuilder(new DatasetCatalog());
 
-    static Path shared(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path p = dir.resolveSibling("shared").resolve("data").resolve(name);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-            dir = dir.getParent();
-        }
-        Assumptions.abort("../shared/data/" + name + " not found");
-        return null;
+    private static Path shared(String name) {
+        return SharedData.file(name);
     }
 
     private Split split(Path data, String ref, String tgt, MissingPolicy policy) {
