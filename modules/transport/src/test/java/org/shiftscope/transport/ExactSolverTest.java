@@ -1,0 +1,91 @@
+package org.shiftscope.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.shiftscope.core.TaskMonitor;
+
+class ExactSolverTest {
+
+    private static double relErr(double a, double b) {
+        return Math.abs(a - b) / Math.abs(b);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"square", "rect", "wide", "d10"})
+    void agreesWithPotEmd2(String kase) {
+        Points x = Fixtures.caseX(kase);
+        Points y = Fixtures.caseY(kase);
+        TransportPlan g = ExactSolver.solve(x, y, TaskMonitor.NONE);
+        assertThat(relErr(g.cost(x, y), Fixtures.expected(kase, "w2sq", 0))).isLessThan(1e-9);
+        assertMarginals(g);
+    }
+
+    @Test
+    void breastCancerAgreesWithPot() {
+        Points[] bc = Fixtures.breastCancer();
+        assertThat(bc[0].n()).isEqualTo(444);
+        assertThat(bc[1].n()).isEqualTo(239);
+        TransportPlan g = ExactSolver.solve(bc[0], bc[1], TaskMonitor.NONE);
+        assertThat(relErr(g.cost(bc[0], bc[1]), Fixtures.expected("breast-cancer", "w2sq", 0))).isLessThan(1e-9);
+        assertMarginals(g);
+    }
+
+    @Test
+    void oneDimensionalOtIsSortedMatching() {
+        SplittableRandom r = new SplittableRandom(4);
+        double[] a = r.doubles(500, -3, 3).toArray();
+        double[] b = r.doubles(500).map(v -> v * v * 5).toArray();
+        double[] sa = a.clone();
+        double[] sb = b.clone();
+        Arrays.sort(sa);
+        Arrays.sort(sb);
+        double sorted = 0;
+        for (int i = 0; i < sa.length; i++) {
+            sorted += (sa[i] - sb[i]) * (sa[i] - sb[i]) / sa.length;
+        }
+        Points x = new Points(500, 1, a);
+        Points y = new Points(500, 1, b);
+        assertThat(ExactSolver.solve(x, y, TaskMonitor.NONE).cost(x, y)).isCloseTo(sorted, within(1e-9 * sorted));
+    }
+
+    @Test
+    void pureTranslationCostsTheSquaredShift() {
+        SplittableRandom r = new SplittableRandom(9);
+        double[] a = r.doubles(400 * 3).toArray();
+        double[] b = a.clone();
+        double[] shift = {0.5, -2, 0};
+        for (int i = 0; i < 400; i++) {
+            for (int k = 0; k < 3; k++) {
+                b[i * 3 + k] += shift[k];
+            }
+        }
+        Points x = new Points(400, 3, a);
+        Points y = new Points(400, 3, b);
+        // translating a distribution by s costs exactly |s|^2 = 4.25 (the identity matching is optimal)
+        assertThat(ExactSolver.solve(x, y, TaskMonitor.NONE).cost(x, y)).isCloseTo(4.25, within(1e-9));
+    }
+
+    private static void assertMarginals(TransportPlan g) {
+        double[] rows = new double[g.n()];
+        double[] cols = new double[g.m()];
+        for (int e = 0; e < g.mass().length; e++) {
+            assertThat(g.mass()[e]).isPositive();
+            rows[g.rows()[e]] += g.mass()[e];
+            cols[g.cols()[e]] += g.mass()[e];
+        }
+        for (double v : rows) {
+            assertThat(v).isCloseTo(1.0 / g.n(), within(1e-12));
+        }
+        for (double v : cols) {
+            assertThat(v).isCloseTo(1.0 / g.m(), within(1e-12));
+        }
+        // an optimal vertex has at most n + m - 1 positive entries
+        assertThat(g.mass().length).isLessThanOrEqualTo(g.n() + g.m() - 1);
+    }
+}
