@@ -9,7 +9,8 @@ import org.shiftscope.core.TaskMonitor;
  * squared Euclidean cost, solved as an integer min-cost flow: every reference point supplies m/g units, every
  * target point demands n/g (g = gcd(n, m)). The algorithm is successive shortest paths with node potentials
  * (Dijkstra on reduced costs, stopped at the first target with demand left, potentials updated only on the nodes
- * it settled), which for n = m is the Hungarian / Jonker-Volgenant assignment algorithm. The result is an optimal
+ * it settled). For n = m the problem is a linear assignment, solved by {@link AssignmentSolver} (Jonker-Volgenant).
+ * The result is an optimal
  * vertex of the transport polytope, so W2^2 is exact up to floating-point summation.
  *
  * <p>References: R. Jonker and A. Volgenant, "A shortest augmenting path algorithm for dense and sparse linear
@@ -35,6 +36,16 @@ public final class ExactSolver {
                     + "-entry cost matrix; use --solver sinkhorn (or auto) for problems this large");
         }
         double[] cost = costMatrix(x, y);
+        if (n == m) {
+            int[] match = AssignmentSolver.solve(cost, n, monitor);
+            int[] rows = new int[n];
+            double[] mass = new double[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = i;
+                mass[i] = 1.0 / n;
+            }
+            return new TransportPlan(n, n, rows, match, mass);
+        }
         long g = gcd(n, m);
         long supply = m / g;
         long demand = n / g;
