@@ -1,0 +1,44 @@
+package org.shiftscope.transport;
+
+import java.util.List;
+
+/**
+ * A PercentExplained curve: for each k, the map's features, the W2^2 left after transporting X by the map,
+ * PercentExplained = 100 (W2^2(X, Y) - W2^2(T(X), Y)) / W2^2(X, Y), and parsimony ||T(X) - X||_F^2 / n.
+ *
+ * @param w2sq                W2^2(X, Y)
+ * @param solver              the solver and tolerance behind every W2^2 here
+ * @param featureDisplacement mean of Z - X per feature for the full OT map Z (empty for methods that do not
+ *                            compute Z)
+ */
+public record Explanation(ExplanationMethod method, double w2sq, String solver, List<String> features,
+                          List<Point> curve, double[] featureDisplacement) {
+
+    /**
+     * One k of the curve.
+     *
+     * @param features features the map changes, in the order chosen
+     * @param clusters per-cluster summaries (k-cluster maps only; empty otherwise)
+     */
+    public record Point(int k, List<String> features, double w2After, double percentExplained, double parsimony,
+                        List<Cluster> clusters, int[] labels) {
+    }
+
+    /**
+     * One cluster of a k-cluster map.
+     *
+     * @param centroid     mean of the cluster's reference points
+     * @param displacement mean displacement delta_c of the full OT map over the cluster
+     * @param topFeatures  features ordered by |delta_c|, largest first (at most 5)
+     */
+    public record Cluster(int id, int size, double[] centroid, double[] displacement, List<String> topFeatures) {
+
+        public double displacementNorm() {
+            double s = 0;
+            for (double v : displacement) {
+                s += v * v;
+            }
+            return Math.sqrt(s);
+        }
+    }
+}
