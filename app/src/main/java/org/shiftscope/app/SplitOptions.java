@@ -34,7 +34,7 @@ final class SplitOptions {
     @Option(names = "--demo-rows", paramLabel = "N", defaultValue = "1500", description = "Rows per side of --demo (default ${DEFAULT-VALUE}).")
     int demoRows;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of --demo (default ${DEFAULT-VALUE}).")
+    @Option(names = "--demo-seed", paramLabel = "S", defaultValue = "0", description = "Seed of --demo (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--columns", paramLabel = "a,b,c", split = ",",

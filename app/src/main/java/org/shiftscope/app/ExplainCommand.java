@@ -1,0 +1,113 @@
+package org.shiftscope.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.transport.Explanation;
+import org.shiftscope.transport.ExplanationMethod;
+import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.SplitBuilder;
+import org.shiftscope.workflow.TransportAnalysis;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain the shift with interpretable transport maps and their PercentExplained curve"
+                + " (Kulinski & Inouye 2023).")
+final class ExplainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SplitOptions split;
+
+    @Mixin
+    TransportOptions transport;
+
+    @Option(names = "--method", required = true, paramLabel = "METHOD",
+            description = "ksparse-ot, ksparse-mean, kcluster or gaussian.")
+    String method;
+
+    @Option(names = "--kmax", defaultValue = "5", paramLabel = "K", description = "Largest k of the curve (default ${DEFAULT-VALUE}).")
+    int kmax;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of k-means (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "text", description = "json or text (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() {
+        Json.checkFormat(format);
+        ExplanationMethod m = ExplanationMethod.parse(method);
+        TransportAnalysis.Options options = transport.options();
+        Split s = new SplitBuilder(new DatasetCatalog()).build(split.definition(), TaskMonitor.NONE);
+        TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, options.standardize(), !split.columns.isEmpty());
+        Explanation e = TransportAnalysis.explain(p, options, m, kmax, seed, TaskMonitor.NONE);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            Json.print(out, json(e, options));
+        } else {
+            out.printf(Locale.ROOT, "W2^2 = %.6g (%s, %s), method %s%n", e.w2sq(), e.solver(),
+                    options.standardize() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored units", m.id());
+            for (Explanation.Point pt : e.curve()) {
+                out.printf(Locale.ROOT, "  k=%-3d %6.2f%% explained  parsimony %-10.4g  %s%n", pt.k(),
+                        pt.percentExplained(), pt.parsimony(), String.join(", ", pt.features()));
+            }
+            List<Explanation.Cluster> clusters = e.curve().get(e.curve().size() - 1).clusters();
+            for (Explanation.Cluster c : clusters) {
+                out.printf(Locale.ROOT, "  cluster %d: %d rows, moved %.4g; most along %s%n", c.id(), c.size(),
+                        c.displacementNorm(), String.join(", ", c.topFeatures()));
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    static ObjectNode json(Explanation e, TransportAnalysis.Options options) {
+        ObjectNode root = Json.object();
+        root.put("w2sq", e.w2sq());
+        root.put("solver", e.solver());
+        root.put("method", e.method().id());
+        root.put("standardize", options.standardize().id());
+        ArrayNode curve = root.putArray("curve");
+        for (Explanation.Point pt : e.curve()) {
+            ObjectNode o = curve.addObject();
+            o.put("k", pt.k());
+            pt.features().forEach(o.putArray("features")::add);
+            o.put("w2sq_after", pt.w2After());
+            if (Double.isNaN(pt.percentExplained())) {
+                o.putNull("percent_explained");
+            } else {
+                o.put("percent_explained", pt.percentExplained());
+            }
+            o.put("parsimony", pt.parsimony());
+        }
+        if (e.method() == ExplanationMethod.KCLUSTER) {
+            ArrayNode clusters = root.putArray("clusters");
+            for (Explanation.Cluster c : e.curve().get(e.curve().size() - 1).clusters()) {
+                ObjectNode o = clusters.addObject();
+                o.put("cluster", c.id());
+                o.put("size", c.size());
+                o.put("displacement_norm", c.displacementNorm());
+                c.topFeatures().forEach(o.putArray("top_features")::add);
+                ObjectNode centroid = o.putObject("centroid");
+                ObjectNode displacement = o.putObject("displacement");
+                for (int j = 0; j < e.features().size(); j++) {
+                    centroid.put(e.features().get(j), c.centroid()[j]);
+                    displacement.put(e.features().get(j), c.displacement()[j]);
+                }
+            }
+        }
+        return root;
+    }
+}

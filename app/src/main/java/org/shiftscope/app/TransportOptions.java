@@ -1,0 +1,26 @@
+package org.shiftscope.app;
+
+import org.shiftscope.workflow.TransportAnalysis;
+import picocli.CommandLine.Option;
+
+/** Options shared by the optimal-transport commands. */
+final class TransportOptions {
+
+    @Option(names = "--standardize", paramLabel = "none|zscore", defaultValue = "none",
+            description = "Feature scaling: none (raw units, default) or zscore (pooled mean and sd).")
+    String standardize;
+
+    @Option(names = "--solver", paramLabel = "exact|sinkhorn|auto", defaultValue = "auto",
+            description = "exact (network flow / assignment), sinkhorn (debiased Sinkhorn divergence), or auto"
+                    + " (exact while the cost matrix fits, default).")
+    String solver;
+
+    @Option(names = "--epsilon", paramLabel = "E",
+            description = "Sinkhorn regularisation in squared units (default: 1% of the mean squared distance).")
+    Double epsilon;
+
+    TransportAnalysis.Options options() {
+        return new TransportAnalysis.Options(TransportAnalysis.Standardize.parse(standardize),
+                TransportAnalysis.Solver.parse(solver), epsilon == null ? Double.NaN : epsilon);
+    }
+}

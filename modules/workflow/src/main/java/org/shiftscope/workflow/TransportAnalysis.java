@@ -1,0 +1,190 @@
+package org.shiftscope.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.shiftscope.core.Column;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.Dataset;
+import org.shiftscope.core.NumericColumn;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.transport.ExactSolver;
+import org.shiftscope.transport.Explainer;
+import org.shiftscope.transport.Explanation;
+import org.shiftscope.transport.ExplanationMethod;
+import org.shiftscope.transport.Points;
+import org.shiftscope.transport.SinkhornDivergence;
+import org.shiftscope.transport.SinkhornSolver;
+import org.shiftscope.transport.W2Estimator;
+
+/** Runs optimal-transport analyses on a split: W2^2 between the sides and transport-map explanations. */
+public final class TransportAnalysis {
+
+    public enum Standardize {
+        /** Raw units. */
+        NONE,
+        /** Each feature centred and scaled by the pooled (reference and target) mean and standard deviation. */
+        ZSCORE;
+
+        public static Standardize parse(String s) {
+            return switch (s.strip().toLowerCase(Locale.ROOT)) {
+                case "none" -> NONE;
+                case "zscore" -> ZSCORE;
+                default -> throw DataException.of("unknown --standardize '" + s + "' (use none or zscore)");
+            };
+        }
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum Solver {
+        EXACT, SINKHORN, AUTO;
+
+        public static Solver parse(String s) {
+            return switch (s.strip().toLowerCase(Locale.ROOT)) {
+                case "exact" -> EXACT;
+                case "sinkhorn" -> SINKHORN;
+                case "auto" -> AUTO;
+                default -> throw DataException.of("unknown --solver '" + s + "' (use exact, sinkhorn or auto)");
+            };
+        }
+    }
+
+    /**
+     * @param epsilon Sinkhorn regularisation in squared (standardised) units; NaN for the default, 1 % of the mean
+     *                squared distance between points
+     */
+    public record Options(Standardize standardize, Solver solver, double epsilon) {
+        public static Options defaults() {
+            return new Options(Standardize.NONE, Solver.AUTO, Double.NaN);
+        }
+    }
+
+    /** Both sides as point sets over the analysed numeric columns. */
+    public record Prepared(Points reference, Points target, List<String> features, double[] scale) {
+    }
+
+    public record OtResult(double w2sq, String solver, int nReference, int nTarget, double seconds) {
+    }
+
+    private TransportAnalysis() {
+    }
+
+    /** Numeric columns of the split (all of them unless the user chose some), standardised as asked. */
+    public static Prepared prepare(Split split, Standardize standardize, boolean columnsChosen) {
+        List<String> features = new ArrayList<>();
+        for (String c : split.columns()) {
+            Column col = split.reference().requireColumn(c);
+            if (col instanceof NumericColumn) {
+                features.add(c);
+            } else if (columnsChosen) {
+                throw DataException.of("column '" + c + "' is " + col.type().label()
+                        + "; transport explanations use numeric columns");
+            }
+        }
+        if (features.isEmpty()) {
+            throw DataException.of("no numeric columns to transport (columns: " + String.join(", ", split.columns()) + ")");
+        }
+        if (split.reference().rowCount() == 0 || split.target().rowCount() == 0) {
+            throw DataException.of("a side of the split has no rows left (reference " + split.reference().rowCount()
+                    + ", target " + split.target().rowCount() + ")");
+        }
+        Points x = points(split.reference(), features);
+        Points y = points(split.target(), features);
+        double[] scale = new double[features.size()];
+        java.util.Arrays.fill(scale, 1);
+        if (standardize == Standardize.ZSCORE) {
+            double[] mean = new double[scale.length];
+            double[] var = new double[scale.length];
+            int total = x.n() + y.n();
+            for (Points p : List.of(x, y)) {
+                for (int i = 0; i < p.n(); i++) {
+                    for (int k = 0; k < p.d(); k++) {
+                        mean[k] += p.get(i, k) / total;
+                    }
+                }
+            }
+            for (Points p : List.of(x, y)) {
+                for (int i = 0; i < p.n(); i++) {
+                    for (int k = 0; k < p.d(); k++) {
+                        double t = p.get(i, k) - mean[k];
+                        var[k] += t * t / total;
+                    }
+                }
+            }
+            for (int k = 0; k < scale.length; k++) {
+                scale[k] = var[k] > 0 ? Math.sqrt(var[k]) : 1;
+            }
+            x = standardise(x, mean, scale);
+            y = standardise(y, mean, scale);
+        }
+        return new Prepared(x, y, List.copyOf(features), scale);
+    }
+
+    public static W2Estimator estimator(Prepared p, Options o) {
+        boolean exact = switch (o.solver()) {
+            case EXACT -> true;
+            case SINKHORN -> false;
+            case AUTO -> (long) p.reference().n() * p.target().n() <= ExactSolver.MAX_ENTRIES;
+        };
+        if (exact) {
+            return W2Estimator.EXACT;
+        }
+        double eps = Double.isNaN(o.epsilon()) ? 0.01 * meanSquaredDistance(p.reference(), p.target()) : o.epsilon();
+        return new SinkhornDivergence(SinkhornSolver.Options.of(eps));
+    }
+
+    public static OtResult ot(Prepared p, Options o, TaskMonitor monitor) {
+        W2Estimator est = estimator(p, o);
+        long t = System.nanoTime();
+        double w2 = est.w2sq(p.reference(), p.target(), monitor);
+        return new OtResult(w2, est.describe(), p.reference().n(), p.target().n(), (System.nanoTime() - t) / 1e9);
+    }
+
+    public static Explanation explain(Prepared p, Options o, ExplanationMethod method, int kmax, long seed,
+                                      TaskMonitor monitor) {
+        return new Explainer(estimator(p, o)).explain(p.reference(), p.target(), p.features(), method, kmax, seed, monitor);
+    }
+
+    /** Mean squared distance between random reference/target pairs (2,000 seeded draws). */
+    static double meanSquaredDistance(Points x, Points y) {
+        SplittableRandom r = new SplittableRandom(0);
+        double s = 0;
+        int draws = 2000;
+        for (int t = 0; t < draws; t++) {
+            s += x.sqDist(r.nextInt(x.n()), y, r.nextInt(y.n()));
+        }
+        return Math.max(s / draws, 1e-12);
+    }
+
+    private static Points points(Dataset d, List<String> features) {
+        int n = d.rowCount();
+        int k = features.size();
+        double[] v = new double[n * k];
+        for (int j = 0; j < k; j++) {
+            double[] col = ((NumericColumn) d.requireColumn(features.get(j))).values();
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(col[i])) {
+                    throw DataException.of("column '" + features.get(j) + "' has missing values in " + d.name()
+                            + "; use the missing-value policy 'drop'");
+                }
+                v[i * k + j] = col[i];
+            }
+        }
+        return new Points(n, k, v);
+    }
+
+    private static Points standardise(Points p, double[] mean, double[] scale) {
+        double[] v = p.values().clone();
+        for (int i = 0; i < p.n(); i++) {
+            for (int k = 0; k < p.d(); k++) {
+                v[i * p.d() + k] = (v[i * p.d() + k] - mean[k]) / scale[k];
+            }
+        }
+        return new Points(p.n(), p.d(), v);
+    }
+}
