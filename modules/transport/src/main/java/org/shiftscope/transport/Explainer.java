@@ -86,7 +86,7 @@ public final class Explainer {
         double after = estimator.w2sq(t, y, monitor);
         double pe = base > 0 ? 100 * (base - after) / base : Double.NaN;
         List<String> feats = IntStream.of(chosen).mapToObj(names::get).toList();
-        return new Explanation.Point(k, feats, after, pe, t.meanSqDistance(x), clusters, labels);
+        return new Explanation.Point(k, feats, after, pe, t.meanSqDistance(x), meanDisplacement(t, x), clusters, labels);
     }
 
     static int[] rank(int d, java.util.function.IntToDoubleFunction score) {

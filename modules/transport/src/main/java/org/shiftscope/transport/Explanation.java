@@ -17,11 +17,13 @@ public record Explanation(ExplanationMethod method, double w2sq, String solver, 
     /**
      * One k of the curve.
      *
-     * @param features features the map changes, in the order chosen
-     * @param clusters per-cluster summaries (k-cluster maps only; empty otherwise)
+     * @param features     features the map changes, in the order chosen
+     * @param displacement mean of T(X) - X per feature
+     * @param clusters     per-cluster summaries (k-cluster maps only; empty otherwise)
+     * @param labels       cluster of each reference row (k-cluster maps only; null otherwise)
      */
     public record Point(int k, List<String> features, double w2After, double percentExplained, double parsimony,
-                        List<Cluster> clusters, int[] labels) {
+                        double[] displacement, List<Cluster> clusters, int[] labels) {
     }
 
     /**

@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.shiftscope.core.DataException;
 import org.shiftscope.ui.data.DataViewModel;
+import org.shiftscope.ui.explain.ExplainViewModel;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.Project;
@@ -19,6 +20,7 @@ public final class MainViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final DataViewModel data;
+    private final ExplainViewModel explain;
     private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
 
@@ -26,6 +28,9 @@ public final class MainViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.data = new DataViewModel(tasks, new SplitBuilder(new DatasetCatalog()));
+        this.explain = new ExplainViewModel(tasks);
+        explain.dataProperty().bind(data.resultProperty());
+        explain.activeProperty().bind(view.isEqualTo(ViewId.EXPLAIN));
     }
 
     /** Shows a project (fills the form and recomputes in the background). */
@@ -75,6 +80,10 @@ public final class MainViewModel {
 
     public DataViewModel data() {
         return data;
+    }
+
+    public ExplainViewModel explain() {
+        return explain;
     }
 
     public TaskRunner tasks() {

@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
 import org.shiftscope.ui.data.DataView;
+import org.shiftscope.ui.explain.ExplainView;
 import org.shiftscope.ui.planned.PlannedView;
 
 /** The main window's content: menu, navigation, the current view and a status bar with progress and cancel. */
@@ -45,8 +46,11 @@ public final class MainWindow {
     }
 
     private void showView(ViewId id) {
-        root.setCenter(views.computeIfAbsent(id, v -> v == ViewId.DATA ? new DataView(vm.data()).root()
-                : PlannedView.build(v)));
+        root.setCenter(views.computeIfAbsent(id, v -> switch (v) {
+            case DATA -> new DataView(vm.data()).root();
+            case EXPLAIN -> new ExplainView(vm.explain()).root();
+            default -> PlannedView.build(v);
+        }));
     }
 
     private VBox navigation() {

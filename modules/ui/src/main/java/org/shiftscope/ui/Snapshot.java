@@ -15,6 +15,10 @@ import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.ui.data.DataResult;
 import org.shiftscope.ui.data.DataViewModel;
+import org.shiftscope.ui.explain.ExplainResult;
+import org.shiftscope.ui.explain.ExplainViewModel;
+import org.shiftscope.transport.ExplanationMethod;
+import org.shiftscope.workflow.TransportAnalysis;
 import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.Project;
 import org.shiftscope.workflow.SplitBuilder;
@@ -30,6 +34,8 @@ public final class Snapshot {
 
     public static void render(Project project, ViewId view, Path out, int width, int height) {
         DataResult result = DataViewModel.compute(new SplitBuilder(new DatasetCatalog()), project.split(), TaskMonitor.NONE);
+        ExplainResult explained = view == ViewId.EXPLAIN ? ExplainViewModel.compute(result.split(),
+                TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER, 6, 0, TaskMonitor.NONE) : null;
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -37,6 +43,9 @@ public final class Snapshot {
                 MainViewModel vm = new MainViewModel(new org.shiftscope.ui.tasks.TaskRunner(dialogs), dialogs);
                 vm.data().load(project.split());
                 vm.data().publish(result);
+                if (explained != null) {
+                    vm.explain().publish(explained);
+                }
                 vm.viewProperty().set(view);
                 MainWindow window = new MainWindow(vm, () -> { });
                 Scene scene = new Scene(window.root(), width, height);

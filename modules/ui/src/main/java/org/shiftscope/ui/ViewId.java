@@ -7,9 +7,7 @@ public enum ViewId {
     DATA("Data", null),
     MAP("Map", "A joint 2-D map (PCA, t-SNE, UMAP) of reference and target embeddings, coloured by side, cluster,"
             + " label or group, with clusters that grew, shrank or appeared. Arrives with the embeddings feature."),
-    EXPLAIN("Explain", "Optimal-transport explanations of the shift: which groups moved, where, along which features,"
-            + " and how much of the shift each explanation accounts for (PercentExplained curves, k-cluster arrows)."
-            + " Arrives with the transport engine."),
+    EXPLAIN("Explain", null),
     SUBGROUPS("Subgroups", "Per-group metrics with confidence intervals and disparities (demographic parity,"
             + " equalized odds) for reference and target side by side. Arrives with the auditor workflow."),
     ADAPT("Adapt", "Adaptation runs (label-shift correction, importance weighting, test-time adaptation) with"

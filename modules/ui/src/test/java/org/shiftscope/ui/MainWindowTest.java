@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.TilePane;
@@ -134,10 +135,32 @@ class MainWindowTest {
 
     @Test
     void navigationShowsWhatEachPlannedViewWillHold(FxRobot robot) {
-        robot.clickOn("#nav-explain");
-        assertThat(robot.lookup("#planned-explain").tryQuery()).isPresent();
+        robot.clickOn("#nav-map");
+        assertThat(robot.lookup("#planned-map").tryQuery()).isPresent();
         robot.clickOn("#nav-data");
         assertThat(robot.lookup("#data-view").tryQuery()).isPresent();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void explainViewExplainsTheMixtureRing(FxRobot robot) {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        robot.clickOn("#nav-explain");
+        waitFor(robot, "#explain-summary", "W2²");
+        assertThat(robot.lookup("#explain-summary").queryAs(Label.class).getText()).contains("exact");
+        LineChart<Number, Number> pe = robot.lookup("#percent-chart").queryAs(LineChart.class);
+        assertThat(pe.getData().get(0).getData()).hasSize(6);
+        waitFor(robot, "#k-label", "k = 6");
+        TableView<Object> clusters = robot.lookup("#cluster-table").queryAs(TableView.class);
+        assertThat(clusters.getItems()).hasSize(6);
+        robot.interact(() -> clusters.getSelectionModel().select(0));
+        TableView<Object> rows = robot.lookup("#cluster-rows").queryAs(TableView.class);
+        assertThat(rows.getItems()).hasSize(250); // one ring component
+        robot.interact(() -> vm.explain().methodProperty().set(org.shiftscope.transport.ExplanationMethod.KSPARSE_MEAN));
+        waitFor(robot, "#k-label", "k = 2");
+        assertThat(pe.getData().get(0).getData()).hasSize(2);
+        assertThat(clusters.getItems()).isEmpty();
+        assertThat(errors).isEmpty();
     }
 
     @Test

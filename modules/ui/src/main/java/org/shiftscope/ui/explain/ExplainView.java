@@ -1,0 +1,298 @@
+package org.shiftscope.ui.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.shiftscope.core.Column;
+import org.shiftscope.core.Dataset;
+import org.shiftscope.transport.Explanation;
+import org.shiftscope.transport.ExplanationMethod;
+import org.shiftscope.ui.Styles;
+import org.shiftscope.workflow.TransportAnalysis;
+
+/**
+ * The Explain view: PercentExplained and parsimony against k, a k slider, reference and target in the principal
+ * plane with k-cluster arrows, per-feature displacement, and per-cluster summaries whose rows can be listed.
+ */
+public final class ExplainView {
+
+    private static final int MAX_LISTED_ROWS = 1000;
+
+    private final ExplainViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final LineChart<Number, Number> percentChart = chart("PercentExplained (%)", "percent-chart");
+    private final LineChart<Number, Number> parsimonyChart = chart("Parsimony ‖T(X) − X‖² / n", "parsimony-chart");
+    private final Slider kSlider = new Slider(1, 1, 1);
+    private final Label kLabel = new Label();
+    private final PlaneCanvas plane = new PlaneCanvas();
+    private final TableView<FeatureRow> features = new TableView<>();
+    private final TableView<Explanation.Cluster> clusters = new TableView<>();
+    private final TableView<Integer> rows = new TableView<>();
+    private final Label rowsTitle = new Label("Select a cluster to list its rows.");
+
+    /** One line of the per-feature displacement table. */
+    public record FeatureRow(String feature, double mapDisplacement, double fullMapDisplacement) {
+    }
+
+    public ExplainView(ExplainViewModel vm) {
+        this.vm = vm;
+        root.setId("explain-view");
+        root.setTop(settings());
+        root.setCenter(body());
+        vm.resultProperty().addListener((o, a, r) -> show(r));
+        vm.selectedKProperty().addListener((o, a, k) -> showK());
+        show(vm.resultProperty().get());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node settings() {
+        ChoiceBox<ExplanationMethod> method = new ChoiceBox<>();
+        method.setId("explain-method");
+        method.getItems().setAll(ExplanationMethod.values());
+        method.setConverter(converter(ExplanationMethod::id));
+        method.valueProperty().bindBidirectional(vm.methodProperty());
+        Spinner<Integer> kmax = new Spinner<>(1, 30, vm.kmaxProperty().get());
+        kmax.setId("explain-kmax");
+        kmax.setPrefWidth(80);
+        kmax.valueProperty().addListener((o, a, b) -> vm.kmaxProperty().set(b));
+        ChoiceBox<TransportAnalysis.Standardize> units = new ChoiceBox<>();
+        units.setId("explain-standardize");
+        units.getItems().setAll(TransportAnalysis.Standardize.values());
+        units.setConverter(converter(s -> s == TransportAnalysis.Standardize.NONE ? "raw units" : "z-score (pooled)"));
+        units.valueProperty().bindBidirectional(vm.standardizeProperty());
+        ChoiceBox<TransportAnalysis.Solver> solver = new ChoiceBox<>();
+        solver.setId("explain-solver");
+        solver.getItems().setAll(TransportAnalysis.Solver.values());
+        solver.setConverter(converter(s -> s.name().toLowerCase(Locale.ROOT)));
+        solver.valueProperty().bindBidirectional(vm.solverProperty());
+        Spinner<Integer> seed = new Spinner<>(0, 1_000_000, vm.seedProperty().get());
+        seed.setPrefWidth(100);
+        seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        HBox bar = new HBox(10, new Label("Method"), method, new Label("k max"), kmax, new Label("Units"), units,
+                new Label("Solver"), solver, new Label("Seed"), seed);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label summary = new Label();
+        summary.setId("explain-summary");
+        summary.getStyleClass().add(Styles.COUNTS);
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.summaryProperty());
+        Label problem = new Label();
+        problem.setId("explain-problem");
+        problem.getStyleClass().add(Styles.PROBLEM);
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox box = new VBox(8, bar, summary, problem);
+        box.getStyleClass().add(Styles.FORM);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private Node body() {
+        kSlider.setId("k-slider");
+        kSlider.setMajorTickUnit(1);
+        kSlider.setMinorTickCount(0);
+        kSlider.setSnapToTicks(true);
+        kSlider.setShowTickMarks(true);
+        kSlider.setShowTickLabels(true);
+        kSlider.valueProperty().addListener((o, a, v) -> vm.selectedKProperty().set((int) Math.round(v.doubleValue())));
+        kLabel.setId("k-label");
+        kLabel.getStyleClass().add(Styles.COUNTS);
+        VBox curves = new VBox(6, percentChart, parsimonyChart, new Label("k"), kSlider, kLabel);
+        VBox.setVgrow(percentChart, Priority.ALWAYS);
+        VBox.setVgrow(parsimonyChart, Priority.ALWAYS);
+        curves.setPadding(new Insets(8));
+
+        features.setId("feature-displacement");
+        features.getColumns().setAll(List.of(
+                column("Feature", r -> r.feature()),
+                column("Mean move by map", r -> fmt(r.mapDisplacement())),
+                column("Full OT map", r -> Double.isNaN(r.fullMapDisplacement()) ? "—" : fmt(r.fullMapDisplacement()))));
+        features.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        features.setPrefHeight(160);
+        clusters.setId("cluster-table");
+        clusters.getColumns().setAll(List.of(
+                column("Cluster", c -> Integer.toString(c.id())),
+                column("Rows", c -> Integer.toString(c.size())),
+                column("Moved", c -> fmt(c.displacementNorm())),
+                column("Most along", c -> String.join(", ", c.topFeatures()))));
+        clusters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        clusters.setPlaceholder(new Label("Clusters appear for the k-cluster method."));
+        clusters.setPrefHeight(150);
+        clusters.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> listRows(c));
+        rows.setId("cluster-rows");
+        rows.setPrefHeight(150);
+        rows.setPlaceholder(new Label("No cluster selected."));
+        VBox right = new VBox(6, plane, new Label("Per-feature displacement"), features, new Label("Clusters"), clusters,
+                rowsTitle, rows);
+        VBox.setVgrow(plane, Priority.ALWAYS);
+        right.setPadding(new Insets(8));
+        SplitPane split = new SplitPane(curves, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.42);
+        return split;
+    }
+
+    private void show(ExplainResult r) {
+        percentChart.getData().clear();
+        parsimonyChart.getData().clear();
+        if (r == null) {
+            plane.show(new double[0], new double[0], List.of());
+            features.getItems().clear();
+            clusters.getItems().clear();
+            return;
+        }
+        XYChart.Series<Number, Number> pe = new XYChart.Series<>();
+        pe.setName(r.explanation().method().id());
+        XYChart.Series<Number, Number> pars = new XYChart.Series<>();
+        pars.setName(r.explanation().method().id());
+        for (Explanation.Point p : r.explanation().curve()) {
+            pe.getData().add(new XYChart.Data<>(p.k(), Double.isNaN(p.percentExplained()) ? 0 : p.percentExplained()));
+            pars.getData().add(new XYChart.Data<>(p.k(), p.parsimony()));
+        }
+        percentChart.getData().add(pe);
+        parsimonyChart.getData().add(pars);
+        int first = r.explanation().curve().get(0).k();
+        int last = r.explanation().curve().get(r.explanation().curve().size() - 1).k();
+        for (LineChart<Number, Number> c : List.of(percentChart, parsimonyChart)) {
+            NumberAxis x = (NumberAxis) c.getXAxis();
+            x.setAutoRanging(false);
+            x.setLowerBound(first - 0.5);
+            x.setUpperBound(last + 0.5);
+        }
+        kSlider.setMin(first);
+        kSlider.setMax(Math.max(first, last));
+        kSlider.setDisable(first == last);
+        kSlider.setValue(vm.selectedKProperty().get());
+        showK();
+    }
+
+    private void showK() {
+        ExplainResult r = vm.resultProperty().get();
+        Explanation.Point p = vm.selectedPoint();
+        if (r == null || p == null) {
+            return;
+        }
+        kSlider.setValue(p.k());
+        kLabel.setText(String.format(Locale.ROOT, "k = %d: %.2f %% explained, parsimony %.4g%s", p.k(),
+                p.percentExplained(), p.parsimony(), p.features().isEmpty() ? "" : " · " + String.join(", ", p.features())));
+        int index = r.explanation().curve().indexOf(p);
+        plane.show(r.referencePlane(), r.targetPlane(), index < r.arrows().size() ? r.arrows().get(index) : List.of());
+        List<FeatureRow> fr = new ArrayList<>();
+        double[] full = r.explanation().featureDisplacement();
+        for (int j = 0; j < r.explanation().features().size(); j++) {
+            fr.add(new FeatureRow(r.explanation().features().get(j), p.displacement()[j],
+                    full.length == 0 ? Double.NaN : full[j]));
+        }
+        fr.sort((a, b) -> Double.compare(Math.abs(b.mapDisplacement()), Math.abs(a.mapDisplacement())));
+        features.getItems().setAll(fr);
+        clusters.getItems().setAll(p.clusters());
+        rows.getItems().clear();
+        rows.getColumns().clear();
+        rowsTitle.setText(p.clusters().isEmpty() ? "" : "Select a cluster to list its rows.");
+    }
+
+    private void listRows(Explanation.Cluster c) {
+        ExplainResult r = vm.resultProperty().get();
+        Explanation.Point p = vm.selectedPoint();
+        rows.getItems().clear();
+        if (c == null || r == null || p == null || p.labels() == null) {
+            return;
+        }
+        Dataset ref = r.reference();
+        List<TableColumn<Integer, String>> cols = new ArrayList<>();
+        cols.add(column("Row", i -> Integer.toString(i + 1)));
+        for (Column col : ref.columns()) {
+            cols.add(column(col.name(), i -> {
+                String t = col.text(i);
+                return t == null ? "" : t;
+            }));
+        }
+        rows.getColumns().setAll(cols);
+        List<Integer> members = new ArrayList<>();
+        for (int i = 0; i < p.labels().length && members.size() < MAX_LISTED_ROWS; i++) {
+            if (p.labels()[i] == c.id()) {
+                members.add(i);
+            }
+        }
+        rows.getItems().setAll(members);
+        rowsTitle.setText(String.format(Locale.ROOT, "Cluster %d: %,d reference rows%s", c.id(), c.size(),
+                c.size() > MAX_LISTED_ROWS ? " (first " + MAX_LISTED_ROWS + " listed)" : ""));
+    }
+
+    private static LineChart<Number, Number> chart(String title, String id) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("k");
+        x.setTickUnit(1);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number v) {
+                return v.doubleValue() == Math.rint(v.doubleValue()) ? Integer.toString(v.intValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        });
+        x.setMinorTickVisible(false);
+        NumberAxis y = new NumberAxis();
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setId(id);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setLegendVisible(false);
+        c.setPrefHeight(240);
+        return c;
+    }
+
+    private static <S> TableColumn<S, String> column(String title, java.util.function.Function<S, String> value) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("choice boxes do not parse text");
+            }
+        };
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+}
