@@ -34,6 +34,17 @@ class BinaryFormatsTest {
     }
 
     @Test
+    void npyWriterRoundTrips(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("m.npy");
+        NpyWriter.write(f, 2, 3, new double[] {1, 2, 3, 4.5, -5, 6e-9});
+        Dataset d = DataLoader.load(f);
+        assertThat(d.columnNames()).containsExactly("dim_0", "dim_1", "dim_2");
+        assertThat(col(d, "dim_2")).containsExactly(3, 6e-9);
+        // the header is padded so that the data starts on a 64-byte boundary, as NumPy writes it
+        assertThat((Files.size(f) - 48) % 64).isZero();
+    }
+
+    @Test
     void idxImagesPairWithTheirLabels() {
         for (String name : new String[] {"tiny-images-idx3-ubyte", "tinygz-images-idx3-ubyte.gz"}) {
             Dataset d = DataLoader.load(SharedData.corpus(name));

@@ -30,8 +30,10 @@ public final class Explainer {
             throw DataException.of("--kmax must be at least 1, not " + kmax);
         }
         monitor.progress(0, "W2 between reference and target");
-        double base = estimator.w2sq(x, y, monitor);
-        List<Explanation.Point> curve = new ArrayList<>();
+        boolean needsMap = method == ExplanationMethod.KSPARSE_OT || method == ExplanationMethod.KCLUSTER;
+        W2Estimator.Coupling coupling = needsMap ? estimator.couple(x, y, monitor) : null;
+        double base = needsMap ? coupling.w2sq() : estimator.w2sq(x, y, monitor);
+        List<Candidate> candidates = new ArrayList<>();
         double[] displacement = new double[0];
         switch (method) {
             case KSPARSE_MEAN -> {
@@ -39,23 +41,21 @@ public final class Explainer {
                 int[] order = rank(diff.length, j -> Math.abs(diff[j]));
                 for (int k = 1; k <= Math.min(kmax, x.d()); k++) {
                     int[] chosen = java.util.Arrays.copyOf(order, k);
-                    Points t = shiftColumns(x, chosen, diff);
-                    curve.add(point(k, chosen, names, t, x, y, base, List.of(), null, monitor, kmax));
+                    candidates.add(new Candidate(k, chosen, shiftColumns(x, chosen, diff), List.of(), null));
                 }
             }
             case KSPARSE_OT -> {
-                Points z = estimator.barycentricProjection(x, y, monitor);
+                Points z = coupling.projection();
                 displacement = meanDisplacement(z, x);
                 double[] norms = columnNorms(z, x);
                 int[] order = rank(norms.length, j -> norms[j]);
                 for (int k = 1; k <= Math.min(kmax, x.d()); k++) {
                     int[] chosen = java.util.Arrays.copyOf(order, k);
-                    Points t = copyColumns(x, z, chosen);
-                    curve.add(point(k, chosen, names, t, x, y, base, List.of(), null, monitor, kmax));
+                    candidates.add(new Candidate(k, chosen, copyColumns(x, z, chosen), List.of(), null));
                 }
             }
             case KCLUSTER -> {
-                Points z = estimator.barycentricProjection(x, y, monitor);
+                Points z = coupling.projection();
                 displacement = meanDisplacement(z, x);
                 for (int k = 1; k <= Math.min(kmax, x.n()); k++) {
                     monitor.checkCancelled();
@@ -67,22 +67,56 @@ public final class Explainer {
                     int[] moved = IntStream.range(0, x.d()).filter(j -> columnMoves(t, x, j)).boxed()
                             .sorted(Comparator.comparingDouble((Integer j) -> -Math.abs(overall[j]))).mapToInt(i -> i)
                             .toArray();
-                    curve.add(point(k, moved, names, t, x, y, base, clusters, labels, monitor, kmax));
+                    candidates.add(new Candidate(k, moved, t, clusters, labels));
                 }
             }
             case GAUSSIAN -> {
                 Points t = GaussianMap.fit(x, y).apply(x);
-                curve.add(point(x.d(), IntStream.range(0, x.d()).toArray(), names, t, x, y, base, List.of(), null,
-                        monitor, 1));
+                candidates.add(new Candidate(x.d(), IntStream.range(0, x.d()).toArray(), t, List.of(), null));
             }
         }
+        List<Explanation.Point> curve = evaluate(candidates, names, x, y, base, monitor);
         return new Explanation(method, base, estimator.describe(), List.copyOf(names), List.copyOf(curve), displacement);
     }
 
+    /** A map for one k, before its W2^2 is known. */
+    private record Candidate(int k, int[] chosen, Points t, List<Explanation.Cluster> clusters, int[] labels) {
+    }
+
+    /**
+     * W2^2(T_k(X), Y) for every k. The solves are independent, so they run two (or as many as there are cores) at
+     * a time when their cost matrices fit in half the heap; the curve keeps the order of k.
+     */
+    private List<Explanation.Point> evaluate(List<Candidate> candidates, List<String> names, Points x, Points y,
+                                             double base, TaskMonitor monitor) {
+        long matrixBytes = 8L * x.n() * y.n();
+        int parallel = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+                (int) Math.min(8, Runtime.getRuntime().maxMemory() / 2 / Math.max(1, matrixBytes))));
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Function<Candidate, Explanation.Point> solve = c -> {
+            monitor.checkCancelled();
+            Explanation.Point p = point(c.k(), c.chosen(), names, c.t(), x, y, base, c.clusters(), c.labels(), monitor);
+            monitor.progress((double) done.incrementAndGet() / candidates.size(), "PercentExplained: "
+                    + done.get() + " of " + candidates.size() + " maps evaluated");
+            return p;
+        };
+        if (parallel < 2 || candidates.size() < 2) {
+            return candidates.stream().map(solve).toList();
+        }
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(parallel);
+        try {
+            return pool.submit(() -> candidates.parallelStream().map(solve).toList()).join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() instanceof RuntimeException r ? r : e;
+            throw cause instanceof RuntimeException r ? r : e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private Explanation.Point point(int k, int[] chosen, List<String> names, Points t, Points x, Points y, double base,
-                                    List<Explanation.Cluster> clusters, int[] labels, TaskMonitor monitor, int kmax) {
+                                    List<Explanation.Cluster> clusters, int[] labels, TaskMonitor monitor) {
         monitor.checkCancelled();
-        monitor.progress((double) k / (kmax + 1), "PercentExplained for k = " + k);
         double after = estimator.w2sq(t, y, monitor);
         double pe = base > 0 ? 100 * (base - after) / base : Double.NaN;
         List<String> feats = IntStream.of(chosen).mapToObj(names::get).toList();

@@ -24,15 +24,19 @@ public final class SinkhornDivergence implements W2Estimator {
 
     @Override
     public double w2sq(Points x, Points y, TaskMonitor monitor) {
-        double xy = SinkhornSolver.solve(x, y, options, monitor).value();
-        double xx = SinkhornSolver.solveSymmetric(x, options, monitor).value();
-        double yy = SinkhornSolver.solveSymmetric(y, options, monitor).value();
-        return xy - 0.5 * (xx + yy);
+        return debiased(x, y, SinkhornSolver.solve(x, y, options, monitor), monitor);
     }
 
     @Override
-    public Points barycentricProjection(Points x, Points y, TaskMonitor monitor) {
-        return SinkhornSolver.barycentricProjection(x, y, SinkhornSolver.solve(x, y, options, monitor));
+    public Coupling couple(Points x, Points y, TaskMonitor monitor) {
+        SinkhornSolver.Result xy = SinkhornSolver.solve(x, y, options, monitor);
+        return new Coupling(debiased(x, y, xy, monitor), SinkhornSolver.barycentricProjection(x, y, xy));
+    }
+
+    private double debiased(Points x, Points y, SinkhornSolver.Result xy, TaskMonitor monitor) {
+        double xx = SinkhornSolver.solveSymmetric(x, options, monitor).value();
+        double yy = SinkhornSolver.solveSymmetric(y, options, monitor).value();
+        return xy.value() - 0.5 * (xx + yy);
     }
 
     @Override

@@ -1,0 +1,162 @@
+package org.shiftscope.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.io.NpyWriter;
+import org.shiftscope.transport.Explainer;
+import org.shiftscope.transport.ExplanationMethod;
+import org.shiftscope.transport.Points;
+import org.shiftscope.transport.SinkhornDivergence;
+import org.shiftscope.transport.SinkhornSolver;
+import org.shiftscope.transport.W2Estimator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Benchmarks our transport engine against POT in one run, on the same seeded data: X ~ N(0, I_d), Y ~ N(0.5, 1.5^2 I_d).
+ * The peer runs through Debian's python3-pot (the benchmark's only use of Python; the product never needs it).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark against POT (needs python3 with POT for the peer's column).")
+final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "ot")
+    String suite;
+
+    @Option(names = "--case", split = ",", paramLabel = "NAME",
+            description = "exact-5000, exact-10000, sinkhorn-2000, sinkhorn-10000, kcluster-10000, sinkhorn-100000"
+                    + " (default: exact-5000, exact-10000, sinkhorn-2000, kcluster-10000)")
+    List<String> cases = new ArrayList<>(List.of("exact-5000", "exact-10000", "sinkhorn-2000", "kcluster-10000"));
+
+    @Option(names = "--python", paramLabel = "PATH", description = "Python with POT (default: /usr/bin/python3, then python3).")
+    String python;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!suite.equals("ot")) {
+            throw DataException.of("unknown benchmark suite '" + suite + "' (available: ot)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("shiftscope-bench");
+        String py = findPython();
+        out.printf(Locale.ROOT, "ShiftScope %s, Java %s, %d cores; peer: %s%n", Cli.version(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                py == null ? "POT not available (apt-get install python3-pot)" : py + " with POT");
+        warmUp();
+        out.printf(Locale.ROOT, "%-16s %8s %12s %12s %8s %14s %14s %9s%n", "case", "n", "ours (s)", "POT emd (s)",
+                "ratio", "ours W2^2", "POT W2^2", "rel.err");
+        for (String c : cases) {
+            String[] parts = c.split("-");
+            int n = Integer.parseInt(parts[parts.length - 1]);
+            Points x = gaussian(n, 10, 1, 0, 1);
+            Points y = gaussian(n, 10, 2, 0.5, 1.5);
+            JsonNode pot = null;
+            if (py != null && !c.startsWith("kcluster") && n <= 12_000) {
+                Path xf = dir.resolve("x.npy");
+                Path yf = dir.resolve("y.npy");
+                NpyWriter.write(xf, n, 10, x.values());
+                NpyWriter.write(yf, n, 10, y.values());
+                pot = runPot(py, dir, xf, yf);
+            }
+            long t = System.nanoTime();
+            double ours;
+            if (c.startsWith("exact")) {
+                ours = W2Estimator.EXACT.w2sq(x, y, TaskMonitor.NONE);
+            } else if (c.startsWith("sinkhorn")) {
+                double eps = 0.01 * 35; // 1 % of E|x - y|^2 = 10 (1 + 1.5^2) + 10 * 0.5^2 = 35
+                ours = new SinkhornDivergence(SinkhornSolver.Options.of(eps)).w2sq(x, y, TaskMonitor.NONE);
+            } else if (c.startsWith("kcluster")) {
+                ours = new Explainer(W2Estimator.EXACT).explain(x, y, names(10), ExplanationMethod.KCLUSTER, 10, 0,
+                        TaskMonitor.NONE).w2sq();
+            } else {
+                throw DataException.of("unknown case '" + c + "'");
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            double potSeconds = pot == null ? Double.NaN : pot.get("seconds").asDouble();
+            double potW2 = pot == null ? Double.NaN : pot.get("w2sq").asDouble();
+            out.printf(Locale.ROOT, "%-16s %8d %12.2f %12.2f %8.2f %14.8g %14.8g %9.2e%n", c, n, seconds, potSeconds,
+                    seconds / potSeconds, ours, potW2, Math.abs(ours - potW2) / potW2);
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** Compiles the hot loops before timing, as a session in the app would have by its second analysis. */
+    private static void warmUp() {
+        for (int rep = 0; rep < 3; rep++) {
+            Points x = gaussian(1500, 10, 10 + rep, 0, 1);
+            Points y = gaussian(1500, 10, 20 + rep, 0.5, 1.5);
+            W2Estimator.EXACT.w2sq(x, y, TaskMonitor.NONE);
+            W2Estimator.EXACT.w2sq(x, gaussian(1400, 10, 30, 0.5, 1.5), TaskMonitor.NONE);
+        }
+    }
+
+    static Points gaussian(int n, int d, long seed, double mean, double sd) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] v = new double[n * d];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = mean + sd * r.nextGaussian();
+        }
+        return new Points(n, d, v);
+    }
+
+    private static List<String> names(int d) {
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            out.add("x" + (j + 1));
+        }
+        return out;
+    }
+
+    private String findPython() {
+        List<String> candidates = python != null ? List.of(python) : List.of("/usr/bin/python3", "python3");
+        for (String p : candidates) {
+            try {
+                Process proc = new ProcessBuilder(p, "-c", "import ot").redirectErrorStream(true).start();
+                proc.getInputStream().readAllBytes();
+                if (proc.waitFor(60, TimeUnit.SECONDS) && proc.exitValue() == 0) {
+                    return p;
+                }
+            } catch (IOException e) {
+                // not installed under that name; try the next
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode runPot(String py, Path dir, Path x, Path y) throws IOException, InterruptedException {
+        Path script = dir.resolve("pot_reference.py");
+        try (InputStream in = BenchCommand.class.getResourceAsStream("/bench/pot_reference.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        Process proc = new ProcessBuilder(py, script.toString(), x.toString(), y.toString()).start();
+        String stdout = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(proc.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (proc.waitFor() != 0) {
+            throw DataException.of("POT failed: " + stderr.lines().reduce((a, b) -> b).orElse("exit " + proc.exitValue()));
+        }
+        return new ObjectMapper().readTree(stdout.lines().reduce((a, b) -> b).orElseThrow());
+    }
+}
