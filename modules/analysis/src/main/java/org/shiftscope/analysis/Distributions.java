@@ -1,0 +1,114 @@
+package org.shiftscope.analysis;
+
+/**
+ * Survival functions the drift tests need.
+ *
+ * <p>References: W. Feller, "On the Kolmogorov-Smirnov limit theorems for empirical distributions", Ann. Math. Stat.
+ * 19 (1948) (both series of the Kolmogorov distribution); W. H. Press et al., "Numerical Recipes", 3rd ed., 6.1-6.2
+ * (Lanczos log-gamma, incomplete gamma by series and continued fraction).
+ */
+public final class Distributions {
+
+    private Distributions() {
+    }
+
+    /** P(K > lambda) for the Kolmogorov distribution K = sup |Brownian bridge|. */
+    public static double kolmogorovSurvival(double lambda) {
+        if (lambda <= 0) {
+            return 1;
+        }
+        if (lambda < 1.18) {
+            // 1 - sqrt(2 pi) / lambda * sum exp(-(2k - 1)^2 pi^2 / (8 lambda^2)): fast for small lambda
+            double s = 0;
+            for (int k = 1; k <= 20; k++) {
+                double t = (2 * k - 1) * Math.PI / lambda;
+                s += Math.exp(-t * t / 8);
+            }
+            return 1 - Math.sqrt(2 * Math.PI) / lambda * s;
+        }
+        double s = 0;
+        for (int k = 1; k <= 100; k++) {
+            double term = Math.exp(-2.0 * k * k * lambda * lambda);
+            s += (k % 2 == 1 ? term : -term);
+            if (term < 1e-300) {
+                break;
+            }
+        }
+        return Math.max(0, Math.min(1, 2 * s));
+    }
+
+    /** P(X > x) for a chi-square variable with {@code df} degrees of freedom. */
+    public static double chiSquareSurvival(double x, double df) {
+        if (x <= 0) {
+            return 1;
+        }
+        return regularizedGammaQ(df / 2, x / 2);
+    }
+
+    /** Q(a, x) = Gamma(a, x) / Gamma(a). */
+    static double regularizedGammaQ(double a, double x) {
+        if (x < a + 1) {
+            return 1 - gammaSeries(a, x);
+        }
+        return gammaContinuedFraction(a, x);
+    }
+
+    private static double gammaSeries(double a, double x) {
+        double ap = a;
+        double sum = 1 / a;
+        double del = sum;
+        for (int n = 0; n < 10_000; n++) {
+            ap += 1;
+            del *= x / ap;
+            sum += del;
+            if (Math.abs(del) < Math.abs(sum) * 1e-16) {
+                break;
+            }
+        }
+        return sum * Math.exp(-x + a * Math.log(x) - lnGamma(a));
+    }
+
+    private static double gammaContinuedFraction(double a, double x) {
+        double tiny = 1e-300;
+        double b = x + 1 - a;
+        double c = 1 / tiny;
+        double d = 1 / b;
+        double h = d;
+        for (int i = 1; i < 10_000; i++) {
+            double an = -i * (i - a);
+            b += 2;
+            d = an * d + b;
+            if (Math.abs(d) < tiny) {
+                d = tiny;
+            }
+            c = b + an / c;
+            if (Math.abs(c) < tiny) {
+                c = tiny;
+            }
+            d = 1 / d;
+            double del = d * c;
+            h *= del;
+            if (Math.abs(del - 1) < 1e-16) {
+                break;
+            }
+        }
+        return Math.exp(-x + a * Math.log(x) - lnGamma(a)) * h;
+    }
+
+    /** log Gamma(x) for x > 0 (Lanczos, g = 7, 9 terms; about 15 significant digits). */
+    static double lnGamma(double x) {
+        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+            1.5056327351493116e-7};
+        if (x < 0.5) {
+            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+        }
+        x -= 1;
+        double a = c[0];
+        double t = x + 7.5;
+        for (int i = 1; i < 9; i++) {
+            a += c[i] / (x + i);
+        }
+        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+    }
+}

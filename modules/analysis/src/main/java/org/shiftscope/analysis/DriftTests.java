@@ -1,0 +1,175 @@
+package org.shiftscope.analysis;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Two-sample tests of one column: Kolmogorov-Smirnov with the asymptotic Kolmogorov p-value for numeric columns,
+ * Pearson's chi-square on the 2 x K table of counts for categorical ones, and effect sizes (Wasserstein-1, PSI,
+ * Jensen-Shannon, Cramer's V).
+ */
+public final class DriftTests {
+
+    private DriftTests() {
+    }
+
+    /** Results before correction: statistic, p-value, effect sizes. */
+    public record Raw(String test, double statistic, double pValue, double w1, double psi, double js, double cramersV,
+                      double dof) {
+    }
+
+    /** Numeric column; missing values must already be removed. */
+    public static Raw numeric(double[] reference, double[] target) {
+        double[] a = reference.clone();
+        double[] b = target.clone();
+        Arrays.sort(a);
+        Arrays.sort(b);
+        double d = ksStatistic(a, b);
+        double en = (double) a.length * b.length / (a.length + b.length);
+        double p = Distributions.kolmogorovSurvival(Math.sqrt(en) * d);
+        double[][] shares = decileShares(a, b);
+        return new Raw("ks", d, p, wasserstein1(a, b), psi(shares[0], shares[1]), js(shares[0], shares[1]), Double.NaN, Double.NaN);
+    }
+
+    /** Categorical column; missing values (null) must already be removed. */
+    public static Raw categorical(String[] reference, String[] target) {
+        TreeSet<String> cats = new TreeSet<>(Arrays.asList(reference));
+        cats.addAll(Arrays.asList(target));
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (String c : cats) {
+            index.put(c, index.size());
+        }
+        int k = index.size();
+        double[] r = new double[k];
+        double[] t = new double[k];
+        for (String v : reference) {
+            r[index.get(v)]++;
+        }
+        for (String v : target) {
+            t[index.get(v)]++;
+        }
+        double nr = reference.length;
+        double nt = target.length;
+        double n = nr + nt;
+        double chi2 = 0;
+        for (int j = 0; j < k; j++) {
+            double col = r[j] + t[j];
+            double er = nr * col / n;
+            double et = nt * col / n;
+            chi2 += (r[j] - er) * (r[j] - er) / er + (t[j] - et) * (t[j] - et) / et;
+        }
+        int dof = k - 1;
+        double p = dof == 0 ? 1 : Distributions.chiSquareSurvival(chi2, dof);
+        double[] pr = new double[k];
+        double[] pt = new double[k];
+        for (int j = 0; j < k; j++) {
+            pr[j] = r[j] / nr;
+            pt[j] = t[j] / nt;
+        }
+        double v = dof == 0 ? 0 : Math.sqrt(chi2 / n);
+        return new Raw("chi2", chi2, p, Double.NaN, psi(pr, pt), js(pr, pt), v, dof);
+    }
+
+    static double ksStatistic(double[] a, double[] b) {
+        int i = 0;
+        int j = 0;
+        double d = 0;
+        while (i < a.length && j < b.length) {
+            double v = Math.min(a[i], b[j]);
+            while (i < a.length && a[i] <= v) {
+                i++;
+            }
+            while (j < b.length && b[j] <= v) {
+                j++;
+            }
+            d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
+        }
+        return d;
+    }
+
+    /** W1 = integral |F_a - F_b| over the merged sample points. */
+    static double wasserstein1(double[] a, double[] b) {
+        double[] all = new double[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        Arrays.sort(all);
+        double w = 0;
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k + 1 < all.length; k++) {
+            while (i < a.length && a[i] <= all[k]) {
+                i++;
+            }
+            while (j < b.length && b[j] <= all[k]) {
+                j++;
+            }
+            w += Math.abs((double) i / a.length - (double) j / b.length) * (all[k + 1] - all[k]);
+        }
+        return w;
+    }
+
+    /** Shares of a and b in the bins cut by the reference's deciles (NumPy's linear quantiles, duplicates merged). */
+    static double[][] decileShares(double[] sortedRef, double[] sortedTgt) {
+        TreeSet<Double> edges = new TreeSet<>();
+        for (int q = 1; q <= 9; q++) {
+            edges.add(quantile(sortedRef, q / 10.0));
+        }
+        double[] e = edges.stream().mapToDouble(Double::doubleValue).toArray();
+        return new double[][] {binShares(sortedRef, e), binShares(sortedTgt, e)};
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** Bin of v = number of edges <= v (NumPy searchsorted, side='right'). */
+    private static double[] binShares(double[] values, double[] edges) {
+        double[] s = new double[edges.length + 1];
+        for (double v : values) {
+            int lo = 0;
+            int hi = edges.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (edges[mid] <= v) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            s[lo]++;
+        }
+        for (int i = 0; i < s.length; i++) {
+            s[i] /= values.length;
+        }
+        return s;
+    }
+
+    static double psi(double[] p, double[] q) {
+        double s = 0;
+        for (int i = 0; i < p.length; i++) {
+            double a = Math.max(p[i], 1e-4);
+            double b = Math.max(q[i], 1e-4);
+            s += (b - a) * Math.log(b / a);
+        }
+        return s;
+    }
+
+    static double js(double[] p, double[] q) {
+        double s = 0;
+        for (int i = 0; i < p.length; i++) {
+            double m = (p[i] + q[i]) / 2;
+            if (p[i] > 0) {
+                s += 0.5 * p[i] * Math.log(p[i] / m);
+            }
+            if (q[i] > 0) {
+                s += 0.5 * q[i] * Math.log(q[i] / m);
+            }
+        }
+        return s / Math.log(2);
+    }
+}
