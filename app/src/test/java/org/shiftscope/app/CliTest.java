@@ -147,6 +147,25 @@ class CliTest {
     }
 
     @Test
+    void detectFlagsTheSexSplitWithPerColumnVerdicts() throws Exception {
+        JsonNode j = run("detect", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
+                "sex=Female", "--format", "json").json();
+        assertThat(j.get("drift").asBoolean()).isTrue();
+        assertThat(j.get("correction").asText()).isEqualTo("holm");
+        assertThat(j.get("univariate")).hasSize(14);
+        JsonNode relationship = null;
+        for (JsonNode c : j.get("univariate")) {
+            assertThat(c.get("p_adjusted").asDouble()).isGreaterThanOrEqualTo(c.get("p_value").asDouble());
+            if (c.get("column").asText().equals("relationship")) {
+                relationship = c;
+            }
+        }
+        assertThat(relationship.get("test").asText()).isEqualTo("chi2");
+        assertThat(relationship.get("drift").asBoolean()).isTrue();
+        assertThat(relationship.at("/effect/jensen_shannon").asDouble()).isGreaterThan(0.4);
+    }
+
+    @Test
     void helpAndVersion() {
         Result help = run("--help");
         assertThat(help.code()).isZero();

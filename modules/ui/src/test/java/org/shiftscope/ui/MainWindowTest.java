@@ -151,6 +151,7 @@ class MainWindowTest {
         LineChart<Number, Number> pe = robot.lookup("#percent-chart").queryAs(LineChart.class);
         assertThat(pe.getData().get(0).getData()).hasSize(6);
         waitFor(robot, "#k-label", "k = 6");
+        WaitForAsyncUtils.waitForFxEvents();
         TableView<Object> clusters = robot.lookup("#cluster-table").queryAs(TableView.class);
         assertThat(clusters.getItems()).hasSize(6);
         robot.interact(() -> clusters.getSelectionModel().select(0));
@@ -158,6 +159,7 @@ class MainWindowTest {
         assertThat(rows.getItems()).hasSize(250); // one ring component
         robot.interact(() -> vm.explain().methodProperty().set(org.shiftscope.transport.ExplanationMethod.KSPARSE_MEAN));
         waitFor(robot, "#k-label", "k = 2");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(pe.getData().get(0).getData()).hasSize(2);
         assertThat(clusters.getItems()).isEmpty();
         assertThat(errors).isEmpty();

@@ -1,0 +1,98 @@
+package org.shiftscope.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.shiftscope.analysis.ColumnDrift;
+import org.shiftscope.analysis.MultipleTesting;
+import org.shiftscope.analysis.UnivariateDrift;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.SplitBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = "Test every column for a shift between reference and target (KS / chi-square with effect sizes,"
+                + " corrected across columns).")
+final class DetectCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SplitOptions split;
+
+    @Option(names = "--correction", defaultValue = "holm", paramLabel = "holm|bh|none",
+            description = "Multiple-testing correction across columns (default ${DEFAULT-VALUE}).")
+    String correction;
+
+    @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "A", description = "Significance level (default ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--format", defaultValue = "text", description = "json or text (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() {
+        Json.checkFormat(format);
+        if (!(alpha > 0 && alpha < 1)) {
+            throw DataException.of("--alpha must lie strictly between 0 and 1, not " + alpha);
+        }
+        MultipleTesting mt = MultipleTesting.parse(correction);
+        Split s = new SplitBuilder(new DatasetCatalog()).build(split.definition(), TaskMonitor.NONE);
+        List<String> columns = s.columns().stream()
+                .filter(c -> s.reference().requireColumn(c).type() != org.shiftscope.core.ColumnType.TEXT).toList();
+        List<ColumnDrift> results = UnivariateDrift.test(s.reference(), s.target(), columns, mt, alpha, TaskMonitor.NONE);
+        boolean drift = results.stream().anyMatch(ColumnDrift::drift);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            ObjectNode root = Json.object();
+            ArrayNode uni = root.putArray("univariate");
+            for (ColumnDrift d : results) {
+                ObjectNode o = uni.addObject();
+                o.put("column", d.column());
+                o.put("test", d.test());
+                number(o, "statistic", d.statistic());
+                o.put("p_value", d.pValue());
+                o.put("p_adjusted", d.pAdjusted());
+                o.put("drift", d.drift());
+                ObjectNode effect = o.putObject("effect");
+                number(effect, "wasserstein1", d.w1());
+                number(effect, "psi", d.psi());
+                number(effect, "jensen_shannon", d.js());
+                number(effect, "cramers_v", d.cramersV());
+                o.put("n_reference", d.nReference());
+                o.put("n_target", d.nTarget());
+            }
+            root.put("correction", mt.id());
+            root.put("alpha", alpha);
+            root.put("drift", drift);
+            Json.print(out, root);
+        } else {
+            out.printf(Locale.ROOT, "%s: %s (%s-corrected, alpha %.3g)%n", s.description(),
+                    drift ? "SHIFT DETECTED" : "no shift detected", mt.id(), alpha);
+            results.stream().sorted(Comparator.comparingDouble((ColumnDrift d) -> -(Double.isNaN(d.js()) ? 0 : d.js())))
+                    .forEach(d -> out.printf(Locale.ROOT, "  %-6s %-24s %-5s stat %-10.4g p_adj %-10.3g JS %-8.4f PSI %.4f%n",
+                            d.drift() ? "DRIFT" : "", d.column(), d.test(), d.statistic(), d.pAdjusted(), d.js(), d.psi()));
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static void number(ObjectNode o, String name, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(name);
+        } else {
+            o.put(name, v);
+        }
+    }
+}
