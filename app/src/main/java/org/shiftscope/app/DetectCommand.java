@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.analysis.MultipleTesting;
-import org.shiftscope.analysis.UnivariateDrift;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.DriftAnalysis;
 import org.shiftscope.workflow.SplitBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,9 +49,7 @@ final class DetectCommand implements Callable<Integer> {
         }
         MultipleTesting mt = MultipleTesting.parse(correction);
         Split s = new SplitBuilder(new DatasetCatalog()).build(split.definition(), TaskMonitor.NONE);
-        List<String> columns = s.columns().stream()
-                .filter(c -> s.reference().requireColumn(c).type() != org.shiftscope.core.ColumnType.TEXT).toList();
-        List<ColumnDrift> results = UnivariateDrift.test(s.reference(), s.target(), columns, mt, alpha, TaskMonitor.NONE);
+        List<ColumnDrift> results = DriftAnalysis.univariate(s, mt, alpha, TaskMonitor.NONE);
         boolean drift = results.stream().anyMatch(ColumnDrift::drift);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {

@@ -14,6 +14,8 @@ public final class Styles {
     public static final String FORM = "split-form";
     public static final String CHART_TILE = "chart-tile";
     public static final String DROP_TARGET = "drop-target";
+    public static final String VERDICT_DRIFT = "verdict-drift";
+    public static final String VERDICT_NONE = "verdict-none";
 
     private Styles() {
     }

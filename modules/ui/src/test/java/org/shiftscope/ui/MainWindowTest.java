@@ -66,6 +66,14 @@ class MainWindowTest {
         assertThat(robot.lookup("#column-charts").queryAs(TilePane.class).getChildren()).hasSize(3);
         CheckListView<?> picker = robot.lookup("#column-picker").queryAs(CheckListView.class);
         assertThat(picker.getCheckModel().getCheckedItems()).hasSize(3);
+        // the ring moves in x and y; the component shares are equal by construction (250 rows each side)
+        assertThat(robot.lookup("#drift-verdict").queryAs(Label.class).getText())
+                .startsWith("Shift detected in 2 of 3 columns");
+        assertThat(robot.lookup("#drift-x").queryAs(Label.class).getText()).startsWith("DRIFT · KS D = ");
+        assertThat(robot.lookup("#drift-component").queryAs(Label.class).getText()).startsWith("no drift · chi² = 0");
+        // sorted by effect size: the unshifted component comes last
+        TilePane tiles = robot.lookup("#column-charts").queryAs(TilePane.class);
+        assertThat(tiles.getChildren().get(2).getId()).isEqualTo("chart-component");
         assertThat(errors).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package org.shiftscope.ui.data;
 
 import java.util.List;
+import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.core.Split;
 import org.shiftscope.workflow.ColumnComparison;
 import org.shiftscope.workflow.DatasetSummary;
@@ -8,5 +9,10 @@ import org.shiftscope.workflow.SplitBuilder;
 
 /** Everything the Data view shows for one split, computed off the FX thread. */
 public record DataResult(SplitBuilder.Sides sides, Split split, DatasetSummary reference, DatasetSummary target,
-                         List<ColumnComparison> comparisons, List<String> selectableColumns) {
+                         List<ColumnComparison> comparisons, List<String> selectableColumns, List<ColumnDrift> drift) {
+
+    /** The drift test of a column, if it was tested (free-text columns are not). */
+    public java.util.Optional<ColumnDrift> driftOf(String column) {
+        return drift.stream().filter(d -> d.column().equals(column)).findFirst();
+    }
 }

@@ -14,6 +14,7 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -38,6 +39,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckListView;
+import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.scenarios.Scenarios;
 import org.shiftscope.ui.Styles;
@@ -160,10 +162,29 @@ public final class DataView {
         counts.setWrapText(true);
         counts.textProperty().bind(vm.countsProperty());
 
-        VBox box = new VBox(8, modes, modeForm, actions, problem, counts);
+        Label verdict = new Label();
+        verdict.setId("drift-verdict");
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(vm.verdictProperty());
+        vm.shiftDetectedProperty().addListener((o, a, detected) -> styleVerdict(verdict, detected));
+        styleVerdict(verdict, vm.shiftDetectedProperty().get());
+        CheckBox sort = new CheckBox("Sort by effect size");
+        sort.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sort.setId("sort-by-effect");
+        sort.selectedProperty().bindBidirectional(vm.sortByEffectProperty());
+        sort.selectedProperty().addListener((o, a, b) -> show(vm.resultProperty().get()));
+        HBox verdictRow = new HBox(16, verdict, sort);
+        verdictRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(verdict, Priority.ALWAYS);
+        VBox box = new VBox(8, modes, modeForm, actions, problem, counts, verdictRow);
         box.getStyleClass().add(Styles.FORM);
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    private static void styleVerdict(Label verdict, boolean detected) {
+        verdict.getStyleClass().removeAll(Styles.VERDICT_DRIFT, Styles.VERDICT_NONE);
+        verdict.getStyleClass().add(detected ? Styles.VERDICT_DRIFT : Styles.VERDICT_NONE);
     }
 
     private static GridPane grid() {
@@ -296,8 +317,13 @@ public final class DataView {
             syncingChecks = false;
         }
         charts.getChildren().clear();
-        for (ColumnComparison c : r.comparisons()) {
-            charts.getChildren().add(chart(c));
+        List<ColumnComparison> ordered = new java.util.ArrayList<>(r.comparisons());
+        if (vm.sortByEffectProperty().get()) {
+            ordered.sort(java.util.Comparator.comparingDouble((ColumnComparison c) -> -r.driftOf(c.column())
+                    .map(d -> Double.isNaN(d.js()) ? 0 : d.js()).orElse(-1.0)));
+        }
+        for (ColumnComparison c : ordered) {
+            charts.getChildren().add(chart(c, r.driftOf(c.column()).orElse(null)));
         }
         int total = r.split().columns().size();
         chartNote.setText(total > r.comparisons().size()
@@ -305,7 +331,7 @@ public final class DataView {
                 : "Share of rows per value or bin, reference vs target (missing values counted separately).");
     }
 
-    private static Node chart(ColumnComparison c) {
+    private static Node chart(ColumnComparison c, ColumnDrift drift) {
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         y.setLabel("share");
@@ -327,11 +353,28 @@ public final class DataView {
         chart.getData().setAll(List.of(ref, tgt));
         Label missing = new Label(String.format(Locale.ROOT, "missing: reference %,d of %,d · target %,d of %,d",
                 c.referenceMissing(), c.referenceRows(), c.targetMissing(), c.targetRows()));
-        VBox tile = new VBox(2, chart, missing);
+        Label test = new Label(drift == null ? "not tested (free text)" : describe(drift));
+        test.setId("drift-" + c.column());
+        test.setWrapText(true);
+        test.setMaxWidth(380);
+        test.getStyleClass().add(drift != null && drift.drift() ? Styles.VERDICT_DRIFT : Styles.VERDICT_NONE);
+        VBox tile = new VBox(2, chart, test, missing);
         tile.getStyleClass().add(Styles.CHART_TILE);
         tile.setId("chart-" + c.column());
         Tooltip.install(tile, new Tooltip(c.column()));
         return tile;
+    }
+
+    private static String describe(ColumnDrift d) {
+        String stat = d.test().equals("ks") ? "KS D = %.3g" : "chi² = %.4g";
+        String effect = d.test().equals("ks") ? String.format(Locale.ROOT, "W1 %.3g · ", d.w1())
+                : String.format(Locale.ROOT, "Cramér's V %.3f · ", d.cramersV());
+        return String.format(Locale.ROOT, "%s · " + stat + " · p (Holm) %s · %sJS %.4f · PSI %.3f",
+                d.drift() ? "DRIFT" : "no drift", d.statistic(), pText(d.pAdjusted()), effect, d.js(), d.psi());
+    }
+
+    private static String pText(double p) {
+        return p < 1e-300 ? "< 1e-300" : String.format(Locale.ROOT, "%.3g", p);
     }
 
     private void enableDrop() {

@@ -12,6 +12,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.shiftscope.analysis.ColumnDrift;
+import org.shiftscope.analysis.MultipleTesting;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.core.Split;
@@ -19,6 +21,7 @@ import org.shiftscope.scenarios.Scenarios;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.ColumnComparison;
 import org.shiftscope.workflow.DatasetSummary;
+import org.shiftscope.workflow.DriftAnalysis;
 import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.workflow.SplitDefinition;
 import org.shiftscope.workflow.SplitSource;
@@ -31,6 +34,9 @@ public final class DataViewModel {
 
     /** Most charts the view draws at once; wide data (e.g. 384 embedding dimensions) is trimmed with a note. */
     public static final int MAX_CHARTS = 24;
+
+    /** Significance level of the Data view's drift verdicts (Holm-corrected across columns). */
+    public static final double ALPHA = 0.05;
 
     private final TaskRunner tasks;
     private final SplitBuilder builder;
@@ -49,6 +55,9 @@ public final class DataViewModel {
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty counts = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty verdict = new SimpleStringProperty("");
+    private final BooleanProperty shiftDetected = new SimpleBooleanProperty(false);
+    private final BooleanProperty sortByEffect = new SimpleBooleanProperty(true);
     private int demoRows = 1500;
     private long demoSeed = 0;
 
@@ -136,8 +145,10 @@ public final class DataViewModel {
         List<ColumnComparison> comparisons = ColumnComparison.compare(sides.reference(), sides.target(), shown);
         List<String> selectable = new ArrayList<>(sides.reference().columnNames());
         selectable.removeAll(sides.filterColumns());
+        monitor.progress(-1, "Testing columns for drift");
+        List<ColumnDrift> drift = DriftAnalysis.univariate(split, MultipleTesting.HOLM, ALPHA, monitor);
         return new DataResult(sides, split, DatasetSummary.of(sides.reference()), DatasetSummary.of(sides.target()),
-                comparisons, selectable);
+                comparisons, selectable, drift);
     }
 
     /** Shows a computed result (FX thread). */
@@ -147,6 +158,15 @@ public final class DataViewModel {
         selectableColumns.setAll(r.selectableColumns());
         result.set(r);
         Split s = r.split();
+        List<ColumnDrift> drifted = r.drift().stream().filter(ColumnDrift::drift)
+                .sorted(java.util.Comparator.comparingDouble((ColumnDrift d) -> -d.js())).toList();
+        verdict.set(r.drift().isEmpty() ? "" : drifted.isEmpty()
+                ? String.format(Locale.ROOT, "No shift detected in %d columns (KS / chi-square, Holm-corrected, alpha %.2f).",
+                        r.drift().size(), ALPHA)
+                : String.format(Locale.ROOT, "Shift detected in %d of %d columns (KS / chi-square, Holm-corrected, alpha %.2f);"
+                        + " largest effects: %s.", drifted.size(), r.drift().size(), ALPHA,
+                        String.join(", ", drifted.stream().limit(3).map(ColumnDrift::column).toList())));
+        shiftDetected.set(!drifted.isEmpty());
         counts.set(String.format(Locale.ROOT, "Reference: %,d rows%s   ·   Target: %,d rows%s   ·   %d columns analysed",
                 s.referenceRows(), dropped(s.reference().rowCount(), s.referenceDropped()), s.targetRows(),
                 dropped(s.target().rowCount(), s.targetDropped()),
@@ -231,5 +251,19 @@ public final class DataViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** One-line drift verdict over all tested columns. */
+    public StringProperty verdictProperty() {
+        return verdict;
+    }
+
+    public BooleanProperty shiftDetectedProperty() {
+        return shiftDetected;
+    }
+
+    /** Order the column charts by drift effect size (Jensen-Shannon), largest first, instead of column order. */
+    public BooleanProperty sortByEffectProperty() {
+        return sortByEffect;
     }
 }
