@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.analysis.ColumnDrift;
+import org.shiftscope.analysis.MmdTest;
 import org.shiftscope.analysis.MultipleTesting;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.Split;
@@ -38,6 +39,13 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "A", description = "Significance level (default ${DEFAULT-VALUE}).")
     double alpha;
 
+    @Option(names = "--permutations", defaultValue = "500", paramLabel = "P",
+            description = "Permutations of the MMD test (default ${DEFAULT-VALUE}; 0 skips it).")
+    int permutations;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the MMD permutations (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--format", defaultValue = "text", description = "json or text (default ${DEFAULT-VALUE}).")
     String format;
 
@@ -50,7 +58,8 @@ final class DetectCommand implements Callable<Integer> {
         MultipleTesting mt = MultipleTesting.parse(correction);
         Split s = new SplitBuilder(new DatasetCatalog()).build(split.definition(), TaskMonitor.NONE);
         List<ColumnDrift> results = DriftAnalysis.univariate(s, mt, alpha, TaskMonitor.NONE);
-        boolean drift = results.stream().anyMatch(ColumnDrift::drift);
+        MmdTest.Result mmd = permutations > 0 ? DriftAnalysis.mmd(s, permutations, seed, TaskMonitor.NONE) : null;
+        boolean drift = results.stream().anyMatch(ColumnDrift::drift) || (mmd != null && mmd.pValue() < alpha);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             ObjectNode root = Json.object();
@@ -71,6 +80,14 @@ final class DetectCommand implements Callable<Integer> {
                 o.put("n_reference", d.nReference());
                 o.put("n_target", d.nTarget());
             }
+            if (mmd != null) {
+                ObjectNode o = root.putObject("mmd");
+                o.put("statistic", mmd.statistic());
+                o.put("p_value", mmd.pValue());
+                o.put("permutations", mmd.permutations());
+                o.put("method", mmd.method());
+                o.put("bandwidth", mmd.bandwidth());
+            }
             root.put("correction", mt.id());
             root.put("alpha", alpha);
             root.put("drift", drift);
@@ -78,6 +95,10 @@ final class DetectCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "%s: %s (%s-corrected, alpha %.3g)%n", s.description(),
                     drift ? "SHIFT DETECTED" : "no shift detected", mt.id(), alpha);
+            if (mmd != null) {
+                out.printf(Locale.ROOT, "  MMD^2 = %.4g, p = %.4g (%d permutations, %s, bandwidth %.3g)%n", mmd.statistic(),
+                        mmd.pValue(), mmd.permutations(), mmd.method(), mmd.bandwidth());
+            }
             results.stream().sorted(Comparator.comparingDouble((ColumnDrift d) -> -(Double.isNaN(d.js()) ? 0 : d.js())))
                     .forEach(d -> out.printf(Locale.ROOT, "  %-6s %-24s %-5s stat %-10.4g p_adj %-10.3g JS %-8.4f PSI %.4f%n",
                             d.drift() ? "DRIFT" : "", d.column(), d.test(), d.statistic(), d.pAdjusted(), d.js(), d.psi()));

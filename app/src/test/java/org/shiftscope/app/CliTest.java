@@ -163,6 +163,18 @@ class CliTest {
         assertThat(relationship.get("test").asText()).isEqualTo("chi2");
         assertThat(relationship.get("drift").asBoolean()).isTrue();
         assertThat(relationship.at("/effect/jensen_shannon").asDouble()).isGreaterThan(0.4);
+        assertThat(j.at("/mmd/method").asText()).isEqualTo("random-features(512)"); // 30,162 complete rows
+        assertThat(j.at("/mmd/p_value").asDouble()).isEqualTo(1.0 / 501);
+    }
+
+    @Test
+    void detectFindsNothingBetweenTwoDrawsOfTheSameDemoDistribution() throws Exception {
+        // in the gaussian-mean-shift demo only x1 and x2 move; x3 and x4 are N(0, 1) on both sides (seeded draws)
+        JsonNode j = run("detect", "--demo", "gaussian-mean-shift", "--columns", "x3,x4", "--permutations", "200",
+                "--format", "json").json();
+        assertThat(j.get("drift").asBoolean()).isFalse();
+        assertThat(j.at("/mmd/p_value").asDouble()).isGreaterThan(0.05);
+        assertThat(j.at("/mmd/method").asText()).isEqualTo("exact");
     }
 
     @Test
