@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.shiftscope.analysis.ClassifierTest;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.analysis.MmdTest;
 import org.shiftscope.analysis.MultipleTesting;
@@ -58,8 +59,11 @@ final class DetectCommand implements Callable<Integer> {
         MultipleTesting mt = MultipleTesting.parse(correction);
         Split s = new SplitBuilder(new DatasetCatalog()).build(split.definition(), TaskMonitor.NONE);
         List<ColumnDrift> results = DriftAnalysis.univariate(s, mt, alpha, TaskMonitor.NONE);
-        MmdTest.Result mmd = permutations > 0 ? DriftAnalysis.mmd(s, permutations, seed, TaskMonitor.NONE) : null;
-        boolean drift = results.stream().anyMatch(ColumnDrift::drift) || (mmd != null && mmd.pValue() < alpha);
+        DriftAnalysis.Encoded encoded = DriftAnalysis.encode(s);
+        MmdTest.Result mmd = permutations > 0 ? DriftAnalysis.mmd(encoded, permutations, seed, TaskMonitor.NONE) : null;
+        ClassifierTest.Result classifier = DriftAnalysis.classifier(encoded, seed, TaskMonitor.NONE);
+        boolean drift = results.stream().anyMatch(ColumnDrift::drift) || (mmd != null && mmd.pValue() < alpha)
+                || classifier.pValue() < alpha;
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             ObjectNode root = Json.object();
@@ -88,6 +92,11 @@ final class DetectCommand implements Callable<Integer> {
                 o.put("method", mmd.method());
                 o.put("bandwidth", mmd.bandwidth());
             }
+            ObjectNode cls = root.putObject("classifier");
+            cls.put("auc", classifier.auc());
+            cls.put("p_value", classifier.pValue());
+            classifier.topFeatures().forEach(cls.putArray("top_features")::add);
+            cls.put("method", classifier.method());
             root.put("correction", mt.id());
             root.put("alpha", alpha);
             root.put("drift", drift);
@@ -99,6 +108,8 @@ final class DetectCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  MMD^2 = %.4g, p = %.4g (%d permutations, %s, bandwidth %.3g)%n", mmd.statistic(),
                         mmd.pValue(), mmd.permutations(), mmd.method(), mmd.bandwidth());
             }
+            out.printf(Locale.ROOT, "  classifier AUC = %.4f, p = %.3g; relies most on %s%n", classifier.auc(),
+                    classifier.pValue(), String.join(", ", classifier.topFeatures()));
             results.stream().sorted(Comparator.comparingDouble((ColumnDrift d) -> -(Double.isNaN(d.js()) ? 0 : d.js())))
                     .forEach(d -> out.printf(Locale.ROOT, "  %-6s %-24s %-5s stat %-10.4g p_adj %-10.3g JS %-8.4f PSI %.4f%n",
                             d.drift() ? "DRIFT" : "", d.column(), d.test(), d.statistic(), d.pAdjusted(), d.js(), d.psi()));

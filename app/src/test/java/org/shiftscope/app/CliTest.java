@@ -165,6 +165,9 @@ class CliTest {
         assertThat(relationship.at("/effect/jensen_shannon").asDouble()).isGreaterThan(0.4);
         assertThat(j.at("/mmd/method").asText()).isEqualTo("random-features(512)"); // 30,162 complete rows
         assertThat(j.at("/mmd/p_value").asDouble()).isEqualTo(1.0 / 501);
+        assertThat(j.at("/classifier/auc").asDouble()).isGreaterThan(0.8);
+        assertThat(j.at("/classifier/p_value").asDouble()).isLessThan(1e-10);
+        assertThat(j.at("/classifier/top_features").get(0).asText()).startsWith("relationship=");
     }
 
     @Test
@@ -175,6 +178,7 @@ class CliTest {
         assertThat(j.get("drift").asBoolean()).isFalse();
         assertThat(j.at("/mmd/p_value").asDouble()).isGreaterThan(0.05);
         assertThat(j.at("/mmd/method").asText()).isEqualTo("exact");
+        assertThat(j.at("/classifier/p_value").asDouble()).isGreaterThan(0.05);
     }
 
     @Test

@@ -2,12 +2,14 @@ package org.shiftscope.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.shiftscope.analysis.ClassifierTest;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.analysis.MmdTest;
 import org.shiftscope.analysis.MultipleTesting;
 import org.shiftscope.analysis.UnivariateDrift;
 import org.shiftscope.core.Column;
 import org.shiftscope.core.ColumnType;
+import org.shiftscope.core.DataException;
 import org.shiftscope.core.NumericColumn;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
@@ -19,25 +21,26 @@ public final class DriftAnalysis {
     }
 
     /**
-     * MMD test on the split's columns jointly: numeric columns z-scored with pooled statistics, categorical and
-     * boolean columns one-hot; free text left out. Rows must be complete (the missing-value policy 'drop').
+     * The split's columns as one feature matrix for the multivariate tests: numeric columns z-scored with pooled
+     * statistics, categorical and boolean columns one-hot ({@code column=value}); free text left out. Rows must be
+     * complete (the missing-value policy 'drop').
+     *
+     * @param pooled row-major (n + m) x d, reference rows first
      */
-    public static MmdTest.Result mmd(Split split, int permutations, long seed, TaskMonitor monitor) {
-        List<Column> ref = new ArrayList<>();
-        List<Column> tgt = new ArrayList<>();
-        for (String c : split.columns()) {
-            Column r = split.reference().requireColumn(c);
-            if (r.type() != ColumnType.TEXT) {
-                ref.add(r);
-                tgt.add(split.target().requireColumn(c));
-            }
-        }
+    public record Encoded(double[] pooled, int n, int m, int d, List<String> names) {
+    }
+
+    public static Encoded encode(Split split) {
         int n = split.reference().rowCount();
         int m = split.target().rowCount();
         List<double[]> features = new ArrayList<>(); // each: n + m values
-        for (int j = 0; j < ref.size(); j++) {
-            Column r = ref.get(j);
-            Column t = tgt.get(j);
+        List<String> names = new ArrayList<>();
+        for (String c : split.columns()) {
+            Column r = split.reference().requireColumn(c);
+            Column t = split.target().requireColumn(c);
+            if (r.type() == ColumnType.TEXT) {
+                continue;
+            }
             if (r instanceof NumericColumn nr && t instanceof NumericColumn nt) {
                 double[] v = new double[n + m];
                 System.arraycopy(nr.values(), 0, v, 0, n);
@@ -48,12 +51,13 @@ public final class DriftAnalysis {
                     v[i] = sd > 0 ? (v[i] - mean) / sd : 0;
                 }
                 features.add(v);
+                names.add(c);
             } else {
                 java.util.TreeSet<String> levels = new java.util.TreeSet<>();
-                for (Column c : List.of(r, t)) {
-                    for (int i = 0; i < c.size(); i++) {
-                        if (c.text(i) != null) {
-                            levels.add(c.text(i));
+                for (Column col : List.of(r, t)) {
+                    for (int i = 0; i < col.size(); i++) {
+                        if (col.text(i) != null) {
+                            levels.add(col.text(i));
                         }
                     }
                 }
@@ -66,24 +70,35 @@ public final class DriftAnalysis {
                         v[n + i] = level.equals(t.text(i)) ? 1 : 0;
                     }
                     features.add(v);
+                    names.add(c + "=" + level);
                 }
             }
         }
         int d = features.size();
         if (d == 0) {
-            throw org.shiftscope.core.DataException.of("no columns to test jointly");
+            throw DataException.of("no columns to test jointly");
         }
         double[] pooled = new double[(n + m) * d];
         for (int k = 0; k < d; k++) {
             double[] v = features.get(k);
             for (int i = 0; i < n + m; i++) {
                 if (Double.isNaN(v[i])) {
-                    throw org.shiftscope.core.DataException.of("the MMD test needs complete rows; use --missing drop");
+                    throw DataException.of("the multivariate tests need complete rows; use --missing drop");
                 }
                 pooled[i * d + k] = v[i];
             }
         }
-        return MmdTest.test(pooled, n + m, d, n, permutations, seed, monitor);
+        return new Encoded(pooled, n, m, d, List.copyOf(names));
+    }
+
+    /** MMD test on the encoded columns jointly. */
+    public static MmdTest.Result mmd(Encoded e, int permutations, long seed, TaskMonitor monitor) {
+        return MmdTest.test(e.pooled(), e.n() + e.m(), e.d(), e.n(), permutations, seed, monitor);
+    }
+
+    /** Classifier two-sample test on the encoded columns. */
+    public static ClassifierTest.Result classifier(Encoded e, long seed, TaskMonitor monitor) {
+        return ClassifierTest.test(e.pooled(), e.n() + e.m(), e.d(), e.n(), e.names(), seed, monitor);
     }
 
     public static List<ColumnDrift> univariate(Split split, MultipleTesting correction, double alpha, TaskMonitor monitor) {

@@ -1,0 +1,60 @@
+package org.shiftscope.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.shiftscope.core.TaskMonitor;
+
+class ClassifierTestTest {
+
+    @Test
+    void aucByHandWithTies() {
+        // target scores {0.9, 0.4, 0.4}, reference {0.4, 0.1}: 0.9 beats both (2); each 0.4 beats 0.1 and ties
+        // 0.4 (1.5 each): (2 + 1.5 + 1.5) / 6 pairs
+        double[] s = {0.4, 0.1, 0.9, 0.4, 0.4};
+        int[] y = {0, 0, 1, 1, 1};
+        assertThat(ClassifierTest.auc(s, y)).isCloseTo(5.0 / 6, within(1e-15));
+    }
+
+    @Test
+    void erfcAtKnownPoints() {
+        assertThat(ClassifierTest.erfc(0)).isCloseTo(1, within(1e-7));
+        assertThat(ClassifierTest.erfc(1)).isCloseTo(0.157299207050285, within(2e-7));
+        assertThat(ClassifierTest.erfc(-1)).isCloseTo(1.842700792949715, within(2e-7));
+    }
+
+    private static double[] pooled(int n, int m, int d, double shift, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] v = new double[(n + m) * d];
+        for (int i = 0; i < n + m; i++) {
+            for (int k = 0; k < d; k++) {
+                v[i * d + k] = r.nextGaussian() + (i >= n && k == 2 ? shift : 0);
+            }
+        }
+        return v;
+    }
+
+    @Test
+    void findsTheShiftedFeature() {
+        ClassifierTest.Result r = ClassifierTest.test(pooled(400, 400, 4, 1.0, 1), 800, 4, 400,
+                ClassifierTest.names(4), 7, TaskMonitor.NONE);
+        // a unit mean shift in one feature: the Bayes AUC is Phi(1 / sqrt 2) = 0.760
+        assertThat(r.auc()).isCloseTo(0.76, within(0.05));
+        assertThat(r.pValue()).isLessThan(1e-10);
+        assertThat(r.topFeatures().get(0)).isEqualTo("f2");
+    }
+
+    @Test
+    void noShiftGivesChanceAuc() {
+        int rejections = 0;
+        for (int s = 0; s < 30; s++) {
+            ClassifierTest.Result r = ClassifierTest.test(pooled(150, 150, 3, 0, 100 + s), 300, 3, 150,
+                    ClassifierTest.names(3), s, TaskMonitor.NONE);
+            assertThat(r.auc()).isBetween(0.35, 0.65);
+            rejections += r.pValue() < 0.05 ? 1 : 0;
+        }
+        assertThat(rejections).isBetween(0, 6); // Binomial(30, 0.05): 99.9 % upper bound 6
+    }
+}
