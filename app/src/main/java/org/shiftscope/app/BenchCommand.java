@@ -33,13 +33,13 @@ import picocli.CommandLine.Parameters;
  * The peer runs through Debian's python3-pot (the benchmark's only use of Python; the product never needs it).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark against POT (needs python3 with POT for the peer's column).")
+        description = "Benchmark against the peers in one run: 'ot' vs POT (python3-pot), 'detect' vs NumPy.")
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SUITE", description = "ot")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "ot or detect")
     String suite;
 
     @Option(names = "--case", split = ",", paramLabel = "NAME",
@@ -52,11 +52,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!suite.equals("ot")) {
-            throw DataException.of("unknown benchmark suite '" + suite + "' (available: ot)");
+        if (!suite.equals("ot") && !suite.equals("detect")) {
+            throw DataException.of("unknown benchmark suite '" + suite + "' (available: ot, detect)");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("shiftscope-bench");
+        if (suite.equals("detect")) {
+            return benchDetect(out, dir);
+        }
         String py = findPython();
         out.printf(Locale.ROOT, "ShiftScope %s, Java %s, %d cores; peer: %s%n", Cli.version(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
@@ -100,6 +103,40 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** MMD with n = 50,000 per side, 10 features, 500 permutations: ours vs the same test in NumPy. */
+    private int benchDetect(PrintWriter out, Path dir) throws IOException, InterruptedException {
+        int n = 50_000;
+        int d = 10;
+        Points x = gaussian(n, d, 1, 0, 1);
+        Points y = gaussian(n, d, 2, 0.02, 1);
+        double[] pooled = new double[2 * n * d];
+        System.arraycopy(x.values(), 0, pooled, 0, n * d);
+        System.arraycopy(y.values(), 0, pooled, n * d, n * d);
+        String py = findPython(List.of("/usr/bin/python3", "python3"), "import numpy");
+        out.printf(Locale.ROOT, "ShiftScope %s, Java %s, %d cores; peer: %s%n", Cli.version(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                py == null ? "NumPy not available" : py + " with NumPy");
+        long t = System.nanoTime();
+        org.shiftscope.analysis.MmdTest.Result ours = org.shiftscope.analysis.MmdTest.test(pooled, 2 * n, d, n, 500, 0,
+                TaskMonitor.NONE);
+        double seconds = (System.nanoTime() - t) / 1e9;
+        JsonNode peer = null;
+        if (py != null) {
+            Path file = dir.resolve("pooled.npy");
+            NpyWriter.write(file, 2 * n, d, pooled);
+            peer = runScript(py, dir, "/bench/numpy_mmd.py", file.toString(), Integer.toString(n), "500");
+        }
+        out.printf(Locale.ROOT, "%-28s %10s %12s %10s%n", "case (n per side = 50,000)", "seconds", "MMD^2", "p-value");
+        out.printf(Locale.ROOT, "%-28s %10.2f %12.4g %10.4g%n", "ours (" + ours.method() + ")", seconds,
+                ours.statistic(), ours.pValue());
+        if (peer != null) {
+            out.printf(Locale.ROOT, "%-28s %10.2f %12.4g %10.4g%n", "NumPy, same test", peer.get("seconds").asDouble(),
+                    peer.get("statistic").asDouble(), peer.get("p_value").asDouble());
+        }
+        out.flush();
+        return 0;
+    }
+
     /** Compiles the hot loops before timing, as a session in the app would have by its second analysis. */
     private static void warmUp() {
         for (int rep = 0; rep < 3; rep++) {
@@ -128,10 +165,14 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private String findPython() {
-        List<String> candidates = python != null ? List.of(python) : List.of("/usr/bin/python3", "python3");
+        return findPython(python != null ? List.of(python) : List.of("/usr/bin/python3", "python3"), "import ot");
+    }
+
+    private String findPython(List<String> defaults, String probe) {
+        List<String> candidates = python != null ? List.of(python) : defaults;
         for (String p : candidates) {
             try {
-                Process proc = new ProcessBuilder(p, "-c", "import ot").redirectErrorStream(true).start();
+                Process proc = new ProcessBuilder(p, "-c", probe).redirectErrorStream(true).start();
                 proc.getInputStream().readAllBytes();
                 if (proc.waitFor(60, TimeUnit.SECONDS) && proc.exitValue() == 0) {
                     return p;
@@ -147,15 +188,22 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static JsonNode runPot(String py, Path dir, Path x, Path y) throws IOException, InterruptedException {
-        Path script = dir.resolve("pot_reference.py");
-        try (InputStream in = BenchCommand.class.getResourceAsStream("/bench/pot_reference.py")) {
+        return runScript(py, dir, "/bench/pot_reference.py", x.toString(), y.toString());
+    }
+
+    private static JsonNode runScript(String py, Path dir, String resource, String... args)
+            throws IOException, InterruptedException {
+        Path script = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+        try (InputStream in = BenchCommand.class.getResourceAsStream(resource)) {
             Files.write(script, in.readAllBytes());
         }
-        Process proc = new ProcessBuilder(py, script.toString(), x.toString(), y.toString()).start();
+        List<String> command = new ArrayList<>(List.of(py, script.toString()));
+        command.addAll(List.of(args));
+        Process proc = new ProcessBuilder(command).start();
         String stdout = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String stderr = new String(proc.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (proc.waitFor() != 0) {
-            throw DataException.of("POT failed: " + stderr.lines().reduce((a, b) -> b).orElse("exit " + proc.exitValue()));
+            throw DataException.of("the peer failed: " + stderr.lines().reduce((a, b) -> b).orElse("exit " + proc.exitValue()));
         }
         return new ObjectMapper().readTree(stdout.lines().reduce((a, b) -> b).orElseThrow());
     }
