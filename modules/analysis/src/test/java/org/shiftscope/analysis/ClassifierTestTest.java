@@ -19,6 +19,21 @@ class ClassifierTestTest {
     }
 
     @Test
+    void aucMatchesScikitLearnWithManyTies() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("/sklearn/auc_scores.csv").toURI()).getParent();
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("auc_scores.csv"));
+        double[] s = new double[lines.size() - 1];
+        int[] y = new int[lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            y[i - 1] = Integer.parseInt(f[0]);
+            s[i - 1] = Double.parseDouble(f[1]);
+        }
+        double expected = Double.parseDouble(java.nio.file.Files.readString(dir.resolve("auc_expected.txt")).strip());
+        assertThat(ClassifierTest.auc(s, y)).isCloseTo(expected, within(1e-12)); // sklearn.metrics.roc_auc_score
+    }
+
+    @Test
     void erfcAtKnownPoints() {
         assertThat(ClassifierTest.erfc(0)).isCloseTo(1, within(1e-7));
         assertThat(ClassifierTest.erfc(1)).isCloseTo(0.157299207050285, within(2e-7));
