@@ -14,9 +14,7 @@ import org.shiftscope.analysis.MultipleTesting;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
-import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.DriftAnalysis;
-import org.shiftscope.workflow.SplitBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,17 +45,17 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the MMD permutations (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--format", defaultValue = "text", description = "json or text (default ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() {
-        Json.checkFormat(format);
+        boolean json = output.json();
         if (!(alpha > 0 && alpha < 1)) {
             throw DataException.of("--alpha must lie strictly between 0 and 1, not " + alpha);
         }
         MultipleTesting mt = MultipleTesting.parse(correction);
-        Split s = new SplitBuilder(new DatasetCatalog()).build(split.definition(), TaskMonitor.NONE);
+        Split s = split.build();
         List<ColumnDrift> results = DriftAnalysis.univariate(s, mt, alpha, TaskMonitor.NONE);
         DriftAnalysis.Encoded encoded = DriftAnalysis.encode(s);
         MmdTest.Result mmd = permutations > 0 ? DriftAnalysis.mmd(encoded, permutations, seed, TaskMonitor.NONE) : null;
@@ -65,7 +63,7 @@ final class DetectCommand implements Callable<Integer> {
         boolean drift = results.stream().anyMatch(ColumnDrift::drift) || (mmd != null && mmd.pValue() < alpha)
                 || classifier.pValue() < alpha;
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (json) {
             ObjectNode root = Json.object();
             ArrayNode uni = root.putArray("univariate");
             for (ColumnDrift d : results) {

@@ -10,8 +10,6 @@ import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.transport.Explanation;
 import org.shiftscope.transport.ExplanationMethod;
-import org.shiftscope.workflow.DatasetCatalog;
-import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.workflow.TransportAnalysis;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,19 +40,19 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of k-means (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--format", defaultValue = "text", description = "json or text (default ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() {
-        Json.checkFormat(format);
+        boolean json = output.json();
         ExplanationMethod m = ExplanationMethod.parse(method);
         TransportAnalysis.Options options = transport.options();
-        Split s = new SplitBuilder(new DatasetCatalog()).build(split.definition(), TaskMonitor.NONE);
+        Split s = split.build();
         TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, options.standardize(), !split.columns.isEmpty());
         Explanation e = TransportAnalysis.explain(p, options, m, kmax, seed, TaskMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (json) {
             Json.print(out, json(e, options));
         } else {
             out.printf(Locale.ROOT, "W2^2 = %.6g (%s, %s), method %s%n", e.w2sq(), e.solver(),

@@ -12,6 +12,7 @@ import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.DatasetSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,19 +26,19 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "CSV/TSV (optionally .gz), Parquet, .npy, IDX file, or image folder.")
     Path file;
 
-    @Option(names = "--format", defaultValue = "text", description = "json or text (default ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", description = "Text encoding (default UTF-8), e.g. windows-1252.")
     String encoding;
 
     @Override
     public Integer call() {
-        Json.checkFormat(format);
+        boolean json = output.json();
         LoadOptions options = LoadOptions.defaults().withEncoding(encoding);
         DatasetSummary s = DatasetSummary.of(new DatasetCatalog(options).load(file, TaskMonitor.NONE));
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (json) {
             ObjectNode root = Json.object();
             root.put("file", file.toString());
             root.put("format", s.format());

@@ -26,10 +26,4 @@ final class Json {
             throw new IllegalStateException("JSON tree cannot fail to serialise", e);
         }
     }
-
-    static void checkFormat(String format) {
-        if (!format.equals("json") && !format.equals("text")) {
-            throw org.shiftscope.core.DataException.of("unknown --format '" + format + "' (use json or text)");
-        }
-    }
 }

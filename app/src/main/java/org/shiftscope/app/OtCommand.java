@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
-import org.shiftscope.workflow.DatasetCatalog;
-import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.workflow.TransportAnalysis;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,18 +25,18 @@ final class OtCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
-    @Option(names = "--format", defaultValue = "text", description = "json or text (default ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() {
-        Json.checkFormat(format);
+        boolean json = output.json();
         TransportAnalysis.Options options = transport.options();
-        Split s = new SplitBuilder(new DatasetCatalog()).build(split.definition(), TaskMonitor.NONE);
+        Split s = split.build();
         TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, options.standardize(), !split.columns.isEmpty());
         TransportAnalysis.OtResult r = TransportAnalysis.ot(p, options, TaskMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (json) {
             ObjectNode root = Json.object();
             root.put("w2sq", r.w2sq());
             root.put("solver", r.solver());

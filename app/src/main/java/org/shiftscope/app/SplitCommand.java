@@ -8,8 +8,6 @@ import java.util.concurrent.Callable;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
-import org.shiftscope.workflow.DatasetCatalog;
-import org.shiftscope.workflow.SplitBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,15 +23,15 @@ final class SplitCommand implements Callable<Integer> {
     @Mixin
     SplitOptions split;
 
-    @Option(names = "--format", defaultValue = "text", description = "json or text (default ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() {
-        Json.checkFormat(format);
-        Split s = new SplitBuilder(new DatasetCatalog()).build(split.definition(), TaskMonitor.NONE);
+        boolean json = output.json();
+        Split s = split.build();
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (json) {
             ObjectNode root = Json.object();
             root.put("split", s.description());
             side(root.putObject("reference"), s.reference(), s.referenceRows(), s.referenceDropped());

@@ -45,6 +45,12 @@ final class SplitOptions {
             description = "Rows with a missing value in an analysed column: drop them (counted), or fail. Default ${DEFAULT-VALUE}.")
     String missing;
 
+    /** Loads, filters and checks the split these options define (the same code path as the app). */
+    org.shiftscope.core.Split build() {
+        return new org.shiftscope.workflow.SplitBuilder(new org.shiftscope.workflow.DatasetCatalog())
+                .build(definition(), org.shiftscope.core.TaskMonitor.NONE);
+    }
+
     SplitDefinition definition() {
         boolean two = reference != null || target != null;
         boolean one = data != null || referenceWhere != null || targetWhere != null;
