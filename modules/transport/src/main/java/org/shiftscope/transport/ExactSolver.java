@@ -25,15 +25,23 @@ public final class ExactSolver {
     private ExactSolver() {
     }
 
+    /** Whether the dense cost matrix of an n x m problem fits: at most {@link #MAX_ENTRIES} and half the heap. */
+    public static boolean fits(int n, int m) {
+        long entries = (long) n * m;
+        return entries <= MAX_ENTRIES && 8 * entries <= Runtime.getRuntime().maxMemory() / 2;
+    }
+
     public static TransportPlan solve(Points x, Points y, TaskMonitor monitor) {
         int n = x.n();
         int m = y.n();
         if (n == 0 || m == 0) {
             throw DataException.of("optimal transport needs at least one point on each side");
         }
-        if ((long) n * m > MAX_ENTRIES) {
-            throw DataException.of("exact transport of " + n + " x " + m + " points needs a " + ((long) n * m)
-                    + "-entry cost matrix; use --solver sinkhorn (or auto) for problems this large");
+        if (!fits(n, m)) {
+            throw DataException.of(String.format(java.util.Locale.ROOT, "exact transport of %d x %d points needs a"
+                    + " %.1f GB cost matrix, more than this run can hold (%.1f GB heap); give Java more memory"
+                    + " (SHIFTSCOPE_JAVA_OPTS=-Xmx16g) or use --solver sinkhorn", n, m, 8e-9 * n * m,
+                    Runtime.getRuntime().maxMemory() / 1e9));
         }
         double[] cost = costMatrix(x, y);
         if (n == m) {

@@ -129,7 +129,7 @@ public final class TransportAnalysis {
         boolean exact = switch (o.solver()) {
             case EXACT -> true;
             case SINKHORN -> false;
-            case AUTO -> (long) p.reference().n() * p.target().n() <= ExactSolver.MAX_ENTRIES;
+            case AUTO -> ExactSolver.fits(p.reference().n(), p.target().n());
         };
         if (exact) {
             return W2Estimator.EXACT;
