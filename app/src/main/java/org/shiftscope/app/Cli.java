@@ -37,6 +37,9 @@ public final class Cli implements Runnable {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (System.console() != null) {
+                err.print("\r" + " ".repeat(79) + "\r"); // a progress line may be showing
+            }
             Throwable cause = ex;
             while (!(cause instanceof DataException) && cause.getCause() != null) {
                 cause = cause.getCause();

@@ -51,17 +51,19 @@ final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = output.json();
+        TaskMonitor monitor = ConsoleProgress.forTerminal();
         if (!(alpha > 0 && alpha < 1)) {
             throw DataException.of("--alpha must lie strictly between 0 and 1, not " + alpha);
         }
         MultipleTesting mt = MultipleTesting.parse(correction);
         Split s = split.build();
-        List<ColumnDrift> results = DriftAnalysis.univariate(s, mt, alpha, TaskMonitor.NONE);
+        List<ColumnDrift> results = DriftAnalysis.univariate(s, mt, alpha, monitor);
         DriftAnalysis.Encoded encoded = DriftAnalysis.encode(s);
-        MmdTest.Result mmd = permutations > 0 ? DriftAnalysis.mmd(encoded, permutations, seed, TaskMonitor.NONE) : null;
-        ClassifierTest.Result classifier = DriftAnalysis.classifier(encoded, seed, TaskMonitor.NONE);
+        MmdTest.Result mmd = permutations > 0 ? DriftAnalysis.mmd(encoded, permutations, seed, monitor) : null;
+        ClassifierTest.Result classifier = DriftAnalysis.classifier(encoded, seed, monitor);
         boolean drift = results.stream().anyMatch(ColumnDrift::drift) || (mmd != null && mmd.pValue() < alpha)
                 || classifier.pValue() < alpha;
+        ConsoleProgress.clear(monitor);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = Json.object();

@@ -46,11 +46,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = output.json();
+        TaskMonitor monitor = ConsoleProgress.forTerminal();
         ExplanationMethod m = ExplanationMethod.parse(method);
         TransportAnalysis.Options options = transport.options();
         Split s = split.build();
         TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, options.standardize(), !split.columns.isEmpty());
-        Explanation e = TransportAnalysis.explain(p, options, m, kmax, seed, TaskMonitor.NONE);
+        Explanation e = TransportAnalysis.explain(p, options, m, kmax, seed, monitor);
+        ConsoleProgress.clear(monitor);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, json(e, options));

@@ -31,10 +31,12 @@ final class OtCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = output.json();
+        TaskMonitor monitor = ConsoleProgress.forTerminal();
         TransportAnalysis.Options options = transport.options();
         Split s = split.build();
         TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, options.standardize(), !split.columns.isEmpty());
-        TransportAnalysis.OtResult r = TransportAnalysis.ot(p, options, TaskMonitor.NONE);
+        TransportAnalysis.OtResult r = TransportAnalysis.ot(p, options, monitor);
+        ConsoleProgress.clear(monitor);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = Json.object();
