@@ -1,6 +1,5 @@
 package org.shiftscope.analysis;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -72,12 +71,7 @@ public final class ClassifierTest {
         int[] fold = new int[n + m];
         for (int[] range : new int[][] {{0, n}, {n, n + m}}) {
             int[] idx = IntStream.range(range[0], range[1]).toArray();
-            for (int i = idx.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = idx[i];
-                idx[i] = idx[j];
-                idx[j] = t;
-            }
+            MmdTest.shuffle(idx, r);
             for (int k = 0; k < idx.length; k++) {
                 fold[idx[k]] = k % FOLDS;
             }
@@ -176,11 +170,4 @@ public final class ClassifierTest {
         return x >= 0 ? r : 2 - r;
     }
 
-    static List<String> names(int d) {
-        List<String> out = new ArrayList<>();
-        for (int k = 0; k < d; k++) {
-            out.add("f" + k);
-        }
-        return out;
-    }
 }

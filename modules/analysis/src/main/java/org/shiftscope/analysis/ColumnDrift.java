@@ -15,9 +15,4 @@ package org.shiftscope.analysis;
 public record ColumnDrift(String column, String test, double statistic, double pValue, double pAdjusted,
                           double w1, double psi, double js, double cramersV, int nReference, int nTarget,
                           boolean drift) {
-
-    /** The effect size the UI sorts by: JS divergence, comparable across numeric and categorical columns. */
-    public double effect() {
-        return js;
-    }
 }

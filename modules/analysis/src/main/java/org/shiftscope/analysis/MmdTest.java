@@ -198,7 +198,8 @@ public final class MmdTest {
         return stat;
     }
 
-    private static void shuffle(int[] a, SplittableRandom rnd) {
+    /** Fisher-Yates shuffle in place (shared with the classifier test's folds). */
+    static void shuffle(int[] a, SplittableRandom rnd) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int t = a[i];

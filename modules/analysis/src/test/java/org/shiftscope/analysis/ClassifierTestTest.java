@@ -9,6 +9,10 @@ import org.shiftscope.core.TaskMonitor;
 
 class ClassifierTestTest {
 
+    private static java.util.List<String> names(int d) {
+        return java.util.stream.IntStream.range(0, d).mapToObj(k -> "f" + k).toList();
+    }
+
     @Test
     void aucByHandWithTies() {
         // target scores {0.9, 0.4, 0.4}, reference {0.4, 0.1}: 0.9 beats both (2); each 0.4 beats 0.1 and ties
@@ -54,7 +58,7 @@ class ClassifierTestTest {
     @Test
     void findsTheShiftedFeature() {
         ClassifierTest.Result r = ClassifierTest.test(pooled(400, 400, 4, 1.0, 1), 800, 4, 400,
-                ClassifierTest.names(4), 7, TaskMonitor.NONE);
+                names(4), 7, TaskMonitor.NONE);
         // a unit mean shift in one feature: the Bayes AUC is Phi(1 / sqrt 2) = 0.760
         assertThat(r.auc()).isCloseTo(0.76, within(0.05));
         assertThat(r.pValue()).isLessThan(1e-10);
@@ -66,7 +70,7 @@ class ClassifierTestTest {
         int rejections = 0;
         for (int s = 0; s < 30; s++) {
             ClassifierTest.Result r = ClassifierTest.test(pooled(150, 150, 3, 0, 100 + s), 300, 3, 150,
-                    ClassifierTest.names(3), s, TaskMonitor.NONE);
+                    names(3), s, TaskMonitor.NONE);
             assertThat(r.auc()).isBetween(0.35, 0.65);
             rejections += r.pValue() < 0.05 ? 1 : 0;
         }

@@ -35,14 +35,6 @@ public record LoadOptions(String encoding, Character delimiter, HeaderMode heade
         return new LoadOptions(charset, delimiter, header, missingTokens, maxFieldChars);
     }
 
-    public LoadOptions withDelimiter(Character sep) {
-        return new LoadOptions(encoding, sep, header, missingTokens, maxFieldChars);
-    }
-
-    public LoadOptions withHeader(HeaderMode mode) {
-        return new LoadOptions(encoding, delimiter, mode, missingTokens, maxFieldChars);
-    }
-
     public LoadOptions withMaxFieldChars(int max) {
         return new LoadOptions(encoding, delimiter, header, missingTokens, max);
     }

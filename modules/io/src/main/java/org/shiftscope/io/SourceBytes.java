@@ -57,10 +57,6 @@ final class SourceBytes {
         return size;
     }
 
-    boolean gzipped() {
-        return gzip;
-    }
-
     /** Up to {@code n} leading bytes of the (decompressed) content. */
     byte[] head(int n) {
         try (InputStream in = decompress(new BufferedInputStream(Files.newInputStream(path)))) {
@@ -109,12 +105,6 @@ final class SourceBytes {
         } catch (IOException e) {
             throw DataException.inFile(file, "cannot be read: " + e.getMessage());
         }
-    }
-
-    /** SHA-256 (hex) of a whole file, for readers that do not stream through {@link #stream}. */
-    static String hashOf(Path path) {
-        SourceBytes s = open(path);
-        return s.hash();
     }
 
     /** Counts raw bytes for progress and checks for cancellation every megabyte. */

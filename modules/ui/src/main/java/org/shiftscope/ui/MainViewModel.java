@@ -94,7 +94,4 @@ public final class MainViewModel {
         return view;
     }
 
-    public ObjectProperty<Path> projectFileProperty() {
-        return projectFile;
-    }
 }

@@ -50,11 +50,9 @@ public final class DataViewModel {
     private final StringProperty demoScenario = new SimpleStringProperty(Scenarios.MIXTURE_RING);
     private final ObjectProperty<MissingPolicy> missing = new SimpleObjectProperty<>(MissingPolicy.DROP);
     private final ObservableList<String> chosenColumns = FXCollections.observableArrayList();
-    private final ObservableList<String> selectableColumns = FXCollections.observableArrayList();
     private final ObjectProperty<DataResult> result = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty counts = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty verdict = new SimpleStringProperty("");
     private final BooleanProperty shiftDetected = new SimpleBooleanProperty(false);
     private final BooleanProperty sortByEffect = new SimpleBooleanProperty(true);
@@ -126,12 +124,8 @@ public final class DataViewModel {
             problem.set(e.getMessage());
             return;
         }
-        busy.set(true);
         tasks.submit("data-split", "Loading and splitting data", monitor -> compute(builder, def, monitor),
-                this::publish, e -> {
-                    busy.set(false);
-                    problem.set(e.getMessage());
-                });
+                this::publish, e -> problem.set(e.getMessage()));
     }
 
     /** The whole computation, UI-free, so that snapshots and tests can run it directly. */
@@ -153,9 +147,7 @@ public final class DataViewModel {
 
     /** Shows a computed result (FX thread). */
     public void publish(DataResult r) {
-        busy.set(false);
         problem.set("");
-        selectableColumns.setAll(r.selectableColumns());
         result.set(r);
         Split s = r.split();
         List<ColumnDrift> drifted = r.drift().stream().filter(ColumnDrift::drift)
@@ -233,10 +225,6 @@ public final class DataViewModel {
         return chosenColumns;
     }
 
-    public ObservableList<String> selectableColumns() {
-        return selectableColumns;
-    }
-
     public ObjectProperty<DataResult> resultProperty() {
         return result;
     }
@@ -247,10 +235,6 @@ public final class DataViewModel {
 
     public StringProperty countsProperty() {
         return counts;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
     }
 
     /** One-line drift verdict over all tested columns. */
