@@ -29,8 +29,8 @@ public final class SinkhornDivergence implements W2Estimator {
 
     @Override
     public Coupling couple(Points x, Points y, TaskMonitor monitor) {
-        SinkhornSolver.Result xy = SinkhornSolver.solve(x, y, options, monitor);
-        return new Coupling(debiased(x, y, xy, monitor), SinkhornSolver.barycentricProjection(x, y, xy));
+        SinkhornSolver.Solved xy = SinkhornSolver.solvePlan(x, y, options, monitor);
+        return new Coupling(debiased(x, y, xy.result(), monitor), SinkhornSolver.barycentricProjection(x, y, xy));
     }
 
     private double debiased(Points x, Points y, SinkhornSolver.Result xy, TaskMonitor monitor) {

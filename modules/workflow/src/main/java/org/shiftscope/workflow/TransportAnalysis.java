@@ -55,8 +55,9 @@ public final class TransportAnalysis {
     }
 
     /**
-     * @param epsilon Sinkhorn regularisation in squared (standardised) units; NaN for the default, 1 % of the mean
-     *                squared distance between points
+     * @param epsilon Sinkhorn regularisation in squared (standardised) units; NaN for the default, 0.3 % of the mean
+     *                squared distance between points (where the debiased divergence is within 1 % of W2^2 on our
+     *                benchmarks)
      */
     public record Options(Standardize standardize, Solver solver, double epsilon) {
         public static Options defaults() {
@@ -125,6 +126,9 @@ public final class TransportAnalysis {
         return new Prepared(x, y, List.copyOf(features), scale);
     }
 
+    /** Default Sinkhorn epsilon as a fraction of the mean squared distance between reference and target points. */
+    public static final double DEFAULT_EPSILON = 0.003;
+
     public static W2Estimator estimator(Prepared p, Options o) {
         boolean exact = switch (o.solver()) {
             case EXACT -> true;
@@ -134,7 +138,7 @@ public final class TransportAnalysis {
         if (exact) {
             return W2Estimator.EXACT;
         }
-        double eps = Double.isNaN(o.epsilon()) ? 0.01 * meanSquaredDistance(p.reference(), p.target()) : o.epsilon();
+        double eps = Double.isNaN(o.epsilon()) ? DEFAULT_EPSILON * meanSquaredDistance(p.reference(), p.target()) : o.epsilon();
         return new SinkhornDivergence(SinkhornSolver.Options.of(eps));
     }
 
