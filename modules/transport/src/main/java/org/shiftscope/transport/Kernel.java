@@ -47,8 +47,9 @@ final class Kernel {
     /**
      * Keeps (i, j) when C_ij - f_i - g_j <= limit. With a {@code cap}, a row keeps at most that many of them
      * (the cheapest in reduced cost) and so does a column (a second pass from the columns' side; the union is
-     * kept), so that the capped support still carries both marginals. Every column keeps at least its cheapest
-     * pair.
+     * kept), so that the capped support still carries both marginals. A heavy point (a merged duplicate, a coarse
+     * group) needs more partners to spread its mass over: its cap is multiplied by its weight over the other side's
+     * mean weight, so that the capped problem stays feasible. Every column keeps at least its cheapest pair.
      */
     static Kernel scan(Cloud cx, Cloud cy, double[] f, double[] g, double limit, int cap) {
         int n = cx.n();
@@ -117,68 +118,6 @@ final class Kernel {
             }
         }
         return new Kernel(n, m, rowStart, col, cost);
-    }
-
-    /**
-     * The pairs of this kernel with C_ij - f_i - g_j <= limit; a row or column left empty keeps its cheapest pair.
-     */
-    Kernel filter(double[] f, double[] g, double limit) {
-        boolean[] keep = new boolean[col.length];
-        double[] colMin = new double[m];
-        int[] colArg = new int[m];
-        Arrays.fill(colMin, Double.POSITIVE_INFINITY);
-        boolean[] colHit = new boolean[m];
-        for (int i = 0; i < n; i++) {
-            int best = -1;
-            double bestR = Double.POSITIVE_INFINITY;
-            boolean any = false;
-            for (int p = rowStart[i]; p < rowStart[i + 1]; p++) {
-                int j = col[p];
-                double r = cost[p] - f[i] - g[j];
-                if (r <= limit) {
-                    keep[p] = true;
-                    any = true;
-                    colHit[j] = true;
-                }
-                if (r < bestR) {
-                    bestR = r;
-                    best = p;
-                }
-                if (r < colMin[j]) {
-                    colMin[j] = r;
-                    colArg[j] = p;
-                }
-            }
-            if (!any && best >= 0) {
-                keep[best] = true;
-                colHit[col[best]] = true;
-            }
-        }
-        for (int j = 0; j < m; j++) {
-            if (!colHit[j] && colMin[j] < Double.POSITIVE_INFINITY) {
-                keep[colArg[j]] = true;
-            }
-        }
-        int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            int c = 0;
-            for (int p = rowStart[i]; p < rowStart[i + 1]; p++) {
-                if (keep[p]) {
-                    c++;
-                }
-            }
-            start[i + 1] = start[i] + c;
-        }
-        int[] kc = new int[start[n]];
-        double[] kv = new double[start[n]];
-        int q = 0;
-        for (int p = 0; p < col.length; p++) {
-            if (keep[p]) {
-                kc[q] = col[p];
-                kv[q++] = cost[p];
-            }
-        }
-        return new Kernel(n, m, start, kc, kv);
     }
 
     /** Sorts row i's pairs by column and drops repeats. */
@@ -282,7 +221,13 @@ final class Kernel {
             int[] colBestRow = new int[m];
             Arrays.fill(colBest, Double.POSITIVE_INFINITY);
             // a capped row fills a buffer of 4 cap candidates, then keeps its cap cheapest and tightens its cut
-            int buffer = (int) Math.min(m, cap == Integer.MAX_VALUE ? m : 4L * cap);
+            int[] caps = new int[n];
+            int maxCap = 0;
+            for (int i = 0; i < n; i++) {
+                caps[i] = cap >= m ? m : (int) Math.min(m, cap * Math.max(1, Math.ceil(cx.weights()[i] * m)));
+                maxCap = Math.max(maxCap, caps[i]);
+            }
+            int buffer = (int) Math.min(m, 4L * maxCap);
             int chunk = Math.max(16, Math.min(256, n / 64));
             IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(b -> {
                 double[] red = new double[buffer];
@@ -293,6 +238,8 @@ final class Kernel {
                 int[] localRow = new int[m];
                 Arrays.fill(localBest, Double.POSITIVE_INFINITY);
                 for (int i = b * chunk; i < Math.min(n, (b + 1) * chunk); i++) {
+                    int rowCap = caps[i];
+                    int rowBuffer = (int) Math.min(buffer, 4L * rowCap);
                     float base = (float) (cx.norms()[i] - f[i]);
                     int count = 0;
                     double cut = limit + margin;
@@ -318,11 +265,12 @@ final class Kernel {
                                 localRow[j] = i;
                             }
                             if (r <= cut) {
-                                if (count == buffer) {
+                                if (count == rowBuffer) {
                                     // ties with the kept ones are not needed: without this, duplicated points
                                     // would compact the buffer on every pair
-                                    cut = Math.min(cut, Math.nextDown(keepCheapest(red, idx, scratch, count, cap)));
-                                    count = cap;
+                                    cut = Math.min(cut, Math.nextDown(keepCheapest(red, idx, scratch, count,
+                                            rowCap)));
+                                    count = rowCap;
                                     if (r > cut) {
                                         continue;
                                     }
@@ -332,9 +280,9 @@ final class Kernel {
                             }
                         }
                     }
-                    if (count > cap) {
-                        keepCheapest(red, idx, scratch, count, cap);
-                        count = cap;
+                    if (count > rowCap) {
+                        keepCheapest(red, idx, scratch, count, rowCap);
+                        count = rowCap;
                     }
                     int kept = 0;
                     double[] costs = new double[count];

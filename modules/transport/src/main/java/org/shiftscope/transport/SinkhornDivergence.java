@@ -30,7 +30,7 @@ public final class SinkhornDivergence implements W2Estimator {
     @Override
     public Coupling couple(Points x, Points y, TaskMonitor monitor) {
         SinkhornSolver.Solved xy = SinkhornSolver.solvePlan(x, y, options, monitor);
-        return new Coupling(debiased(x, y, xy.result(), monitor), SinkhornSolver.barycentricProjection(x, y, xy));
+        return new Coupling(debiased(x, y, xy.result(), monitor), SinkhornSolver.barycentricProjection(xy));
     }
 
     private double debiased(Points x, Points y, SinkhornSolver.Result xy, TaskMonitor monitor) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.io.DataLoader;
 
 class SinkhornTest {
 
@@ -81,9 +82,9 @@ class SinkhornTest {
     }
 
     /** Reference values of pot/make_sinkhorn_fixtures.py: (eps, quantity) -> value. */
-    private static java.util.Map<String, Double> potSinkhorn() throws java.io.IOException {
+    private static java.util.Map<String, Double> potSinkhorn(String file) throws java.io.IOException {
         java.util.Map<String, Double> out = new java.util.HashMap<>();
-        List<String> lines = java.nio.file.Files.readAllLines(Fixtures.resource("sinkhorn.csv"));
+        List<String> lines = java.nio.file.Files.readAllLines(Fixtures.resource(file));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
             out.put(Double.parseDouble(f[0]) + "/" + f[1], Double.parseDouble(f[2]));
@@ -96,7 +97,7 @@ class SinkhornTest {
         // 700 x 600 pairs exceed the direct limit: coarse levels, candidate pairs, truncated kernels, checked last stage
         Points x = Fixtures.caseX("sk");
         Points y = Fixtures.caseY("sk");
-        java.util.Map<String, Double> pot = potSinkhorn();
+        java.util.Map<String, Double> pot = potSinkhorn("sinkhorn.csv");
         for (double eps : new double[] {1.0, 0.25}) {
             SinkhornSolver.Options o = new SinkhornSolver.Options(eps, 1e-7 * eps, 20_000, 0.5);
             SinkhornSolver.Result xy = SinkhornSolver.solve(x, y, o, TaskMonitor.NONE);
@@ -113,5 +114,34 @@ class SinkhornTest {
         // at the product's default epsilon (0.3 % of the mean cost, 12.1 here) the divergence is within 1 % of W2^2
         assertThat(new SinkhornDivergence(SinkhornSolver.Options.of(0.035)).w2sq(x, y, TaskMonitor.NONE))
                 .isCloseTo(pot.get("0.0/w2sq"), within(0.01 * pot.get("0.0/w2sq")));
+    }
+
+    @Test
+    void repeatedPointsAreMergedWithoutChangingTheSolution() throws Exception {
+        // integer coordinates: 3,000 x 2,500 rows but 749 x 1,042 distinct points, still above the direct limit, so
+        // the coarse levels and candidate pairs see points of very unequal weight (a support capped per row without
+        // regard to weight could not carry a heavy point's mass, and Sinkhorn then never converged)
+        Points x = Fixtures.caseX("rep");
+        Points y = Fixtures.caseY("rep");
+        java.util.Map<String, Double> pot = potSinkhorn("sinkhorn_repeated.csv");
+        double eps = 0.5;
+        SinkhornSolver.Options o = new SinkhornSolver.Options(eps, 1e-7 * eps, 20_000, 0.5);
+        SinkhornSolver.Solved xy = SinkhornSolver.solvePlan(x, y, o, TaskMonitor.NONE);
+        assertThat(xy.result().converged()).isTrue();
+        assertThat(xy.x().n()).as("distinct reference points").isEqualTo(749);
+        assertThat(xy.result().value()).isCloseTo(pot.get(eps + "/xy"), within(1e-6 * 8));
+        assertThat(SinkhornSolver.solveSymmetric(x, o, TaskMonitor.NONE).value())
+                .isCloseTo(pot.get(eps + "/xx"), within(1e-6 * 8));
+        assertThat(SinkhornSolver.solveSymmetric(y, o, TaskMonitor.NONE).value())
+                .isCloseTo(pot.get(eps + "/yy"), within(1e-6 * 8));
+        // the barycentric projection of every row, repeated rows included, matches POT's plan
+        Points z = SinkhornSolver.barycentricProjection(xy);
+        Points expected = Fixtures.points(DataLoader.load(Fixtures.resource("case_rep_z.npy")));
+        assertThat(z.n()).isEqualTo(3000);
+        double worst = 0;
+        for (int p = 0; p < z.values().length; p++) {
+            worst = Math.max(worst, Math.abs(z.values()[p] - expected.values()[p]));
+        }
+        assertThat(worst).as("largest coordinate difference").isLessThan(1e-5);
     }
 }
