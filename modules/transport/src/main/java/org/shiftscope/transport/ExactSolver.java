@@ -37,6 +37,11 @@ public final class ExactSolver {
         if (n == 0 || m == 0) {
             throw DataException.of("optimal transport needs at least one point on each side");
         }
+        if ((long) n * m > MAX_ENTRIES) {
+            throw DataException.of(String.format(java.util.Locale.ROOT, "exact transport handles at most %,d point"
+                    + " pairs and %d x %d points make %,d; use --solver sinkhorn (or fewer rows)", MAX_ENTRIES, n, m,
+                    (long) n * m));
+        }
         if (!fits(n, m)) {
             throw DataException.of(String.format(java.util.Locale.ROOT, "exact transport of %d x %d points needs a"
                     + " %.1f GB cost matrix, more than this run can hold (%.1f GB heap); give Java more memory"

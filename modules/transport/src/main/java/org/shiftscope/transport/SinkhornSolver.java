@@ -312,30 +312,96 @@ public final class SinkhornSolver {
     }
 
     /**
-     * The last stage of the finest level. It converges on the level's candidate pairs, then takes its support from
-     * all pairs: those within THETA eps plus a margin of the potentials it starts from, and converges again. If, after
-     * convergence, the potentials moved by less than the margin, no pair outside the support can have come within
-     * THETA eps, so the truncation bound holds; otherwise the support is taken again from the new potentials.
+     * The last stage of the finest level. It converges on the level's candidate pairs, then takes its support S from
+     * all pairs: those within THETA eps plus a margin of the potentials (f0, g0) it has then, and converges again, to
+     * (f, g). A pair outside S had C - f0 - g0 > THETA eps + margin, so it is still beyond THETA eps under (f, g)
+     * unless (f_i - f0_i) + (g_j - g0_j) exceeds the margin. Such pairs lie in the rows where f rose by more than
+     * some tau and the columns where g rose by more than margin - tau (tau chosen to make these fewest): only those
+     * rows and columns are checked against all pairs. If the check finds no new pair within the limit, the truncation
+     * bound is proven; otherwise the pairs are added and the stage converges again. A full pass starts over when
+     * the check would cost more than half of one.
      */
     private static Level finish(Cloud x, Cloud y, Kernel candidates, double[] f0, double[] g0, double eps,
-                                 double tol, Options o, TaskMonitor monitor, Counter counter) {
-        double[] f = f0;
-        double[] g = g0;
+                                double tol, Options o, TaskMonitor monitor, Counter counter) {
         double margin = MARGIN * eps;
+        double limit = THETA * eps + margin;
         // converge on the candidates first (cheap), so that the all-pairs pass below sees nearly final potentials
-        Stage first = iterate(x, y, candidates, f, g, eps, tol, o.maxIterations(), monitor, counter, true);
-        f = first.f;
-        g = first.g;
-        for (int round = 0; ; round++) {
-            Kernel k = Kernel.scan(x, y, f, g, THETA * eps + margin, Integer.MAX_VALUE);
-            Stage st = iterate(x, y, k, f, g, eps, tol, o.maxIterations(), monitor, counter, true);
-            // a reduced cost fell by at most max(f' - f) + max(g' - g): shifting f up and g down changes nothing
-            double moved = maxIncrease(f, st.f) + maxIncrease(g, st.g);
-            f = st.f;
-            g = st.g;
-            if (moved <= margin || round == 3) {
-                return new Level(result(x, y, st, eps, tol, counter, k), k);
+        Stage st = iterate(x, y, candidates, f0, g0, eps, tol, o.maxIterations(), monitor, counter, true);
+        for (int pass = 0; ; pass++) {
+            double[] fRef = st.f;
+            double[] gRef = st.g;
+            Kernel k = Kernel.scan(x, y, fRef, gRef, limit, Integer.MAX_VALUE);
+            while (true) {
+                st = iterate(x, y, k, st.f, st.g, eps, tol, o.maxIterations(), monitor, counter, true);
+                Check check = Check.of(fRef, st.f, gRef, st.g, margin);
+                if (check.rows().length == 0 && check.columns().length == 0) {
+                    return new Level(result(x, y, st, eps, tol, counter, k), k);
+                }
+                if (check.work() > (long) x.n() * y.n() / 2 && pass < 3) {
+                    break;
+                }
+                monitor.checkCancelled();
+                Kernel extended = k.extend(x, y, st.f, st.g, limit, check.rows(), check.columns());
+                if (extended.size() == k.size()) {
+                    return new Level(result(x, y, st, eps, tol, counter, k), k);
+                }
+                k = extended;
             }
+        }
+    }
+
+    /** Rows and columns whose pairs {@link #finish} must check against all pairs again. */
+    private record Check(int[] rows, int[] columns, long work) {
+        static Check of(double[] f0, double[] f, double[] g0, double[] g, double margin) {
+            int n = f.length;
+            int m = g.length;
+            double[] df = new double[n];
+            double[] dg = new double[m];
+            for (int i = 0; i < n; i++) {
+                df[i] = f[i] - f0[i];
+            }
+            for (int j = 0; j < m; j++) {
+                dg[j] = g[j] - g0[j];
+            }
+            double[] sf = df.clone();
+            double[] sg = dg.clone();
+            Arrays.sort(sf);
+            Arrays.sort(sg);
+            // the a rows that rose most, tau = the next rise; the columns with a rise above margin - tau
+            long bestWork = Long.MAX_VALUE;
+            double bestTau = 0;
+            for (int a = 0; a <= n; a++) {
+                double tau = a == n ? Double.NEGATIVE_INFINITY : sf[n - 1 - a];
+                int b = a == n ? 0 : m - upperBound(sg, margin - tau);
+                long work = (long) a * m + (long) b * n;
+                if (work < bestWork) {
+                    bestWork = work;
+                    bestTau = tau;
+                }
+                if ((long) a * m >= bestWork) {
+                    break;
+                }
+            }
+            double tau = bestTau;
+            int[] rows = IntStream.range(0, n).filter(i -> df[i] > tau).toArray();
+            int[] columns = tau == Double.NEGATIVE_INFINITY ? new int[0]
+                    : IntStream.range(0, m).filter(j -> dg[j] > margin - tau).toArray();
+            return new Check(rows, columns, bestWork);
+        }
+
+        /** Number of entries of sorted v that are at most t. */
+        private static int upperBound(double[] v, double t) {
+            int lo = 0;
+            int hi = v.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (v[mid] <= t) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
     }
 
@@ -395,29 +461,62 @@ public final class SinkhornSolver {
     /** f_i = -eps log sum_J w_J exp((h_J - |x_i - c_J|^2) / eps): extends potentials of a coarse cloud to points. */
     private static double[] cTransform(Cloud x, Cloud centres, double[] h, double eps) {
         Points p = x.points();
-        Points c = centres.points();
         int d = p.d();
+        int k = centres.n();
+        double inv = 1 / eps;
+        // s_ij = (h_j - |c_j|^2) / eps + log w_J - (|x_i|^2 - 2 x_i.c_J) / eps, the dot products by sweeps over
+        // the centres' coordinates (loops the JIT vectorises)
+        double[][] ct = new double[d][k];
+        double[] base = new double[k];
+        for (int j = 0; j < k; j++) {
+            for (int t = 0; t < d; t++) {
+                ct[t][j] = centres.points().values()[j * d + t];
+            }
+            base[j] = (h[j] - centres.norms()[j]) * inv + centres.logWeights()[j];
+        }
         double[] out = new double[x.n()];
-        IntStream.range(0, x.n()).parallel().forEach(i -> {
-            double max = Double.NEGATIVE_INFINITY;
-            double[] s = new double[c.n()];
-            for (int j = 0; j < c.n(); j++) {
-                double dot = 0;
-                for (int t = 0; t < d; t++) {
-                    dot += p.values()[i * d + t] * c.values()[j * d + t];
+        int chunk = 64;
+        IntStream.range(0, (x.n() + chunk - 1) / chunk).parallel().forEach(b -> {
+            double[] s = new double[k];
+            for (int i = b * chunk; i < Math.min(x.n(), (b + 1) * chunk); i++) {
+                Arrays.fill(s, 0);
+                int t = 0;
+                for (; t + 4 <= d; t += 4) {
+                    double x0 = p.values()[i * d + t];
+                    double x1 = p.values()[i * d + t + 1];
+                    double x2 = p.values()[i * d + t + 2];
+                    double x3 = p.values()[i * d + t + 3];
+                    double[] r0 = ct[t];
+                    double[] r1 = ct[t + 1];
+                    double[] r2 = ct[t + 2];
+                    double[] r3 = ct[t + 3];
+                    for (int j = 0; j < k; j++) {
+                        s[j] += x0 * r0[j] + x1 * r1[j] + x2 * r2[j] + x3 * r3[j];
+                    }
                 }
-                double cost = Math.max(0, x.norms()[i] + centres.norms()[j] - 2 * dot);
-                s[j] = (h[j] - cost) / eps + centres.logWeights()[j];
-                max = Math.max(max, s[j]);
-            }
-            double sum = 0;
-            for (double v : s) {
-                if (v > max - 40) {
-                    // smaller terms cannot change the double sum
-                    sum += Math.exp(v - max);
+                for (; t < d; t++) {
+                    double xt = p.values()[i * d + t];
+                    double[] row = ct[t];
+                    for (int j = 0; j < k; j++) {
+                        s[j] += xt * row[j];
+                    }
                 }
+                double xn = x.norms()[i] * inv;
+                double inv2 = 2 * inv;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    s[j] = base[j] - xn + inv2 * s[j];
+                    max = Math.max(max, s[j]);
+                }
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    if (s[j] > max - 40) {
+                        // smaller terms cannot change the double sum
+                        sum += Math.exp(s[j] - max);
+                    }
+                }
+                out[i] = -eps * (max + Math.log(sum));
             }
-            out[i] = -eps * (max + Math.log(sum));
         });
         return out;
     }
@@ -499,14 +598,6 @@ public final class SinkhornSolver {
             s += (hi - lo) * (hi - lo);
         }
         return s;
-    }
-
-    private static double maxIncrease(double[] before, double[] after) {
-        double mx = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < before.length; i++) {
-            mx = Math.max(mx, after[i] - before[i]);
-        }
-        return mx;
     }
 
     private static double maxAbsDiff(double[] a, double[] b) {
