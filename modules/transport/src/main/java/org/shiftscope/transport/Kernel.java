@@ -62,42 +62,27 @@ final class Kernel {
             Rows byColumn = cx == cy ? rows : Rows.scan(cy, cx, g, f, limit, cap, null);
             addByColumn(cols, costs, byColumn);
         }
-        int[] covered = new int[m];
+        boolean[] covered = new boolean[m];
         for (int[] r : cols) {
             for (int j : r) {
-                covered[j]++;
+                covered[j] = true;
             }
         }
-        int[] extra = new int[n];
         // a column that no row kept gets its cheapest row (in reduced cost): rare, so searched only when needed
-        int[] best = new int[m];
-        IntStream.range(0, m).parallel().filter(j -> covered[j] == 0)
-                .forEach(j -> best[j] = cheapestRow(cx, cy, f, g, j));
-        for (int j = 0; j < m; j++) {
-            if (covered[j] == 0) {
-                extra[best[j]]++;
+        int[][] cheapest = new int[m][];
+        double[][] cheapestCost = new double[m][];
+        IntStream.range(0, m).parallel().forEach(j -> {
+            if (covered[j]) {
+                cheapest[j] = new int[0];
+                cheapestCost[j] = new double[0];
+            } else {
+                int i = cheapestRow(cx, cy, f, g, j);
+                cheapest[j] = new int[] {i};
+                cheapestCost[j] = new double[] {cx.points().sqDist(i, cy.points(), j)};
             }
-        }
-        int[] rowStart = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            rowStart[i + 1] = rowStart[i] + cols[i].length + extra[i];
-        }
-        int[] col = new int[rowStart[n]];
-        double[] cost = new double[rowStart[n]];
-        int[] fill = new int[n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(cols[i], 0, col, rowStart[i], cols[i].length);
-            System.arraycopy(costs[i], 0, cost, rowStart[i], cols[i].length);
-            fill[i] = rowStart[i] + cols[i].length;
-        }
-        for (int j = 0; j < m; j++) {
-            if (covered[j] == 0) {
-                int i = best[j];
-                col[fill[i]] = j;
-                cost[fill[i]++] = cx.points().sqDist(i, cy.points(), j);
-            }
-        }
-        return new Kernel(n, m, rowStart, col, cost);
+        });
+        addByColumn(cols, costs, new Rows(cheapest, cheapestCost));
+        return of(n, m, cols, costs);
     }
 
     /**

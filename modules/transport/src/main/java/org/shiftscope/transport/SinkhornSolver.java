@@ -29,8 +29,9 @@ import org.shiftscope.core.TaskMonitor;
  *       (the {@value #ROW_CAP} cheapest in reduced cost per row and per column, more for heavy points) and the
  *       warm-up stages run on them;</li>
  *   <li><b>a checked last stage</b>: it converges on the candidates, then on all pairs within THETA eps plus a
- *       margin, and is repeated until the potentials moved by less than the margin, which proves that no dropped pair
- *       came within THETA eps: the result is exact up to the truncation bound and the tolerance.</li>
+ *       margin; the rows and columns whose potentials then rose by more than the margin allows are checked against
+ *       all pairs again, until none brings a new pair, which proves that no dropped pair came within THETA eps: the
+ *       result is exact up to the truncation bound and the tolerance.</li>
  * </ul>
  * Two-sided iterations are over-relaxed (factor {@value #OMEGA}); a symmetric problem OT_eps(a, a) iterates one
  * potential with averaged updates.
@@ -95,26 +96,26 @@ public final class SinkhornSolver {
     }
 
     /**
-     * A solved problem with its truncated kernel, from which the plan's entries can be read. The kernel, {@code fx}
-     * and {@code gy} refer to the merged clouds {@code x} and {@code y}; {@code result} to the caller's points.
+     * A solved problem with its truncated kernel, from which the plan's entries can be read. The kernel and
+     * {@code gy} refer to the merged clouds {@code x} and {@code y}; {@code result} to the caller's points.
      *
      * @param xIndex merged point of each of the caller's x points
      */
-    record Solved(Result result, Kernel kernel, Cloud x, Cloud y, double[] fx, double[] gy, int[] xIndex) {
+    record Solved(Result result, Kernel kernel, Cloud x, Cloud y, double[] gy, int[] xIndex) {
     }
 
     static Solved solvePlan(Points x, Points y, Options o, TaskMonitor monitor) {
-        Merged mx = Merged.of(x);
-        Merged my = x == y ? mx : Merged.of(y);
+        MergedCloud mx = MergedCloud.of(x);
+        MergedCloud my = x == y ? mx : MergedCloud.of(y);
         Cloud cx = mx.cloud();
-        Cloud cy = x == y ? cx : my.cloud();
+        Cloud cy = my.cloud();
         Level s = multiscale(cx, cy, o, o.epsilon(), monitor, new Counter(), true);
         Result r = s.result();
         double[] f = mx.expand(r.f());
         double[] g = x == y ? f : my.expand(r.g());
         Result expanded = new Result(r.value(), f, g, r.iterations(), r.epsilon(), r.lastChange(), r.converged(),
                 r.support());
-        return new Solved(expanded, s.kernel(), cx, cy, r.f(), r.g(), mx.index());
+        return new Solved(expanded, s.kernel(), cx, cy, r.g(), mx.index());
     }
 
     /** One level's solution, on its own (merged or coarse) clouds. */
@@ -160,82 +161,10 @@ public final class SinkhornSolver {
         return new Points(index.length, d, z);
     }
 
-    /**
-     * Repeated points merged into one, with the summed weight. Entropic OT is unchanged by this: repeated points
-     * have equal potentials and split their plan rows evenly. Tabular data repeats a lot (UCI Adult's men on five
-     * integer columns: 21,790 rows, 8,373 distinct), and repeated points would otherwise multiply the kernel's support.
-     */
-    private record Merged(Cloud cloud, int[] index) {
-        static Merged of(Points p) {
-            int n = p.n();
-            int d = p.d();
-            java.util.HashMap<Row, Integer> seen = new java.util.HashMap<>();
-            int[] index = new int[n];
-            double[] values = new double[n * d];
-            double[] count = new double[n];
-            int kept = 0;
-            for (int i = 0; i < n; i++) {
-                Integer j = seen.putIfAbsent(new Row(p.values(), i * d, d), kept);
-                if (j == null) {
-                    System.arraycopy(p.values(), i * d, values, kept * d, d);
-                    j = kept++;
-                }
-                index[i] = j;
-                count[j]++;
-            }
-            double[] w = new double[kept];
-            for (int j = 0; j < kept; j++) {
-                w[j] = count[j] / n;
-            }
-            Points merged = kept == n ? p : new Points(kept, d, Arrays.copyOf(values, kept * d));
-            return new Merged(Cloud.of(merged, w), index);
-        }
-
-        double[] expand(double[] merged) {
-            double[] out = new double[index.length];
-            for (int i = 0; i < index.length; i++) {
-                out[i] = merged[index[i]];
-            }
-            return out;
-        }
-    }
-
-    /** A point as a hash key: its d coordinates inside a row-major array, compared bit for bit (0.0 == -0.0). */
-    private record Row(double[] values, int offset, int d) {
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof Row r) || r.d != d) {
-                return false;
-            }
-            for (int k = 0; k < d; k++) {
-                if (values[offset + k] != r.values[r.offset + k]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public int hashCode() {
-            int h = 1;
-            for (int k = 0; k < d; k++) {
-                double v = values[offset + k];
-                h = 31 * h + Double.hashCode(v == 0 ? 0.0 : v);
-            }
-            return h;
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------------------------
 
     /** Weighted points with their squared norms. */
     record Cloud(Points points, double[] weights, double[] logWeights, double[] norms) {
-        static Cloud uniform(Points p) {
-            double[] w = new double[p.n()];
-            Arrays.fill(w, 1.0 / p.n());
-            return of(p, w);
-        }
-
         static Cloud of(Points p, double[] w) {
             double[] lw = new double[w.length];
             for (int i = 0; i < w.length; i++) {
