@@ -16,7 +16,7 @@ final class TransportOptions {
     String solver;
 
     @Option(names = "--epsilon", paramLabel = "E",
-            description = "Sinkhorn regularisation in squared units (default: 0.3% of the mean squared distance).")
+            description = "Sinkhorn regularisation in squared units (default: 0.3%% of the mean squared distance).")
     Double epsilon;
 
     TransportAnalysis.Options options() {

@@ -9,7 +9,8 @@ import org.shiftscope.core.TaskMonitor;
 
 /**
  * Entropic optimal transport OT_eps(a, b) = min_P &lt;C, P&gt; + eps KL(P | a x b) between empirical measures with
- * squared Euclidean cost, by log-domain Sinkhorn iterations on the dual potentials f, g:
+ * squared Euclidean cost, by log-domain Sinkhorn iterations on the dual potentials f, g
+ * (one-pass stabilised log-sum-exp, {@link FastExp}):
  * f_i = -eps log sum_j b_j exp((g_j - C_ij) / eps), and symmetrically for g. At convergence
  * OT_eps = &lt;a, f&gt; + &lt;b, g&gt;.
  *
@@ -25,8 +26,9 @@ import org.shiftscope.core.TaskMonitor;
  *       margin, kept pairs re-costed in double), costs computed on the fly;</li>
  *   <li><b>multiscale warm start</b>: a large problem is first solved on a coarse quantisation of both clouds (points
  *       grouped around random centres, weights = group sizes), recursively, down to the quantisation scale; its
- *       potentials are extended to the points by the c-transform. On each level one pass picks candidate pairs
- *       (the {@value #ROW_CAP} cheapest in reduced cost per row and per column, more for heavy points) and the
+ *       potentials are extended to the points by the c-transform. On each level the candidate pairs are the
+ *       {@value #ROW_CAP} cheapest in reduced cost per row and per column (more for heavy points), drawn from the
+ *       points of the groups that the coarse level paired, so no level but the coarsest passes over all pairs; the
  *       warm-up stages run on them;</li>
  *   <li><b>a checked last stage</b>: it converges on the candidates, then on all pairs within THETA eps plus a
  *       margin; the rows and columns whose potentials then rose by more than the margin allows are checked against
@@ -201,15 +203,18 @@ public final class SinkhornSolver {
         double[] f;
         double[] g;
         double eps;
+        Level coarse = null;
+        Quantised qx = null;
+        Quantised qy = null;
         if ((long) n * m <= DIRECT_PAIRS || n < 4 * GROUP || m < 4 * GROUP) {
             f = new double[n];
             g = new double[m];
             eps = Math.max(target, squaredDiameter(x.points(), y.points()));
         } else {
-            Quantised qx = Quantised.of(x, 1);
-            Quantised qy = x == y ? qx : Quantised.of(y, 2);
+            qx = Quantised.of(x, 1);
+            qy = x == y ? qx : Quantised.of(y, 2);
             double scale = Math.max(target, Math.max(qx.error(), qy.error()));
-            Level coarse = multiscale(qx.cloud(), qy.cloud(), o, scale, monitor, counter, false);
+            coarse = multiscale(qx.cloud(), qy.cloud(), o, scale, monitor, counter, false);
             eps = coarse.result().epsilon();
             f = cTransform(x, qy.cloud(), coarse.result().g(), eps);
             g = x == y ? f : cTransform(y, qx.cloud(), coarse.result().f(), eps);
@@ -218,11 +223,15 @@ public final class SinkhornSolver {
             }
         }
         // candidate pairs, chosen once per level: all pairs of a small problem; for a large one the cheapest in
-        // reduced cost for every row and every column. They are not filtered by stage: cutting pairs by potentials
+        // reduced cost for every row and every column, drawn from the points of the groups that the coarse level
+        // paired (Kernel.expand), or from all pairs when there is no coarse level. They are not filtered by stage: cutting pairs by potentials
         // that have not converged yet can leave a support that cannot carry the marginals, and then the potentials
         // drift without ever converging.
         boolean complete = (long) n * m <= DIRECT_PAIRS;
-        Kernel candidates = Kernel.scan(x, y, f, g, Double.POSITIVE_INFINITY, complete ? Integer.MAX_VALUE : ROW_CAP);
+        Kernel candidates = complete || coarse == null
+                ? Kernel.scan(x, y, f, g, Double.POSITIVE_INFINITY, complete ? Integer.MAX_VALUE : ROW_CAP)
+                : Kernel.expand(x, y, f, g, coarse.kernel(), coarse.result().f(), coarse.result().g(),
+                        qx.owner(), qy.owner(), ROW_CAP);
         while (true) {
             monitor.checkCancelled();
             boolean last = eps <= target;
@@ -441,7 +450,7 @@ public final class SinkhornSolver {
                 for (int j = 0; j < k; j++) {
                     if (s[j] > max - 40) {
                         // smaller terms cannot change the double sum
-                        sum += Math.exp(s[j] - max);
+                        sum += FastExp.exp(s[j] - max);
                     }
                 }
                 out[i] = -eps * (max + Math.log(sum));
@@ -451,7 +460,7 @@ public final class SinkhornSolver {
     }
 
     /** A coarse cloud: points grouped around random centres (nearest centre), each group replaced by its mean. */
-    private record Quantised(Cloud cloud, double error) {
+    private record Quantised(Cloud cloud, double error, int[] owner) {
         static Quantised of(Cloud c, long seed) {
             Points p = c.points();
             int n = p.n();
@@ -495,7 +504,7 @@ public final class SinkhornSolver {
             for (int i = 0; i < n; i++) {
                 error += c.weights()[i] * p.sqDist(i, coarse, owner[i]);
             }
-            return new Quantised(Cloud.of(coarse, w), error);
+            return new Quantised(Cloud.of(coarse, w), error, owner);
         }
     }
 
