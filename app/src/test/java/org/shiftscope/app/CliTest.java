@@ -219,4 +219,53 @@ class CliTest {
         Result r = run("inspect", shared("breast-cancer-wisconsin.csv"));
         assertThat(r.out()).contains("699 rows, 11 columns").contains("bare_nuclei").contains("16 missing");
     }
+
+    @Test
+    void mapFindsThePlantedEmergingAndShrinkingClusters(@TempDir Path dir) throws Exception {
+        // planted truth: blobs A at (0, 0) and B at (10, 0) on both sides, C at (0, 10) in the target only
+        // reference: A 300, B 200 -> shares 0.6, 0.4; target: A 200, B 100, C 100 -> shares 0.5, 0.25, 0.25
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        StringBuilder csv = new StringBuilder("side,a,b\n");
+        String[] sides = {"ref", "ref", "tgt", "tgt", "tgt"};
+        int[] counts = {300, 200, 200, 100, 100};
+        double[][] centres = {{0, 0}, {10, 0}, {0, 0}, {10, 0}, {0, 10}};
+        for (int g = 0; g < sides.length; g++) {
+            for (int i = 0; i < counts[g]; i++) {
+                csv.append(sides[g]).append(',').append(centres[g][0] + r.nextGaussian()).append(',')
+                        .append(centres[g][1] + r.nextGaussian()).append('\n');
+            }
+        }
+        Path data = dir.resolve("blobs.csv");
+        Files.writeString(data, csv);
+        Path out = dir.resolve("map.csv");
+        Result res = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--columns", "a,b", "--clusters", "3", "--out", out.toString(), "--format", "json");
+        assertThat(res.code()).as(res.err()).isZero();
+        JsonNode root = res.json();
+        assertThat(root.get("n_reference").asInt()).isEqualTo(500);
+        assertThat(root.get("n_target").asInt()).isEqualTo(400);
+        java.util.Map<String, JsonNode> byTrend = new java.util.HashMap<>();
+        for (JsonNode c : root.get("clusters")) {
+            byTrend.put(c.get("trend").asText(), c);
+        }
+        assertThat(byTrend.keySet()).containsExactlyInAnyOrder("emerging", "shrank", "stable");
+        JsonNode c = byTrend.get("emerging");
+        assertThat(c.get("n_reference").asInt()).isZero();
+        assertThat(c.get("n_target").asInt()).isEqualTo(100);
+        assertThat(c.get("ratio").isNull()).isTrue();
+        JsonNode b = byTrend.get("shrank");
+        assertThat(b.get("reference_share").asDouble()).isEqualTo(0.4);
+        assertThat(b.get("target_share").asDouble()).isEqualTo(0.25);
+        assertThat(b.get("ratio").asDouble()).isCloseTo(0.625, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(byTrend.get("stable").get("n_reference").asInt()).isEqualTo(300);
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(1 + 900);
+        assertThat(lines.get(0)).isEqualTo("side,row,x,y,cluster");
+        assertThat(lines.stream().filter(l -> l.startsWith("target,")).count()).isEqualTo(400);
+
+        Result bad = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--method", "umap");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown --method 'umap'");
+    }
 }

@@ -1,0 +1,115 @@
+package org.shiftscope.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.shiftscope.analysis.Subpopulations;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.workflow.MapAnalysis;
+import org.shiftscope.workflow.TransportAnalysis;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "map", mixinStandardHelpOptions = true,
+        description = "Subpopulation map: reference and target projected together to 2-D, clustered together in the"
+                + " feature space, and the table of clusters that grew, shrank, emerged or vanished.")
+final class MapCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SplitOptions split;
+
+    @Option(names = "--standardize", paramLabel = "none|zscore", defaultValue = "zscore",
+            description = "Feature scaling before projecting and clustering: zscore (pooled mean and sd, default) or"
+                    + " none (raw units).")
+    String standardize;
+
+    @Option(names = "--method", paramLabel = "pca", defaultValue = "pca",
+            description = "2-D projection: pca (the only one so far).")
+    String method;
+
+    @Option(names = "--clusters", paramLabel = "K", defaultValue = "8",
+            description = "Number of k-means clusters (default ${DEFAULT-VALUE}).")
+    int clusters;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of k-means (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE.csv",
+            description = "Write side,row,x,y,cluster for every point to this CSV file.")
+    Path out;
+
+    @Mixin
+    FormatOption output;
+
+    @Override
+    public Integer call() {
+        if (!method.strip().equalsIgnoreCase("pca")) {
+            throw DataException.of("unknown --method '" + method + "' (this version projects with pca only)");
+        }
+        TaskMonitor monitor = ConsoleProgress.forTerminal();
+        Split s = split.build();
+        TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, TransportAnalysis.Standardize.parse(standardize),
+                !split.columns.isEmpty());
+        MapAnalysis.Result r = MapAnalysis.run(p, clusters, seed, monitor);
+        if (out != null) {
+            MapAnalysis.writeCsv(r, out);
+        }
+        ConsoleProgress.clear(monitor);
+        PrintWriter w = spec.commandLine().getOut();
+        if (output.json()) {
+            ObjectNode root = Json.object();
+            root.put("method", "pca");
+            root.put("n_reference", p.reference().n());
+            root.put("n_target", p.target().n());
+            root.put("standardize", TransportAnalysis.Standardize.parse(standardize).id());
+            p.features().forEach(root.putArray("features")::add);
+            root.put("seed", seed);
+            ArrayNode table = root.putArray("clusters");
+            for (Subpopulations.Cluster c : r.table().clusters()) {
+                ObjectNode o = table.addObject();
+                o.put("cluster", c.id());
+                o.put("n_reference", c.nReference());
+                o.put("n_target", c.nTarget());
+                o.put("reference_share", c.referenceShare());
+                o.put("target_share", c.targetShare());
+                if (Double.isFinite(c.ratio())) {
+                    o.put("ratio", c.ratio());
+                } else {
+                    o.putNull("ratio");
+                }
+                o.put("trend", c.trend().id());
+            }
+            if (out != null) {
+                root.put("out", out.toString());
+            }
+            root.put("seconds", r.seconds());
+            Json.print(w, root);
+        } else {
+            w.printf(Locale.ROOT, "%d reference x %d target points, %d features, %d clusters (%.2f s)%n",
+                    p.reference().n(), p.target().n(), p.features().size(), clusters, r.seconds());
+            w.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %8s  %s%n", "cluster", "n ref", "n target", "ref share",
+                    "tgt share", "ratio", "trend");
+            for (Subpopulations.Cluster c : r.table().clusters()) {
+                w.printf(Locale.ROOT, "%-8d %10d %10d %10.4f %10.4f %8s  %s%n", c.id(), c.nReference(), c.nTarget(),
+                        c.referenceShare(), c.targetShare(),
+                        Double.isFinite(c.ratio()) ? String.format(Locale.ROOT, "%.3f", c.ratio()) : "target only",
+                        c.trend().id());
+            }
+            if (out != null) {
+                w.println("map written to " + out);
+            }
+            w.flush();
+        }
+        return 0;
+    }
+}

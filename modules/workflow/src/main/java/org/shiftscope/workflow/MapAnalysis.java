@@ -1,0 +1,91 @@
+package org.shiftscope.workflow;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.shiftscope.analysis.Subpopulations;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.transport.KMeans;
+import org.shiftscope.transport.Points;
+import org.shiftscope.transport.PrincipalPlane;
+
+/**
+ * The subpopulation map of a split: reference and target points projected together onto their two leading principal
+ * components, clustered together by k-means in the full feature space (not in the 2-D map), and the subpopulation
+ * table of the clusters (shares per side, emerging and vanishing clusters).
+ */
+public final class MapAnalysis {
+
+    /**
+     * @param reference 2-D coordinates of the reference points, x0, y0, x1, y1, ...
+     * @param target    2-D coordinates of the target points
+     */
+    public record Result(TransportAnalysis.Prepared prepared, double[] reference, double[] target,
+                         int[] referenceCluster, int[] targetCluster, Subpopulations table, double seconds) {
+    }
+
+    private MapAnalysis() {
+    }
+
+    public static Result run(TransportAnalysis.Prepared p, int clusters, long seed, TaskMonitor monitor) {
+        long start = System.nanoTime();
+        int total = p.reference().n() + p.target().n();
+        if (clusters < 1 || clusters > total) {
+            throw DataException.of("--clusters must lie in 1.." + total + " (the points of both sides), not "
+                    + clusters);
+        }
+        monitor.progress(0.1, "projecting " + total + " points");
+        PrincipalPlane plane = PrincipalPlane.fit(p.reference(), p.target());
+        double[] ref = project(plane, p.reference());
+        double[] tgt = project(plane, p.target());
+        monitor.checkCancelled();
+        monitor.progress(0.4, "clustering into " + clusters + " clusters");
+        Points pooled = pool(p.reference(), p.target());
+        KMeans km = KMeans.fit(pooled, clusters, seed);
+        int[] refCluster = km.assign(p.reference());
+        int[] tgtCluster = km.assign(p.target());
+        Subpopulations table = Subpopulations.of(refCluster, tgtCluster, clusters);
+        monitor.progress(1, "map ready");
+        return new Result(p, ref, tgt, refCluster, tgtCluster, table, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Writes side,row,x,y,cluster (row = position within its side of the split) to a CSV file. */
+    public static void writeCsv(Result r, Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("side,row,x,y,cluster\n");
+            write(w, "reference", r.reference(), r.referenceCluster());
+            write(w, "target", r.target(), r.targetCluster());
+        } catch (IOException e) {
+            throw DataException.of(file + ": cannot write the map (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void write(Writer w, String side, double[] xy, int[] cluster) throws IOException {
+        for (int i = 0; i < cluster.length; i++) {
+            w.write(String.format(Locale.ROOT, "%s,%d,%.9g,%.9g,%d%n", side, i, xy[2 * i], xy[2 * i + 1],
+                    cluster[i]));
+        }
+    }
+
+    private static double[] project(PrincipalPlane plane, Points p) {
+        double[] out = new double[2 * p.n()];
+        for (int i = 0; i < p.n(); i++) {
+            double[] uv = plane.project(p.row(i));
+            out[2 * i] = uv[0];
+            out[2 * i + 1] = uv[1];
+        }
+        return out;
+    }
+
+    private static Points pool(Points x, Points y) {
+        double[] v = new double[x.values().length + y.values().length];
+        System.arraycopy(x.values(), 0, v, 0, x.values().length);
+        System.arraycopy(y.values(), 0, v, x.values().length, y.values().length);
+        return new Points(x.n() + y.n(), x.d(), v);
+    }
+}
