@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.shiftscope.core.DataException;
 import org.shiftscope.ui.data.DataViewModel;
 import org.shiftscope.ui.explain.ExplainViewModel;
+import org.shiftscope.ui.map.MapViewModel;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.Project;
@@ -21,6 +22,7 @@ public final class MainViewModel {
     private final DialogService dialogs;
     private final DataViewModel data;
     private final ExplainViewModel explain;
+    private final MapViewModel map;
     private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
 
@@ -31,6 +33,9 @@ public final class MainViewModel {
         this.explain = new ExplainViewModel(tasks);
         explain.dataProperty().bind(data.resultProperty());
         explain.activeProperty().bind(view.isEqualTo(ViewId.EXPLAIN));
+        this.map = new MapViewModel(tasks);
+        map.dataProperty().bind(data.resultProperty());
+        map.activeProperty().bind(view.isEqualTo(ViewId.MAP));
     }
 
     /** Shows a project (fills the form and recomputes in the background). */
@@ -84,6 +89,10 @@ public final class MainViewModel {
 
     public ExplainViewModel explain() {
         return explain;
+    }
+
+    public MapViewModel map() {
+        return map;
     }
 
     public TaskRunner tasks() {

@@ -20,6 +20,7 @@ import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
 import org.shiftscope.ui.data.DataView;
 import org.shiftscope.ui.explain.ExplainView;
+import org.shiftscope.ui.map.MapView;
 import org.shiftscope.ui.planned.PlannedView;
 
 /** The main window's content: menu, navigation, the current view and a status bar with progress and cancel. */
@@ -49,6 +50,7 @@ public final class MainWindow {
         root.setCenter(views.computeIfAbsent(id, v -> switch (v) {
             case DATA -> new DataView(vm.data()).root();
             case EXPLAIN -> new ExplainView(vm.explain()).root();
+            case MAP -> new MapView(vm.map()).root();
             default -> PlannedView.build(v);
         }));
     }

@@ -17,6 +17,8 @@ import org.shiftscope.ui.data.DataResult;
 import org.shiftscope.ui.data.DataViewModel;
 import org.shiftscope.ui.explain.ExplainResult;
 import org.shiftscope.ui.explain.ExplainViewModel;
+import org.shiftscope.ui.map.MapViewModel;
+import org.shiftscope.workflow.MapAnalysis;
 import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.workflow.TransportAnalysis;
 import org.shiftscope.workflow.DatasetCatalog;
@@ -36,6 +38,8 @@ public final class Snapshot {
         DataResult result = DataViewModel.compute(new SplitBuilder(new DatasetCatalog()), project.split(), TaskMonitor.NONE);
         ExplainResult explained = view == ViewId.EXPLAIN ? ExplainViewModel.compute(result.split(),
                 TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER, 6, 0, TaskMonitor.NONE) : null;
+        MapAnalysis.Result mapped = view == ViewId.MAP ? MapViewModel.compute(result.split(),
+                TransportAnalysis.Standardize.ZSCORE, 8, 0, TaskMonitor.NONE) : null;
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -45,6 +49,9 @@ public final class Snapshot {
                 vm.data().publish(result);
                 if (explained != null) {
                     vm.explain().publish(explained);
+                }
+                if (mapped != null) {
+                    vm.map().publish(mapped);
                 }
                 vm.viewProperty().set(view);
                 MainWindow window = new MainWindow(vm, () -> { });

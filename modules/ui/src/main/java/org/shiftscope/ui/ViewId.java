@@ -5,8 +5,7 @@ import java.util.Locale;
 /** The main window's views, in navigation order, with what each one will hold until its feature lands. */
 public enum ViewId {
     DATA("Data", null),
-    MAP("Map", "A joint 2-D map (PCA, t-SNE, UMAP) of reference and target embeddings, coloured by side, cluster,"
-            + " label or group, with clusters that grew, shrank or appeared. Arrives with the embeddings feature."),
+    MAP("Map", null),
     EXPLAIN("Explain", null),
     SUBGROUPS("Subgroups", "Per-group metrics with confidence intervals and disparities (demographic parity,"
             + " equalized odds) for reference and target side by side. Arrives with the auditor workflow."),

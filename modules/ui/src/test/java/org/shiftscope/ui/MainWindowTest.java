@@ -143,8 +143,8 @@ class MainWindowTest {
 
     @Test
     void navigationShowsWhatEachPlannedViewWillHold(FxRobot robot) {
-        robot.clickOn("#nav-map");
-        assertThat(robot.lookup("#planned-map").tryQuery()).isPresent();
+        robot.clickOn("#nav-subgroups");
+        assertThat(robot.lookup("#planned-subgroups").tryQuery()).isPresent();
         robot.clickOn("#nav-data");
         assertThat(robot.lookup("#data-view").tryQuery()).isPresent();
     }
@@ -180,5 +180,29 @@ class MainWindowTest {
         robot.interact(() -> vm.saveAs(file));
         assertThat(ProjectStore.load(file)).isEqualTo(vm.currentProject());
         assertThat(vm.titleBinding().get()).isEqualTo("ShiftScope — demo.shiftscope.json");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void mapViewShowsTheSubpopulationTable(FxRobot robot) {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        robot.clickOn("#nav-map");
+        waitFor(robot, "#map-summary", "8 clusters");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<org.shiftscope.analysis.Subpopulations.Cluster> table =
+                robot.lookup("#subpopulation-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(8);
+        // every point of both sides is in exactly one cluster
+        assertThat(table.getItems().stream().mapToInt(c -> c.nReference()).sum()).isEqualTo(1500);
+        assertThat(table.getItems().stream().mapToDouble(c -> c.targetShare()).sum())
+                .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        robot.interact(() -> table.getSelectionModel().select(2));
+        assertThat(vm.map().highlightedProperty().get()).isEqualTo(table.getItems().get(2).id());
+        robot.interact(() -> vm.map().clustersProperty().set(3));
+        waitFor(robot, "#map-summary", "3 clusters");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).hasSize(3);
+        assertThat(vm.map().highlightedProperty().get()).isEqualTo(-1);
+        assertThat(errors).isEmpty();
     }
 }

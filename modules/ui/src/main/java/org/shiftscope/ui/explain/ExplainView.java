@@ -28,6 +28,7 @@ import org.shiftscope.core.Dataset;
 import org.shiftscope.transport.Explanation;
 import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.ui.Styles;
+import org.shiftscope.ui.ViewControls;
 import org.shiftscope.workflow.TransportAnalysis;
 
 /**
@@ -72,7 +73,7 @@ public final class ExplainView {
         ChoiceBox<ExplanationMethod> method = new ChoiceBox<>();
         method.setId("explain-method");
         method.getItems().setAll(ExplanationMethod.values());
-        method.setConverter(converter(ExplanationMethod::id));
+        method.setConverter(ViewControls.converter(ExplanationMethod::id));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         Spinner<Integer> kmax = new Spinner<>(1, 30, vm.kmaxProperty().get());
         kmax.setId("explain-kmax");
@@ -81,12 +82,12 @@ public final class ExplainView {
         ChoiceBox<TransportAnalysis.Standardize> units = new ChoiceBox<>();
         units.setId("explain-standardize");
         units.getItems().setAll(TransportAnalysis.Standardize.values());
-        units.setConverter(converter(s -> s == TransportAnalysis.Standardize.NONE ? "raw units" : "z-score (pooled)"));
+        units.setConverter(ViewControls.converter(s -> s == TransportAnalysis.Standardize.NONE ? "raw units" : "z-score (pooled)"));
         units.valueProperty().bindBidirectional(vm.standardizeProperty());
         ChoiceBox<TransportAnalysis.Solver> solver = new ChoiceBox<>();
         solver.setId("explain-solver");
         solver.getItems().setAll(TransportAnalysis.Solver.values());
-        solver.setConverter(converter(s -> s.name().toLowerCase(Locale.ROOT)));
+        solver.setConverter(ViewControls.converter(s -> s.name().toLowerCase(Locale.ROOT)));
         solver.valueProperty().bindBidirectional(vm.solverProperty());
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, vm.seedProperty().get());
         seed.setPrefWidth(100);
@@ -94,18 +95,8 @@ public final class ExplainView {
         HBox bar = new HBox(10, new Label("Method"), method, new Label("k max"), kmax, new Label("Units"), units,
                 new Label("Solver"), solver, new Label("Seed"), seed);
         bar.setAlignment(Pos.CENTER_LEFT);
-        Label summary = new Label();
-        summary.setId("explain-summary");
-        summary.getStyleClass().add(Styles.COUNTS);
-        summary.setWrapText(true);
-        summary.textProperty().bind(vm.summaryProperty());
-        Label problem = new Label();
-        problem.setId("explain-problem");
-        problem.getStyleClass().add(Styles.PROBLEM);
-        problem.setWrapText(true);
-        problem.textProperty().bind(vm.problemProperty());
-        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Label summary = ViewControls.summary("explain-summary", vm.summaryProperty());
+        Label problem = ViewControls.problem("explain-problem", vm.problemProperty());
         VBox box = new VBox(8, bar, summary, problem);
         box.getStyleClass().add(Styles.FORM);
         box.setPadding(new Insets(12));
@@ -275,20 +266,6 @@ public final class ExplainView {
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         c.setSortable(false);
         return c;
-    }
-
-    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("choice boxes do not parse text");
-            }
-        };
     }
 
     private static String fmt(double v) {

@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -16,6 +15,7 @@ import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.transport.Explanation;
 import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.transport.PrincipalPlane;
+import org.shiftscope.ui.ActiveRecompute;
 import org.shiftscope.ui.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.TransportAnalysis;
@@ -39,29 +39,12 @@ public final class ExplainViewModel {
     private final ObjectProperty<ExplainResult> result = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
-    private final BooleanProperty active = new SimpleBooleanProperty(false);
+    private final ActiveRecompute recompute = new ActiveRecompute(this::refresh);
     private final ObjectProperty<DataResult> data = new SimpleObjectProperty<>();
-    private boolean stale = true;
 
     public ExplainViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-        Runnable changed = () -> {
-            stale = true;
-            if (active.get()) {
-                refresh();
-            }
-        };
-        method.addListener((o, a, b) -> changed.run());
-        kmax.addListener((o, a, b) -> changed.run());
-        standardize.addListener((o, a, b) -> changed.run());
-        solver.addListener((o, a, b) -> changed.run());
-        seed.addListener((o, a, b) -> changed.run());
-        data.addListener((o, a, b) -> changed.run());
-        active.addListener((o, a, now) -> {
-            if (now && stale) {
-                refresh();
-            }
-        });
+        recompute.watch(method, kmax, standardize, solver, seed, data);
     }
 
     /** Recomputes now (if there is a split). */
@@ -71,7 +54,7 @@ public final class ExplainViewModel {
             summary.set("Define a split in the Data view first.");
             return;
         }
-        stale = false;
+        recompute.fresh();
         Split split = d.split();
         TransportAnalysis.Options options = new TransportAnalysis.Options(standardize.get(), solver.get(), Double.NaN);
         ExplanationMethod m = method.get();
@@ -129,7 +112,7 @@ public final class ExplainViewModel {
     }
 
     public void publish(ExplainResult r) {
-        stale = false;
+        recompute.fresh();
         problem.set("");
         result.set(r);
         Explanation e = r.explanation();
@@ -195,7 +178,7 @@ public final class ExplainViewModel {
 
     /** True while the Explain view is shown. */
     public BooleanProperty activeProperty() {
-        return active;
+        return recompute.activeProperty();
     }
 
     /** The Data view's current split. */

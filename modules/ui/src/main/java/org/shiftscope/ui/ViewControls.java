@@ -1,0 +1,50 @@
+package org.shiftscope.ui;
+
+import java.util.function.Function;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Label;
+import javafx.util.StringConverter;
+
+/** Small controls that several views share. */
+public final class ViewControls {
+
+    private ViewControls() {
+    }
+
+    /** A one-line summary of the view's result (bold counts style). */
+    public static Label summary(String id, ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(Styles.COUNTS);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    /** The reason the last computation failed; takes no space while there is none. */
+    public static Label problem(String id, ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(Styles.PROBLEM);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** Shows choice-box items by a name; choice boxes never parse text. */
+    public static <T> StringConverter<T> converter(Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : name.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("choice boxes do not parse text");
+            }
+        };
+    }
+}

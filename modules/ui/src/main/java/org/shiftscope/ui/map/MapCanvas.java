@@ -1,0 +1,208 @@
+package org.shiftscope.ui.map;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * The subpopulation map as a density image: every point adds its colour to the pixel it falls on, and a pixel shows
+ * the mean colour of its points with an opacity that grows with the log of their count. Drawing costs one pass over
+ * the points and one over the pixels, so a million points pan (drag) and zoom (scroll wheel) smoothly; no node per
+ * point.
+ */
+final class MapCanvas extends Pane {
+
+    /** Okabe-Ito: distinguishable with the common colour-vision deficiencies. */
+    static final Color[] PALETTE = {
+        Color.web("#0072b2"), Color.web("#e69f00"), Color.web("#009e73"), Color.web("#cc79a7"),
+        Color.web("#56b4e9"), Color.web("#d55e00"), Color.web("#f0e442"), Color.web("#000000"),
+    };
+    static final Color REFERENCE = PALETTE[0];
+    static final Color TARGET = PALETTE[1];
+
+    /** Below this many points each is drawn as a 2 x 2 mark. */
+    static final int SMALL = 50_000;
+
+    private final Canvas canvas = new Canvas();
+    private float[] points = new float[0];
+    private int[] colour = new int[0];
+    private boolean[] visible = new boolean[0];
+    private double minX;
+    private double minY;
+    private double spanX = 1;
+    private double spanY = 1;
+    private double zoom = 1;
+    private double panX;
+    private double panY;
+    private double dragX;
+    private double dragY;
+
+    MapCanvas() {
+        getChildren().add(canvas);
+        setMinSize(200, 200);
+        setPrefSize(640, 520);
+        setId("map-canvas");
+        widthProperty().addListener((o, a, b) -> redraw());
+        heightProperty().addListener((o, a, b) -> redraw());
+        setOnScroll(e -> {
+            double factor = Math.exp(e.getDeltaY() / 400);
+            // keep the point under the cursor in place
+            panX = e.getX() - (e.getX() - panX) * factor;
+            panY = e.getY() - (e.getY() - panY) * factor;
+            zoom *= factor;
+            redraw();
+        });
+        setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        setOnMouseDragged(e -> {
+            panX += e.getX() - dragX;
+            panY += e.getY() - dragY;
+            dragX = e.getX();
+            dragY = e.getY();
+            redraw();
+        });
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                resetView();
+            }
+        });
+    }
+
+    /**
+     * @param xy      2-D coordinates, x0, y0, x1, y1, ...
+     * @param argb    colour of each point
+     * @param shown   whether each point is drawn
+     * @param refit   whether to fit the view to the points (a new map) or keep the user's pan and zoom
+     */
+    void show(float[] xy, int[] argb, boolean[] shown, boolean refit) {
+        points = xy;
+        colour = argb;
+        visible = shown;
+        if (refit) {
+            double loX = Double.POSITIVE_INFINITY;
+            double hiX = Double.NEGATIVE_INFINITY;
+            double loY = Double.POSITIVE_INFINITY;
+            double hiY = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i + 1 < xy.length; i += 2) {
+                loX = Math.min(loX, xy[i]);
+                hiX = Math.max(hiX, xy[i]);
+                loY = Math.min(loY, xy[i + 1]);
+                hiY = Math.max(hiY, xy[i + 1]);
+            }
+            minX = xy.length == 0 ? 0 : loX;
+            minY = xy.length == 0 ? 0 : loY;
+            spanX = Math.max(hiX - loX, 1e-12);
+            spanY = Math.max(hiY - loY, 1e-12);
+            resetView();
+        } else {
+            redraw();
+        }
+    }
+
+    void resetView() {
+        zoom = 1;
+        panX = 0;
+        panY = 0;
+        redraw();
+    }
+
+    private void redraw() {
+        int w = (int) Math.max(1, getWidth());
+        int h = (int) Math.max(1, getHeight());
+        canvas.setWidth(w);
+        canvas.setHeight(h);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (points.length == 0) {
+            return;
+        }
+        double pad = 16;
+        // the fitted view (scale s0, points centred), then zoom about the window's origin and pan:
+        // screen = zoom * fitted + pan
+        double s0 = Math.min((w - 2 * pad) / spanX, (h - 2 * pad) / spanY);
+        double cx = pad + ((w - 2 * pad) - s0 * spanX) / 2;
+        double cy = h - pad - ((h - 2 * pad) - s0 * spanY) / 2;
+        double s = s0 * zoom;
+        double ox = zoom * (cx - s0 * minX) + panX;
+        double oy = zoom * (cy + s0 * minY) + panY;
+        int[] count = new int[w * h];
+        float[] red = new float[w * h];
+        float[] green = new float[w * h];
+        float[] blue = new float[w * h];
+        // a few thousand points read better as 2 x 2 marks; from SMALL points on, one pixel each
+        int mark = colour.length < SMALL ? 2 : 1;
+        for (int i = 0; i < colour.length; i++) {
+            if (!visible[i]) {
+                continue;
+            }
+            int px = (int) (ox + s * points[2 * i]);
+            int py = (int) (oy - s * points[2 * i + 1]);
+            int c = colour[i];
+            for (int dy = 0; dy < mark; dy++) {
+                for (int dx = 0; dx < mark; dx++) {
+                    int qx = px + dx;
+                    int qy = py + dy;
+                    if (qx < 0 || qy < 0 || qx >= w || qy >= h) {
+                        continue;
+                    }
+                    int p = qy * w + qx;
+                    count[p]++;
+                    red[p] += (c >> 16) & 0xff;
+                    green[p] += (c >> 8) & 0xff;
+                    blue[p] += c & 0xff;
+                }
+            }
+        }
+        int max = 1;
+        for (int c : count) {
+            max = Math.max(max, c);
+        }
+        double logMax = Math.log1p(max);
+        int[] argb = new int[w * h];
+        for (int p = 0; p < argb.length; p++) {
+            int c = count[p];
+            if (c == 0) {
+                argb[p] = 0xffffffff;
+                continue;
+            }
+            // a single point stays clearly visible; dense pixels saturate
+            double alpha = 0.35 + 0.65 * Math.log1p(c) / logMax;
+            int r = blend(red[p] / c, alpha);
+            int gr = blend(green[p] / c, alpha);
+            int b = blend(blue[p] / c, alpha);
+            argb[p] = 0xff000000 | (r << 16) | (gr << 8) | b;
+        }
+        WritableImage img = new WritableImage(w, h);
+        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        g.drawImage(img, 0, 0);
+        g.setFill(Color.gray(0.3));
+        g.setFont(Font.font(13));
+        g.fillText("PC 1 →   (scroll to zoom, drag to pan, double-click to reset)", 8, h - 6);
+        g.fillText("PC 2 ↑", 4, 14);
+    }
+
+    /** A channel over white at the given opacity. */
+    private static int blend(double channel, double alpha) {
+        return (int) Math.round(255 - alpha * (255 - channel));
+    }
+
+    static int argb(Color c) {
+        return 0xff000000 | ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** Colour of cluster c: the palette, then evenly spaced hues beyond it. */
+    static Color clusterColour(int c) {
+        if (c < PALETTE.length) {
+            return PALETTE[c];
+        }
+        return Color.hsb((c * 137.508) % 360, 0.75, 0.8);
+    }
+}

@@ -1,0 +1,199 @@
+package org.shiftscope.ui.map;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.shiftscope.analysis.Subpopulations;
+import org.shiftscope.ui.Styles;
+import org.shiftscope.ui.ViewControls;
+import org.shiftscope.workflow.MapAnalysis;
+import org.shiftscope.workflow.TransportAnalysis;
+
+/**
+ * The Map view: reference and target together in the plane of their two leading principal components, coloured by
+ * side or by cluster, with the sortable subpopulation table; selecting a cluster highlights it on the map.
+ */
+public final class MapView {
+
+    private static final int GREY = MapCanvas.argb(Color.gray(0.82));
+
+    private final MapViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final MapCanvas canvas = new MapCanvas();
+    private final TableView<Subpopulations.Cluster> table = new TableView<>();
+
+    public MapView(MapViewModel vm) {
+        this.vm = vm;
+        root.setId("map-view");
+        root.setTop(settings());
+        root.setCenter(body());
+        vm.resultProperty().addListener((o, a, r) -> show(r));
+        vm.colourByProperty().addListener((o, a, b) -> draw(false));
+        vm.showReferenceProperty().addListener((o, a, b) -> draw(false));
+        vm.showTargetProperty().addListener((o, a, b) -> draw(false));
+        vm.highlightedProperty().addListener((o, a, b) -> draw(false));
+        show(vm.resultProperty().get());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node settings() {
+        Spinner<Integer> k = new Spinner<>(1, 50, vm.clustersProperty().get());
+        k.setId("map-clusters");
+        k.setPrefWidth(80);
+        k.valueProperty().addListener((o, a, b) -> vm.clustersProperty().set(b));
+        ChoiceBox<TransportAnalysis.Standardize> units = new ChoiceBox<>();
+        units.setId("map-standardize");
+        units.getItems().setAll(TransportAnalysis.Standardize.values());
+        units.setConverter(ViewControls.converter(s -> s == TransportAnalysis.Standardize.NONE ? "raw units" : "z-score (pooled)"));
+        units.valueProperty().bindBidirectional(vm.standardizeProperty());
+        Spinner<Integer> seed = new Spinner<>(0, 1_000_000, vm.seedProperty().get());
+        seed.setPrefWidth(100);
+        seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        ChoiceBox<MapViewModel.ColourBy> colour = new ChoiceBox<>();
+        colour.setId("map-colour");
+        colour.getItems().setAll(MapViewModel.ColourBy.values());
+        colour.setConverter(ViewControls.converter(c -> c == MapViewModel.ColourBy.SIDE ? "side" : "cluster"));
+        colour.valueProperty().bindBidirectional(vm.colourByProperty());
+        CheckBox ref = new CheckBox("Reference");
+        ref.setId("map-show-reference");
+        ref.selectedProperty().bindBidirectional(vm.showReferenceProperty());
+        CheckBox tgt = new CheckBox("Target");
+        tgt.setId("map-show-target");
+        tgt.selectedProperty().bindBidirectional(vm.showTargetProperty());
+        HBox bar = new HBox(10, new Label("Clusters"), k, new Label("Units"), units, new Label("Seed"), seed,
+                new Label("Colour by"), colour, ref, tgt, legend());
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label summary = ViewControls.summary("map-summary", vm.summaryProperty());
+        Label problem = ViewControls.problem("map-problem", vm.problemProperty());
+        VBox box = new VBox(8, bar, summary, problem);
+        box.getStyleClass().add(Styles.FORM);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private static Node legend() {
+        Label ref = new Label("reference", new Rectangle(12, 12, MapCanvas.REFERENCE));
+        Label tgt = new Label("target", new Rectangle(12, 12, MapCanvas.TARGET));
+        return new HBox(8, ref, tgt);
+    }
+
+    private Node body() {
+        table.setId("subpopulation-table");
+        TableColumn<Subpopulations.Cluster, Integer> id = new TableColumn<>("cluster");
+        id.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().id()));
+        id.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+                setGraphic(empty || item == null ? null : new Rectangle(12, 12, MapCanvas.clusterColour(item)));
+            }
+        });
+        table.getColumns().setAll(List.of(id,
+                number("n ref", c -> (double) c.nReference(), "%,.0f"),
+                number("n tgt", c -> (double) c.nTarget(), "%,.0f"),
+                number("ref share", Subpopulations.Cluster::referenceShare, "%.3f"),
+                number("tgt share", Subpopulations.Cluster::targetShare, "%.3f"),
+                number("ratio", Subpopulations.Cluster::ratio, "%.2f"),
+                text("trend", c -> c.trend().id())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("The subpopulation table appears with the map."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, c) ->
+                vm.highlightedProperty().set(c == null ? -1 : c.id()));
+        Label hint = new Label("Clusters are found in the full feature space; select one to highlight it. Emerging: "
+                + "target share at least 5x the reference share (and at least 1 % of the target); vanishing: the "
+                + "mirror.");
+        hint.setWrapText(true);
+        VBox right = new VBox(6, new Label("Subpopulations"), table, hint);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        right.setPadding(new Insets(8));
+        SplitPane split = new SplitPane(canvas, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.55);
+        return split;
+    }
+
+    private void show(MapAnalysis.Result r) {
+        table.getItems().setAll(r == null ? List.of() : r.table().clusters());
+        draw(true);
+    }
+
+    private void draw(boolean refit) {
+        MapAnalysis.Result r = vm.resultProperty().get();
+        if (r == null) {
+            canvas.show(new float[0], new int[0], new boolean[0], true);
+            return;
+        }
+        int nr = r.referenceCluster().length;
+        int nt = r.targetCluster().length;
+        float[] xy = new float[2 * (nr + nt)];
+        int[] colour = new int[nr + nt];
+        boolean[] shown = new boolean[nr + nt];
+        boolean bySide = vm.colourByProperty().get() == MapViewModel.ColourBy.SIDE;
+        int highlight = vm.highlightedProperty().get();
+        int refColour = MapCanvas.argb(MapCanvas.REFERENCE);
+        int tgtColour = MapCanvas.argb(MapCanvas.TARGET);
+        int[] clusterColours = new int[r.table().clusters().size()];
+        for (int c = 0; c < clusterColours.length; c++) {
+            clusterColours[c] = MapCanvas.argb(MapCanvas.clusterColour(c));
+        }
+        for (int i = 0; i < nr + nt; i++) {
+            boolean isRef = i < nr;
+            int j = isRef ? i : i - nr;
+            double[] plane = isRef ? r.reference() : r.target();
+            int cluster = isRef ? r.referenceCluster()[j] : r.targetCluster()[j];
+            xy[2 * i] = (float) plane[2 * j];
+            xy[2 * i + 1] = (float) plane[2 * j + 1];
+            colour[i] = highlight >= 0 && cluster != highlight ? GREY
+                    : bySide ? (isRef ? refColour : tgtColour) : clusterColours[cluster];
+            shown[i] = isRef ? vm.showReferenceProperty().get() : vm.showTargetProperty().get();
+        }
+        canvas.show(xy, colour, shown, refit);
+    }
+
+    private static TableColumn<Subpopulations.Cluster, Double> number(String title,
+            Function<Subpopulations.Cluster, Double> value, String format) {
+        TableColumn<Subpopulations.Cluster, Double> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null
+                        : Double.isInfinite(item) ? "new"
+                        : Double.isNaN(item) ? "—" : String.format(Locale.ROOT, format, item));
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<Subpopulations.Cluster, String> text(String title,
+            Function<Subpopulations.Cluster, String> value) {
+        TableColumn<Subpopulations.Cluster, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,140 @@
+package org.shiftscope.ui.map;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.shiftscope.analysis.Subpopulations;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.ui.ActiveRecompute;
+import org.shiftscope.ui.data.DataResult;
+import org.shiftscope.ui.tasks.TaskRunner;
+import org.shiftscope.workflow.MapAnalysis;
+import org.shiftscope.workflow.TransportAnalysis;
+
+/**
+ * State of the Map view: the settings, the latest map and how it is coloured. Recomputes (latest-wins, in the
+ * background) when the split or a setting that changes the map changes, but only once the view has been opened;
+ * colouring, side toggles and the highlighted cluster only redraw.
+ */
+public final class MapViewModel {
+
+    public enum ColourBy { SIDE, CLUSTER }
+
+    private final TaskRunner tasks;
+    private final IntegerProperty clusters = new SimpleIntegerProperty(8);
+    private final ObjectProperty<TransportAnalysis.Standardize> standardize =
+            new SimpleObjectProperty<>(TransportAnalysis.Standardize.ZSCORE);
+    private final IntegerProperty seed = new SimpleIntegerProperty(0);
+    private final ObjectProperty<ColourBy> colourBy = new SimpleObjectProperty<>(ColourBy.SIDE);
+    private final BooleanProperty showReference = new SimpleBooleanProperty(true);
+    private final BooleanProperty showTarget = new SimpleBooleanProperty(true);
+    /** Cluster drawn in colour while the others are greyed; -1 for none. */
+    private final IntegerProperty highlighted = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<MapAnalysis.Result> result = new SimpleObjectProperty<>();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final ActiveRecompute recompute = new ActiveRecompute(this::refresh);
+    private final ObjectProperty<DataResult> data = new SimpleObjectProperty<>();
+
+    public MapViewModel(TaskRunner tasks) {
+        this.tasks = tasks;
+        recompute.watch(clusters, standardize, seed, data);
+    }
+
+    /** Recomputes now (if there is a split). */
+    public void refresh() {
+        DataResult d = data.get();
+        if (d == null) {
+            summary.set("Define a split in the Data view first.");
+            return;
+        }
+        recompute.fresh();
+        Split split = d.split();
+        TransportAnalysis.Standardize units = standardize.get();
+        int k = clusters.get();
+        long s = seed.get();
+        summary.set("Computing the map…");
+        tasks.submit("map", "Mapping subpopulations", monitor -> compute(split, units, k, s, monitor), this::publish,
+                e -> {
+                    problem.set(e.getMessage());
+                    summary.set("");
+                    result.set(null);
+                });
+    }
+
+    /** The whole computation, UI-free (also used by snapshots and tests). */
+    public static MapAnalysis.Result compute(Split split, TransportAnalysis.Standardize units, int clusters, long seed,
+                                             TaskMonitor monitor) {
+        return MapAnalysis.run(TransportAnalysis.prepare(split, units, false), clusters, seed, monitor);
+    }
+
+    public void publish(MapAnalysis.Result r) {
+        recompute.fresh();
+        problem.set("");
+        highlighted.set(-1);
+        result.set(r);
+        long emerging = r.table().clusters().stream().filter(c -> c.trend() == Subpopulations.Trend.EMERGING).count();
+        long vanishing = r.table().clusters().stream().filter(c -> c.trend() == Subpopulations.Trend.VANISHING).count();
+        summary.set(String.format(java.util.Locale.ROOT,
+                "%,d reference × %,d target points · %d features (%s) · %d clusters: %d emerging, %d vanishing",
+                r.prepared().reference().n(), r.prepared().target().n(), r.prepared().features().size(),
+                standardize.get() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored",
+                r.table().clusters().size(), emerging, vanishing));
+    }
+
+    public IntegerProperty clustersProperty() {
+        return clusters;
+    }
+
+    public ObjectProperty<TransportAnalysis.Standardize> standardizeProperty() {
+        return standardize;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    public ObjectProperty<ColourBy> colourByProperty() {
+        return colourBy;
+    }
+
+    public BooleanProperty showReferenceProperty() {
+        return showReference;
+    }
+
+    public BooleanProperty showTargetProperty() {
+        return showTarget;
+    }
+
+    public IntegerProperty highlightedProperty() {
+        return highlighted;
+    }
+
+    public ObjectProperty<MapAnalysis.Result> resultProperty() {
+        return result;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    /** True while the Map view is shown. */
+    public BooleanProperty activeProperty() {
+        return recompute.activeProperty();
+    }
+
+    /** The Data view's current split. */
+    public ObjectProperty<DataResult> dataProperty() {
+        return data;
+    }
+}
