@@ -8,6 +8,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.DataException;
+import org.shiftscope.embedding.Embeddings;
+import org.shiftscope.embedding.ModelEmbedder;
+import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.EmbeddingAnalysis;
+import org.shiftscope.workflow.SplitBuilder;
+import org.shiftscope.workflow.SplitDefinition;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.MapAnalysis;
@@ -48,8 +54,59 @@ final class MapCommand implements Callable<Integer> {
             description = "Write side,row,x,y,cluster for every point to this CSV file.")
     Path out;
 
+    @Option(names = "--embeddings", paramLabel = "FILE.npy",
+            description = "Map these precomputed embeddings (one row per row of --data) instead of the columns.")
+    Path embeddings;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Embed the rows with this ONNX or TorchScript model and map the embeddings.")
+    Path model;
+
+    @Mixin
+    EmbedCommand.ModelOptions modelOptions;
+
     @Mixin
     FormatOption output;
+
+    /** The split of the columns, or of embeddings attached to every loaded file. */
+    private Split buildSplit(TaskMonitor monitor) {
+        if (embeddings != null && model != null) {
+            throw DataException.of("use --embeddings or --model, not both");
+        }
+        if (embeddings == null && model == null) {
+            return split.build();
+        }
+        if (!split.columns.isEmpty()) {
+            throw DataException.of("--columns chooses data columns; with --embeddings or --model the map uses the"
+                    + " embeddings (use --model-input for a model's input columns)");
+        }
+        SplitDefinition definition = split.definition();
+        SplitBuilder builder = new SplitBuilder(new DatasetCatalog());
+        SplitBuilder.Sides sides;
+        int dims;
+        if (embeddings != null) {
+            if (split.data == null) {
+                throw DataException.of("--embeddings needs --data (one file, whose rows the embeddings follow)");
+            }
+            Embeddings e = EmbeddingAnalysis.read(embeddings, monitor);
+            dims = e.d();
+            sides = builder.sides(definition.source(),
+                    d -> EmbeddingAnalysis.attach(d, e, embeddings.getFileName().toString()), monitor);
+        } else {
+            int[] d = {0};
+            try (ModelEmbedder m = ModelEmbedder.load(model)) {
+                sides = builder.sides(definition.source(), data -> {
+                    Embeddings e = EmbeddingAnalysis.embed(data, m, modelOptions.inputs(), modelOptions.output,
+                            modelOptions.batch, monitor);
+                    d[0] = e.d();
+                    return EmbeddingAnalysis.attach(data, e, model.getFileName().toString());
+                }, monitor);
+            }
+            dims = d[0];
+        }
+        return builder.build(new SplitDefinition(definition.source(), EmbeddingAnalysis.columns(dims),
+                definition.missing()), sides);
+    }
 
     @Override
     public Integer call() {
@@ -57,7 +114,7 @@ final class MapCommand implements Callable<Integer> {
             throw DataException.of("unknown --method '" + method + "' (this version projects with pca only)");
         }
         TaskMonitor monitor = ConsoleProgress.forTerminal();
-        Split s = split.build();
+        Split s = buildSplit(monitor);
         TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, TransportAnalysis.Standardize.parse(standardize),
                 !split.columns.isEmpty());
         MapAnalysis.Result r = MapAnalysis.run(p, clusters, seed, monitor);

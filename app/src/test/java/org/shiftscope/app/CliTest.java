@@ -268,4 +268,56 @@ class CliTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown --method 'umap'");
     }
+
+    private static final Path MODELS = Path.of("../modules/embedding/src/test/resources/models");
+
+    @Test
+    void embedWritesTorchsOwnHiddenLayerAndMapUsesEmbeddings(@TempDir Path dir) throws Exception {
+        // the 10 fixture rows as a CSV, twice: side=ref for the first 5, side=tgt for the rest
+        org.shiftscope.core.Dataset in = org.shiftscope.io.NpyReader.read(MODELS.resolve("input.npy"),
+                org.shiftscope.core.TaskMonitor.NONE);
+        StringBuilder csv = new StringBuilder("a,b,c,d,side\n");
+        for (int i = 0; i < 10; i++) {
+            for (org.shiftscope.core.Column c : in.columns()) {
+                csv.append(((org.shiftscope.core.NumericColumn) c).get(i)).append(',');
+            }
+            csv.append(i < 5 ? "ref" : "tgt").append('\n');
+        }
+        Path data = dir.resolve("rows.csv");
+        Files.writeString(data, csv);
+        Path out = dir.resolve("emb.npy");
+        Result r = run("embed", "--data", data.toString(), "--model", MODELS.resolve("tiny_mlp.onnx").toString(),
+                "--model-input", "a,b,c,d", "--out", out.toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("dimensions").asInt()).isEqualTo(8);
+        assertThat(r.json().get("device").asText()).startsWith("cpu");
+        org.shiftscope.core.Dataset got = org.shiftscope.io.NpyReader.read(out, org.shiftscope.core.TaskMonitor.NONE);
+        org.shiftscope.core.Dataset want = org.shiftscope.io.NpyReader.read(MODELS.resolve("hidden.npy"),
+                org.shiftscope.core.TaskMonitor.NONE);
+        for (int k = 0; k < 8; k++) {
+            double[] g = ((org.shiftscope.core.NumericColumn) got.columns().get(k)).values();
+            double[] w = ((org.shiftscope.core.NumericColumn) want.columns().get(k)).values();
+            for (int i = 0; i < 10; i++) {
+                assertThat(g[i]).isCloseTo(w[i], org.assertj.core.api.Assertions.within(1e-5));
+            }
+        }
+        // the map of the precomputed embeddings and the map of the model's embeddings are the same map
+        Result fromFile = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--embeddings", out.toString(), "--clusters", "2", "--format", "json");
+        assertThat(fromFile.code()).as(fromFile.err()).isZero();
+        assertThat(fromFile.json().get("features")).hasSize(8);
+        assertThat(fromFile.json().get("features").get(0).asText()).isEqualTo("emb_0");
+        Result fromModel = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--model", MODELS.resolve("tiny_mlp.pt").toString(), "--model-input", "a,b,c,d",
+                "--clusters", "2", "--format", "json");
+        assertThat(fromModel.code()).as(fromModel.err()).isZero();
+        assertThat(fromModel.json().get("clusters")).isEqualTo(fromFile.json().get("clusters"));
+
+        Path shortNpy = dir.resolve("short.npy");
+        org.shiftscope.io.NpyWriter.write(shortNpy, 3, 2, new double[6]);
+        Result bad = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--embeddings", shortNpy.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("short.npy: has 3 rows but rows.csv has 10");
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.shiftscope.core.Column;
 import org.shiftscope.core.ColumnType;
 import org.shiftscope.core.DataException;
@@ -29,14 +30,22 @@ public final class SplitBuilder {
     }
 
     public Sides sides(SplitSource source, TaskMonitor monitor) {
+        return sides(source, UnaryOperator.identity(), monitor);
+    }
+
+    /**
+     * @param loaded applied to each file as loaded, before any filter (to attach row-aligned embeddings); not to
+     *               generated demo data
+     */
+    public Sides sides(SplitSource source, UnaryOperator<Dataset> loaded, TaskMonitor monitor) {
         return switch (source) {
             case SplitSource.TwoFiles f -> {
-                Dataset ref = catalog.load(f.reference(), monitor);
-                Dataset tgt = catalog.load(f.target(), monitor);
+                Dataset ref = loaded.apply(catalog.load(f.reference(), monitor));
+                Dataset tgt = loaded.apply(catalog.load(f.target(), monitor));
                 yield new Sides(ref, tgt, Set.of());
             }
             case SplitSource.FilteredFile f -> {
-                Dataset all = catalog.load(f.data(), monitor);
+                Dataset all = loaded.apply(catalog.load(f.data(), monitor));
                 RowFilter refFilter = RowFilter.parse(f.referenceWhere());
                 RowFilter tgtFilter = RowFilter.parse(f.targetWhere());
                 Dataset ref = rename(all.selectRows(refFilter.apply(all)), all.name() + " where " + refFilter);

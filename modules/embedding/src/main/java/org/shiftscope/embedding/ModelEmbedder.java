@@ -1,0 +1,198 @@
+package org.shiftscope.embedding;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.TaskMonitor;
+
+/**
+ * A user's model from disk, ONNX (DJL's OnnxRuntime engine) or TorchScript (DJL's PyTorch engine), run in batches to
+ * embed rows: the embedding is one of the model's outputs, flattened per row. Runs on the GPU when DJL sees one,
+ * else on the CPU; {@link #device()} says which. Nothing is downloaded: the native libraries come from jars on the
+ * class path and DJL runs offline.
+ */
+public final class ModelEmbedder implements AutoCloseable {
+
+    public enum Format {
+        ONNX("OnnxRuntime"), TORCHSCRIPT("PyTorch");
+
+        private final String engine;
+
+        Format(String engine) {
+            this.engine = engine;
+        }
+
+        /** By the file's extension: .onnx, or .pt / .pth / .torchscript. */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".onnx")) {
+                return ONNX;
+            }
+            if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".torchscript")) {
+                return TORCHSCRIPT;
+            }
+            throw DataException.inFile(file.getFileName().toString(),
+                    "not a model this version reads (use an .onnx file or a TorchScript .pt file)");
+        }
+    }
+
+    static {
+        configureOffline();
+    }
+
+    private final Path file;
+    private final Format format;
+    private final ZooModel<NDList, NDList> model;
+    private final Device device;
+
+    private ModelEmbedder(Path file, Format format, ZooModel<NDList, NDList> model, Device device) {
+        this.file = file;
+        this.format = format;
+        this.model = model;
+        this.device = device;
+    }
+
+    /** Loads the model; a file that is missing or that the engine cannot read gets a message naming it. */
+    public static ModelEmbedder load(Path file) {
+        String name = file.getFileName().toString();
+        Format format = Format.of(file);
+        if (!Files.isRegularFile(file)) {
+            throw DataException.inFile(name, "no such model file");
+        }
+        Device device = Engine.getEngine(format.engine).defaultDevice();
+        Criteria<NDList, NDList> criteria = Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optModelPath(file.toAbsolutePath())
+                .optEngine(format.engine)
+                .optDevice(device)
+                .optTranslator(new NoopTranslator())
+                .build();
+        try {
+            return new ModelEmbedder(file, format, criteria.loadModel(), device);
+        } catch (ModelNotFoundException | MalformedModelException | IOException | EngineException e) {
+            throw DataException.inFile(name, "cannot be loaded as " + (format == Format.ONNX ? "an ONNX" : "a TorchScript")
+                    + " model (" + firstLine(e) + ")");
+        }
+    }
+
+    /** Where the model runs: "cpu()" or "gpu(0)". */
+    public String device() {
+        return device.toString();
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    /**
+     * Runs the model on n rows of {@code input} (row-major, each row of shape {@code rowShape}) in batches and keeps
+     * output number {@code output}, flattened per row.
+     */
+    public Embeddings embed(float[] input, int n, long[] rowShape, int output, int batch, TaskMonitor monitor) {
+        long rowSize = new Shape(rowShape).size();
+        if (rowSize * n != input.length) {
+            throw new IllegalArgumentException(n + " rows of shape " + new Shape(rowShape) + " need "
+                    + rowSize * n + " values, not " + input.length);
+        }
+        float[] out = null;
+        int d = -1;
+        try (Predictor<NDList, NDList> predictor = model.newPredictor()) {
+            for (int start = 0; start < n; start += batch) {
+                monitor.checkCancelled();
+                int b = Math.min(batch, n - start);
+                try (NDManager manager = model.getNDManager().newSubManager(device)) {
+                    long[] shape = new long[rowShape.length + 1];
+                    shape[0] = b;
+                    System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
+                    float[] chunk = new float[(int) (b * rowSize)];
+                    System.arraycopy(input, (int) (start * rowSize), chunk, 0, chunk.length);
+                    NDArray x = manager.create(chunk, new Shape(shape));
+                    NDList result = predictor.predict(new NDList(x));
+                    if (output < 0 || output >= result.size()) {
+                        throw DataException.inFile(file.getFileName().toString(), "has " + result.size()
+                                + " output(s); output " + output + " does not exist");
+                    }
+                    NDArray y = result.get(output).toType(DataType.FLOAT32, false);
+                    if (y.getShape().dimension() == 0 || y.getShape().get(0) != b) {
+                        throw DataException.inFile(file.getFileName().toString(), "output " + output + " has shape "
+                                + y.getShape() + ", not one row per input row");
+                    }
+                    int rowOut = (int) (y.size() / b);
+                    if (out == null) {
+                        d = rowOut;
+                        out = new float[Math.multiplyExact(n, d)];
+                    }
+                    System.arraycopy(y.toFloatArray(), 0, out, start * d, b * d);
+                }
+                monitor.progress((double) Math.min(n, start + b) / n,
+                        String.format(Locale.ROOT, "embedding rows %,d of %,d on %s", Math.min(n, start + b), n,
+                                device));
+            }
+        } catch (TranslateException | EngineException e) {
+            throw DataException.inFile(file.getFileName().toString(), "failed on input rows of shape "
+                    + new Shape(rowShape) + " (" + firstLine(e) + ")");
+        }
+        return new Embeddings(n, Math.max(d, 0), out == null ? new float[0] : out, device.toString());
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).strip();
+    }
+
+    /**
+     * DJL must not download anything: it runs offline and takes the PyTorch natives that this build ships (version
+     * and flavour from {@code djl.properties}), unless the user set these properties or variables.
+     */
+    private static void configureOffline() {
+        setDefault("ai.djl.offline", "true");
+        Properties p = new Properties();
+        try (InputStream in = ModelEmbedder.class.getResourceAsStream("djl.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("djl.properties is unreadable", e);
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (System.getenv(key) == null) {
+                setDefault(key, p.getProperty(key));
+            }
+        }
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.shiftscope.workflow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.shiftscope.core.Column;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.Dataset;
+import org.shiftscope.core.NumericColumn;
+import org.shiftscope.core.RasterImage;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.embedding.Embeddings;
+import org.shiftscope.embedding.ModelEmbedder;
+import org.shiftscope.io.NpyWriter;
+
+/**
+ * Embeddings of datasets: a user's model run over a dataset's rows (its images, or its numeric columns), and
+ * embeddings attached to a dataset as numeric columns {@code emb_0, emb_1, ...} so that every analysis (map, transport,
+ * detection) can run on them.
+ */
+public final class EmbeddingAnalysis {
+
+    /** Name prefix of the embedding columns. */
+    public static final String PREFIX = "emb_";
+
+    private EmbeddingAnalysis() {
+    }
+
+    /**
+     * Runs the model over the rows of {@code data}: images as (channels, height, width) scaled to [0, 1] when the
+     * dataset has images, else the given numeric columns (all numeric columns when none are given), in order.
+     */
+    public static Embeddings embed(Dataset data, ModelEmbedder model, List<String> columns, int output, int batch,
+                                   TaskMonitor monitor) {
+        int n = data.rowCount();
+        if (data.hasImages()) {
+            RasterImage first = data.images().get(0);
+            int size = first.width() * first.height() * first.channels();
+            float[] input = new float[Math.multiplyExact(n, size)];
+            for (int i = 0; i < n; i++) {
+                RasterImage img = data.images().get(i);
+                if (img.width() != first.width() || img.height() != first.height()
+                        || img.channels() != first.channels()) {
+                    throw DataException.inFile(data.source().displayName(), "image " + (i + 1) + " is "
+                            + img.width() + "x" + img.height() + "x" + img.channels() + ", not "
+                            + first.width() + "x" + first.height() + "x" + first.channels()
+                            + " like the first: a model needs one input shape");
+                }
+                // interleaved (h, w, c) to planar (c, h, w)
+                int plane = img.width() * img.height();
+                for (int p = 0; p < plane; p++) {
+                    for (int c = 0; c < img.channels(); c++) {
+                        input[i * size + c * plane + p] = (img.pixels()[p * img.channels() + c] & 0xFF) / 255f;
+                    }
+                }
+            }
+            return model.embed(input, n, new long[] {first.channels(), first.height(), first.width()}, output, batch,
+                    monitor);
+        }
+        List<NumericColumn> inputs = new ArrayList<>();
+        for (Column c : data.columns()) {
+            if ((columns.isEmpty() || columns.contains(c.name())) && c instanceof NumericColumn nc) {
+                inputs.add(nc);
+            }
+        }
+        for (String name : columns) {
+            if (!(data.requireColumn(name) instanceof NumericColumn)) {
+                throw DataException.inFile(data.source().displayName(), "column '" + name
+                        + "' is not numeric; a model's input columns must be");
+            }
+        }
+        if (inputs.isEmpty()) {
+            throw DataException.inFile(data.source().displayName(), "has no numeric columns to feed the model");
+        }
+        int d = inputs.size();
+        float[] input = new float[Math.multiplyExact(n, d)];
+        for (int j = 0; j < d; j++) {
+            NumericColumn c = inputs.get(j);
+            for (int i = 0; i < n; i++) {
+                if (c.isMissing(i)) {
+                    throw DataException.inFile(data.source().displayName(), "row " + (i + 1) + ", column '"
+                            + c.name() + "': missing value; a model needs every input (drop or fill these rows first)");
+                }
+                input[i * d + j] = (float) c.get(i);
+            }
+        }
+        return model.embed(input, n, new long[] {d}, output, batch, monitor);
+    }
+
+    /** The dataset with the embeddings as extra numeric columns emb_0..emb_{d-1} (row i belongs to row i). */
+    public static Dataset attach(Dataset data, Embeddings e, String origin) {
+        if (e.n() != data.rowCount()) {
+            throw DataException.inFile(origin, "has " + e.n() + " rows but " + data.source().displayName() + " has "
+                    + data.rowCount() + ": embeddings must be row-aligned with the data");
+        }
+        List<Column> cols = new ArrayList<>(data.columns());
+        for (int k = 0; k < e.d(); k++) {
+            double[] v = new double[e.n()];
+            for (int i = 0; i < e.n(); i++) {
+                v[i] = e.values()[i * e.d() + k];
+            }
+            String name = PREFIX + k;
+            if (data.column(name).isPresent()) {
+                throw DataException.inFile(data.source().displayName(), "already has a column '" + name
+                        + "'; rename it to attach embeddings");
+            }
+            cols.add(new NumericColumn(name, v));
+        }
+        return new Dataset(data.name(), data.source(), cols, data.images());
+    }
+
+    /** Names of the embedding columns of d-dimensional embeddings. */
+    public static List<String> columns(int d) {
+        List<String> out = new ArrayList<>(d);
+        for (int k = 0; k < d; k++) {
+            out.add(PREFIX + k);
+        }
+        return out;
+    }
+
+    /** Reads precomputed embeddings (a 2-D .npy file, one row per data row). */
+    public static Embeddings read(Path npy, TaskMonitor monitor) {
+        Dataset d = org.shiftscope.io.NpyReader.read(npy, monitor);
+        int n = d.rowCount();
+        int dims = d.columns().size();
+        float[] v = new float[Math.multiplyExact(n, dims)];
+        for (int k = 0; k < dims; k++) {
+            NumericColumn c = (NumericColumn) d.columns().get(k);
+            for (int i = 0; i < n; i++) {
+                v[i * dims + k] = (float) c.get(i);
+            }
+        }
+        return new Embeddings(n, dims, v, "none");
+    }
+
+    public static void write(Embeddings e, Path npy) {
+        double[] v = new double[e.values().length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = e.values()[i];
+        }
+        NpyWriter.write(npy, e.n(), e.d(), v);
+    }
+}
