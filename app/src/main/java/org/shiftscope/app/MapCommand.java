@@ -115,7 +115,7 @@ final class MapCommand implements Callable<Integer> {
         }
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         Split s = buildSplit(monitor);
-        TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, TransportAnalysis.Standardize.parse(standardize),
+        TransportAnalysis.Prepared p = MapAnalysis.prepare(s, TransportAnalysis.Standardize.parse(standardize),
                 !split.columns.isEmpty());
         MapAnalysis.Result r = MapAnalysis.run(p, clusters, seed, monitor);
         if (out != null) {

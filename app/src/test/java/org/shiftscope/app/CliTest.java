@@ -320,4 +320,21 @@ class CliTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("short.npy: has 3 rows but rows.csv has 10");
     }
+
+    @Test
+    void mapOneHotEncodesCategoricalColumns() throws Exception {
+        Result r = run("map", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
+                "sex=Female", "--columns", "age,race", "--clusters", "2", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        // adult.csv has 5 races, White the most frequent; age and race are never missing
+        JsonNode f = r.json().get("features");
+        assertThat(f).hasSize(6);
+        assertThat(f.get(0).asText()).isEqualTo("age");
+        assertThat(f.get(1).asText()).isEqualTo("race=White");
+        assertThat(r.json().get("n_reference").asInt()).isEqualTo(21790);
+        Result none = run("map", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
+                "sex=Female", "--columns", "age,race", "--standardize", "none");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("use --standardize zscore");
+    }
 }

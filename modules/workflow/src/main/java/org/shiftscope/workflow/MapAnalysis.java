@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.DataException;
+import org.shiftscope.core.NumericColumn;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.embedding.TabularEncoding;
 import org.shiftscope.transport.KMeans;
 import org.shiftscope.transport.Points;
 import org.shiftscope.transport.PrincipalPlane;
@@ -30,6 +32,34 @@ public final class MapAnalysis {
     }
 
     private MapAnalysis() {
+    }
+
+    /**
+     * The split's columns as points: numeric columns only as {@link TransportAnalysis#prepare} does; with
+     * categorical columns among them, every column through {@link TabularEncoding} (numeric z-scored on both sides
+     * pooled, categorical one-hot).
+     */
+    public static TransportAnalysis.Prepared prepare(Split split, TransportAnalysis.Standardize standardize,
+                                                     boolean columnsChosen) {
+        boolean categorical = split.columns().stream()
+                .anyMatch(c -> !(split.reference().requireColumn(c) instanceof NumericColumn));
+        if (!categorical) {
+            return TransportAnalysis.prepare(split, standardize, columnsChosen);
+        }
+        if (standardize == TransportAnalysis.Standardize.NONE) {
+            throw DataException.of("categorical columns are one-hot encoded next to z-scored numeric ones: use"
+                    + " --standardize zscore, or choose numeric --columns only");
+        }
+        if (split.reference().rowCount() == 0 || split.target().rowCount() == 0) {
+            throw DataException.of("a side of the split has no rows left (reference " + split.reference().rowCount()
+                    + ", target " + split.target().rowCount() + ")");
+        }
+        TabularEncoding e = TabularEncoding.fit(split.columns(), split.reference(), split.target());
+        int d = e.features().size();
+        double[] scale = new double[d];
+        java.util.Arrays.fill(scale, 1);
+        return new TransportAnalysis.Prepared(new Points(split.reference().rowCount(), d, e.encode(split.reference())),
+                new Points(split.target().rowCount(), d, e.encode(split.target())), e.features(), scale);
     }
 
     public static Result run(TransportAnalysis.Prepared p, int clusters, long seed, TaskMonitor monitor) {

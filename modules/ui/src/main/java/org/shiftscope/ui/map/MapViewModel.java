@@ -71,7 +71,7 @@ public final class MapViewModel {
     /** The whole computation, UI-free (also used by snapshots and tests). */
     public static MapAnalysis.Result compute(Split split, TransportAnalysis.Standardize units, int clusters, long seed,
                                              TaskMonitor monitor) {
-        return MapAnalysis.run(TransportAnalysis.prepare(split, units, false), clusters, seed, monitor);
+        return MapAnalysis.run(MapAnalysis.prepare(split, units, false), clusters, seed, monitor);
     }
 
     public void publish(MapAnalysis.Result r) {
