@@ -65,6 +65,22 @@ final class MapCommand implements Callable<Integer> {
     @Mixin
     EmbedCommand.ModelOptions modelOptions;
 
+    @Option(names = "--encoder", paramLabel = "mlp",
+            description = "Without a model: mlp trains the built-in encoder (an MLP on the reference rows, predicting"
+                    + " --label from the other columns) and maps its penultimate layer.")
+    String encoder;
+
+    @Option(names = "--label", paramLabel = "COL", description = "Label column the built-in encoder learns.")
+    String label;
+
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "10",
+            description = "Training epochs of the built-in encoder (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--dim", paramLabel = "D", defaultValue = "16",
+            description = "Embedding size of the built-in encoder (default ${DEFAULT-VALUE}).")
+    int dim;
+
     @Mixin
     FormatOption output;
 
@@ -114,9 +130,23 @@ final class MapCommand implements Callable<Integer> {
             throw DataException.of("unknown --method '" + method + "' (this version projects with pca only)");
         }
         TaskMonitor monitor = ConsoleProgress.forTerminal();
-        Split s = buildSplit(monitor);
-        TransportAnalysis.Prepared p = MapAnalysis.prepare(s, TransportAnalysis.Standardize.parse(standardize),
-                !split.columns.isEmpty());
+        long start = System.nanoTime();
+        MapAnalysis.Encoded encoded = null;
+        TransportAnalysis.Prepared p;
+        if (encoder != null) {
+            if (!encoder.strip().equalsIgnoreCase("mlp")) {
+                throw DataException.of("unknown --encoder '" + encoder + "' (use mlp)");
+            }
+            if (label == null || embeddings != null || model != null) {
+                throw DataException.of("--encoder mlp needs --label COL, and neither --embeddings nor --model");
+            }
+            Split s = split.build();
+            encoded = MapAnalysis.encode(s, label, dim, epochs, seed, monitor);
+            p = encoded.prepared();
+        } else {
+            Split s = buildSplit(monitor);
+            p = MapAnalysis.prepare(s, TransportAnalysis.Standardize.parse(standardize), !split.columns.isEmpty());
+        }
         MapAnalysis.Result r = MapAnalysis.run(p, clusters, seed, monitor);
         if (out != null) {
             MapAnalysis.writeCsv(r, out);
@@ -131,6 +161,15 @@ final class MapCommand implements Callable<Integer> {
             root.put("standardize", TransportAnalysis.Standardize.parse(standardize).id());
             p.features().forEach(root.putArray("features")::add);
             root.put("seed", seed);
+            if (encoded != null) {
+                ObjectNode enc = root.putObject("encoder");
+                enc.put("kind", "mlp");
+                enc.put("label", label);
+                enc.put("classes", encoded.classes());
+                enc.put("epochs", epochs);
+                enc.put("train_accuracy", encoded.trainAccuracy());
+                enc.put("device", encoded.device());
+            }
             ArrayNode table = root.putArray("clusters");
             for (Subpopulations.Cluster c : r.table().clusters()) {
                 ObjectNode o = table.addObject();
@@ -149,11 +188,12 @@ final class MapCommand implements Callable<Integer> {
             if (out != null) {
                 root.put("out", out.toString());
             }
-            root.put("seconds", r.seconds());
+            // everything: loading, embedding or training, projecting, clustering
+            root.put("seconds", (System.nanoTime() - start) / 1e9);
             Json.print(w, root);
         } else {
             w.printf(Locale.ROOT, "%d reference x %d target points, %d features, %d clusters (%.2f s)%n",
-                    p.reference().n(), p.target().n(), p.features().size(), clusters, r.seconds());
+                    p.reference().n(), p.target().n(), p.features().size(), clusters, (System.nanoTime() - start) / 1e9);
             w.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %8s  %s%n", "cluster", "n ref", "n target", "ref share",
                     "tgt share", "ratio", "trend");
             for (Subpopulations.Cluster c : r.table().clusters()) {

@@ -337,4 +337,27 @@ class CliTest {
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("use --standardize zscore");
     }
+
+    @Test
+    void mapWithTheBuiltInEncoderOnAdult() throws Exception {
+        Result r = run("map", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
+                "sex=Female", "--columns", "age,education-num,hours-per-week,occupation,income-per-year",
+                "--encoder", "mlp", "--label", "income-per-year", "--epochs", "3", "--dim", "8", "--clusters", "4",
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode enc = r.json().get("encoder");
+        assertThat(enc.get("classes").asInt()).isEqualTo(2);
+        // better than always answering "<=50K" (69 % of the men whose occupation is known)
+        assertThat(enc.get("train_accuracy").asDouble()).isGreaterThan(0.72);
+        assertThat(r.json().get("features")).hasSize(8);
+        int ref = 0;
+        for (JsonNode c : r.json().get("clusters")) {
+            ref += c.get("n_reference").asInt();
+        }
+        assertThat(ref).isEqualTo(r.json().get("n_reference").asInt());
+        Result bad = run("map", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
+                "sex=Female", "--encoder", "mlp", "--label", "income");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("label column 'income' is not among the split's columns");
+    }
 }

@@ -173,7 +173,7 @@ public final class ModelEmbedder implements AutoCloseable {
      * DJL must not download anything: it runs offline and takes the PyTorch natives that this build ships (version
      * and flavour from {@code djl.properties}), unless the user set these properties or variables.
      */
-    private static void configureOffline() {
+    static void configureOffline() {
         setDefault("ai.djl.offline", "true");
         Properties p = new Properties();
         try (InputStream in = ModelEmbedder.class.getResourceAsStream("djl.properties")) {

@@ -5,12 +5,19 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.shiftscope.analysis.Subpopulations;
+import org.shiftscope.core.Column;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.NumericColumn;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.embedding.Embeddings;
+import org.shiftscope.embedding.MlpEncoder;
 import org.shiftscope.embedding.TabularEncoding;
 import org.shiftscope.transport.KMeans;
 import org.shiftscope.transport.Points;
@@ -32,6 +39,78 @@ public final class MapAnalysis {
     }
 
     private MapAnalysis() {
+    }
+
+    /** Points embedded by the built-in encoder, with how well it fitted its training rows and where it ran. */
+    public record Encoded(TransportAnalysis.Prepared prepared, double trainAccuracy, int classes, String device) {
+    }
+
+    /**
+     * The built-in tabular encoder: an {@link MlpEncoder} trained on the reference rows to predict {@code label}
+     * from the split's other columns (encoded by {@link TabularEncoding}); both sides are then mapped through its
+     * penultimate layer ({@code dim} units).
+     */
+    public static Encoded encode(Split split, String label, int dim, int epochs, long seed, TaskMonitor monitor) {
+        if (!split.columns().contains(label)) {
+            throw DataException.of("label column '" + label + "' is not among the split's columns ("
+                    + String.join(", ", split.columns()) + ")");
+        }
+        List<String> features = split.columns().stream().filter(c -> !c.equals(label)).toList();
+        if (features.isEmpty()) {
+            throw DataException.of("the built-in encoder needs columns besides the label '" + label + "'");
+        }
+        Column labels = split.reference().requireColumn(label);
+        Map<String, Integer> classOf = new TreeMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            classOf.putIfAbsent(labels.text(i), 0);
+        }
+        int next = 0;
+        for (Map.Entry<String, Integer> e : classOf.entrySet()) {
+            e.setValue(next++);
+        }
+        if (classOf.size() < 2 || classOf.size() > 100) {
+            throw DataException.of("label column '" + label + "' has " + classOf.size() + " distinct values in the"
+                    + " reference; the built-in encoder needs 2 to 100 classes");
+        }
+        int[] y = new int[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = classOf.get(labels.text(i));
+        }
+        TabularEncoding enc = TabularEncoding.fit(features, split.reference(), split.target());
+        int d = enc.features().size();
+        float[] xr = toFloat(enc.encode(split.reference()));
+        float[] xt = toFloat(enc.encode(split.target()));
+        int nr = split.reference().rowCount();
+        int nt = split.target().rowCount();
+        try (MlpEncoder mlp = MlpEncoder.train(xr, nr, d, y, classOf.size(), 64, dim, epochs, seed, monitor)) {
+            Embeddings er = mlp.embed(xr, nr);
+            Embeddings et = mlp.embed(xt, nt);
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < er.d(); k++) {
+                names.add("mlp_" + k);
+            }
+            double[] scale = new double[er.d()];
+            java.util.Arrays.fill(scale, 1);
+            TransportAnalysis.Prepared p = new TransportAnalysis.Prepared(new Points(nr, er.d(), toDouble(er.values())),
+                    new Points(nt, et.d(), toDouble(et.values())), List.copyOf(names), scale);
+            return new Encoded(p, mlp.trainAccuracy(), classOf.size(), er.device());
+        }
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) v[i];
+        }
+        return out;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
     }
 
     /**
