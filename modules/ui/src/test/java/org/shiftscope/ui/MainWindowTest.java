@@ -203,6 +203,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).hasSize(3);
         assertThat(vm.map().highlightedProperty().get()).isEqualTo(-1);
+        // the built-in encoder waits for a label, then maps its embeddings
+        robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.MLP));
+        waitFor(robot, "#map-summary", "Choose the label column");
         assertThat(errors).isEmpty();
     }
 }

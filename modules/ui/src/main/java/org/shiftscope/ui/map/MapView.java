@@ -72,6 +72,20 @@ public final class MapView {
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, vm.seedProperty().get());
         seed.setPrefWidth(100);
         seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        ChoiceBox<MapViewModel.Source> source = new ChoiceBox<>();
+        source.setId("map-source");
+        source.getItems().setAll(MapViewModel.Source.values());
+        source.setConverter(ViewControls.converter(v -> v == MapViewModel.Source.COLUMNS ? "columns"
+                : "built-in encoder (MLP)"));
+        source.valueProperty().bindBidirectional(vm.sourceProperty());
+        ChoiceBox<String> label = new ChoiceBox<>();
+        label.setId("map-label");
+        label.valueProperty().bindBidirectional(vm.labelProperty());
+        label.disableProperty().bind(vm.sourceProperty().isEqualTo(MapViewModel.Source.COLUMNS));
+        vm.dataProperty().addListener((o, a, d) -> label.getItems().setAll(d == null ? List.of() : d.split().columns()));
+        if (vm.dataProperty().get() != null) {
+            label.getItems().setAll(vm.dataProperty().get().split().columns());
+        }
         ChoiceBox<MapViewModel.ColourBy> colour = new ChoiceBox<>();
         colour.setId("map-colour");
         colour.getItems().setAll(MapViewModel.ColourBy.values());
@@ -83,12 +97,14 @@ public final class MapView {
         CheckBox tgt = new CheckBox("Target");
         tgt.setId("map-show-target");
         tgt.selectedProperty().bindBidirectional(vm.showTargetProperty());
-        HBox bar = new HBox(10, new Label("Clusters"), k, new Label("Units"), units, new Label("Seed"), seed,
-                new Label("Colour by"), colour, ref, tgt, legend());
+        HBox bar = new HBox(10, new Label("Map"), source, new Label("Label"), label, new Label("Clusters"), k,
+                new Label("Units"), units, new Label("Seed"), seed);
+        HBox look = new HBox(10, new Label("Colour by"), colour, ref, tgt, legend());
+        look.setAlignment(Pos.CENTER_LEFT);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label summary = ViewControls.summary("map-summary", vm.summaryProperty());
         Label problem = ViewControls.problem("map-problem", vm.problemProperty());
-        VBox box = new VBox(8, bar, summary, problem);
+        VBox box = new VBox(8, bar, look, summary, problem);
         box.getStyleClass().add(Styles.FORM);
         box.setPadding(new Insets(12));
         return box;

@@ -26,11 +26,17 @@ public final class MapViewModel {
 
     public enum ColourBy { SIDE, CLUSTER }
 
+    /** What the map is made of: the split's columns, or the built-in encoder's embeddings of them. */
+    public enum Source { COLUMNS, MLP }
+
     private final TaskRunner tasks;
     private final IntegerProperty clusters = new SimpleIntegerProperty(8);
     private final ObjectProperty<TransportAnalysis.Standardize> standardize =
             new SimpleObjectProperty<>(TransportAnalysis.Standardize.ZSCORE);
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.COLUMNS);
+    /** Label column the built-in encoder learns. */
+    private final StringProperty label = new SimpleStringProperty();
     private final ObjectProperty<ColourBy> colourBy = new SimpleObjectProperty<>(ColourBy.SIDE);
     private final BooleanProperty showReference = new SimpleBooleanProperty(true);
     private final BooleanProperty showTarget = new SimpleBooleanProperty(true);
@@ -44,7 +50,7 @@ public final class MapViewModel {
 
     public MapViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-        recompute.watch(clusters, standardize, seed, data);
+        recompute.watch(clusters, standardize, seed, source, label, data);
     }
 
     /** Recomputes now (if there is a split). */
@@ -59,8 +65,14 @@ public final class MapViewModel {
         TransportAnalysis.Standardize units = standardize.get();
         int k = clusters.get();
         long s = seed.get();
-        summary.set("Computing the map…");
-        tasks.submit("map", "Mapping subpopulations", monitor -> compute(split, units, k, s, monitor), this::publish,
+        String learn = source.get() == Source.MLP ? label.get() : null;
+        if (source.get() == Source.MLP && learn == null) {
+            summary.set("Choose the label column the built-in encoder learns.");
+            return;
+        }
+        summary.set(learn == null ? "Computing the map…" : "Training the built-in encoder on " + learn + "…");
+        tasks.submit("map", "Mapping subpopulations", monitor -> compute(split, units, k, s, learn, monitor),
+                this::publish,
                 e -> {
                     problem.set(e.getMessage());
                     summary.set("");
@@ -68,10 +80,16 @@ public final class MapViewModel {
                 });
     }
 
-    /** The whole computation, UI-free (also used by snapshots and tests). */
+    /**
+     * The whole computation, UI-free (also used by snapshots and tests).
+     *
+     * @param label when not null, the built-in encoder learns this column and the map shows its embeddings
+     */
     public static MapAnalysis.Result compute(Split split, TransportAnalysis.Standardize units, int clusters, long seed,
-                                             TaskMonitor monitor) {
-        return MapAnalysis.run(MapAnalysis.prepare(split, units, false), clusters, seed, monitor);
+                                             String label, TaskMonitor monitor) {
+        TransportAnalysis.Prepared p = label == null ? MapAnalysis.prepare(split, units, false)
+                : MapAnalysis.encode(split, label, 16, 10, seed, monitor).prepared();
+        return MapAnalysis.run(p, clusters, seed, monitor);
     }
 
     public void publish(MapAnalysis.Result r) {
@@ -84,7 +102,8 @@ public final class MapViewModel {
         summary.set(String.format(java.util.Locale.ROOT,
                 "%,d reference × %,d target points · %d features (%s) · %d clusters: %d emerging, %d vanishing",
                 r.prepared().reference().n(), r.prepared().target().n(), r.prepared().features().size(),
-                standardize.get() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored",
+                source.get() == Source.MLP ? "built-in encoder learning " + label.get()
+                        : standardize.get() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored",
                 r.table().clusters().size(), emerging, vanishing));
     }
 
@@ -98,6 +117,14 @@ public final class MapViewModel {
 
     public IntegerProperty seedProperty() {
         return seed;
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public StringProperty labelProperty() {
+        return label;
     }
 
     public ObjectProperty<ColourBy> colourByProperty() {
