@@ -20,9 +20,12 @@ import org.shiftscope.io.NpyWriter;
 import org.shiftscope.transport.Explainer;
 import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.transport.Points;
+import org.shiftscope.embedding.Embeddings;
+import org.shiftscope.embedding.ModelEmbedder;
 import org.shiftscope.transport.SinkhornDivergence;
 import org.shiftscope.transport.SinkhornSolver;
 import org.shiftscope.transport.W2Estimator;
+import org.shiftscope.workflow.EmbeddingAnalysis;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SUITE", description = "ot or detect")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "ot, detect or embed")
     String suite;
 
     @Option(names = "--case", split = ",", paramLabel = "NAME",
@@ -52,13 +55,16 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!suite.equals("ot") && !suite.equals("detect")) {
-            throw DataException.of("unknown benchmark suite '" + suite + "' (available: ot, detect)");
+        if (!suite.equals("ot") && !suite.equals("detect") && !suite.equals("embed")) {
+            throw DataException.of("unknown benchmark suite '" + suite + "' (available: ot, detect, embed)");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("shiftscope-bench");
         if (suite.equals("detect")) {
             return benchDetect(out, dir);
+        }
+        if (suite.equals("embed")) {
+            return benchEmbed(out, dir);
         }
         String py = findPython();
         out.printf(Locale.ROOT, "ShiftScope %s, Java %s, %d cores; peer: %s%n", Cli.version(),
@@ -133,6 +139,51 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-28s %10.2f %12.4g %10.4g%n", "NumPy, same test", peer.get("seconds").asDouble(),
                     peer.get("statistic").asDouble(), peer.get("p_value").asDouble());
         }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * DJL embedding throughput against PyTorch's own on the same TorchScript CNN and the same 20,000 images (28 x 28,
+     * batches of 256); the peer builds the model, so this suite needs python3-torch.
+     */
+    private int benchEmbed(PrintWriter out, Path dir) throws IOException, InterruptedException {
+        int n = 20_000;
+        int batch = 256;
+        String py = findPython(List.of("/usr/bin/python3", "python3"), "import torch");
+        if (py == null) {
+            throw DataException.of("bench embed needs PyTorch for Python to build the model and time the peer"
+                    + " (apt-get install python3-torch)");
+        }
+        JsonNode peer = runScript(py, dir, "/bench/torch_embed.py", dir.toString(), Integer.toString(n),
+                Integer.toString(batch));
+        Embeddings x = EmbeddingAnalysis.read(dir.resolve("x.npy"), TaskMonitor.NONE);
+        Embeddings expected = EmbeddingAnalysis.read(dir.resolve("z.npy"), TaskMonitor.NONE);
+        double seconds;
+        Embeddings ours;
+        String device;
+        try (ModelEmbedder m = ModelEmbedder.load(dir.resolve("cnn.pt"))) {
+            device = m.device();
+            long[] shape = {1, 28, 28};
+            m.embed(x.values(), n, shape, 0, batch, TaskMonitor.NONE);
+            long t = System.nanoTime();
+            ours = m.embed(x.values(), n, shape, 0, batch, TaskMonitor.NONE);
+            seconds = (System.nanoTime() - t) / 1e9;
+        }
+        double diff = 0;
+        for (int i = 0; i < ours.values().length; i++) {
+            diff = Math.max(diff, Math.abs(ours.values()[i] - expected.values()[i]));
+        }
+        double peerSeconds = peer.get("seconds").asDouble();
+        out.printf(Locale.ROOT, "ShiftScope %s, Java %s, %d cores; peer: PyTorch %s (%d threads)%n", Cli.version(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                peer.get("torch").asText(), peer.get("threads").asInt());
+        out.printf(Locale.ROOT, "%-34s %10s %12s%n", "case (20,000 images, batch 256)", "seconds", "rows/s");
+        out.printf(Locale.ROOT, "%-34s %10.2f %12.0f%n", "ours (DJL PyTorch, " + device + ")", seconds, n / seconds);
+        out.printf(Locale.ROOT, "%-34s %10.2f %12.0f%n", "PyTorch, same TorchScript file", peerSeconds,
+                n / peerSeconds);
+        out.printf(Locale.ROOT, "ratio %.2f; largest difference of the 128-d embeddings: %.2e%n",
+                seconds / peerSeconds, diff);
         out.flush();
         return 0;
     }
