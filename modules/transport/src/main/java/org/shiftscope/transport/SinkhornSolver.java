@@ -224,9 +224,9 @@ public final class SinkhornSolver {
         }
         // candidate pairs, chosen once per level: all pairs of a small problem; for a large one the cheapest in
         // reduced cost for every row and every column, drawn from the points of the groups that the coarse level
-        // paired (Kernel.expand), or from all pairs when there is no coarse level. They are not filtered by stage: cutting pairs by potentials
-        // that have not converged yet can leave a support that cannot carry the marginals, and then the potentials
-        // drift without ever converging.
+        // paired (Kernel.expand), or from all pairs when there is no coarse level. They are not filtered by stage:
+        // cutting pairs by potentials that have not converged yet can leave a support that cannot carry the
+        // marginals, and then the potentials drift without ever converging.
         boolean complete = (long) n * m <= DIRECT_PAIRS;
         Kernel candidates = complete || coarse == null
                 ? Kernel.scan(x, y, f, g, Double.POSITIVE_INFINITY, complete ? Integer.MAX_VALUE : ROW_CAP)
@@ -271,7 +271,7 @@ public final class SinkhornSolver {
             Kernel k = Kernel.scan(x, y, fRef, gRef, limit, Integer.MAX_VALUE);
             while (true) {
                 st = iterate(x, y, k, st.f, st.g, eps, tol, o.maxIterations(), monitor, counter, true);
-                Check check = Check.of(fRef, st.f, gRef, st.g, margin);
+                SupportCheck check = SupportCheck.of(fRef, st.f, gRef, st.g, margin);
                 if (check.rows().length == 0 && check.columns().length == 0) {
                     return new Level(result(x, y, st, eps, tol, counter, k), k);
                 }
@@ -285,61 +285,6 @@ public final class SinkhornSolver {
                 }
                 k = extended;
             }
-        }
-    }
-
-    /** Rows and columns whose pairs {@link #finish} must check against all pairs again. */
-    private record Check(int[] rows, int[] columns, long work) {
-        static Check of(double[] f0, double[] f, double[] g0, double[] g, double margin) {
-            int n = f.length;
-            int m = g.length;
-            double[] df = new double[n];
-            double[] dg = new double[m];
-            for (int i = 0; i < n; i++) {
-                df[i] = f[i] - f0[i];
-            }
-            for (int j = 0; j < m; j++) {
-                dg[j] = g[j] - g0[j];
-            }
-            double[] sf = df.clone();
-            double[] sg = dg.clone();
-            Arrays.sort(sf);
-            Arrays.sort(sg);
-            // the a rows that rose most, tau = the next rise; the columns with a rise above margin - tau
-            long bestWork = Long.MAX_VALUE;
-            double bestTau = 0;
-            for (int a = 0; a <= n; a++) {
-                double tau = a == n ? Double.NEGATIVE_INFINITY : sf[n - 1 - a];
-                int b = a == n ? 0 : m - upperBound(sg, margin - tau);
-                long work = (long) a * m + (long) b * n;
-                if (work < bestWork) {
-                    bestWork = work;
-                    bestTau = tau;
-                }
-                if ((long) a * m >= bestWork) {
-                    break;
-                }
-            }
-            double tau = bestTau;
-            int[] rows = IntStream.range(0, n).filter(i -> df[i] > tau).toArray();
-            int[] columns = tau == Double.NEGATIVE_INFINITY ? new int[0]
-                    : IntStream.range(0, m).filter(j -> dg[j] > margin - tau).toArray();
-            return new Check(rows, columns, bestWork);
-        }
-
-        /** Number of entries of sorted v that are at most t. */
-        private static int upperBound(double[] v, double t) {
-            int lo = 0;
-            int hi = v.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (v[mid] <= t) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
         }
     }
 
