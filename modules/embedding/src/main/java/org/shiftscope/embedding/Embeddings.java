@@ -13,4 +13,13 @@ public record Embeddings(int n, int d, float[] values, String device) {
                     + values.length);
         }
     }
+
+    /** The values in double precision, row-major like {@link #values()}. */
+    public double[] toDoubles() {
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
 }

@@ -134,10 +134,6 @@ public final class EmbeddingAnalysis {
     }
 
     public static void write(Embeddings e, Path npy) {
-        double[] v = new double[e.values().length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = e.values()[i];
-        }
-        NpyWriter.write(npy, e.n(), e.d(), v);
+        NpyWriter.write(npy, e.n(), e.d(), e.toDoubles());
     }
 }

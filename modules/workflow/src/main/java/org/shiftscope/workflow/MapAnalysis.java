@@ -89,10 +89,8 @@ public final class MapAnalysis {
             for (int k = 0; k < er.d(); k++) {
                 names.add("mlp_" + k);
             }
-            double[] scale = new double[er.d()];
-            java.util.Arrays.fill(scale, 1);
-            TransportAnalysis.Prepared p = new TransportAnalysis.Prepared(new Points(nr, er.d(), toDouble(er.values())),
-                    new Points(nt, et.d(), toDouble(et.values())), List.copyOf(names), scale);
+            TransportAnalysis.Prepared p = TransportAnalysis.Prepared.unscaled(new Points(nr, er.d(), er.toDoubles()),
+                    new Points(nt, et.d(), et.toDoubles()), names);
             return new Encoded(p, mlp.trainAccuracy(), classOf.size(), er.device());
         }
     }
@@ -101,14 +99,6 @@ public final class MapAnalysis {
         float[] out = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = (float) v[i];
-        }
-        return out;
-    }
-
-    private static double[] toDouble(float[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
         }
         return out;
     }
@@ -129,16 +119,12 @@ public final class MapAnalysis {
             throw DataException.of("categorical columns are one-hot encoded next to z-scored numeric ones: use"
                     + " --standardize zscore, or choose numeric --columns only");
         }
-        if (split.reference().rowCount() == 0 || split.target().rowCount() == 0) {
-            throw DataException.of("a side of the split has no rows left (reference " + split.reference().rowCount()
-                    + ", target " + split.target().rowCount() + ")");
-        }
+        TransportAnalysis.requireRows(split);
         TabularEncoding e = TabularEncoding.fit(split.columns(), split.reference(), split.target());
         int d = e.features().size();
-        double[] scale = new double[d];
-        java.util.Arrays.fill(scale, 1);
-        return new TransportAnalysis.Prepared(new Points(split.reference().rowCount(), d, e.encode(split.reference())),
-                new Points(split.target().rowCount(), d, e.encode(split.target())), e.features(), scale);
+        return TransportAnalysis.Prepared.unscaled(new Points(split.reference().rowCount(), d,
+                e.encode(split.reference())), new Points(split.target().rowCount(), d, e.encode(split.target())),
+                e.features());
     }
 
     public static Result run(TransportAnalysis.Prepared p, int clusters, long seed, TaskMonitor monitor) {

@@ -67,6 +67,13 @@ public final class TransportAnalysis {
 
     /** Both sides as point sets over the analysed numeric columns. */
     public record Prepared(Points reference, Points target, List<String> features, double[] scale) {
+
+        /** Points whose features are not rescaled columns (encodings, embeddings): every scale is 1. */
+        public static Prepared unscaled(Points reference, Points target, List<String> features) {
+            double[] scale = new double[features.size()];
+            java.util.Arrays.fill(scale, 1);
+            return new Prepared(reference, target, List.copyOf(features), scale);
+        }
     }
 
     public record OtResult(double w2sq, String solver, int nReference, int nTarget, double seconds) {
@@ -90,10 +97,7 @@ public final class TransportAnalysis {
         if (features.isEmpty()) {
             throw DataException.of("no numeric columns to transport (columns: " + String.join(", ", split.columns()) + ")");
         }
-        if (split.reference().rowCount() == 0 || split.target().rowCount() == 0) {
-            throw DataException.of("a side of the split has no rows left (reference " + split.reference().rowCount()
-                    + ", target " + split.target().rowCount() + ")");
-        }
+        requireRows(split);
         Points x = points(split.reference(), features);
         Points y = points(split.target(), features);
         double[] scale = new double[features.size()];
@@ -124,6 +128,14 @@ public final class TransportAnalysis {
             y = standardise(y, mean, scale);
         }
         return new Prepared(x, y, List.copyOf(features), scale);
+    }
+
+    /** Both sides must keep rows (after filters and the missing-value policy) for any analysis of them. */
+    static void requireRows(Split split) {
+        if (split.reference().rowCount() == 0 || split.target().rowCount() == 0) {
+            throw DataException.of("a side of the split has no rows left (reference " + split.reference().rowCount()
+                    + ", target " + split.target().rowCount() + ")");
+        }
     }
 
     /** Default Sinkhorn epsilon as a fraction of the mean squared distance between reference and target points. */
