@@ -99,29 +99,22 @@ final class MapCommand implements Callable<Integer> {
         SplitDefinition definition = split.definition();
         SplitBuilder builder = new SplitBuilder(new DatasetCatalog());
         SplitBuilder.Sides sides;
-        int dims;
         if (embeddings != null) {
             if (split.data == null) {
                 throw DataException.of("--embeddings needs --data (one file, whose rows the embeddings follow)");
             }
             Embeddings e = EmbeddingAnalysis.read(embeddings, monitor);
-            dims = e.d();
             sides = builder.sides(definition.source(),
                     d -> EmbeddingAnalysis.attach(d, e, embeddings.getFileName().toString()), monitor);
         } else {
-            int[] d = {0};
             try (ModelEmbedder m = ModelEmbedder.load(model)) {
-                sides = builder.sides(definition.source(), data -> {
-                    Embeddings e = EmbeddingAnalysis.embed(data, m, modelOptions.inputs(), modelOptions.output,
-                            modelOptions.batch, monitor);
-                    d[0] = e.d();
-                    return EmbeddingAnalysis.attach(data, e, model.getFileName().toString());
-                }, monitor);
+                sides = builder.sides(definition.source(), data -> EmbeddingAnalysis.attach(data,
+                        EmbeddingAnalysis.embed(data, m, modelOptions.inputs(), modelOptions.output,
+                                modelOptions.batch, monitor), model.getFileName().toString()), monitor);
             }
-            dims = d[0];
         }
-        return builder.build(new SplitDefinition(definition.source(), EmbeddingAnalysis.columns(dims),
-                definition.missing()), sides);
+        return builder.build(new SplitDefinition(definition.source(),
+                EmbeddingAnalysis.attachedColumns(sides.reference()), definition.missing()), sides);
     }
 
     @Override

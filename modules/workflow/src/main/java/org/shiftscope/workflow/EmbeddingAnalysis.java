@@ -93,29 +93,32 @@ public final class EmbeddingAnalysis {
             throw DataException.inFile(origin, "has " + e.n() + " rows but " + data.source().displayName() + " has "
                     + data.rowCount() + ": embeddings must be row-aligned with the data");
         }
+        for (String name : data.columnNames()) {
+            if (isAttached(name)) {
+                throw DataException.inFile(data.source().displayName(), "already has a column '" + name
+                        + "'; rename it to attach embeddings");
+            }
+        }
         List<Column> cols = new ArrayList<>(data.columns());
         for (int k = 0; k < e.d(); k++) {
             double[] v = new double[e.n()];
             for (int i = 0; i < e.n(); i++) {
                 v[i] = e.values()[i * e.d() + k];
             }
-            String name = PREFIX + k;
-            if (data.column(name).isPresent()) {
-                throw DataException.inFile(data.source().displayName(), "already has a column '" + name
-                        + "'; rename it to attach embeddings");
-            }
-            cols.add(new NumericColumn(name, v));
+            cols.add(new NumericColumn(PREFIX + k, v));
         }
         return new Dataset(data.name(), data.source(), cols, data.images());
     }
 
-    /** Names of the embedding columns of d-dimensional embeddings. */
-    public static List<String> columns(int d) {
-        List<String> out = new ArrayList<>(d);
-        for (int k = 0; k < d; k++) {
-            out.add(PREFIX + k);
-        }
-        return out;
+    /** The embedding columns that {@link #attach} added to a dataset, in order. */
+    public static List<String> attachedColumns(Dataset data) {
+        return data.columnNames().stream().filter(EmbeddingAnalysis::isAttached).toList();
+    }
+
+    /** emb_0, emb_1, ...: names that {@link #attach} reserves. */
+    private static boolean isAttached(String column) {
+        return column.startsWith(PREFIX) && column.length() > PREFIX.length()
+                && column.substring(PREFIX.length()).chars().allMatch(Character::isDigit);
     }
 
     /** Reads precomputed embeddings (a 2-D .npy file, one row per data row). */
