@@ -1,5 +1,6 @@
 package org.shiftscope.ui.map;
 
+import java.util.Arrays;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -40,6 +41,12 @@ final class MapCanvas extends Pane {
     private double panY;
     private double dragX;
     private double dragY;
+    private WritableImage image;
+    private int[] count;
+    private float[] red;
+    private float[] green;
+    private float[] blue;
+    private int[] pixels;
 
     MapCanvas() {
         getChildren().add(canvas);
@@ -132,10 +139,20 @@ final class MapCanvas extends Pane {
         double s = s0 * zoom;
         double ox = zoom * (cx - s0 * minX) + panX;
         double oy = zoom * (cy + s0 * minY) + panY;
-        int[] count = new int[w * h];
-        float[] red = new float[w * h];
-        float[] green = new float[w * h];
-        float[] blue = new float[w * h];
+        if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
+            // per-pixel buffers live as long as the canvas keeps its size: panning redraws without allocating
+            image = new WritableImage(w, h);
+            count = new int[w * h];
+            red = new float[w * h];
+            green = new float[w * h];
+            blue = new float[w * h];
+            pixels = new int[w * h];
+        } else {
+            Arrays.fill(count, 0);
+            Arrays.fill(red, 0);
+            Arrays.fill(green, 0);
+            Arrays.fill(blue, 0);
+        }
         // a few thousand points read better as 2 x 2 marks; from SMALL points on, one pixel each
         int mark = colour.length < SMALL ? 2 : 1;
         for (int i = 0; i < colour.length; i++) {
@@ -165,11 +182,10 @@ final class MapCanvas extends Pane {
             max = Math.max(max, c);
         }
         double logMax = Math.log1p(max);
-        int[] argb = new int[w * h];
-        for (int p = 0; p < argb.length; p++) {
+        for (int p = 0; p < pixels.length; p++) {
             int c = count[p];
             if (c == 0) {
-                argb[p] = 0xffffffff;
+                pixels[p] = 0xffffffff;
                 continue;
             }
             // a single point stays clearly visible; dense pixels saturate
@@ -177,11 +193,10 @@ final class MapCanvas extends Pane {
             int r = blend(red[p] / c, alpha);
             int gr = blend(green[p] / c, alpha);
             int b = blend(blue[p] / c, alpha);
-            argb[p] = 0xff000000 | (r << 16) | (gr << 8) | b;
+            pixels[p] = 0xff000000 | (r << 16) | (gr << 8) | b;
         }
-        WritableImage img = new WritableImage(w, h);
-        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        g.drawImage(img, 0, 0);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        g.drawImage(image, 0, 0);
         g.setFill(Color.gray(0.3));
         g.setFont(Font.font(13));
         g.fillText("PC 1 →   (scroll to zoom, drag to pan, double-click to reset)", 8, h - 6);
