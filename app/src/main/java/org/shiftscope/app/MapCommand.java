@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.DataException;
+import org.shiftscope.core.Dataset;
 import org.shiftscope.embedding.Embeddings;
 import org.shiftscope.embedding.ModelEmbedder;
 import org.shiftscope.workflow.DatasetCatalog;
@@ -16,6 +18,7 @@ import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.workflow.SplitDefinition;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.projection.Projector;
 import org.shiftscope.workflow.MapAnalysis;
 import org.shiftscope.workflow.TransportAnalysis;
 import picocli.CommandLine;
@@ -39,8 +42,9 @@ final class MapCommand implements Callable<Integer> {
                     + " none (raw units).")
     String standardize;
 
-    @Option(names = "--method", paramLabel = "pca", defaultValue = "pca",
-            description = "2-D projection: pca (the only one so far).")
+    @Option(names = "--method", paramLabel = "pca|tsne|umap", defaultValue = "pca",
+            description = "2-D projection: pca (default), tsne or umap. t-SNE and UMAP are fitted on a seeded subsample"
+                    + " (2,500 and 4,000 points) and place the other points among their nearest fitted neighbours.")
     String method;
 
     @Option(names = "--clusters", paramLabel = "K", defaultValue = "8",
@@ -65,10 +69,14 @@ final class MapCommand implements Callable<Integer> {
     @Mixin
     EmbedCommand.ModelOptions modelOptions;
 
-    @Option(names = "--encoder", paramLabel = "mlp",
-            description = "Without a model: mlp trains the built-in encoder (an MLP on the reference rows, predicting"
-                    + " --label from the other columns) and maps its penultimate layer.")
+    @Option(names = "--encoder", paramLabel = "mlp|cnn",
+            description = "Without a model: train the built-in encoder on the reference rows to predict --label and map"
+                    + " its penultimate layer: mlp for tabular rows (from the other columns), cnn for images.")
     String encoder;
+
+    @Option(names = "--max-train", paramLabel = "N", defaultValue = "10000",
+            description = "Reference rows the built-in encoder trains on, a seeded sample (default ${DEFAULT-VALUE}).")
+    int maxTrain;
 
     @Option(names = "--label", paramLabel = "COL", description = "Label column the built-in encoder learns.")
     String label;
@@ -103,44 +111,53 @@ final class MapCommand implements Callable<Integer> {
             if (split.data == null) {
                 throw DataException.of("--embeddings needs --data (one file, whose rows the embeddings follow)");
             }
+            if (definition.targetShift() != null && definition.targetShift().changesPixels()) {
+                throw DataException.of("precomputed --embeddings cannot see a --target-shift that changes pixels;"
+                        + " embed with --model or the built-in encoder instead");
+            }
             Embeddings e = EmbeddingAnalysis.read(embeddings, monitor);
-            sides = builder.sides(definition.source(),
+            sides = builder.sides(definition,
                     d -> EmbeddingAnalysis.attach(d, e, embeddings.getFileName().toString()), monitor);
         } else {
+            SplitBuilder.Sides raw = builder.sides(definition, UnaryOperator.identity(), monitor);
             try (ModelEmbedder m = ModelEmbedder.load(model)) {
-                sides = builder.sides(definition.source(), data -> EmbeddingAnalysis.attach(data,
-                        EmbeddingAnalysis.embed(data, m, modelOptions.inputs(), modelOptions.output,
-                                modelOptions.batch, monitor), model.getFileName().toString()), monitor);
+                UnaryOperator<Dataset> embed = data -> EmbeddingAnalysis.attach(data, EmbeddingAnalysis.embed(data, m,
+                        modelOptions.inputs(), modelOptions.output, modelOptions.batch, monitor),
+                        model.getFileName().toString());
+                sides = new SplitBuilder.Sides(embed.apply(raw.reference()), embed.apply(raw.target()),
+                        raw.filterColumns());
             }
         }
-        return builder.build(new SplitDefinition(definition.source(),
-                EmbeddingAnalysis.attachedColumns(sides.reference()), definition.missing()), sides);
+        return builder.build(definition.withColumns(EmbeddingAnalysis.attachedColumns(sides.reference())), sides);
     }
 
     @Override
     public Integer call() {
-        if (!method.strip().equalsIgnoreCase("pca")) {
-            throw DataException.of("unknown --method '" + method + "' (this version projects with pca only)");
-        }
+        Projector.Method projection = Projector.Method.parse(method);
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         long start = System.nanoTime();
         MapAnalysis.Encoded encoded = null;
         TransportAnalysis.Prepared p;
         if (encoder != null) {
-            if (!encoder.strip().equalsIgnoreCase("mlp")) {
-                throw DataException.of("unknown --encoder '" + encoder + "' (use mlp)");
+            String kind = encoder.strip().toLowerCase(Locale.ROOT);
+            if (!kind.equals("mlp") && !kind.equals("cnn")) {
+                throw DataException.of("unknown --encoder '" + encoder + "' (use mlp for tables, cnn for images)");
             }
             if (label == null || embeddings != null || model != null) {
-                throw DataException.of("--encoder mlp needs --label COL, and neither --embeddings nor --model");
+                throw DataException.of("--encoder needs --label COL, and neither --embeddings nor --model");
             }
             Split s = split.build();
-            encoded = MapAnalysis.encode(s, label, dim, epochs, seed, monitor);
+            if (s.reference().hasImages() != kind.equals("cnn")) {
+                throw DataException.of(kind.equals("cnn") ? "--encoder cnn needs image data (IDX files or an image"
+                        + " folder); use --encoder mlp for tables" : "the data are images: use --encoder cnn");
+            }
+            encoded = MapAnalysis.encode(s, label, dim, epochs, maxTrain, seed, monitor);
             p = encoded.prepared();
         } else {
             Split s = buildSplit(monitor);
             p = MapAnalysis.prepare(s, TransportAnalysis.Standardize.parse(standardize), !split.columns.isEmpty());
         }
-        MapAnalysis.Result r = MapAnalysis.run(p, clusters, seed, monitor);
+        MapAnalysis.Result r = MapAnalysis.run(p, projection, clusters, seed, monitor);
         if (out != null) {
             MapAnalysis.writeCsv(r, out);
         }
@@ -148,7 +165,14 @@ final class MapCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         if (output.json()) {
             ObjectNode root = Json.object();
-            root.put("method", "pca");
+            root.put("method", projection.id());
+            root.put("fitted", r.projection().fitted());
+            root.put("projected_dims", r.projection().dims());
+            root.put("trustworthiness", r.projection().trustworthiness());
+            if (Double.isFinite(r.projection().kl())) {
+                root.put("tsne_kl", r.projection().kl());
+            }
+            root.put("projection_seconds", r.projection().seconds());
             root.put("n_reference", p.reference().n());
             root.put("n_target", p.target().n());
             root.put("standardize", TransportAnalysis.Standardize.parse(standardize).id());
@@ -156,7 +180,8 @@ final class MapCommand implements Callable<Integer> {
             root.put("seed", seed);
             if (encoded != null) {
                 ObjectNode enc = root.putObject("encoder");
-                enc.put("kind", "mlp");
+                enc.put("kind", encoder.strip().toLowerCase(Locale.ROOT));
+                enc.put("trained_on", Math.min(maxTrain, p.reference().n()));
                 enc.put("label", label);
                 enc.put("classes", encoded.classes());
                 enc.put("epochs", epochs);
@@ -187,6 +212,9 @@ final class MapCommand implements Callable<Integer> {
         } else {
             w.printf(Locale.ROOT, "%d reference x %d target points, %d features, %d clusters (%.2f s)%n",
                     p.reference().n(), p.target().n(), p.features().size(), clusters, (System.nanoTime() - start) / 1e9);
+            w.printf(Locale.ROOT, "%s map fitted on %d points in %d dimensions, trustworthiness(10) %.3f (%.2f s)%n",
+                    projection.id(), r.projection().fitted(), r.projection().dims(), r.projection().trustworthiness(),
+                    r.projection().seconds());
             w.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %8s  %s%n", "cluster", "n ref", "n target", "ref share",
                     "tgt share", "ratio", "trend");
             for (Subpopulations.Cluster c : r.table().clusters()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.MissingPolicy;
+import org.shiftscope.scenarios.TargetShift;
 import org.shiftscope.workflow.SplitDefinition;
 import org.shiftscope.workflow.SplitSource;
 import picocli.CommandLine.Option;
@@ -45,6 +46,16 @@ final class SplitOptions {
             description = "Rows with a missing value in an analysed column: drop them (counted), or fail. Default ${DEFAULT-VALUE}.")
     String missing;
 
+    @Option(names = "--target-shift", paramLabel = "STEPS",
+            description = "Shift the target rows once loaded, steps separated by ';': noise=S (Gaussian pixel noise, sd"
+                    + " S x 255), blur=S (Gaussian blur, sd S pixels), brightness=B (add B x 255), reweight=COL:v=w,..."
+                    + " (keep rows with probability w / max w; e.g. reweight=label:0=0.1,1=0.1).")
+    String targetShift;
+
+    @Option(names = "--shift-seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of --target-shift (default ${DEFAULT-VALUE}).")
+    long shiftSeed;
+
     /** Loads, filters and checks the split these options define (the same code path as the app). */
     org.shiftscope.core.Split build() {
         return new org.shiftscope.workflow.SplitBuilder(new org.shiftscope.workflow.DatasetCatalog())
@@ -74,6 +85,7 @@ final class SplitOptions {
             source = new SplitSource.Demo(demo, demoRows, seed);
         }
         List<String> cols = columns.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new SplitDefinition(source, cols, MissingPolicy.parse(missing));
+        return new SplitDefinition(source, cols, MissingPolicy.parse(missing),
+                targetShift == null ? null : TargetShift.parse(targetShift, shiftSeed));
     }
 }

@@ -263,13 +263,51 @@ class CliTest {
         assertThat(lines.get(0)).isEqualTo("side,row,x,y,cluster");
         assertThat(lines.stream().filter(l -> l.startsWith("target,")).count()).isEqualTo(400);
 
+        Result umap = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--columns", "a,b", "--clusters", "3", "--method", "umap", "--format", "json");
+        assertThat(umap.code()).as(umap.err()).isZero();
+        assertThat(umap.json().get("method").asText()).isEqualTo("umap");
+        assertThat(umap.json().get("fitted").asInt()).isEqualTo(900);
+        // three well separated blobs: a faithful map keeps nearly every neighbourhood
+        assertThat(umap.json().get("trustworthiness").asDouble()).isGreaterThan(0.9);
+
         Result bad = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
-                "side=tgt", "--method", "umap");
+                "side=tgt", "--method", "isomap");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("unknown --method 'umap'");
+        assertThat(bad.err()).contains("unknown projection method 'isomap': use pca, tsne or umap");
     }
 
     private static final Path MODELS = Path.of("../modules/embedding/src/test/resources/models");
+
+    @Test
+    void fashionMnistWithAClassReweightedTargetShowsTheVanishedClass() throws Exception {
+        // the Debian package dataset-fashion-mnist (.ci/run installs it); 10,000 test images on both sides, the target
+        // keeping 2 % of class 1 (Trouser): 20 +- 4.4 of its 1,000 images, so 9,020 +- 18 target rows
+        Path images = Path.of("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz");
+        Result res = run("map", "--reference", images.toString(), "--target", images.toString(),
+                "--target-shift", "reweight=label:1=0.02", "--shift-seed", "3", "--encoder", "cnn", "--label", "label",
+                "--epochs", "5", "--dim", "32", "--max-train", "5000", "--clusters", "10", "--format", "json");
+        assertThat(res.code()).as(res.err()).isZero();
+        JsonNode root = res.json();
+        assertThat(root.get("n_reference").asInt()).isEqualTo(10_000);
+        assertThat(root.get("n_target").asInt()).isBetween(8_980, 9_060);
+        assertThat(root.get("encoder").get("kind").asText()).isEqualTo("cnn");
+        assertThat(root.get("encoder").get("trained_on").asInt()).isEqualTo(5_000);
+        // ten classes in 5 epochs of 5,000 images: well above the 10 % of guessing (0.865 when written)
+        assertThat(root.get("encoder").get("train_accuracy").asDouble()).isGreaterThan(0.75);
+        double smallest = Double.POSITIVE_INFINITY;
+        for (JsonNode c : root.get("clusters")) {
+            if (c.get("reference_share").asDouble() > 0.05) {
+                smallest = Math.min(smallest, c.get("ratio").asDouble());
+            }
+        }
+        // the cluster holding the trousers lost most of its target share (unshifted clusters keep ratios near 1.1)
+        assertThat(smallest).isLessThan(0.2);
+
+        Result tabular = run("map", "--demo", "mixture-ring", "--target-shift", "blur=1");
+        assertThat(tabular.code()).isEqualTo(2);
+        assertThat(tabular.err()).contains("has no images: blur applies to image data only");
+    }
 
     @Test
     void embedWritesTorchsOwnHiddenLayerAndMapUsesEmbeddings(@TempDir Path dir) throws Exception {

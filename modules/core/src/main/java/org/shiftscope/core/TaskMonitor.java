@@ -31,4 +31,20 @@ public interface TaskMonitor {
             throw new CancelledException();
         }
     }
+
+    /** This monitor seen by a sub-task: its fractions 0..1 are reported as {@code from..to} of this one. */
+    default TaskMonitor range(double from, double to) {
+        TaskMonitor outer = this;
+        return new TaskMonitor() {
+            @Override
+            public void progress(double fraction, String message) {
+                outer.progress(from + (to - from) * fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return outer.isCancelled();
+            }
+        };
+    }
 }

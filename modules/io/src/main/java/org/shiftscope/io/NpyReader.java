@@ -20,7 +20,7 @@ import org.shiftscope.core.TaskMonitor;
 
 /**
  * Reads NumPy {@code .npy} arrays (format versions 1-3): float32/float64, signed and unsigned integers and bool,
- * either byte order, C order, one or two dimensions. A 2-D array of shape (n, d) becomes d numeric columns
+ * either byte order, C or Fortran order, one or two dimensions. A 2-D array of shape (n, d) becomes d numeric columns
  * {@code dim_0 ... dim_(d-1)}; a 1-D array one column {@code value}.
  */
 public final class NpyReader {
@@ -33,7 +33,7 @@ public final class NpyReader {
     private NpyReader() {
     }
 
-    record Header(ByteOrder order, char kind, int itemSize, long[] shape) {
+    record Header(ByteOrder order, char kind, int itemSize, long[] shape, boolean fortran) {
     }
 
     public static Dataset read(Path path, TaskMonitor monitor) {
@@ -45,18 +45,26 @@ public final class NpyReader {
             int dims = h.shape().length == 2 ? (int) h.shape()[1] : 1;
             double[][] cols = new double[dims][rows];
             long expected = (long) rows * dims * h.itemSize();
-            byte[] row = new byte[dims * h.itemSize()];
-            ByteBuffer buf = ByteBuffer.wrap(row).order(h.order());
-            for (int i = 0; i < rows; i++) {
-                int got = in.readNBytes(row, 0, row.length);
-                if (got < row.length) {
-                    long have = (long) i * row.length + got;
+            // C order stores row after row; Fortran order (np.asfortranarray, sklearn's PCA output) column after column
+            int lines = h.fortran() ? dims : rows;
+            int perLine = h.fortran() ? rows : dims;
+            byte[] line = new byte[perLine * h.itemSize()];
+            ByteBuffer buf = ByteBuffer.wrap(line).order(h.order());
+            for (int l = 0; l < lines; l++) {
+                int got = in.readNBytes(line, 0, line.length);
+                if (got < line.length) {
+                    long have = (long) l * line.length + got;
                     throw DataException.inFile(file, "truncated: the header promises shape "
                             + shapeText(h.shape()) + " (" + expected + " bytes of data) but the file holds only "
                             + have + " bytes of data");
                 }
-                for (int j = 0; j < dims; j++) {
-                    cols[j][i] = value(buf, j * h.itemSize(), h.kind(), h.itemSize());
+                for (int e = 0; e < perLine; e++) {
+                    double v = value(buf, e * h.itemSize(), h.kind(), h.itemSize());
+                    if (h.fortran()) {
+                        cols[l][e] = v;
+                    } else {
+                        cols[e][l] = v;
+                    }
                 }
             }
             List<Column> columns = new ArrayList<>(dims);
@@ -112,13 +120,9 @@ public final class NpyReader {
             throw DataException.inFile(file, "unsupported dtype '" + d.group(1) + kind + size
                     + "'; save the array as float32, float64 or an integer type");
         }
-        if (f.group(1).equals("True")) {
-            throw DataException.inFile(file, "the array is stored in Fortran order; save it with"
-                    + " np.save(path, np.ascontiguousarray(a))");
-        }
         long[] shape = parseShape(s.group(1), file);
         ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        return new Header(order, kind, size, shape);
+        return new Header(order, kind, size, shape, f.group(1).equals("True"));
     }
 
     private static long[] parseShape(String text, String file) {

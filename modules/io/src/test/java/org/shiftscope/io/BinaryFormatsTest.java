@@ -34,6 +34,16 @@ class BinaryFormatsTest {
     }
 
     @Test
+    void fortranOrderNpyReadsColumnAfterColumn() {
+        // np.asfortranarray(np.arange(6).reshape(2, 3)): rows (0, 1, 2) and (3, 4, 5), stored 0, 3, 1, 4, 2, 5
+        Dataset d = DataLoader.load(SharedData.corpus("fortran.npy"));
+        assertThat(d.columnNames()).containsExactly("dim_0", "dim_1", "dim_2");
+        assertThat(col(d, "dim_0")).containsExactly(0, 3);
+        assertThat(col(d, "dim_1")).containsExactly(1, 4);
+        assertThat(col(d, "dim_2")).containsExactly(2, 5);
+    }
+
+    @Test
     void npyWriterRoundTrips(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path f = dir.resolve("m.npy");
         NpyWriter.write(f, 2, 3, new double[] {1, 2, 3, 4.5, -5, 6e-9});

@@ -26,7 +26,6 @@ class MalformedInputTest {
         "latin1.csv                        | latin1.csv, line 2, byte 13: bytes that are not valid in the file's encoding",
         "binary.csv                        | binary.csv, byte 0: contains a NUL byte",
         "truncated.npy                     | truncated.npy: truncated: the header promises shape (3, 2) (24 bytes of data) but the file holds only 19",
-        "fortran.npy                       | fortran.npy: the array is stored in Fortran order",
         "three_d.npy                       | three_d.npy: array of shape (2, 2, 2) has 3 dimensions",
         "complex.npy                       | complex.npy: the .npy header is not understood",
         "bad_magic.npy                     | bad_magic.npy: not a NumPy .npy file",

@@ -18,6 +18,7 @@ import org.shiftscope.ui.data.DataViewModel;
 import org.shiftscope.ui.explain.ExplainResult;
 import org.shiftscope.ui.explain.ExplainViewModel;
 import org.shiftscope.ui.map.MapViewModel;
+import org.shiftscope.projection.Projector;
 import org.shiftscope.workflow.MapAnalysis;
 import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.workflow.TransportAnalysis;
@@ -39,7 +40,7 @@ public final class Snapshot {
         ExplainResult explained = view == ViewId.EXPLAIN ? ExplainViewModel.compute(result.split(),
                 TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER, 6, 0, TaskMonitor.NONE) : null;
         MapAnalysis.Result mapped = view == ViewId.MAP ? MapViewModel.compute(result.split(),
-                TransportAnalysis.Standardize.ZSCORE, 8, 0, null, TaskMonitor.NONE) : null;
+                TransportAnalysis.Standardize.ZSCORE, Projector.Method.PCA, 8, 0, null, TaskMonitor.NONE) : null;
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -26,6 +26,36 @@ public final class EmbeddingAnalysis {
     private EmbeddingAnalysis() {
     }
 
+    /** n images as one planar tensor: {@code values} holds n x shape[0] x shape[1] x shape[2] floats in [0, 1]. */
+    public record ImageTensor(float[] values, long[] shape) {
+    }
+
+    /** The images of a dataset as (channels, height, width) scaled to [0, 1]; all must share one shape. */
+    public static ImageTensor imageTensor(Dataset data) {
+        int n = data.rowCount();
+        RasterImage first = data.images().get(0);
+        int size = first.width() * first.height() * first.channels();
+        float[] input = new float[Math.multiplyExact(n, size)];
+        for (int i = 0; i < n; i++) {
+            RasterImage img = data.images().get(i);
+            if (img.width() != first.width() || img.height() != first.height()
+                    || img.channels() != first.channels()) {
+                throw DataException.inFile(data.source().displayName(), "image " + (i + 1) + " is "
+                        + img.width() + "x" + img.height() + "x" + img.channels() + ", not "
+                        + first.width() + "x" + first.height() + "x" + first.channels()
+                        + " like the first: a model needs one input shape");
+            }
+            // interleaved (h, w, c) to planar (c, h, w)
+            int plane = img.width() * img.height();
+            for (int p = 0; p < plane; p++) {
+                for (int c = 0; c < img.channels(); c++) {
+                    input[i * size + c * plane + p] = (img.pixels()[p * img.channels() + c] & 0xFF) / 255f;
+                }
+            }
+        }
+        return new ImageTensor(input, new long[] {first.channels(), first.height(), first.width()});
+    }
+
     /**
      * Runs the model over the rows of {@code data}: images as (channels, height, width) scaled to [0, 1] when the
      * dataset has images, else the given numeric columns (all numeric columns when none are given), in order.
@@ -34,28 +64,8 @@ public final class EmbeddingAnalysis {
                                    TaskMonitor monitor) {
         int n = data.rowCount();
         if (data.hasImages()) {
-            RasterImage first = data.images().get(0);
-            int size = first.width() * first.height() * first.channels();
-            float[] input = new float[Math.multiplyExact(n, size)];
-            for (int i = 0; i < n; i++) {
-                RasterImage img = data.images().get(i);
-                if (img.width() != first.width() || img.height() != first.height()
-                        || img.channels() != first.channels()) {
-                    throw DataException.inFile(data.source().displayName(), "image " + (i + 1) + " is "
-                            + img.width() + "x" + img.height() + "x" + img.channels() + ", not "
-                            + first.width() + "x" + first.height() + "x" + first.channels()
-                            + " like the first: a model needs one input shape");
-                }
-                // interleaved (h, w, c) to planar (c, h, w)
-                int plane = img.width() * img.height();
-                for (int p = 0; p < plane; p++) {
-                    for (int c = 0; c < img.channels(); c++) {
-                        input[i * size + c * plane + p] = (img.pixels()[p * img.channels() + c] & 0xFF) / 255f;
-                    }
-                }
-            }
-            return model.embed(input, n, new long[] {first.channels(), first.height(), first.width()}, output, batch,
-                    monitor);
+            ImageTensor t = imageTensor(data);
+            return model.embed(t.values(), n, t.shape(), output, batch, monitor);
         }
         List<NumericColumn> inputs = new ArrayList<>();
         for (Column c : data.columns()) {

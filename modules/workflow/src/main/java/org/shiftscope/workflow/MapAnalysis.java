@@ -17,16 +17,16 @@ import org.shiftscope.core.NumericColumn;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.embedding.Embeddings;
-import org.shiftscope.embedding.MlpEncoder;
+import org.shiftscope.embedding.BuiltInEncoder;
 import org.shiftscope.embedding.TabularEncoding;
+import org.shiftscope.projection.Projector;
 import org.shiftscope.transport.KMeans;
 import org.shiftscope.transport.Points;
-import org.shiftscope.transport.PrincipalPlane;
 
 /**
- * The subpopulation map of a split: reference and target points projected together onto their two leading principal
- * components, clustered together by k-means in the full feature space (not in the 2-D map), and the subpopulation
- * table of the clusters (shares per side, emerging and vanishing clusters).
+ * The subpopulation map of a split: reference and target points projected together to 2-D (PCA, t-SNE or UMAP, see
+ * {@link Projector}), clustered together by k-means in the full feature space (not in the 2-D map), and the
+ * subpopulation table of the clusters (shares per side, emerging and vanishing clusters).
  */
 public final class MapAnalysis {
 
@@ -35,7 +35,8 @@ public final class MapAnalysis {
      * @param target    2-D coordinates of the target points
      */
     public record Result(TransportAnalysis.Prepared prepared, double[] reference, double[] target,
-                         int[] referenceCluster, int[] targetCluster, Subpopulations table, double seconds) {
+                         int[] referenceCluster, int[] targetCluster, Subpopulations table,
+                         Projector.Result projection, double seconds) {
     }
 
     private MapAnalysis() {
@@ -46,18 +47,16 @@ public final class MapAnalysis {
     }
 
     /**
-     * The built-in tabular encoder: an {@link MlpEncoder} trained on the reference rows to predict {@code label}
-     * from the split's other columns (encoded by {@link TabularEncoding}); both sides are then mapped through its
-     * penultimate layer ({@code dim} units).
+     * The built-in encoder, trained on the reference rows to predict {@code label}; both sides are then mapped
+     * through its penultimate layer ({@code dim} units). Images (when the split has them, all of one shape) train
+     * the small CNN of {@link BuiltInEncoder#cnn} on up to {@code maxTrain} reference images (a seeded sample);
+     * tabular rows train the MLP on the split's other columns, encoded by {@link TabularEncoding}.
      */
-    public static Encoded encode(Split split, String label, int dim, int epochs, long seed, TaskMonitor monitor) {
-        if (!split.columns().contains(label)) {
+    public static Encoded encode(Split split, String label, int dim, int epochs, int maxTrain, long seed,
+                                 TaskMonitor monitor) {
+        if (!split.reference().column(label).isPresent()) {
             throw DataException.of("label column '" + label + "' is not among the split's columns ("
-                    + String.join(", ", split.columns()) + ")");
-        }
-        List<String> features = split.columns().stream().filter(c -> !c.equals(label)).toList();
-        if (features.isEmpty()) {
-            throw DataException.of("the built-in encoder needs columns besides the label '" + label + "'");
+                    + String.join(", ", split.reference().columnNames()) + ")");
         }
         Column labels = split.reference().requireColumn(label);
         Map<String, Integer> classOf = new TreeMap<>();
@@ -72,27 +71,75 @@ public final class MapAnalysis {
             throw DataException.of("label column '" + label + "' has " + classOf.size() + " distinct values in the"
                     + " reference; the built-in encoder needs 2 to 100 classes");
         }
-        int[] y = new int[labels.size()];
+        int nr = split.reference().rowCount();
+        int nt = split.target().rowCount();
+        int[] train = sample(nr, maxTrain, seed);
+        int[] y = new int[train.length];
         for (int i = 0; i < y.length; i++) {
-            y[i] = classOf.get(labels.text(i));
+            y[i] = classOf.get(labels.text(train[i]));
+        }
+        if (split.reference().hasImages()) {
+            monitor.progress(0, "preparing " + (nr + nt) + " images");
+            EmbeddingAnalysis.ImageTensor ref = EmbeddingAnalysis.imageTensor(split.reference());
+            EmbeddingAnalysis.ImageTensor tgt = EmbeddingAnalysis.imageTensor(split.target());
+            if (!java.util.Arrays.equals(ref.shape(), tgt.shape())) {
+                throw DataException.of("reference images are " + java.util.Arrays.toString(ref.shape())
+                        + " but target images " + java.util.Arrays.toString(tgt.shape()) + " (channels, height, width)");
+            }
+            float[] xs = rows(ref.values(), (int) (ref.values().length / nr), train);
+            try (BuiltInEncoder cnn = BuiltInEncoder.cnn(xs, train.length, ref.shape(), y, classOf.size(), dim, epochs,
+                    seed, monitor.range(0, 0.7))) {
+                return encoded(cnn, ref.values(), nr, tgt.values(), nt, "cnn", classOf.size(), monitor);
+            }
+        }
+        List<String> features = split.columns().stream().filter(c -> !c.equals(label)).toList();
+        if (features.isEmpty()) {
+            throw DataException.of("the built-in encoder needs columns besides the label '" + label + "'");
         }
         TabularEncoding enc = TabularEncoding.fit(features, split.reference(), split.target());
         int d = enc.features().size();
         float[] xr = toFloat(enc.encode(split.reference()));
         float[] xt = toFloat(enc.encode(split.target()));
-        int nr = split.reference().rowCount();
-        int nt = split.target().rowCount();
-        try (MlpEncoder mlp = MlpEncoder.train(xr, nr, d, y, classOf.size(), 64, dim, epochs, seed, monitor)) {
-            Embeddings er = mlp.embed(xr, nr);
-            Embeddings et = mlp.embed(xt, nt);
-            List<String> names = new ArrayList<>();
-            for (int k = 0; k < er.d(); k++) {
-                names.add("mlp_" + k);
-            }
-            TransportAnalysis.Prepared p = TransportAnalysis.Prepared.unscaled(new Points(nr, er.d(), er.toDoubles()),
-                    new Points(nt, et.d(), et.toDoubles()), names);
-            return new Encoded(p, mlp.trainAccuracy(), classOf.size(), er.device());
+        try (BuiltInEncoder mlp = BuiltInEncoder.mlp(rows(xr, d, train), train.length, d, y, classOf.size(), 64, dim,
+                epochs, seed, monitor.range(0, 0.7))) {
+            return encoded(mlp, xr, nr, xt, nt, "mlp", classOf.size(), monitor);
         }
+    }
+
+    private static Encoded encoded(BuiltInEncoder enc, float[] xr, int nr, float[] xt, int nt, String prefix,
+                                   int classes, TaskMonitor monitor) {
+        Embeddings er = enc.embed(xr, nr, monitor.range(0.7, 0.85));
+        Embeddings et = enc.embed(xt, nt, monitor.range(0.85, 1));
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < er.d(); k++) {
+            names.add(prefix + "_" + k);
+        }
+        TransportAnalysis.Prepared p = TransportAnalysis.Prepared.unscaled(new Points(nr, er.d(), er.toDoubles()),
+                new Points(nt, et.d(), et.toDoubles()), names);
+        return new Encoded(p, enc.trainAccuracy(), classes, er.device());
+    }
+
+    /** A seeded sample of min(n, size) of 0..n-1, in increasing order. */
+    private static int[] sample(int n, int size, long seed) {
+        if (n <= size) {
+            int[] all = new int[n];
+            java.util.Arrays.setAll(all, i -> i);
+            return all;
+        }
+        int[] idx = new java.util.Random(seed).ints(0, n).distinct().limit(size).toArray();
+        java.util.Arrays.sort(idx);
+        return idx;
+    }
+
+    private static float[] rows(float[] x, int per, int[] which) {
+        if (which.length * per == x.length) {
+            return x;
+        }
+        float[] out = new float[which.length * per];
+        for (int i = 0; i < which.length; i++) {
+            System.arraycopy(x, which[i] * per, out, i * per, per);
+        }
+        return out;
     }
 
     private static float[] toFloat(double[] v) {
@@ -127,27 +174,34 @@ public final class MapAnalysis {
                 e.features());
     }
 
-    public static Result run(TransportAnalysis.Prepared p, int clusters, long seed, TaskMonitor monitor) {
+    /**
+     * Projects both sides together with {@code method} ({@link Projector}: t-SNE and UMAP are fitted on a subsample
+     * and place the other points out of sample) and clusters them with k-means in the full feature space.
+     */
+    public static Result run(TransportAnalysis.Prepared p, Projector.Method method, int clusters, long seed,
+                             TaskMonitor monitor) {
         long start = System.nanoTime();
         int total = p.reference().n() + p.target().n();
         if (clusters < 1 || clusters > total) {
             throw DataException.of("--clusters must lie in 1.." + total + " (the points of both sides), not "
                     + clusters);
         }
-        monitor.progress(0.1, "projecting " + total + " points");
-        PrincipalPlane plane = PrincipalPlane.fit(p.reference(), p.target());
-        double[] ref = project(plane, p.reference());
-        double[] tgt = project(plane, p.target());
-        monitor.checkCancelled();
-        monitor.progress(0.4, "clustering into " + clusters + " clusters");
         Points pooled = pool(p.reference(), p.target());
+        Projector.Result projection = Projector.project(pooled.values(), total, pooled.d(),
+                Projector.Options.of(method, seed), monitor.range(0, 0.7));
+        int nr = p.reference().n();
+        double[] ref = java.util.Arrays.copyOfRange(projection.xy(), 0, 2 * nr);
+        double[] tgt = java.util.Arrays.copyOfRange(projection.xy(), 2 * nr, 2 * total);
+        monitor.checkCancelled();
+        monitor.progress(0.7, "clustering into " + clusters + " clusters");
         KMeans km = KMeans.fit(pooled, clusters, seed);
         int[] refCluster = km.assign(p.reference());
         int[] tgtCluster = km.assign(p.target());
         Subpopulations table = Subpopulations.of(refCluster, tgtCluster, clusters);
         monitor.progress(1, "map ready");
-        return new Result(p, ref, tgt, refCluster, tgtCluster, table, (System.nanoTime() - start) / 1e9);
+        return new Result(p, ref, tgt, refCluster, tgtCluster, table, projection, (System.nanoTime() - start) / 1e9);
     }
+
 
     /** Writes side,row,x,y,cluster (row = position within its side of the split) to a CSV file. */
     public static void writeCsv(Result r, Path file) {
@@ -165,16 +219,6 @@ public final class MapAnalysis {
             w.write(String.format(Locale.ROOT, "%s,%d,%.9g,%.9g,%d%n", side, i, xy[2 * i], xy[2 * i + 1],
                     cluster[i]));
         }
-    }
-
-    private static double[] project(PrincipalPlane plane, Points p) {
-        double[] out = new double[2 * p.n()];
-        for (int i = 0; i < p.n(); i++) {
-            double[] uv = plane.project(p.row(i));
-            out[2 * i] = uv[0];
-            out[2 * i + 1] = uv[1];
-        }
-        return out;
     }
 
     private static Points pool(Points x, Points y) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.MissingPolicy;
+import org.shiftscope.scenarios.TargetShift;
 
 /**
  * Reads and writes project files ({@code .shiftscope.json}). Writing is atomic: the project goes to a temporary
@@ -125,6 +126,11 @@ public final class ProjectStore {
         ArrayNode cols = split.putArray("columns");
         p.split().columns().forEach(cols::add);
         split.put("missing", p.split().missing().label());
+        if (p.split().targetShift() != null) {
+            ObjectNode shift = split.putObject("target_shift");
+            shift.put("steps", p.split().targetShift().text());
+            shift.put("seed", p.split().targetShift().seed());
+        }
         root.put("view", p.view());
         return root;
     }
@@ -144,7 +150,10 @@ public final class ProjectStore {
         List<String> columns = new ArrayList<>();
         s.path("columns").forEach(c -> columns.add(c.asText()));
         MissingPolicy missing = MissingPolicy.parse(s.path("missing").asText("drop"));
-        return new Project(new SplitDefinition(source, columns, missing), root.path("view").asText("data"));
+        JsonNode shift = s.path("target_shift");
+        TargetShift targetShift = shift.isObject()
+                ? TargetShift.parse(text(shift, "steps", file), shift.path("seed").asLong(0)) : null;
+        return new Project(new SplitDefinition(source, columns, missing, targetShift), root.path("view").asText("data"));
     }
 
     private static String text(JsonNode node, String field, String file) {

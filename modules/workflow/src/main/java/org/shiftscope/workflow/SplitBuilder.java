@@ -62,7 +62,19 @@ public final class SplitBuilder {
     }
 
     public Split build(SplitDefinition definition, TaskMonitor monitor) {
-        return build(definition, sides(definition.source(), monitor));
+        return build(definition, sides(definition, UnaryOperator.identity(), monitor));
+    }
+
+    /** The sides of a definition: {@link #sides(SplitSource, UnaryOperator, TaskMonitor)}, then its target shift. */
+    public Sides sides(SplitDefinition definition, UnaryOperator<Dataset> loaded, TaskMonitor monitor) {
+        Sides s = sides(definition.source(), loaded, monitor);
+        if (definition.targetShift() == null) {
+            return s;
+        }
+        monitor.progress(0.9, "shifting the target: " + definition.targetShift().text());
+        Dataset shifted = definition.targetShift().apply(s.target());
+        return new Sides(s.reference(), rename(shifted, s.target().name() + " shifted by "
+                + definition.targetShift().text()), s.filterColumns());
     }
 
     /** Builds the split from sides already loaded (the UI keeps them to redraw without reloading). */

@@ -4,17 +4,26 @@ import java.util.List;
 import java.util.Objects;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.scenarios.Scenarios;
+import org.shiftscope.scenarios.TargetShift;
 
 /**
  * What the user chose: where reference and target come from, which columns to analyse (empty: all columns,
- * except the ones a filter splits on), and what to do with missing values.
+ * except the ones a filter splits on), what to do with missing values, and optionally a controlled shift applied to
+ * the target rows once loaded ({@link TargetShift}: image corruptions, class reweighting).
+ *
+ * @param targetShift null for none
  */
-public record SplitDefinition(SplitSource source, List<String> columns, MissingPolicy missing) {
+public record SplitDefinition(SplitSource source, List<String> columns, MissingPolicy missing,
+                              TargetShift targetShift) {
 
     public SplitDefinition {
         Objects.requireNonNull(source, "source");
         columns = columns == null ? List.of() : List.copyOf(columns);
         missing = missing == null ? MissingPolicy.DROP : missing;
+    }
+
+    public SplitDefinition(SplitSource source, List<String> columns, MissingPolicy missing) {
+        this(source, columns, missing, null);
     }
 
     /** The project the app opens on first start: the mixture ring. */
@@ -23,14 +32,18 @@ public record SplitDefinition(SplitSource source, List<String> columns, MissingP
     }
 
     public SplitDefinition withSource(SplitSource s) {
-        return new SplitDefinition(s, columns, missing);
+        return new SplitDefinition(s, columns, missing, targetShift);
     }
 
     public SplitDefinition withColumns(List<String> c) {
-        return new SplitDefinition(source, c, missing);
+        return new SplitDefinition(source, c, missing, targetShift);
     }
 
     public SplitDefinition withMissing(MissingPolicy m) {
-        return new SplitDefinition(source, columns, m);
+        return new SplitDefinition(source, columns, m, targetShift);
+    }
+
+    public SplitDefinition withTargetShift(TargetShift t) {
+        return new SplitDefinition(source, columns, missing, t);
     }
 }

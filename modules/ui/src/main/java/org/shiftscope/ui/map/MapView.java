@@ -24,13 +24,14 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.shiftscope.analysis.Subpopulations;
+import org.shiftscope.projection.Projector;
 import org.shiftscope.ui.Styles;
 import org.shiftscope.ui.ViewControls;
 import org.shiftscope.workflow.MapAnalysis;
 import org.shiftscope.workflow.TransportAnalysis;
 
 /**
- * The Map view: reference and target together in the plane of their two leading principal components, coloured by
+ * The Map view: reference and target projected together (PCA, t-SNE or UMAP), coloured by
  * side or by cluster, with the sortable subpopulation table; selecting a cluster highlights it on the map.
  */
 public final class MapView {
@@ -64,6 +65,11 @@ public final class MapView {
         k.setId("map-clusters");
         k.setPrefWidth(80);
         k.valueProperty().addListener((o, a, b) -> vm.clustersProperty().set(b));
+        ChoiceBox<Projector.Method> method = new ChoiceBox<>();
+        method.setId("map-method");
+        method.getItems().setAll(Projector.Method.values());
+        method.setConverter(ViewControls.converter(MapViewModel::label));
+        method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<TransportAnalysis.Standardize> units = new ChoiceBox<>();
         units.setId("map-standardize");
         units.getItems().setAll(TransportAnalysis.Standardize.values());
@@ -76,7 +82,7 @@ public final class MapView {
         source.setId("map-source");
         source.getItems().setAll(MapViewModel.Source.values());
         source.setConverter(ViewControls.converter(v -> v == MapViewModel.Source.COLUMNS ? "columns"
-                : "built-in encoder (MLP)"));
+                : "built-in encoder (MLP / CNN for images)"));
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         ChoiceBox<String> label = new ChoiceBox<>();
         label.setId("map-label");
@@ -97,7 +103,8 @@ public final class MapView {
         CheckBox tgt = new CheckBox("Target");
         tgt.setId("map-show-target");
         tgt.selectedProperty().bindBidirectional(vm.showTargetProperty());
-        HBox bar = new HBox(10, new Label("Map"), source, new Label("Label"), label, new Label("Clusters"), k,
+        HBox bar = new HBox(10, new Label("Map"), source, new Label("Label"), label, new Label("Projection"), method,
+                new Label("Clusters"), k,
                 new Label("Units"), units, new Label("Seed"), seed);
         HBox look = new HBox(10, new Label("Colour by"), colour, ref, tgt, legend());
         look.setAlignment(Pos.CENTER_LEFT);

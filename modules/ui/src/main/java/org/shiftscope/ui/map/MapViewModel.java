@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.projection.Projector;
 import org.shiftscope.ui.ActiveRecompute;
 import org.shiftscope.ui.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
@@ -31,6 +32,7 @@ public final class MapViewModel {
 
     private final TaskRunner tasks;
     private final IntegerProperty clusters = new SimpleIntegerProperty(8);
+    private final ObjectProperty<Projector.Method> method = new SimpleObjectProperty<>(Projector.Method.PCA);
     private final ObjectProperty<TransportAnalysis.Standardize> standardize =
             new SimpleObjectProperty<>(TransportAnalysis.Standardize.ZSCORE);
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
@@ -50,7 +52,7 @@ public final class MapViewModel {
 
     public MapViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-        recompute.watch(clusters, standardize, seed, source, label, data);
+        recompute.watch(clusters, method, standardize, seed, source, label, data);
     }
 
     /** Recomputes now (if there is a split). */
@@ -64,6 +66,7 @@ public final class MapViewModel {
         Split split = d.split();
         TransportAnalysis.Standardize units = standardize.get();
         int k = clusters.get();
+        Projector.Method how = method.get();
         long s = seed.get();
         String learn = source.get() == Source.MLP ? label.get() : null;
         if (source.get() == Source.MLP && learn == null) {
@@ -71,7 +74,7 @@ public final class MapViewModel {
             return;
         }
         summary.set(learn == null ? "Computing the map…" : "Training the built-in encoder on " + learn + "…");
-        tasks.submit("map", "Mapping subpopulations", monitor -> compute(split, units, k, s, learn, monitor),
+        tasks.submit("map", "Mapping subpopulations", monitor -> compute(split, units, how, k, s, learn, monitor),
                 this::publish,
                 e -> {
                     problem.set(e.getMessage());
@@ -85,11 +88,13 @@ public final class MapViewModel {
      *
      * @param label when not null, the built-in encoder learns this column and the map shows its embeddings
      */
-    public static MapAnalysis.Result compute(Split split, TransportAnalysis.Standardize units, int clusters, long seed,
-                                             String label, TaskMonitor monitor) {
+    public static MapAnalysis.Result compute(Split split, TransportAnalysis.Standardize units, Projector.Method method,
+                                             int clusters, long seed, String label, TaskMonitor monitor) {
         TransportAnalysis.Prepared p = label == null ? MapAnalysis.prepare(split, units, false)
-                : MapAnalysis.encode(split, label, 16, 10, seed, monitor).prepared();
-        return MapAnalysis.run(p, clusters, seed, monitor);
+                : MapAnalysis.encode(split, label, split.reference().hasImages() ? 32 : 16,
+                        split.reference().hasImages() ? 5 : 10, 10_000, seed, monitor)
+                        .prepared();
+        return MapAnalysis.run(p, method, clusters, seed, monitor);
     }
 
     public void publish(MapAnalysis.Result r) {
@@ -100,15 +105,30 @@ public final class MapViewModel {
         long emerging = r.table().clusters().stream().filter(c -> c.trend() == Subpopulations.Trend.EMERGING).count();
         long vanishing = r.table().clusters().stream().filter(c -> c.trend() == Subpopulations.Trend.VANISHING).count();
         summary.set(String.format(java.util.Locale.ROOT,
-                "%,d reference × %,d target points · %d features (%s) · %d clusters: %d emerging, %d vanishing",
+                "%,d reference × %,d target points · %d features (%s) · %s fitted on %,d points, trustworthiness %.3f"
+                        + " · %d clusters: %d emerging, %d vanishing",
                 r.prepared().reference().n(), r.prepared().target().n(), r.prepared().features().size(),
                 source.get() == Source.MLP ? "built-in encoder learning " + label.get()
                         : standardize.get() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored",
+                label(r.projection().method()), r.projection().fitted(), r.projection().trustworthiness(),
                 r.table().clusters().size(), emerging, vanishing));
+    }
+
+    /** How a projection method is named on screen. */
+    public static String label(Projector.Method m) {
+        return switch (m) {
+            case PCA -> "PCA";
+            case TSNE -> "t-SNE";
+            case UMAP -> "UMAP";
+        };
     }
 
     public IntegerProperty clustersProperty() {
         return clusters;
+    }
+
+    public ObjectProperty<Projector.Method> methodProperty() {
+        return method;
     }
 
     public ObjectProperty<TransportAnalysis.Standardize> standardizeProperty() {

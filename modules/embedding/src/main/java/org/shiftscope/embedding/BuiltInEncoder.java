@@ -1,0 +1,190 @@
+package org.shiftscope.embedding;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.util.Locale;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.TaskMonitor;
+
+/**
+ * The built-in encoders, for users without a model, trained with DJL on the reference rows to predict their label
+ * (Adam at 1e-3, softmax cross-entropy, seeded; batches of 256 rows or 64 images); the embedding is the penultimate
+ * layer.
+ * <ul>
+ *   <li>{@link #mlp}: tabular rows; input, {@code hidden} ReLU units, {@code dim} ReLU units, one logit per class.</li>
+ *   <li>{@link #cnn}: images (c x h x w, e.g. 1 x 28 x 28 Fashion-MNIST or 3 x 32 x 32 RGB); two blocks of 3x3
+ *       convolution (16 then 32 filters), ReLU and 2x2 max-pooling, then {@code dim} ReLU units, one logit per
+ *       class.</li>
+ * </ul>
+ */
+public final class BuiltInEncoder implements AutoCloseable {
+
+    private static final int EMBED_BATCH = 512;
+
+    private final Model model;
+    private final SequentialBlock encoder;
+    private final long[] rowShape;
+    private final double trainAccuracy;
+    private final Device device;
+
+    private BuiltInEncoder(Model model, SequentialBlock encoder, long[] rowShape, double trainAccuracy, Device device) {
+        this.model = model;
+        this.encoder = encoder;
+        this.rowShape = rowShape;
+        this.trainAccuracy = trainAccuracy;
+        this.device = device;
+    }
+
+    /**
+     * @param x      n x d inputs, row-major
+     * @param labels class of each row, 0..classes-1
+     */
+    public static BuiltInEncoder mlp(float[] x, int n, int d, int[] labels, int classes, int hidden, int dim,
+                                     int epochs, long seed, TaskMonitor monitor) {
+        SequentialBlock encoder = new SequentialBlock()
+                .add(Linear.builder().setUnits(hidden).build()).add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(dim).build()).add(Activation.reluBlock());
+        return train(encoder, x, n, new long[] {d}, labels, classes, epochs, 256, seed, monitor);
+    }
+
+    /**
+     * @param x     n images, each {@code shape} = (channels, height, width) values in [0, 1], row-major
+     */
+    public static BuiltInEncoder cnn(float[] x, int n, long[] shape, int[] labels, int classes, int dim, int epochs,
+                                     long seed, TaskMonitor monitor) {
+        if (shape.length != 3 || shape[1] < 4 || shape[2] < 4) {
+            throw DataException.of("the built-in image encoder needs images of at least 4 x 4 pixels, not "
+                    + java.util.Arrays.toString(shape));
+        }
+        SequentialBlock encoder = new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(16).build())
+                .add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(32).build())
+                .add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(dim).build()).add(Activation.reluBlock());
+        return train(encoder, x, n, shape, labels, classes, epochs, 64, seed, monitor);
+    }
+
+    private static BuiltInEncoder train(SequentialBlock encoder, float[] x, int n, long[] rowShape, int[] labels,
+                                        int classes, int epochs, int batchSize, long seed, TaskMonitor monitor) {
+        if (n < 2 || classes < 2) {
+            throw DataException.of("training the built-in encoder needs at least 2 rows and 2 classes (got " + n
+                    + " rows, " + classes + " classes)");
+        }
+        ModelEmbedder.configureOffline();
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed((int) seed);
+        Device device = engine.defaultDevice();
+        SequentialBlock net = new SequentialBlock().add(encoder).add(Linear.builder().setUnits(classes).build());
+        Model model = Model.newInstance("shiftscope-encoder", device, "PyTorch");
+        model.setBlock(net);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build())
+                .optDevices(new Device[] {device});
+        int batch = Math.min(batchSize, n);
+        try (Trainer trainer = model.newTrainer(config);
+             NDManager manager = model.getNDManager().newSubManager(device)) {
+            trainer.initialize(shape(batch, rowShape));
+            float[] y = new float[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = labels[i];
+            }
+            ArrayDataset data = new ArrayDataset.Builder()
+                    .setData(manager.create(x, shape(n, rowShape)))
+                    .optLabels(manager.create(y, new Shape(n)))
+                    .setSampling(batch, true)
+                    .build();
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                for (Batch b : trainer.iterateDataset(data)) {
+                    monitor.checkCancelled();
+                    EasyTrain.trainBatch(trainer, b);
+                    trainer.step();
+                    b.close();
+                }
+                monitor.progress((epoch + 1.0) / epochs, String.format(Locale.ROOT,
+                        "training the built-in encoder: epoch %d of %d on %s", epoch + 1, epochs, device));
+            }
+            int right = 0;
+            int per = (int) (x.length / n);
+            for (int from = 0; from < n; from += EMBED_BATCH) {
+                int m = Math.min(EMBED_BATCH, n - from);
+                try (NDManager part = manager.newSubManager()) {
+                    float[] chunk = java.util.Arrays.copyOfRange(x, from * per, (from + m) * per);
+                    long[] predicted = net.forward(new ParameterStore(part, false),
+                            new NDList(part.create(chunk, shape(m, rowShape))), false).singletonOrThrow()
+                            .argMax(1).toLongArray();
+                    for (int i = 0; i < m; i++) {
+                        right += predicted[i] == labels[from + i] ? 1 : 0;
+                    }
+                }
+            }
+            return new BuiltInEncoder(model, encoder, rowShape, (double) right / n, device);
+        } catch (IOException | TranslateException e) {
+            model.close();
+            throw new IllegalStateException("training the built-in encoder failed", e);
+        }
+    }
+
+    private static Shape shape(long n, long[] row) {
+        long[] s = new long[row.length + 1];
+        s[0] = n;
+        System.arraycopy(row, 0, s, 1, row.length);
+        return new Shape(s);
+    }
+
+    /** Accuracy of the trained classifier on its own training rows (a sanity check, not a test accuracy). */
+    public double trainAccuracy() {
+        return trainAccuracy;
+    }
+
+    /** The penultimate layer for n rows of inputs (row-major, shaped as in training), in batches. */
+    public Embeddings embed(float[] x, int n, TaskMonitor monitor) {
+        int per = (int) (x.length / Math.max(1, n));
+        float[] out = null;
+        int dim = 0;
+        for (int from = 0; from < n; from += EMBED_BATCH) {
+            monitor.checkCancelled();
+            int m = Math.min(EMBED_BATCH, n - from);
+            try (NDManager manager = model.getNDManager().newSubManager(device)) {
+                float[] chunk = from == 0 && m == n ? x : java.util.Arrays.copyOfRange(x, from * per, (from + m) * per);
+                NDArray e = encoder.forward(new ParameterStore(manager, false),
+                        new NDList(manager.create(chunk, shape(m, rowShape))), false).singletonOrThrow();
+                dim = (int) e.getShape().get(1);
+                if (out == null) {
+                    out = new float[n * dim];
+                }
+                System.arraycopy(e.toFloatArray(), 0, out, from * dim, m * dim);
+            }
+            monitor.progress((double) Math.min(n, from + m) / n, "embedding with the built-in encoder");
+        }
+        return new Embeddings(n, dim, out == null ? new float[0] : out, device.toString());
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

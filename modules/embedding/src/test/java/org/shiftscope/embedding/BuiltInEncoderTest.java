@@ -1,0 +1,70 @@
+package org.shiftscope.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.shiftscope.core.TaskMonitor;
+
+class BuiltInEncoderTest {
+
+    @Test
+    void learnsAPlantedRuleAndIsReproducibleFromItsSeed() {
+        // planted truth: label = 1 exactly when x0 + x1 > 0 (x2, x3 are noise)
+        int n = 2000;
+        int d = 4;
+        SplittableRandom r = new SplittableRandom(3);
+        float[] x = new float[n * d];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < d; k++) {
+                x[i * d + k] = (float) r.nextGaussian();
+            }
+            y[i] = x[i * d] + x[i * d + 1] > 0 ? 1 : 0;
+        }
+        float[] first;
+        try (BuiltInEncoder m = BuiltInEncoder.mlp(x, n, d, y, 2, 32, 8, 30, 42, TaskMonitor.NONE)) {
+            assertThat(m.trainAccuracy()).isGreaterThan(0.95);
+            Embeddings e = m.embed(x, n, TaskMonitor.NONE);
+            assertThat(e.n()).isEqualTo(n);
+            assertThat(e.d()).isEqualTo(8);
+            first = e.values();
+        }
+        try (BuiltInEncoder again = BuiltInEncoder.mlp(x, n, d, y, 2, 32, 8, 30, 42, TaskMonitor.NONE)) {
+            assertThat(again.embed(x, n, TaskMonitor.NONE).values()).containsExactly(first);
+        }
+    }
+
+    @Test
+    void cnnLearnsBarOrientationAndIsReproducible() {
+        // planted truth on 16x16 noisy images: class 1 holds a bright vertical bar, class 0 a horizontal one,
+        // each at a random position; a linear model on pixels cannot tell them apart as reliably
+        int n = 600;
+        int side = 16;
+        SplittableRandom r = new SplittableRandom(9);
+        float[] x = new float[n * side * side];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            int at = 2 + r.nextInt(side - 4);
+            for (int p = 0; p < side * side; p++) {
+                int row = p / side;
+                int col = p % side;
+                boolean bar = y[i] == 1 ? col == at : row == at;
+                x[i * side * side + p] = (float) ((bar ? 0.8 : 0.1) + 0.1 * r.nextDouble());
+            }
+        }
+        long[] shape = {1, side, side};
+        float[] first;
+        try (BuiltInEncoder m = BuiltInEncoder.cnn(x, n, shape, y, 2, 8, 8, 7, TaskMonitor.NONE)) {
+            assertThat(m.trainAccuracy()).isGreaterThan(0.95);
+            Embeddings e = m.embed(x, n, TaskMonitor.NONE);
+            assertThat(e.n()).isEqualTo(n);
+            assertThat(e.d()).isEqualTo(8);
+            first = e.values();
+        }
+        try (BuiltInEncoder again = BuiltInEncoder.cnn(x, n, shape, y, 2, 8, 8, 7, TaskMonitor.NONE)) {
+            assertThat(again.embed(x, n, TaskMonitor.NONE).values()).containsExactly(first);
+        }
+    }
+}

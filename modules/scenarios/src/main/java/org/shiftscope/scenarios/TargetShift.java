@@ -1,0 +1,252 @@
+package org.shiftscope.scenarios;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.shiftscope.core.Column;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.Dataset;
+import org.shiftscope.core.NumericColumn;
+import org.shiftscope.core.RasterImage;
+
+/**
+ * A controlled shift applied to the target side after loading, so that any dataset becomes a shift demo: image
+ * corruptions in the style of Hendrycks and Dietterich's ImageNet-C / Fashion-MNIST-C (Gaussian noise, Gaussian
+ * blur, brightness) and class reweighting (label shift). Written as steps separated by semicolons, applied in
+ * order, all seeded:
+ *
+ * <ul>
+ *   <li>{@code noise=S}: add Gaussian noise of standard deviation S x 255 to every pixel (clipped to 0..255);</li>
+ *   <li>{@code blur=S}: Gaussian blur of standard deviation S pixels;</li>
+ *   <li>{@code brightness=B}: add B x 255 to every pixel (B in [-1, 1], clipped);</li>
+ *   <li>{@code reweight=COL:v1=w1,v2=w2}: keep each row with probability w(value) / max w, where values not listed
+ *       weigh 1; e.g. {@code reweight=label:0=0.1} keeps a tenth of class 0 and every other row.</li>
+ * </ul>
+ *
+ * A {@code mean_intensity} column (as the IDX and image-folder readers add) is recomputed after corruptions.
+ */
+public record TargetShift(String text, List<Step> steps, long seed) {
+
+    public sealed interface Step permits Noise, Blur, Brightness, Reweight {
+    }
+
+    public record Noise(double sd) implements Step {
+    }
+
+    public record Blur(double sigma) implements Step {
+    }
+
+    public record Brightness(double delta) implements Step {
+    }
+
+    public record Reweight(String column, Map<String, Double> weights) implements Step {
+    }
+
+    public TargetShift {
+        steps = List.copyOf(steps);
+    }
+
+    /** True when a step changes pixels (so embeddings computed before the shift would not see it). */
+    public boolean changesPixels() {
+        return steps.stream().anyMatch(s -> !(s instanceof Reweight));
+    }
+
+    public static TargetShift parse(String text, long seed) {
+        List<Step> steps = new ArrayList<>();
+        for (String part : text.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                throw bad(text, part, "expected name=value");
+            }
+            String name = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String arg = part.substring(eq + 1).strip();
+            steps.add(switch (name) {
+                case "noise" -> new Noise(number(text, part, arg, 0, 1));
+                case "blur" -> new Blur(number(text, part, arg, 0, 10));
+                case "brightness" -> new Brightness(number(text, part, arg, -1, 1));
+                case "reweight" -> reweight(text, part, arg);
+                default -> throw bad(text, part, "unknown step '" + name + "' (use noise, blur, brightness or reweight)");
+            });
+        }
+        if (steps.isEmpty()) {
+            throw DataException.of("target shift '" + text + "' has no steps");
+        }
+        return new TargetShift(text.strip(), steps, seed);
+    }
+
+    private static Reweight reweight(String text, String part, String arg) {
+        int colon = arg.indexOf(':');
+        if (colon <= 0) {
+            throw bad(text, part, "expected reweight=COLUMN:value=weight,value=weight");
+        }
+        Map<String, Double> w = new LinkedHashMap<>();
+        for (String pair : arg.substring(colon + 1).split(",")) {
+            int eq = pair.lastIndexOf('=');
+            if (eq <= 0) {
+                throw bad(text, part, "'" + pair.strip() + "' is not value=weight");
+            }
+            w.put(pair.substring(0, eq).strip(), number(text, part, pair.substring(eq + 1).strip(), 0, 1e6));
+        }
+        return new Reweight(arg.substring(0, colon).strip(), w);
+    }
+
+    private static double number(String text, String part, String arg, double lo, double hi) {
+        double v;
+        try {
+            v = Double.parseDouble(arg);
+        } catch (NumberFormatException e) {
+            throw bad(text, part, "'" + arg + "' is not a number");
+        }
+        if (!(v >= lo && v <= hi)) {
+            throw bad(text, part, arg + " is outside [" + lo + ", " + hi + "]");
+        }
+        return v;
+    }
+
+    private static DataException bad(String text, String part, String why) {
+        return DataException.of("target shift '" + text + "', step '" + part.strip() + "': " + why);
+    }
+
+    /** The shifted copy of a dataset (the input is not changed). */
+    public Dataset apply(Dataset data) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Dataset d = data;
+        for (Step s : steps) {
+            d = switch (s) {
+                case Reweight r -> reweight(d, r, rnd.split());
+                case Noise n -> pixels(d, s, rnd.split());
+                case Blur b -> pixels(d, s, rnd.split());
+                case Brightness b -> pixels(d, s, rnd.split());
+            };
+        }
+        return d;
+    }
+
+    private static Dataset reweight(Dataset d, Reweight r, SplittableRandom rnd) {
+        Column c = d.requireColumn(r.column());
+        double max = 1;
+        for (double w : r.weights().values()) {
+            max = Math.max(max, w);
+        }
+        int[] keep = new int[d.rowCount()];
+        int k = 0;
+        for (int i = 0; i < d.rowCount(); i++) {
+            double w = r.weights().getOrDefault(c.text(i), 1.0);
+            if (rnd.nextDouble() < w / max) {
+                keep[k++] = i;
+            }
+        }
+        if (k == 0) {
+            throw DataException.of("reweighting " + r.column() + " kept no rows of " + d.name());
+        }
+        return d.selectRows(java.util.Arrays.copyOf(keep, k));
+    }
+
+    private static Dataset pixels(Dataset d, Step s, SplittableRandom rnd) {
+        if (!d.hasImages()) {
+            throw DataException.of(d.name() + " has no images: " + s.getClass().getSimpleName().toLowerCase(Locale.ROOT)
+                    + " applies to image data only");
+        }
+        List<RasterImage> out = new ArrayList<>(d.images().size());
+        for (RasterImage img : d.images()) {
+            out.add(switch (s) {
+                case Noise n -> noise(img, n.sd() * 255, rnd);
+                case Blur b -> blur(img, b.sigma());
+                case Brightness b -> brightness(img, b.delta() * 255);
+                case Reweight r -> img;
+            });
+        }
+        List<Column> cols = new ArrayList<>(d.columns().size());
+        for (Column c : d.columns()) {
+            if (c.name().equals("mean_intensity") && c instanceof NumericColumn) {
+                double[] m = new double[out.size()];
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = out.get(i).meanIntensity();
+                }
+                cols.add(new NumericColumn(c.name(), m));
+            } else {
+                cols.add(c);
+            }
+        }
+        return new Dataset(d.name(), d.source(), cols, out);
+    }
+
+    private static int clip(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
+
+    static RasterImage noise(RasterImage img, double sd, SplittableRandom rnd) {
+        byte[] p = img.pixels().clone();
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (byte) clip((p[i] & 0xFF) + sd * gaussian(rnd));
+        }
+        return new RasterImage(img.width(), img.height(), img.channels(), p);
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        double u = 1 - rnd.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
+    }
+
+    static RasterImage brightness(RasterImage img, double delta) {
+        byte[] p = img.pixels().clone();
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (byte) clip((p[i] & 0xFF) + delta);
+        }
+        return new RasterImage(img.width(), img.height(), img.channels(), p);
+    }
+
+    /** Separable Gaussian blur, kernel radius ceil(3 sigma), edges clamped; sigma 0 leaves the image unchanged. */
+    static RasterImage blur(RasterImage img, double sigma) {
+        if (sigma == 0) {
+            return img;
+        }
+        int r = (int) Math.ceil(3 * sigma);
+        double[] k = new double[2 * r + 1];
+        double sum = 0;
+        for (int i = -r; i <= r; i++) {
+            k[i + r] = Math.exp(-i * i / (2 * sigma * sigma));
+            sum += k[i + r];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        int w = img.width();
+        int h = img.height();
+        int c = img.channels();
+        double[] tmp = new double[w * h * c];
+        byte[] src = img.pixels();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int ch = 0; ch < c; ch++) {
+                    double s = 0;
+                    for (int i = -r; i <= r; i++) {
+                        int xx = Math.max(0, Math.min(w - 1, x + i));
+                        s += k[i + r] * (src[(y * w + xx) * c + ch] & 0xFF);
+                    }
+                    tmp[(y * w + x) * c + ch] = s;
+                }
+            }
+        }
+        byte[] out = new byte[src.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int ch = 0; ch < c; ch++) {
+                    double s = 0;
+                    for (int i = -r; i <= r; i++) {
+                        int yy = Math.max(0, Math.min(h - 1, y + i));
+                        s += k[i + r] * tmp[(yy * w + x) * c + ch];
+                    }
+                    out[(y * w + x) * c + ch] = (byte) clip(s);
+                }
+            }
+        }
+        return new RasterImage(w, h, c, out);
+    }
+}
