@@ -196,6 +196,24 @@ class MainWindowTest {
         assertThat(table.getItems().stream().mapToInt(c -> c.nReference()).sum()).isEqualTo(1500);
         assertThat(table.getItems().stream().mapToDouble(c -> c.targetShare()).sum())
                 .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        // shift-dragging a box over the whole map selects every point of both sides
+        javafx.scene.Node canvas = robot.lookup("#map-canvas").query();
+        javafx.geometry.Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.drag(b.getMinX() + 2, b.getMinY() + 2, javafx.scene.input.MouseButton.PRIMARY)
+                .dropTo(b.getMaxX() - 2, b.getMaxY() - 2);
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        waitFor(robot, "#map-selection-summary", "3,000 points selected: 1,500 reference, 1,500 target");
+        TableView<?> rows = robot.lookup("#map-selection-rows").queryAs(TableView.class);
+        assertThat(rows.getItems()).hasSize(500);
+        // colouring by the mixture's component column: one legend entry per component
+        robot.interact(() -> {
+            vm.map().colourColumnProperty().set("component");
+            vm.map().colourByProperty().set(org.shiftscope.ui.map.MapViewModel.ColourBy.COLUMN);
+        });
+        javafx.scene.layout.HBox legend = robot.lookup("#map-legend").queryAs(javafx.scene.layout.HBox.class);
+        assertThat(legend.getChildren().stream().map(n -> ((Label) n).getText()).toList())
+                .containsExactly("c1", "c2", "c3", "c4", "c5", "c6");
         robot.interact(() -> table.getSelectionModel().select(2));
         assertThat(vm.map().highlightedProperty().get()).isEqualTo(table.getItems().get(2).id());
         robot.interact(() -> vm.map().clustersProperty().set(3));

@@ -13,7 +13,7 @@ import javafx.scene.text.Font;
  * The subpopulation map as a density image: every point adds its colour to the pixel it falls on, and a pixel shows
  * the mean colour of its points with an opacity that grows with the log of their count. Drawing costs one pass over
  * the points and one over the pixels, so a million points pan (drag) and zoom (scroll wheel) smoothly; no node per
- * point.
+ * point. Shift-drag selects the points in a box.
  */
 final class MapCanvas extends Pane {
 
@@ -42,6 +42,15 @@ final class MapCanvas extends Pane {
     private double dragX;
     private double dragY;
     private WritableImage image;
+    /** The last drawing's transform: screen x = ox + scale * x, screen y = oy - scale * y. */
+    private double scale = 1;
+    private double ox;
+    private double oy;
+    private boolean selecting;
+    private double selectX;
+    private double selectY;
+    private java.util.function.Consumer<int[]> onSelect = rows -> { };
+    private String axis = "PC";
     private int[] count;
     private float[] red;
     private float[] green;
@@ -66,13 +75,36 @@ final class MapCanvas extends Pane {
         setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
+            selecting = e.isShiftDown();
+            selectX = e.getX();
+            selectY = e.getY();
         });
         setOnMouseDragged(e -> {
+            if (selecting) {
+                // shift-drag draws the selection box over the last image, without recomputing the density
+                GraphicsContext g = canvas.getGraphicsContext2D();
+                if (image != null) {
+                    g.drawImage(image, 0, 0);
+                }
+                g.setStroke(Color.gray(0.2));
+                g.setLineDashes(4, 4);
+                g.strokeRect(Math.min(selectX, e.getX()), Math.min(selectY, e.getY()), Math.abs(e.getX() - selectX),
+                        Math.abs(e.getY() - selectY));
+                g.setLineDashes();
+                return;
+            }
             panX += e.getX() - dragX;
             panY += e.getY() - dragY;
             dragX = e.getX();
             dragY = e.getY();
             redraw();
+        });
+        setOnMouseReleased(e -> {
+            if (selecting) {
+                selecting = false;
+                onSelect.accept(inBox(selectX, selectY, e.getX(), e.getY()));
+                redraw();
+            }
         });
         setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
@@ -112,6 +144,37 @@ final class MapCanvas extends Pane {
         }
     }
 
+    /** Called with the indices of the shown points inside a box the user shift-drags. */
+    void setOnSelect(java.util.function.Consumer<int[]> action) {
+        onSelect = action;
+    }
+
+    /** Name of the map's axes: "PC" for principal components, "t-SNE", "UMAP". */
+    void setAxis(String name) {
+        axis = name;
+    }
+
+    /** Indices of the shown points whose screen position lies in the box between two screen corners. */
+    int[] inBox(double x0, double y0, double x1, double y1) {
+        double loX = Math.min(x0, x1);
+        double hiX = Math.max(x0, x1);
+        double loY = Math.min(y0, y1);
+        double hiY = Math.max(y0, y1);
+        int[] out = new int[colour.length];
+        int k = 0;
+        for (int i = 0; i < colour.length; i++) {
+            if (!visible[i]) {
+                continue;
+            }
+            double px = ox + scale * points[2 * i];
+            double py = oy - scale * points[2 * i + 1];
+            if (px >= loX && px <= hiX && py >= loY && py <= hiY) {
+                out[k++] = i;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
     void resetView() {
         zoom = 1;
         panX = 0;
@@ -137,8 +200,9 @@ final class MapCanvas extends Pane {
         double cx = pad + ((w - 2 * pad) - s0 * spanX) / 2;
         double cy = h - pad - ((h - 2 * pad) - s0 * spanY) / 2;
         double s = s0 * zoom;
-        double ox = zoom * (cx - s0 * minX) + panX;
-        double oy = zoom * (cy + s0 * minY) + panY;
+        ox = zoom * (cx - s0 * minX) + panX;
+        oy = zoom * (cy + s0 * minY) + panY;
+        scale = s;
         if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
             // per-pixel buffers live as long as the canvas keeps its size: panning redraws without allocating
             image = new WritableImage(w, h);
@@ -199,8 +263,9 @@ final class MapCanvas extends Pane {
         g.drawImage(image, 0, 0);
         g.setFill(Color.gray(0.3));
         g.setFont(Font.font(13));
-        g.fillText("PC 1 →   (scroll to zoom, drag to pan, double-click to reset)", 8, h - 6);
-        g.fillText("PC 2 ↑", 4, 14);
+        g.fillText(axis + " 1 →   (scroll to zoom, drag to pan, shift-drag to select, double-click to reset)", 8,
+                h - 6);
+        g.fillText(axis + " 2 ↑", 4, 14);
     }
 
     /** A channel over white at the given opacity. */

@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.shiftscope.analysis.Subpopulations;
+import org.shiftscope.core.Column;
 import org.shiftscope.projection.Projector;
 import org.shiftscope.ui.Styles;
 import org.shiftscope.ui.ViewControls;
@@ -32,7 +33,8 @@ import org.shiftscope.workflow.TransportAnalysis;
 
 /**
  * The Map view: reference and target projected together (PCA, t-SNE or UMAP), coloured by
- * side or by cluster, with the sortable subpopulation table; selecting a cluster highlights it on the map.
+ * side, cluster or the values of a column (a label, a group), with the sortable subpopulation table; selecting a
+ * cluster highlights it on the map, and shift-dragging a box lists its rows (and thumbnails of image data).
  */
 public final class MapView {
 
@@ -42,10 +44,21 @@ public final class MapView {
     private final BorderPane root = new BorderPane();
     private final MapCanvas canvas = new MapCanvas();
     private final TableView<Subpopulations.Cluster> table = new TableView<>();
+    private final HBox legend = new HBox(8);
+
+    {
+        legend.setId("map-legend");
+    }
+    private final SelectionPanel selection;
+
+    /** Values of a colouring column beyond this many share one grey. */
+    static final int MAX_CATEGORIES = 20;
 
     public MapView(MapViewModel vm) {
         this.vm = vm;
         root.setId("map-view");
+        selection = new SelectionPanel(vm);
+        canvas.setOnSelect(rows -> vm.selectionProperty().set(rows));
         root.setTop(settings());
         root.setCenter(body());
         vm.resultProperty().addListener((o, a, r) -> show(r));
@@ -53,6 +66,7 @@ public final class MapView {
         vm.showReferenceProperty().addListener((o, a, b) -> draw(false));
         vm.showTargetProperty().addListener((o, a, b) -> draw(false));
         vm.highlightedProperty().addListener((o, a, b) -> draw(false));
+        vm.colourColumnProperty().addListener((o, a, b) -> draw(false));
         show(vm.resultProperty().get());
     }
 
@@ -95,8 +109,21 @@ public final class MapView {
         ChoiceBox<MapViewModel.ColourBy> colour = new ChoiceBox<>();
         colour.setId("map-colour");
         colour.getItems().setAll(MapViewModel.ColourBy.values());
-        colour.setConverter(ViewControls.converter(c -> c == MapViewModel.ColourBy.SIDE ? "side" : "cluster"));
+        colour.setConverter(ViewControls.converter(c -> switch (c) {
+            case SIDE -> "side";
+            case CLUSTER -> "cluster";
+            case COLUMN -> "column";
+        }));
         colour.valueProperty().bindBidirectional(vm.colourByProperty());
+        ChoiceBox<String> colourColumn = new ChoiceBox<>();
+        colourColumn.setId("map-colour-column");
+        colourColumn.valueProperty().bindBidirectional(vm.colourColumnProperty());
+        colourColumn.disableProperty().bind(vm.colourByProperty().isNotEqualTo(MapViewModel.ColourBy.COLUMN));
+        vm.dataProperty().addListener((o, a, d) -> colourColumn.getItems().setAll(d == null ? List.of()
+                : d.split().reference().columnNames()));
+        if (vm.dataProperty().get() != null) {
+            colourColumn.getItems().setAll(vm.dataProperty().get().split().reference().columnNames());
+        }
         CheckBox ref = new CheckBox("Reference");
         ref.setId("map-show-reference");
         ref.selectedProperty().bindBidirectional(vm.showReferenceProperty());
@@ -106,7 +133,7 @@ public final class MapView {
         HBox bar = new HBox(10, new Label("Map"), source, new Label("Label"), label, new Label("Projection"), method,
                 new Label("Clusters"), k,
                 new Label("Units"), units, new Label("Seed"), seed);
-        HBox look = new HBox(10, new Label("Colour by"), colour, ref, tgt, legend());
+        HBox look = new HBox(10, new Label("Colour by"), colour, colourColumn, ref, tgt, legend);
         look.setAlignment(Pos.CENTER_LEFT);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label summary = ViewControls.summary("map-summary", vm.summaryProperty());
@@ -117,10 +144,17 @@ public final class MapView {
         return box;
     }
 
-    private static Node legend() {
-        Label ref = new Label("reference", new Rectangle(12, 12, MapCanvas.REFERENCE));
-        Label tgt = new Label("target", new Rectangle(12, 12, MapCanvas.TARGET));
-        return new HBox(8, ref, tgt);
+    /** The legend of the current colouring: sides, or the values of the colouring column. */
+    private void updateLegend(List<String> categories) {
+        legend.getChildren().clear();
+        if (vm.colourByProperty().get() == MapViewModel.ColourBy.SIDE) {
+            legend.getChildren().addAll(new Label("reference", new Rectangle(12, 12, MapCanvas.REFERENCE)),
+                    new Label("target", new Rectangle(12, 12, MapCanvas.TARGET)));
+        }
+        for (int c = 0; c < categories.size(); c++) {
+            legend.getChildren().add(new Label(categories.get(c), new Rectangle(12, 12, c < MAX_CATEGORIES
+                    ? MapCanvas.clusterColour(c) : Color.gray(0.6))));
+        }
     }
 
     private Node body() {
@@ -150,7 +184,7 @@ public final class MapView {
                 + "target share at least 5x the reference share (and at least 1 % of the target); vanishing: the "
                 + "mirror.");
         hint.setWrapText(true);
-        VBox right = new VBox(6, new Label("Subpopulations"), table, hint);
+        VBox right = new VBox(6, new Label("Subpopulations"), table, hint, selection.root());
         VBox.setVgrow(table, Priority.ALWAYS);
         right.setPadding(new Insets(8));
         SplitPane split = new SplitPane(canvas, right);
@@ -161,6 +195,8 @@ public final class MapView {
 
     private void show(MapAnalysis.Result r) {
         table.getItems().setAll(r == null ? List.of() : r.table().clusters());
+        canvas.setAxis(r == null || r.projection().method() == Projector.Method.PCA ? "PC"
+                : MapViewModel.label(r.projection().method()));
         draw(true);
     }
 
@@ -168,7 +204,12 @@ public final class MapView {
         MapAnalysis.Result r = vm.resultProperty().get();
         if (r == null) {
             canvas.show(new float[0], new int[0], new boolean[0], true);
+            updateLegend(List.of());
             return;
+        }
+        if (vm.dataProperty().get() != null
+                && r.referenceCluster().length != vm.dataProperty().get().split().reference().rowCount()) {
+            return; // a new split is loading; its map follows
         }
         int nr = r.referenceCluster().length;
         int nt = r.targetCluster().length;
@@ -176,6 +217,26 @@ public final class MapView {
         int[] colour = new int[nr + nt];
         boolean[] shown = new boolean[nr + nt];
         boolean bySide = vm.colourByProperty().get() == MapViewModel.ColourBy.SIDE;
+        String column = vm.colourByProperty().get() == MapViewModel.ColourBy.COLUMN ? vm.colourColumnProperty().get()
+                : null;
+        Column refValues = null;
+        Column tgtValues = null;
+        java.util.Map<String, Integer> category = new java.util.TreeMap<>();
+        if (column != null && vm.dataProperty().get() != null
+                && vm.dataProperty().get().split().reference().column(column).isPresent()) {
+            refValues = vm.dataProperty().get().split().reference().requireColumn(column);
+            tgtValues = vm.dataProperty().get().split().target().requireColumn(column);
+            for (Column c : new Column[] {refValues, tgtValues}) {
+                for (int i = 0; i < c.size(); i++) {
+                    category.putIfAbsent(String.valueOf(c.text(i)), 0);
+                }
+            }
+            int next = 0;
+            for (java.util.Map.Entry<String, Integer> e : category.entrySet()) {
+                e.setValue(next++);
+            }
+        }
+        int grey = MapCanvas.argb(Color.gray(0.6));
         int highlight = vm.highlightedProperty().get();
         int refColour = MapCanvas.argb(MapCanvas.REFERENCE);
         int tgtColour = MapCanvas.argb(MapCanvas.TARGET);
@@ -183,6 +244,16 @@ public final class MapView {
         for (int c = 0; c < clusterColours.length; c++) {
             clusterColours[c] = MapCanvas.argb(MapCanvas.clusterColour(c));
         }
+        int[] categoryColours = new int[Math.min(MAX_CATEGORIES, category.size())];
+        for (int c = 0; c < categoryColours.length; c++) {
+            categoryColours[c] = MapCanvas.argb(MapCanvas.clusterColour(c));
+        }
+        List<String> names = new java.util.ArrayList<>(category.keySet());
+        if (names.size() > MAX_CATEGORIES) {
+            names = new java.util.ArrayList<>(names.subList(0, MAX_CATEGORIES));
+            names.add("(other)");
+        }
+        updateLegend(names);
         for (int i = 0; i < nr + nt; i++) {
             boolean isRef = i < nr;
             int j = isRef ? i : i - nr;
@@ -190,7 +261,12 @@ public final class MapView {
             int cluster = isRef ? r.referenceCluster()[j] : r.targetCluster()[j];
             xy[2 * i] = (float) plane[2 * j];
             xy[2 * i + 1] = (float) plane[2 * j + 1];
+            int byValue = -1;
+            if (refValues != null) {
+                byValue = category.get(String.valueOf((isRef ? refValues : tgtValues).text(j)));
+            }
             colour[i] = highlight >= 0 && cluster != highlight ? GREY
+                    : refValues != null ? (byValue < MAX_CATEGORIES ? categoryColours[byValue] : grey)
                     : bySide ? (isRef ? refColour : tgtColour) : clusterColours[cluster];
             shown[i] = isRef ? vm.showReferenceProperty().get() : vm.showTargetProperty().get();
         }

@@ -25,7 +25,8 @@ import org.shiftscope.workflow.TransportAnalysis;
  */
 public final class MapViewModel {
 
-    public enum ColourBy { SIDE, CLUSTER }
+    /** COLUMN colours by the values of a column of the split (a label, a group such as sex or race). */
+    public enum ColourBy { SIDE, CLUSTER, COLUMN }
 
     /** What the map is made of: the split's columns, or the built-in encoder's embeddings of them. */
     public enum Source { COLUMNS, MLP }
@@ -40,6 +41,9 @@ public final class MapViewModel {
     /** Label column the built-in encoder learns. */
     private final StringProperty label = new SimpleStringProperty();
     private final ObjectProperty<ColourBy> colourBy = new SimpleObjectProperty<>(ColourBy.SIDE);
+    private final StringProperty colourColumn = new SimpleStringProperty();
+    /** Points the user selected on the map: indices into reference then target points; empty for none. */
+    private final ObjectProperty<int[]> selection = new SimpleObjectProperty<>(new int[0]);
     private final BooleanProperty showReference = new SimpleBooleanProperty(true);
     private final BooleanProperty showTarget = new SimpleBooleanProperty(true);
     /** Cluster drawn in colour while the others are greyed; -1 for none. */
@@ -101,6 +105,7 @@ public final class MapViewModel {
         recompute.fresh();
         problem.set("");
         highlighted.set(-1);
+        selection.set(new int[0]);
         result.set(r);
         long emerging = r.table().clusters().stream().filter(c -> c.trend() == Subpopulations.Trend.EMERGING).count();
         long vanishing = r.table().clusters().stream().filter(c -> c.trend() == Subpopulations.Trend.VANISHING).count();
@@ -149,6 +154,14 @@ public final class MapViewModel {
 
     public ObjectProperty<ColourBy> colourByProperty() {
         return colourBy;
+    }
+
+    public StringProperty colourColumnProperty() {
+        return colourColumn;
+    }
+
+    public ObjectProperty<int[]> selectionProperty() {
+        return selection;
     }
 
     public BooleanProperty showReferenceProperty() {
