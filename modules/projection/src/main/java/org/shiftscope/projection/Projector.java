@@ -197,7 +197,7 @@ public final class Projector {
     }
 
     /** A seeded uniform sample of {@code size} of 0..n-1 (all of them when n <= size), in increasing order. */
-    static int[] sample(int n, int size, long seed) {
+    public static int[] sample(int n, int size, long seed) {
         if (n <= size) {
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);

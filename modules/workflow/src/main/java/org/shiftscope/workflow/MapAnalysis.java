@@ -73,7 +73,7 @@ public final class MapAnalysis {
         }
         int nr = split.reference().rowCount();
         int nt = split.target().rowCount();
-        int[] train = sample(nr, maxTrain, seed);
+        int[] train = Projector.sample(nr, maxTrain, seed);
         int[] y = new int[train.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = classOf.get(labels.text(train[i]));
@@ -117,18 +117,6 @@ public final class MapAnalysis {
         TransportAnalysis.Prepared p = TransportAnalysis.Prepared.unscaled(new Points(nr, er.d(), er.toDoubles()),
                 new Points(nt, et.d(), et.toDoubles()), names);
         return new Encoded(p, enc.trainAccuracy(), classes, er.device());
-    }
-
-    /** A seeded sample of min(n, size) of 0..n-1, in increasing order. */
-    private static int[] sample(int n, int size, long seed) {
-        if (n <= size) {
-            int[] all = new int[n];
-            java.util.Arrays.setAll(all, i -> i);
-            return all;
-        }
-        int[] idx = new java.util.Random(seed).ints(0, n).distinct().limit(size).toArray();
-        java.util.Arrays.sort(idx);
-        return idx;
     }
 
     private static float[] rows(float[] x, int per, int[] which) {
