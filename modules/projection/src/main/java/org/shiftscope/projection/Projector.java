@@ -141,9 +141,8 @@ public final class Projector {
     }
 
     private static double trust(double[] x, int n, int d, double[] xy, long seed) {
-        int[] s = sample(n, TRUST_SAMPLE, seed + 1);
-        return s.length > 2 * TRUST_K ? Trustworthiness.of(rows(x, d, s), s.length, d, rows(xy, 2, s), TRUST_K)
-                : Double.NaN;
+        return Math.min(n, TRUST_SAMPLE) > 2 * TRUST_K
+                ? Trustworthiness.ofSample(x, n, d, xy, TRUST_K, TRUST_SAMPLE, seed + 1) : Double.NaN;
     }
 
     /** Fitted points keep their positions; the others go to the membership-weighted mean of their fitted neighbours. */
@@ -217,7 +216,7 @@ public final class Projector {
         return out;
     }
 
-    private static double[] rows(double[] x, int d, int[] which) {
+    static double[] rows(double[] x, int d, int[] which) {
         double[] out = new double[which.length * d];
         for (int i = 0; i < which.length; i++) {
             System.arraycopy(x, which[i] * d, out, i * d, d);

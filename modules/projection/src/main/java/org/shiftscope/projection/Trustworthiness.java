@@ -15,6 +15,15 @@ public final class Trustworthiness {
     }
 
     /**
+     * Trustworthiness at k of a seeded sample of {@code size} of the n points ({@link Projector#sample}; all of
+     * them when n <= size): the O(n^2 log n) score of a large map, on points drawn from all of it.
+     */
+    public static double ofSample(double[] x, int n, int d, double[] xy, int k, int size, long seed) {
+        int[] s = Projector.sample(n, size, seed);
+        return of(Projector.rows(x, d, s), s.length, d, Projector.rows(xy, 2, s), k);
+    }
+
+    /**
      * @param x  n points in d dimensions, row-major
      * @param xy the same points in the map, x0, y0, ...
      */
