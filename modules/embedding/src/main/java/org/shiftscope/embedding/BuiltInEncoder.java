@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -24,7 +25,9 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
 
@@ -76,7 +79,7 @@ public final class BuiltInEncoder implements AutoCloseable {
                                      long seed, TaskMonitor monitor) {
         if (shape.length != 3 || shape[1] < 4 || shape[2] < 4) {
             throw DataException.of("the built-in image encoder needs images of at least 4 x 4 pixels, not "
-                    + java.util.Arrays.toString(shape));
+                    + Arrays.toString(shape));
         }
         SequentialBlock encoder = new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(16).build())
@@ -127,21 +130,14 @@ public final class BuiltInEncoder implements AutoCloseable {
                 monitor.progress((epoch + 1.0) / epochs, String.format(Locale.ROOT,
                         "training the built-in encoder: epoch %d of %d on %s", epoch + 1, epochs, device));
             }
-            int right = 0;
-            int per = (int) (x.length / n);
-            for (int from = 0; from < n; from += EMBED_BATCH) {
-                int m = Math.min(EMBED_BATCH, n - from);
-                try (NDManager part = manager.newSubManager()) {
-                    float[] chunk = java.util.Arrays.copyOfRange(x, from * per, (from + m) * per);
-                    long[] predicted = net.forward(new ParameterStore(part, false),
-                            new NDList(part.create(chunk, shape(m, rowShape))), false).singletonOrThrow()
-                            .argMax(1).toLongArray();
-                    for (int i = 0; i < m; i++) {
-                        right += predicted[i] == labels[from + i] ? 1 : 0;
-                    }
+            int[] right = {0};
+            inBatches(net, manager, x, n, rowShape, TaskMonitor.NONE, (from, logits) -> {
+                long[] predicted = logits.argMax(1).toLongArray();
+                for (int i = 0; i < predicted.length; i++) {
+                    right[0] += predicted[i] == labels[from + i] ? 1 : 0;
                 }
-            }
-            return new BuiltInEncoder(model, encoder, rowShape, (double) right / n, device);
+            });
+            return new BuiltInEncoder(model, encoder, rowShape, (double) right[0] / n, device);
         } catch (IOException | TranslateException e) {
             model.close();
             throw new IllegalStateException("training the built-in encoder failed", e);
@@ -162,25 +158,38 @@ public final class BuiltInEncoder implements AutoCloseable {
 
     /** The penultimate layer for n rows of inputs (row-major, shaped as in training), in batches. */
     public Embeddings embed(float[] x, int n, TaskMonitor monitor) {
+        float[][] out = {new float[0]};
+        int[] dim = {0};
+        try (NDManager manager = model.getNDManager().newSubManager(device)) {
+            inBatches(encoder, manager, x, n, rowShape, monitor, (from, e) -> {
+                int m = (int) e.getShape().get(0);
+                if (from == 0) {
+                    dim[0] = (int) e.getShape().get(1);
+                    out[0] = new float[n * dim[0]];
+                }
+                System.arraycopy(e.toFloatArray(), 0, out[0], from * dim[0], m * dim[0]);
+            });
+        }
+        return new Embeddings(n, dim[0], out[0], device.toString());
+    }
+
+    /**
+     * Runs a block (inference mode) over n rows of x in batches of {@value #EMBED_BATCH}, each batch in its own
+     * NDManager, handing each output with the index of its first row to {@code each}.
+     */
+    private static void inBatches(Block block, NDManager parent, float[] x, int n, long[] rowShape,
+                                  TaskMonitor monitor, BiConsumer<Integer, NDArray> each) {
         int per = (int) (x.length / Math.max(1, n));
-        float[] out = null;
-        int dim = 0;
         for (int from = 0; from < n; from += EMBED_BATCH) {
             monitor.checkCancelled();
             int m = Math.min(EMBED_BATCH, n - from);
-            try (NDManager manager = model.getNDManager().newSubManager(device)) {
-                float[] chunk = from == 0 && m == n ? x : java.util.Arrays.copyOfRange(x, from * per, (from + m) * per);
-                NDArray e = encoder.forward(new ParameterStore(manager, false),
-                        new NDList(manager.create(chunk, shape(m, rowShape))), false).singletonOrThrow();
-                dim = (int) e.getShape().get(1);
-                if (out == null) {
-                    out = new float[n * dim];
-                }
-                System.arraycopy(e.toFloatArray(), 0, out, from * dim, m * dim);
+            try (NDManager part = parent.newSubManager()) {
+                float[] chunk = from == 0 && m == n ? x : Arrays.copyOfRange(x, from * per, (from + m) * per);
+                each.accept(from, block.forward(new ParameterStore(part, false),
+                        new NDList(part.create(chunk, shape(m, rowShape))), false).singletonOrThrow());
             }
-            monitor.progress((double) Math.min(n, from + m) / n, "embedding with the built-in encoder");
+            monitor.progress((double) (from + m) / n, "embedding with the built-in encoder");
         }
-        return new Embeddings(n, dim, out == null ? new float[0] : out, device.toString());
     }
 
     @Override

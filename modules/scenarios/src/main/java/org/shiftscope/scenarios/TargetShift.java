@@ -118,11 +118,12 @@ public record TargetShift(String text, List<Step> steps, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Dataset d = data;
         for (Step s : steps) {
+            SplittableRandom r = rnd.split();
             d = switch (s) {
-                case Reweight r -> reweight(d, r, rnd.split());
-                case Noise n -> pixels(d, s, rnd.split());
-                case Blur b -> pixels(d, s, rnd.split());
-                case Brightness b -> pixels(d, s, rnd.split());
+                case Reweight w -> reweight(d, w, r);
+                case Noise n -> pixels(d, "noise", img -> noise(img, n.sd() * 255, r));
+                case Blur b -> pixels(d, "blur", img -> blur(img, b.sigma()));
+                case Brightness b -> pixels(d, "brightness", img -> brightness(img, b.delta() * 255));
             };
         }
         return d;
@@ -148,19 +149,14 @@ public record TargetShift(String text, List<Step> steps, long seed) {
         return d.selectRows(java.util.Arrays.copyOf(keep, k));
     }
 
-    private static Dataset pixels(Dataset d, Step s, SplittableRandom rnd) {
+    /** Every image of d through one corruption; a {@code mean_intensity} column follows the new pixels. */
+    private static Dataset pixels(Dataset d, String step, java.util.function.UnaryOperator<RasterImage> corrupt) {
         if (!d.hasImages()) {
-            throw DataException.of(d.name() + " has no images: " + s.getClass().getSimpleName().toLowerCase(Locale.ROOT)
-                    + " applies to image data only");
+            throw DataException.of(d.name() + " has no images: " + step + " applies to image data only");
         }
         List<RasterImage> out = new ArrayList<>(d.images().size());
         for (RasterImage img : d.images()) {
-            out.add(switch (s) {
-                case Noise n -> noise(img, n.sd() * 255, rnd);
-                case Blur b -> blur(img, b.sigma());
-                case Brightness b -> brightness(img, b.delta() * 255);
-                case Reweight r -> img;
-            });
+            out.add(corrupt.apply(img));
         }
         List<Column> cols = new ArrayList<>(d.columns().size());
         for (Column c : d.columns()) {

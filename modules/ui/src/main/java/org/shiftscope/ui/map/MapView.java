@@ -1,5 +1,6 @@
 package org.shiftscope.ui.map;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -39,6 +40,8 @@ import org.shiftscope.workflow.TransportAnalysis;
 public final class MapView {
 
     private static final int GREY = MapCanvas.argb(Color.gray(0.82));
+    /** Values of a colouring column beyond the first {@link #MAX_CATEGORIES}. */
+    private static final int OTHER = MapCanvas.argb(Color.gray(0.6));
 
     private final MapViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -219,38 +222,20 @@ public final class MapView {
         boolean bySide = vm.colourByProperty().get() == MapViewModel.ColourBy.SIDE;
         String column = vm.colourByProperty().get() == MapViewModel.ColourBy.COLUMN ? vm.colourColumnProperty().get()
                 : null;
-        Column refValues = null;
-        Column tgtValues = null;
-        java.util.Map<String, Integer> category = new java.util.TreeMap<>();
+        List<String> names = new ArrayList<>();
+        int[] category = null;
         if (column != null && vm.dataProperty().get() != null
                 && vm.dataProperty().get().split().reference().column(column).isPresent()) {
-            refValues = vm.dataProperty().get().split().reference().requireColumn(column);
-            tgtValues = vm.dataProperty().get().split().target().requireColumn(column);
-            for (Column c : new Column[] {refValues, tgtValues}) {
-                for (int i = 0; i < c.size(); i++) {
-                    category.putIfAbsent(String.valueOf(c.text(i)), 0);
-                }
-            }
-            int next = 0;
-            for (java.util.Map.Entry<String, Integer> e : category.entrySet()) {
-                e.setValue(next++);
-            }
+            category = categories(vm.dataProperty().get().split().reference().requireColumn(column),
+                    vm.dataProperty().get().split().target().requireColumn(column), names);
         }
-        int grey = MapCanvas.argb(Color.gray(0.6));
         int highlight = vm.highlightedProperty().get();
         int refColour = MapCanvas.argb(MapCanvas.REFERENCE);
         int tgtColour = MapCanvas.argb(MapCanvas.TARGET);
-        int[] clusterColours = new int[r.table().clusters().size()];
-        for (int c = 0; c < clusterColours.length; c++) {
-            clusterColours[c] = MapCanvas.argb(MapCanvas.clusterColour(c));
-        }
-        int[] categoryColours = new int[Math.min(MAX_CATEGORIES, category.size())];
-        for (int c = 0; c < categoryColours.length; c++) {
-            categoryColours[c] = MapCanvas.argb(MapCanvas.clusterColour(c));
-        }
-        List<String> names = new java.util.ArrayList<>(category.keySet());
+        int[] clusterColours = palette(r.table().clusters().size());
+        int[] categoryColours = palette(Math.min(MAX_CATEGORIES, names.size()));
         if (names.size() > MAX_CATEGORIES) {
-            names = new java.util.ArrayList<>(names.subList(0, MAX_CATEGORIES));
+            names = new ArrayList<>(names.subList(0, MAX_CATEGORIES));
             names.add("(other)");
         }
         updateLegend(names);
@@ -261,16 +246,44 @@ public final class MapView {
             int cluster = isRef ? r.referenceCluster()[j] : r.targetCluster()[j];
             xy[2 * i] = (float) plane[2 * j];
             xy[2 * i + 1] = (float) plane[2 * j + 1];
-            int byValue = -1;
-            if (refValues != null) {
-                byValue = category.get(String.valueOf((isRef ? refValues : tgtValues).text(j)));
-            }
             colour[i] = highlight >= 0 && cluster != highlight ? GREY
-                    : refValues != null ? (byValue < MAX_CATEGORIES ? categoryColours[byValue] : grey)
+                    : category != null ? (category[i] < MAX_CATEGORIES ? categoryColours[category[i]] : OTHER)
                     : bySide ? (isRef ? refColour : tgtColour) : clusterColours[cluster];
             shown[i] = isRef ? vm.showReferenceProperty().get() : vm.showTargetProperty().get();
         }
         canvas.show(xy, colour, shown, refit);
+    }
+
+    /**
+     * The category of each point (reference rows, then target rows): the rank of its value among the sorted distinct
+     * values of both sides, which are added to {@code names}.
+     */
+    private static int[] categories(Column reference, Column target, List<String> names) {
+        int nr = reference.size();
+        String[] text = new String[nr + target.size()];
+        java.util.Map<String, Integer> rank = new java.util.TreeMap<>();
+        for (int i = 0; i < text.length; i++) {
+            text[i] = String.valueOf(i < nr ? reference.text(i) : target.text(i - nr));
+            rank.putIfAbsent(text[i], 0);
+        }
+        for (java.util.Map.Entry<String, Integer> e : rank.entrySet()) {
+            e.setValue(names.size());
+            names.add(e.getKey());
+        }
+        int[] out = new int[text.length];
+        for (int i = 0; i < text.length; i++) {
+            out[i] = rank.get(text[i]);
+        }
+        return out;
+    }
+
+    /** The colours of k clusters or categories. */
+    private static int[] palette(int k) {
+        int[] out = new int[k];
+        for (int c = 0; c < k; c++) {
+            out[c] = MapCanvas.argb(MapCanvas.clusterColour(c));
+        }
+        return out;
     }
 
     private static TableColumn<Subpopulations.Cluster, Double> number(String title,
