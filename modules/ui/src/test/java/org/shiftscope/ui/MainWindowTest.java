@@ -142,6 +142,22 @@ class MainWindowTest {
     }
 
     @Test
+    void aTargetShiftTypedInTheDataViewIsAppliedAndSaved(FxRobot robot) throws Exception {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        // keep no target row of ring component c1 (250 of the 1,500) and every other row
+        robot.clickOn("#target-shift").write("reweight=component:c1=0");
+        robot.clickOn("#apply-split");
+        waitFor(robot, "#row-counts", "Target: 1,250 rows");
+        Path file = dir.resolve("shifted.shiftscope.json");
+        robot.interact(() -> vm.saveAs(file));
+        assertThat(ProjectStore.load(file).split().targetShift().text()).isEqualTo("reweight=component:c1=0");
+        robot.doubleClickOn("#target-shift").eraseText(30).write("reweight=component");
+        robot.clickOn("#apply-split");
+        waitFor(robot, "#split-problem", "expected reweight=COLUMN:value=weight");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void navigationShowsWhatEachPlannedViewWillHold(FxRobot robot) {
         robot.clickOn("#nav-subgroups");
         assertThat(robot.lookup("#planned-subgroups").tryQuery()).isPresent();

@@ -29,15 +29,16 @@ public final class SplitBuilder {
     public record Sides(Dataset reference, Dataset target, Set<String> filterColumns) {
     }
 
-    public Sides sides(SplitSource source, TaskMonitor monitor) {
-        return sides(source, UnaryOperator.identity(), monitor);
+    /** The sides of a definition, its target shift applied. */
+    public Sides sides(SplitDefinition definition, TaskMonitor monitor) {
+        return sides(definition, UnaryOperator.identity(), monitor);
     }
 
     /**
      * @param loaded applied to each file as loaded, before any filter (to attach row-aligned embeddings); not to
      *               generated demo data
      */
-    public Sides sides(SplitSource source, UnaryOperator<Dataset> loaded, TaskMonitor monitor) {
+    private Sides sides(SplitSource source, UnaryOperator<Dataset> loaded, TaskMonitor monitor) {
         return switch (source) {
             case SplitSource.TwoFiles f -> {
                 Dataset ref = loaded.apply(catalog.load(f.reference(), monitor));
@@ -62,7 +63,7 @@ public final class SplitBuilder {
     }
 
     public Split build(SplitDefinition definition, TaskMonitor monitor) {
-        return build(definition, sides(definition, UnaryOperator.identity(), monitor));
+        return build(definition, sides(definition, monitor));
     }
 
     /** The sides of a definition: {@link #sides(SplitSource, UnaryOperator, TaskMonitor)}, then its target shift. */

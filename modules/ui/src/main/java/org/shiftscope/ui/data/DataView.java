@@ -145,7 +145,28 @@ public final class DataView {
         }
         demo.setOnAction(e -> vm.apply());
         missing.setOnAction(e -> vm.apply());
-        HBox actions = new HBox(10, new Label("Missing values"), missing, apply);
+        TextField shift = field("target-shift", vm.targetShiftProperty(),
+                "optional, e.g. noise=0.3;blur=1;reweight=label:0=0.1");
+        shift.setPrefColumnCount(28);
+        shift.setOnAction(e -> vm.apply());
+        TextField shiftSeed = new TextField(Long.toString(vm.shiftSeedProperty().get()));
+        shiftSeed.setId("shift-seed");
+        shiftSeed.setPrefColumnCount(6);
+        shiftSeed.textProperty().addListener((o, a, t) -> {
+            try {
+                vm.shiftSeedProperty().set(Long.parseLong(t.strip()));
+            } catch (NumberFormatException ignored) {
+                // kept until the text is a number again; the field shows what was typed
+            }
+        });
+        vm.shiftSeedProperty().addListener((o, a, v) -> {
+            if (!shiftSeed.getText().strip().equals(Long.toString(v.longValue()))) {
+                shiftSeed.setText(Long.toString(v.longValue()));
+            }
+        });
+        shiftSeed.setOnAction(e -> vm.apply());
+        HBox actions = new HBox(10, new Label("Missing values"), missing, new Label("Target shift"), shift,
+                new Label("seed"), shiftSeed, apply);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label problem = new Label();

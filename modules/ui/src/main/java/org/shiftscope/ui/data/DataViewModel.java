@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -18,6 +20,7 @@ import org.shiftscope.core.DataException;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.core.Split;
 import org.shiftscope.scenarios.Scenarios;
+import org.shiftscope.scenarios.TargetShift;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.ColumnComparison;
 import org.shiftscope.workflow.DatasetSummary;
@@ -49,6 +52,9 @@ public final class DataViewModel {
     private final StringProperty targetWhere = new SimpleStringProperty("");
     private final StringProperty demoScenario = new SimpleStringProperty(Scenarios.MIXTURE_RING);
     private final ObjectProperty<MissingPolicy> missing = new SimpleObjectProperty<>(MissingPolicy.DROP);
+    /** Controlled shift applied to the target once loaded ({@link TargetShift} steps); blank for none. */
+    private final StringProperty targetShift = new SimpleStringProperty("");
+    private final LongProperty shiftSeed = new SimpleLongProperty(0);
     private final ObservableList<String> chosenColumns = FXCollections.observableArrayList();
     private final ObjectProperty<DataResult> result = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
@@ -87,6 +93,8 @@ public final class DataViewModel {
         }
         missing.set(def.missing());
         chosenColumns.setAll(def.columns());
+        targetShift.set(def.targetShift() == null ? "" : def.targetShift().text());
+        shiftSeed.set(def.targetShift() == null ? 0 : def.targetShift().seed());
     }
 
     /** The definition the form describes, or a {@link DataException} saying what is missing. */
@@ -106,7 +114,9 @@ public final class DataViewModel {
             }
             case DEMO -> new SplitSource.Demo(demoScenario.get(), demoRows, demoSeed);
         };
-        return new SplitDefinition(source, List.copyOf(chosenColumns), missing.get());
+        TargetShift shift = targetShift.get() == null || targetShift.get().isBlank() ? null
+                : TargetShift.parse(targetShift.get(), shiftSeed.get());
+        return new SplitDefinition(source, List.copyOf(chosenColumns), missing.get(), shift);
     }
 
     private static void requireText(String s, String message) {
@@ -130,7 +140,7 @@ public final class DataViewModel {
 
     /** The whole computation, UI-free, so that snapshots and tests can run it directly. */
     public static DataResult compute(SplitBuilder builder, SplitDefinition def, org.shiftscope.core.TaskMonitor monitor) {
-        SplitBuilder.Sides sides = builder.sides(def.source(), monitor);
+        SplitBuilder.Sides sides = builder.sides(def, monitor);
         monitor.progress(-1, "Splitting");
         Split split = builder.build(def, sides);
         monitor.checkCancelled();
@@ -240,6 +250,14 @@ public final class DataViewModel {
     /** One-line drift verdict over all tested columns. */
     public StringProperty verdictProperty() {
         return verdict;
+    }
+
+    public StringProperty targetShiftProperty() {
+        return targetShift;
+    }
+
+    public LongProperty shiftSeedProperty() {
+        return shiftSeed;
     }
 
     public BooleanProperty shiftDetectedProperty() {
