@@ -48,6 +48,39 @@ class SubpopulationsTest {
     }
 
     @Test
+    void noiseGetsItsOwnRowAndAccuracyIsCountedPerClusterAndSide() {
+        // reference: cluster 0 x3 (right, right, wrong), noise x1 (right); target: cluster 0 x2 (wrong, unlabelled),
+        // cluster 1 x2 (right, right), noise x1 (wrong)
+        int[] ref = {0, 0, 0, Subpopulations.NOISE};
+        int[] tgt = {0, 0, 1, 1, Subpopulations.NOISE};
+        var correct = new Subpopulations.Correct(new byte[] {1, 1, 0, 1}, new byte[] {0, -1, 1, 1, 0});
+        var rows = Subpopulations.of(ref, tgt, 2, correct).clusters();
+        assertThat(rows).extracting(Subpopulations.Cluster::id).containsExactly(0, 1, Subpopulations.NOISE);
+        assertThat(rows.get(2).noise()).isTrue();
+        assertThat(rows.get(2).referenceShare()).isCloseTo(0.25, within(1e-15));
+        assertThat(rows.get(2).targetShare()).isCloseTo(0.2, within(1e-15));
+        assertThat(rows.get(0).referenceAccuracy().value()).isCloseTo(2 / 3.0, within(1e-15));
+        assertThat(rows.get(0).targetAccuracy()).isEqualTo(new Subpopulations.Accuracy(0, 1));
+        assertThat(rows.get(1).targetAccuracy().value()).isEqualTo(1.0);
+        assertThat(rows.get(1).referenceAccuracy().value()).isNaN();
+        assertThat(Subpopulations.overall(correct.target())).isEqualTo(new Subpopulations.Accuracy(2, 4));
+        // no noise point: no noise row
+        assertThat(Subpopulations.of(new int[] {0}, new int[] {0}, 1).clusters()).hasSize(1);
+    }
+
+    @Test
+    void wilsonIntervalsMatchScipy() throws Exception {
+        var lines = java.nio.file.Files.readAllLines(
+                org.shiftscope.io.TestResources.path(getClass(), "/sklearn/wilson.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            var a = new Subpopulations.Accuracy(Integer.parseInt(f[0]), Integer.parseInt(f[1]));
+            assertThat(a.low()).as(line).isCloseTo(Double.parseDouble(f[2]), within(1e-12));
+            assertThat(a.high()).as(line).isCloseTo(Double.parseDouble(f[3]), within(1e-12));
+        }
+    }
+
+    @Test
     void badInputIsRejectedWithTheReason() {
         assertThatThrownBy(() -> Subpopulations.of(new int[0], new int[] {0}, 1))
                 .hasMessageContaining("needs reference and target points");

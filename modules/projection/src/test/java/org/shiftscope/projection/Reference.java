@@ -2,14 +2,11 @@ package org.shiftscope.projection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.shiftscope.core.Dataset;
-import org.shiftscope.core.NumericColumn;
-import org.shiftscope.io.DataLoader;
+import org.shiftscope.io.TestResources;
 
 /** Inputs and reference values written by reference/make_fixtures.py (scikit-learn 1.2, umap-learn 0.5.3). */
 final class Reference {
@@ -18,26 +15,12 @@ final class Reference {
     }
 
     static Path resource(String name) {
-        try {
-            return Path.of(Reference.class.getResource("/reference/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestResources.path(Reference.class, "/reference/" + name);
     }
 
     /** A 2-D .npy array, row-major. */
     static double[] matrix(String name) {
-        Dataset d = DataLoader.load(resource(name));
-        int n = d.rowCount();
-        int k = d.columns().size();
-        double[] v = new double[n * k];
-        for (int j = 0; j < k; j++) {
-            double[] col = ((NumericColumn) d.columns().get(j)).values();
-            for (int i = 0; i < n; i++) {
-                v[i * k + j] = col[i];
-            }
-        }
-        return v;
+        return TestResources.matrix(Reference.class, "/reference/" + name);
     }
 
     static double value(String quantity) {

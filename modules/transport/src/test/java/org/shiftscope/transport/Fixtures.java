@@ -2,7 +2,6 @@ package org.shiftscope.transport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import org.shiftscope.core.Column;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.NumericColumn;
 import org.shiftscope.io.DataLoader;
+import org.shiftscope.io.TestResources;
 
 /** Inputs and reference values written by pot/make_fixtures.py (POT 0.8.2). */
 final class Fixtures {
@@ -22,24 +22,11 @@ final class Fixtures {
     }
 
     static Path resource(String name) {
-        try {
-            return Path.of(Fixtures.class.getResource("/pot/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestResources.path(Fixtures.class, "/pot/" + name);
     }
 
     static Points points(Dataset d) {
-        int n = d.rowCount();
-        int k = d.columns().size();
-        double[] v = new double[n * k];
-        for (int j = 0; j < k; j++) {
-            double[] col = ((NumericColumn) d.columns().get(j)).values();
-            for (int i = 0; i < n; i++) {
-                v[i * k + j] = col[i];
-            }
-        }
-        return new Points(n, k, v);
+        return new Points(d.rowCount(), d.columns().size(), TestResources.rowMajor(d));
     }
 
     static Points caseX(String name) {
