@@ -48,8 +48,28 @@ final class MapCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--clusters", paramLabel = "K", defaultValue = "8",
-            description = "Number of k-means clusters (default ${DEFAULT-VALUE}).")
+            description = "Number of k-means clusters or mixture components (default ${DEFAULT-VALUE}).")
     int clusters;
+
+    @Option(names = "--clustering", paramLabel = "kmeans|gmm|dbscan", defaultValue = "kmeans",
+            description = "How to cluster the points in the feature space: kmeans (default), gmm (Gaussian mixture,"
+                    + " full covariances, fitted on up to 20,000 points) or dbscan (fitted on up to 10,000 points; the"
+                    + " rest join the cluster of their nearest core point within eps, else noise).")
+    String clustering;
+
+    @Option(names = "--eps", paramLabel = "E",
+            description = "DBSCAN's radius (default: chosen so that 90 % of the fitted points are core points).")
+    Double eps;
+
+    @Option(names = "--min-samples", paramLabel = "M", defaultValue = "10",
+            description = "DBSCAN's neighbours within eps, the point itself included, that make a core point"
+                    + " (default ${DEFAULT-VALUE}).")
+    int minSamples;
+
+    @Option(names = "--tests", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the MMD and classifier two-sample tests on the mapped points (default on;"
+                    + " --no-tests skips them).")
+    boolean tests;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of k-means (default ${DEFAULT-VALUE}).")
     long seed;
@@ -157,7 +177,10 @@ final class MapCommand implements Callable<Integer> {
             Split s = buildSplit(monitor);
             p = MapAnalysis.prepare(s, TransportAnalysis.Standardize.parse(standardize), !split.columns.isEmpty());
         }
-        MapAnalysis.Result r = MapAnalysis.run(p, projection, clusters, seed, monitor);
+        MapAnalysis.Clustering how = new MapAnalysis.Clustering(MapAnalysis.Clustering.Method.parse(clustering),
+                clusters, eps == null ? Double.NaN : eps, minSamples);
+        MapAnalysis.Result r = MapAnalysis.run(p, new MapAnalysis.Options(projection, how, tests, seed),
+                encoded == null ? null : encoded.correct(), monitor);
         if (out != null) {
             MapAnalysis.writeCsv(r, out);
         }
@@ -187,11 +210,39 @@ final class MapCommand implements Callable<Integer> {
                 enc.put("epochs", epochs);
                 enc.put("train_accuracy", encoded.trainAccuracy());
                 enc.put("device", encoded.device());
+                accuracy(enc.putObject("reference_accuracy"), Subpopulations.overall(encoded.correct().reference()));
+                accuracy(enc.putObject("target_accuracy"), Subpopulations.overall(encoded.correct().target()));
+            }
+            ObjectNode grouping = root.putObject("clustering");
+            grouping.put("method", r.clustering().method().id());
+            grouping.put("clusters", r.clustering().clusters());
+            grouping.put("fitted", r.clustering().fitted());
+            if (r.clustering().method() == MapAnalysis.Clustering.Method.DBSCAN) {
+                grouping.put("eps", r.clustering().eps());
+                grouping.put("min_samples", minSamples);
+                grouping.put("noise_share", r.clustering().noiseShare());
+            }
+            if (Double.isFinite(r.clustering().bic())) {
+                grouping.put("bic", r.clustering().bic());
+            }
+            if (r.detection() != null) {
+                ObjectNode tests = root.putObject("detection");
+                ObjectNode mmd = tests.putObject("mmd");
+                mmd.put("statistic", r.detection().mmd().statistic());
+                mmd.put("p_value", r.detection().mmd().pValue());
+                mmd.put("permutations", r.detection().mmd().permutations());
+                mmd.put("method", r.detection().mmd().method());
+                ObjectNode cls = tests.putObject("classifier");
+                cls.put("auc", r.detection().classifier().auc());
+                cls.put("p_value", r.detection().classifier().pValue());
             }
             ArrayNode table = root.putArray("clusters");
             for (Subpopulations.Cluster c : r.table().clusters()) {
                 ObjectNode o = table.addObject();
                 o.put("cluster", c.id());
+                if (c.noise()) {
+                    o.put("noise", true);
+                }
                 o.put("n_reference", c.nReference());
                 o.put("n_target", c.nTarget());
                 o.put("reference_share", c.referenceShare());
@@ -202,6 +253,10 @@ final class MapCommand implements Callable<Integer> {
                     o.putNull("ratio");
                 }
                 o.put("trend", c.trend().id());
+                if (encoded != null) {
+                    accuracy(o.putObject("reference_accuracy"), c.referenceAccuracy());
+                    accuracy(o.putObject("target_accuracy"), c.targetAccuracy());
+                }
             }
             if (out != null) {
                 root.put("out", out.toString());
@@ -210,18 +265,25 @@ final class MapCommand implements Callable<Integer> {
             root.put("seconds", (System.nanoTime() - start) / 1e9);
             Json.print(w, root);
         } else {
-            w.printf(Locale.ROOT, "%d reference x %d target points, %d features, %d clusters (%.2f s)%n",
-                    p.reference().n(), p.target().n(), p.features().size(), clusters, (System.nanoTime() - start) / 1e9);
+            w.printf(Locale.ROOT, "%d reference x %d target points, %d features, %s (%.2f s)%n",
+                    p.reference().n(), p.target().n(), p.features().size(), r.clustering().describe(),
+                    (System.nanoTime() - start) / 1e9);
+            if (r.detection() != null) {
+                w.printf(Locale.ROOT, "two-sample tests on these points: MMD p = %.4g (%s), classifier AUC %.3f,"
+                        + " p = %.3g%n", r.detection().mmd().pValue(), r.detection().mmd().method(),
+                        r.detection().classifier().auc(), r.detection().classifier().pValue());
+            }
             w.printf(Locale.ROOT, "%s map fitted on %d points in %d dimensions, trustworthiness(10) %.3f (%.2f s)%n",
                     projection.id(), r.projection().fitted(), r.projection().dims(), r.projection().trustworthiness(),
                     r.projection().seconds());
-            w.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %8s  %s%n", "cluster", "n ref", "n target", "ref share",
-                    "tgt share", "ratio", "trend");
+            w.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %11s  %-9s %8s %8s%n", "cluster", "n ref", "n target",
+                    "ref share", "tgt share", "ratio", "trend", "ref acc", "tgt acc");
             for (Subpopulations.Cluster c : r.table().clusters()) {
-                w.printf(Locale.ROOT, "%-8d %10d %10d %10.4f %10.4f %8s  %s%n", c.id(), c.nReference(), c.nTarget(),
+                w.printf(Locale.ROOT, "%-8s %10d %10d %10.4f %10.4f %11s  %-9s %8s %8s%n",
+                        c.noise() ? "noise" : Integer.toString(c.id()), c.nReference(), c.nTarget(),
                         c.referenceShare(), c.targetShare(),
                         Double.isFinite(c.ratio()) ? String.format(Locale.ROOT, "%.3f", c.ratio()) : "target only",
-                        c.trend().id());
+                        c.trend().id(), percent(c.referenceAccuracy()), percent(c.targetAccuracy()));
             }
             if (out != null) {
                 w.println("map written to " + out);
@@ -229,5 +291,20 @@ final class MapCommand implements Callable<Integer> {
             w.flush();
         }
         return 0;
+    }
+
+    private static void accuracy(ObjectNode o, Subpopulations.Accuracy a) {
+        o.put("labelled", a.labelled());
+        if (a.labelled() > 0) {
+            o.put("accuracy", a.value());
+            o.put("ci_low", a.low());
+            o.put("ci_high", a.high());
+        } else {
+            o.putNull("accuracy");
+        }
+    }
+
+    private static String percent(Subpopulations.Accuracy a) {
+        return a.labelled() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * a.value());
     }
 }

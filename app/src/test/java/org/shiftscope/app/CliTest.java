@@ -271,6 +271,33 @@ class CliTest {
         // three well separated blobs: a faithful map keeps nearly every neighbourhood
         assertThat(umap.json().get("trustworthiness").asDouble()).isGreaterThan(0.9);
 
+        // the mapped points carry the planted shift: both two-sample tests reject
+        assertThat(root.get("detection").get("mmd").get("p_value").asDouble()).isLessThan(0.01);
+        assertThat(root.get("detection").get("classifier").get("auc").asDouble()).isGreaterThan(0.6);
+
+        // a Gaussian mixture and DBSCAN find the same planted clusters
+        for (String[] how : new String[][] {{"--clustering", "gmm"}, {"--clustering", "dbscan", "--standardize", "none", "--eps", "1.5",
+                "--min-samples", "5"}}) {
+            Result other = run(java.util.stream.Stream.concat(java.util.stream.Stream.of("map", "--data",
+                    data.toString(), "--reference-where", "side=ref", "--target-where", "side=tgt", "--columns", "a,b",
+                    "--clusters", "3", "--no-tests", "--format", "json"), java.util.Arrays.stream(how))
+                    .toArray(String[]::new));
+            assertThat(other.code()).as(other.err()).isZero();
+            assertThat(other.json().has("detection")).isFalse();
+            assertThat(other.json().get("clustering").get("method").asText()).isEqualTo(how[1]);
+            assertThat(other.json().get("clustering").get("clusters").asInt()).isEqualTo(3);
+            JsonNode emerging = null;
+            for (JsonNode row : other.json().get("clusters")) {
+                if (row.get("trend").asText().equals("emerging")) {
+                    emerging = row;
+                }
+            }
+            assertThat(emerging).as(how[1]).isNotNull();
+            assertThat(emerging.get("n_reference").asInt()).isZero();
+            // DBSCAN may leave a few blob-edge points as noise
+            assertThat(emerging.get("n_target").asInt()).isBetween(how[1].equals("gmm") ? 100 : 95, 100);
+        }
+
         Result bad = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
                 "side=tgt", "--method", "isomap");
         assertThat(bad.code()).isEqualTo(2);
@@ -389,10 +416,26 @@ class CliTest {
         assertThat(enc.get("train_accuracy").asDouble()).isGreaterThan(0.72);
         assertThat(r.json().get("features")).hasSize(8);
         int ref = 0;
+        int[] right = new int[2];
         for (JsonNode c : r.json().get("clusters")) {
             ref += c.get("n_reference").asInt();
+            // every row of both sides has its income label
+            assertThat(c.get("reference_accuracy").get("labelled").asInt()).isEqualTo(c.get("n_reference").asInt());
+            assertThat(c.get("target_accuracy").get("labelled").asInt()).isEqualTo(c.get("n_target").asInt());
+            for (int side = 0; side < 2; side++) {
+                JsonNode a = c.get(side == 0 ? "reference_accuracy" : "target_accuracy");
+                if (a.get("labelled").asInt() > 0) {
+                    right[side] += (int) Math.round(a.get("accuracy").asDouble() * a.get("labelled").asInt());
+                    assertThat(a.get("ci_low").asDouble()).isLessThanOrEqualTo(a.get("accuracy").asDouble());
+                }
+            }
         }
         assertThat(ref).isEqualTo(r.json().get("n_reference").asInt());
+        // the clusters' right answers add up to each side's overall accuracy
+        assertThat((double) right[0] / ref).isCloseTo(enc.get("reference_accuracy").get("accuracy").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat((double) right[1] / r.json().get("n_target").asInt()).isCloseTo(
+                enc.get("target_accuracy").get("accuracy").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
         Result bad = run("map", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
                 "sex=Female", "--encoder", "mlp", "--label", "income");
         assertThat(bad.code()).isEqualTo(2);

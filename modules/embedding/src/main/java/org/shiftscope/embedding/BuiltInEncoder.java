@@ -48,13 +48,17 @@ public final class BuiltInEncoder implements AutoCloseable {
 
     private final Model model;
     private final SequentialBlock encoder;
+    /** The classifier's last layer: logits from the embedding. */
+    private final Block head;
     private final long[] rowShape;
     private final double trainAccuracy;
     private final Device device;
 
-    private BuiltInEncoder(Model model, SequentialBlock encoder, long[] rowShape, double trainAccuracy, Device device) {
+    private BuiltInEncoder(Model model, SequentialBlock encoder, Block head, long[] rowShape, double trainAccuracy,
+                           Device device) {
         this.model = model;
         this.encoder = encoder;
+        this.head = head;
         this.rowShape = rowShape;
         this.trainAccuracy = trainAccuracy;
         this.device = device;
@@ -101,7 +105,8 @@ public final class BuiltInEncoder implements AutoCloseable {
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) seed);
         Device device = engine.defaultDevice();
-        SequentialBlock net = new SequentialBlock().add(encoder).add(Linear.builder().setUnits(classes).build());
+        Block head = Linear.builder().setUnits(classes).build();
+        SequentialBlock net = new SequentialBlock().add(encoder).add(head);
         Model model = Model.newInstance("shiftscope-encoder", device, "PyTorch");
         model.setBlock(net);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
@@ -137,7 +142,7 @@ public final class BuiltInEncoder implements AutoCloseable {
                     right[0] += predicted[i] == labels[from + i] ? 1 : 0;
                 }
             });
-            return new BuiltInEncoder(model, encoder, rowShape, (double) right[0] / n, device);
+            return new BuiltInEncoder(model, encoder, head, rowShape, (double) right[0] / n, device);
         } catch (IOException | TranslateException e) {
             model.close();
             throw new IllegalStateException("training the built-in encoder failed", e);
@@ -158,8 +163,18 @@ public final class BuiltInEncoder implements AutoCloseable {
 
     /** The penultimate layer for n rows of inputs (row-major, shaped as in training), in batches. */
     public Embeddings embed(float[] x, int n, TaskMonitor monitor) {
+        return encode(x, n, monitor).embeddings();
+    }
+
+    /** Embeddings and the classifier's predicted class (0..classes-1) of each row. */
+    public record Output(Embeddings embeddings, int[] predicted) {
+    }
+
+    /** The penultimate layer and the predicted class for n rows of inputs, in one batched pass. */
+    public Output encode(float[] x, int n, TaskMonitor monitor) {
         float[][] out = {new float[0]};
         int[] dim = {0};
+        int[] predicted = new int[n];
         try (NDManager manager = model.getNDManager().newSubManager(device)) {
             inBatches(encoder, manager, x, n, rowShape, monitor, (from, e) -> {
                 int m = (int) e.getShape().get(0);
@@ -168,9 +183,14 @@ public final class BuiltInEncoder implements AutoCloseable {
                     out[0] = new float[n * dim[0]];
                 }
                 System.arraycopy(e.toFloatArray(), 0, out[0], from * dim[0], m * dim[0]);
+                long[] classes = head.forward(new ParameterStore(e.getManager(), false), new NDList(e), false)
+                        .singletonOrThrow().argMax(1).toLongArray();
+                for (int i = 0; i < m; i++) {
+                    predicted[from + i] = (int) classes[i];
+                }
             });
         }
-        return new Embeddings(n, dim[0], out[0], device.toString());
+        return new Output(new Embeddings(n, dim[0], out[0], device.toString()), predicted);
     }
 
     /**

@@ -29,6 +29,13 @@ class BuiltInEncoderTest {
             assertThat(e.n()).isEqualTo(n);
             assertThat(e.d()).isEqualTo(8);
             first = e.values();
+            // the predictions of the embedding pass agree with the planted rule as often as the whole network did
+            int[] predicted = m.encode(x, n, TaskMonitor.NONE).predicted();
+            int right = 0;
+            for (int i = 0; i < n; i++) {
+                right += predicted[i] == y[i] ? 1 : 0;
+            }
+            assertThat((double) right / n).isEqualTo(m.trainAccuracy());
         }
         try (BuiltInEncoder again = BuiltInEncoder.mlp(x, n, d, y, 2, 32, 8, 30, 42, TaskMonitor.NONE)) {
             assertThat(again.embed(x, n, TaskMonitor.NONE).values()).containsExactly(first);
@@ -62,6 +69,13 @@ class BuiltInEncoderTest {
             assertThat(e.n()).isEqualTo(n);
             assertThat(e.d()).isEqualTo(8);
             first = e.values();
+            // the predictions of the embedding pass agree with the planted rule as often as the whole network did
+            int[] predicted = m.encode(x, n, TaskMonitor.NONE).predicted();
+            int right = 0;
+            for (int i = 0; i < n; i++) {
+                right += predicted[i] == y[i] ? 1 : 0;
+            }
+            assertThat((double) right / n).isEqualTo(m.trainAccuracy());
         }
         try (BuiltInEncoder again = BuiltInEncoder.cnn(x, n, shape, y, 2, 8, 8, 7, TaskMonitor.NONE)) {
             assertThat(again.embed(x, n, TaskMonitor.NONE).values()).containsExactly(first);

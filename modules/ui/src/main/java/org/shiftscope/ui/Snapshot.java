@@ -40,7 +40,8 @@ public final class Snapshot {
         ExplainResult explained = view == ViewId.EXPLAIN ? ExplainViewModel.compute(result.split(),
                 TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER, 6, 0, TaskMonitor.NONE) : null;
         MapAnalysis.Result mapped = view == ViewId.MAP ? MapViewModel.compute(result.split(),
-                TransportAnalysis.Standardize.ZSCORE, Projector.Method.PCA, 8, 0, null, TaskMonitor.NONE) : null;
+                TransportAnalysis.Standardize.ZSCORE, new MapAnalysis.Options(Projector.Method.PCA,
+                MapAnalysis.Clustering.kmeans(8), true, 0), null, TaskMonitor.NONE) : null;
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -49,8 +49,14 @@ class MainWindowTest {
 
     private static void waitFor(FxRobot robot, String query, String text) {
         try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                    () -> robot.lookup(query).queryAs(Label.class).getText().contains(text));
+            // the lookup walks the scene graph off the FX thread; a walk that races a layout pass is simply retried
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+                try {
+                    return robot.lookup(query).queryAs(Label.class).getText().contains(text);
+                } catch (IndexOutOfBoundsException | java.util.ConcurrentModificationException e) {
+                    return false;
+                }
+            });
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("'" + query + "' never showed '" + text + "'; it shows '"
                     + robot.lookup(query).queryAs(Label.class).getText() + "'");
@@ -236,7 +242,14 @@ class MainWindowTest {
         waitFor(robot, "#map-summary", "3 clusters");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).hasSize(3);
-        assertThat(vm.map().highlightedProperty().get()).isEqualTo(-1);
+        assertThat(vm.map().highlightedProperty().get()).isEqualTo(org.shiftscope.ui.map.MapViewModel.NO_HIGHLIGHT);
+        // the two-sample tests ran on the mapped points (the ring's shift is plain)
+        assertThat(robot.lookup("#map-summary").queryAs(Label.class).getText()).contains("on these points MMD p = ");
+        robot.interact(() -> vm.map().clusteringProperty().set(
+                org.shiftscope.workflow.MapAnalysis.Clustering.Method.GMM));
+        waitFor(robot, "#map-summary", "Gaussian mixture, 3 components fitted on 3,000 points");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems().stream().mapToInt(c -> c.nReference() + c.nTarget()).sum()).isEqualTo(3000);
         // the built-in encoder waits for a label, then maps its embeddings
         robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.MLP));
         waitFor(robot, "#map-summary", "Choose the label column");

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.shiftscope.analysis.ClassifierTest;
+import org.shiftscope.analysis.Dbscan;
+import org.shiftscope.analysis.MmdTest;
+import org.shiftscope.analysis.GaussianMixture;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.Column;
 import org.shiftscope.core.DataException;
@@ -25,8 +29,9 @@ import org.shiftscope.transport.Points;
 
 /**
  * The subpopulation map of a split: reference and target points projected together to 2-D (PCA, t-SNE or UMAP, see
- * {@link Projector}), clustered together by k-means in the full feature space (not in the 2-D map), and the
- * subpopulation table of the clusters (shares per side, emerging and vanishing clusters).
+ * {@link Projector}), clustered together in the full feature space (not in the 2-D map) by k-means, a Gaussian
+ * mixture or DBSCAN, and the subpopulation table of the clusters (shares per side, emerging and vanishing clusters,
+ * and the classifier's accuracy per cluster and side when there are predictions).
  */
 public final class MapAnalysis {
 
@@ -36,14 +41,109 @@ public final class MapAnalysis {
      */
     public record Result(TransportAnalysis.Prepared prepared, double[] reference, double[] target,
                          int[] referenceCluster, int[] targetCluster, Subpopulations table,
-                         Projector.Result projection, double seconds) {
+                         Projector.Result projection, Clustered clustering, Detection detection, double seconds) {
+    }
+
+    /**
+     * The multivariate two-sample tests run on the mapped points (embeddings or encoded columns): MMD with
+     * {@value #PERMUTATIONS} permutations and the classifier test.
+     */
+    public record Detection(MmdTest.Result mmd, ClassifierTest.Result classifier) {
+    }
+
+    /** Fewest points per side for which a map runs the two-sample tests. */
+    public static final int MIN_TEST_ROWS = 10;
+
+    /** Permutations of the MMD test run on a map's points. */
+    public static final int PERMUTATIONS = 200;
+
+    /**
+     * What to compute.
+     *
+     * @param detect whether to run the two-sample tests on the points
+     */
+    public record Options(Projector.Method method, Clustering clustering, boolean detect, long seed) {
+    }
+
+    /** Points a Gaussian mixture is fitted on at most (a seeded sample; the rest are assigned). */
+    public static final int GMM_FIT = 20_000;
+    /** Points DBSCAN is fitted on at most (all pairs are compared). */
+    public static final int DBSCAN_FIT = 10_000;
+    /** Share of the fitted points that are core points under DBSCAN's default eps. */
+    public static final double DBSCAN_CORE_SHARE = 0.9;
+
+    /**
+     * How to cluster.
+     *
+     * @param k          clusters (k-means) or components (Gaussian mixture); ignored by DBSCAN
+     * @param eps        DBSCAN's radius; NaN to choose it from the data ({@link Dbscan#defaultEps}, so that
+     *                   {@value #DBSCAN_CORE_SHARE} of the fitted points are core points)
+     * @param minSamples DBSCAN's neighbours (itself included) that make a core point
+     */
+    public record Clustering(Method method, int k, double eps, int minSamples) {
+
+        public enum Method {
+            KMEANS("k-means"), GMM("Gaussian mixture"), DBSCAN("DBSCAN");
+
+            private final String label;
+
+            Method(String label) {
+                this.label = label;
+            }
+
+            public String label() {
+                return label;
+            }
+
+            public String id() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+
+            public static Method parse(String s) {
+                for (Method m : values()) {
+                    if (m.id().equalsIgnoreCase(s.strip())) {
+                        return m;
+                    }
+                }
+                throw DataException.of("unknown clustering '" + s + "' (use kmeans, gmm or dbscan)");
+            }
+        }
+
+        public static Clustering kmeans(int k) {
+            return new Clustering(Method.KMEANS, k, Double.NaN, 10);
+        }
+    }
+
+    /**
+     * What the clustering did: clusters found, the points it was fitted on, DBSCAN's eps and noise share, the
+     * mixture's BIC on its fitted points (NaN when not applicable).
+     */
+    public record Clustered(Clustering.Method method, int clusters, int fitted, double eps, double noiseShare,
+                            double bic) {
+
+        /** One line for summaries. */
+        public String describe() {
+            return switch (method) {
+                case KMEANS -> String.format(Locale.ROOT, "k-means, %d clusters", clusters);
+                case GMM -> String.format(Locale.ROOT, "Gaussian mixture, %d components fitted on %,d points, BIC %.4g",
+                        clusters, fitted, bic);
+                case DBSCAN -> String.format(Locale.ROOT,
+                        "DBSCAN (eps %.4g) fitted on %,d points: %d clusters, %.1f %% noise", eps, fitted, clusters,
+                        100 * noiseShare);
+            };
+        }
     }
 
     private MapAnalysis() {
     }
 
-    /** Points embedded by the built-in encoder, with how well it fitted its training rows and where it ran. */
-    public record Encoded(TransportAnalysis.Prepared prepared, double trainAccuracy, int classes, String device) {
+    /**
+     * Points embedded by the built-in encoder, with how well it fitted its training rows, where it ran, and for every
+     * point whether its prediction is right (unlabelled where the target lacks the label or holds a value the
+     * reference never had).
+     */
+    public record Encoded(TransportAnalysis.Prepared prepared, double trainAccuracy, int classes, String device,
+                          Subpopulations.Correct correct) {
     }
 
     /**
@@ -89,7 +189,7 @@ public final class MapAnalysis {
             float[] xs = rows(ref.values(), (int) (ref.values().length / nr), train);
             try (BuiltInEncoder cnn = BuiltInEncoder.cnn(xs, train.length, ref.shape(), y, classOf.size(), dim, epochs,
                     seed, monitor.range(0, 0.7))) {
-                return encoded(cnn, ref.values(), nr, tgt.values(), nt, "cnn", classOf.size(), monitor);
+                return encoded(cnn, ref.values(), nr, tgt.values(), nt, "cnn", split, label, classOf, monitor);
             }
         }
         List<String> features = split.columns().stream().filter(c -> !c.equals(label)).toList();
@@ -102,21 +202,36 @@ public final class MapAnalysis {
         float[] xt = toFloat(enc.encode(split.target()));
         try (BuiltInEncoder mlp = BuiltInEncoder.mlp(rows(xr, d, train), train.length, d, y, classOf.size(), 64, dim,
                 epochs, seed, monitor.range(0, 0.7))) {
-            return encoded(mlp, xr, nr, xt, nt, "mlp", classOf.size(), monitor);
+            return encoded(mlp, xr, nr, xt, nt, "mlp", split, label, classOf, monitor);
         }
     }
 
     private static Encoded encoded(BuiltInEncoder enc, float[] xr, int nr, float[] xt, int nt, String prefix,
-                                   int classes, TaskMonitor monitor) {
-        Embeddings er = enc.embed(xr, nr, monitor.range(0.7, 0.85));
-        Embeddings et = enc.embed(xt, nt, monitor.range(0.85, 1));
+                                   Split split, String label, Map<String, Integer> classOf, TaskMonitor monitor) {
+        BuiltInEncoder.Output or = enc.encode(xr, nr, monitor.range(0.7, 0.85));
+        BuiltInEncoder.Output ot = enc.encode(xt, nt, monitor.range(0.85, 1));
+        Embeddings er = or.embeddings();
+        Embeddings et = ot.embeddings();
+        Subpopulations.Correct correct = new Subpopulations.Correct(
+                correct(or.predicted(), split.reference().column(label).orElse(null), classOf),
+                correct(ot.predicted(), split.target().column(label).orElse(null), classOf));
         List<String> names = new ArrayList<>();
         for (int k = 0; k < er.d(); k++) {
             names.add(prefix + "_" + k);
         }
         TransportAnalysis.Prepared p = TransportAnalysis.Prepared.unscaled(new Points(nr, er.d(), er.toDoubles()),
                 new Points(nt, et.d(), et.toDoubles()), names);
-        return new Encoded(p, enc.trainAccuracy(), classes, er.device());
+        return new Encoded(p, enc.trainAccuracy(), classOf.size(), er.device(), correct);
+    }
+
+    private static byte[] correct(int[] predicted, Column labels, Map<String, Integer> classOf) {
+        byte[] out = new byte[predicted.length];
+        for (int i = 0; i < out.length; i++) {
+            Integer truth = labels == null || labels.isMissing(i) ? null : classOf.get(labels.text(i));
+            out[i] = truth == null ? Subpopulations.Correct.UNLABELLED
+                    : truth == predicted[i] ? Subpopulations.Correct.RIGHT : Subpopulations.Correct.WRONG;
+        }
+        return out;
     }
 
     private static float[] rows(float[] x, int per, int[] which) {
@@ -162,32 +277,103 @@ public final class MapAnalysis {
                 e.features());
     }
 
-    /**
-     * Projects both sides together with {@code method} ({@link Projector}: t-SNE and UMAP are fitted on a subsample
-     * and place the other points out of sample) and clusters them with k-means in the full feature space.
-     */
+    /** {@link #run(TransportAnalysis.Prepared, Options, Subpopulations.Correct, TaskMonitor)} with k-means, no
+     * predictions and no tests. */
     public static Result run(TransportAnalysis.Prepared p, Projector.Method method, int clusters, long seed,
                              TaskMonitor monitor) {
+        return run(p, new Options(method, Clustering.kmeans(clusters), false, seed), null, monitor);
+    }
+
+    /**
+     * Projects both sides together with {@code method} ({@link Projector}: t-SNE and UMAP are fitted on a subsample
+     * and place the other points out of sample) and clusters them in the full feature space.
+     *
+     * @param correct null, or per point whether a classifier was right (for per-cluster accuracy)
+     */
+    public static Result run(TransportAnalysis.Prepared p, Options options, Subpopulations.Correct correct,
+                             TaskMonitor monitor) {
+        Projector.Method method = options.method();
+        Clustering clustering = options.clustering();
+        long seed = options.seed();
         long start = System.nanoTime();
         int total = p.reference().n() + p.target().n();
-        if (clusters < 1 || clusters > total) {
+        if (clustering.method() != Clustering.Method.DBSCAN && (clustering.k() < 1 || clustering.k() > total)) {
             throw DataException.of("--clusters must lie in 1.." + total + " (the points of both sides), not "
-                    + clusters);
+                    + clustering.k());
         }
         Points pooled = pool(p.reference(), p.target());
+        double projectionEnd = options.detect() ? 0.6 : 0.7;
         Projector.Result projection = Projector.project(pooled.values(), total, pooled.d(),
-                Projector.Options.of(method, seed), monitor.range(0, 0.7));
+                Projector.Options.of(method, seed), monitor.range(0, projectionEnd));
         int nr = p.reference().n();
         double[] ref = java.util.Arrays.copyOfRange(projection.xy(), 0, 2 * nr);
         double[] tgt = java.util.Arrays.copyOfRange(projection.xy(), 2 * nr, 2 * total);
         monitor.checkCancelled();
-        monitor.progress(0.7, "clustering into " + clusters + " clusters");
-        KMeans km = KMeans.fit(pooled, clusters, seed);
-        int[] refCluster = km.assign(p.reference());
-        int[] tgtCluster = km.assign(p.target());
-        Subpopulations table = Subpopulations.of(refCluster, tgtCluster, clusters);
+        monitor.progress(projectionEnd, "clustering: " + clustering.method().label());
+        int[] all = new int[total];
+        Clustered how = cluster(pooled, clustering, seed, all);
+        int[] refCluster = java.util.Arrays.copyOfRange(all, 0, nr);
+        int[] tgtCluster = java.util.Arrays.copyOfRange(all, nr, total);
+        Subpopulations table = Subpopulations.of(refCluster, tgtCluster, how.clusters(), correct);
+        Detection detection = null;
+        if (options.detect() && Math.min(nr, total - nr) >= MIN_TEST_ROWS) {
+            monitor.checkCancelled();
+            monitor.progress(0.8, "two-sample tests on the mapped points");
+            MmdTest.Result mmd = MmdTest.test(pooled.values(), total, pooled.d(), nr, PERMUTATIONS, seed,
+                    monitor.range(0.8, 0.9));
+            ClassifierTest.Result classifier = ClassifierTest.test(pooled.values(), total, pooled.d(), nr,
+                    p.features(), seed, monitor.range(0.9, 1));
+            detection = new Detection(mmd, classifier);
+        }
         monitor.progress(1, "map ready");
-        return new Result(p, ref, tgt, refCluster, tgtCluster, table, projection, (System.nanoTime() - start) / 1e9);
+        return new Result(p, ref, tgt, refCluster, tgtCluster, table, projection, how, detection,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Clusters the pooled points, writing each point's cluster (or noise) into {@code out}. */
+    static Clustered cluster(Points pooled, Clustering c, long seed, int[] out) {
+        int n = pooled.n();
+        int d = pooled.d();
+        switch (c.method()) {
+            case KMEANS -> {
+                KMeans km = KMeans.fit(pooled, c.k(), seed);
+                System.arraycopy(km.assign(pooled), 0, out, 0, n);
+                return new Clustered(c.method(), c.k(), n, Double.NaN, 0, Double.NaN);
+            }
+            case GMM -> {
+                Points fit = subset(pooled, Projector.sample(n, GMM_FIT, seed));
+                int[] init = KMeans.fit(fit, c.k(), seed).assign(fit);
+                GaussianMixture gm = GaussianMixture.fit(fit.values(), fit.n(), d, init, c.k(), 1e-3, 100);
+                System.arraycopy(gm.predict(pooled.values(), n), 0, out, 0, n);
+                return new Clustered(c.method(), c.k(), fit.n(), Double.NaN, 0, gm.bic(fit.n()));
+            }
+            case DBSCAN -> {
+                Points fit = subset(pooled, Projector.sample(n, DBSCAN_FIT, seed));
+                double eps = Double.isNaN(c.eps())
+                        ? Dbscan.defaultEps(fit.values(), fit.n(), d, c.minSamples(), DBSCAN_CORE_SHARE) : c.eps();
+                Dbscan db = Dbscan.fit(fit.values(), fit.n(), d, eps, c.minSamples());
+                if (db.clusters() == 0) {
+                    throw DataException.of(String.format(Locale.ROOT, "DBSCAN found no cluster with eps %.4g and"
+                            + " min samples %d: raise eps or lower min samples", eps, c.minSamples()));
+                }
+                int[] labels = fit.n() == n ? db.labels() : db.assign(pooled.values(), n);
+                System.arraycopy(labels, 0, out, 0, n);
+                long noise = java.util.Arrays.stream(out).filter(v -> v == Dbscan.NOISE).count();
+                return new Clustered(c.method(), db.clusters(), fit.n(), eps, (double) noise / n, Double.NaN);
+            }
+            default -> throw new IllegalStateException(c.method().name());
+        }
+    }
+
+    private static Points subset(Points x, int[] rows) {
+        if (rows.length == x.n()) {
+            return x;
+        }
+        double[] v = new double[rows.length * x.d()];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(x.values(), rows[i] * x.d(), v, i * x.d(), x.d());
+        }
+        return new Points(rows.length, x.d(), v);
     }
 
 

@@ -278,8 +278,14 @@ final class MapCanvas extends Pane {
                 | (int) Math.round(c.getBlue() * 255);
     }
 
-    /** Colour of cluster c: the palette, then evenly spaced hues beyond it. */
+    /** Colour of noise points (no cluster). */
+    static final Color NOISE = Color.gray(0.55);
+
+    /** Colour of cluster c: the palette, then evenly spaced hues beyond it; grey for noise (a negative id). */
     static Color clusterColour(int c) {
+        if (c < 0) {
+            return NOISE;
+        }
         if (c < PALETTE.length) {
             return PALETTE[c];
         }

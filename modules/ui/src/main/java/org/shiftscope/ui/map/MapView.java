@@ -127,24 +127,61 @@ public final class MapView {
         if (vm.dataProperty().get() != null) {
             colourColumn.getItems().setAll(vm.dataProperty().get().split().reference().columnNames());
         }
+        ChoiceBox<MapAnalysis.Clustering.Method> clustering = new ChoiceBox<>();
+        clustering.setId("map-clustering");
+        clustering.getItems().setAll(MapAnalysis.Clustering.Method.values());
+        clustering.setConverter(ViewControls.converter(MapAnalysis.Clustering.Method::label));
+        clustering.valueProperty().bindBidirectional(vm.clusteringProperty());
+        k.disableProperty().bind(vm.clusteringProperty().isEqualTo(MapAnalysis.Clustering.Method.DBSCAN));
+        javafx.scene.control.TextField eps = new javafx.scene.control.TextField();
+        eps.setId("map-eps");
+        eps.setPromptText("auto");
+        eps.setPrefColumnCount(6);
+        eps.setOnAction(e -> {
+            String t = eps.getText().strip();
+            try {
+                vm.epsProperty().set(t.isEmpty() || t.equalsIgnoreCase("auto") ? Double.NaN : Double.parseDouble(t));
+                vm.problemProperty().set("");
+            } catch (NumberFormatException ex) {
+                vm.problemProperty().set("DBSCAN eps '" + t + "' is not a number (leave it empty for auto)");
+            }
+        });
+        Spinner<Integer> minSamples = new Spinner<>(2, 1000, vm.minSamplesProperty().get());
+        minSamples.setId("map-min-samples");
+        minSamples.setPrefWidth(80);
+        minSamples.valueProperty().addListener((o, a, b) -> vm.minSamplesProperty().set(b));
+        for (Node n : List.of(eps, minSamples)) {
+            n.disableProperty().bind(vm.clusteringProperty().isNotEqualTo(MapAnalysis.Clustering.Method.DBSCAN));
+        }
         CheckBox ref = new CheckBox("Reference");
         ref.setId("map-show-reference");
         ref.selectedProperty().bindBidirectional(vm.showReferenceProperty());
         CheckBox tgt = new CheckBox("Target");
         tgt.setId("map-show-target");
         tgt.selectedProperty().bindBidirectional(vm.showTargetProperty());
-        HBox bar = new HBox(10, new Label("Map"), source, new Label("Label"), label, new Label("Projection"), method,
-                new Label("Clusters"), k,
-                new Label("Units"), units, new Label("Seed"), seed);
-        HBox look = new HBox(10, new Label("Colour by"), colour, colourColumn, ref, tgt, legend);
-        look.setAlignment(Pos.CENTER_LEFT);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = row(new Label("Map"), source, new Label("Label"), label, new Label("Units"), units,
+                new Label("Projection"), method, new Label("Seed"), seed);
+        HBox grouping = row(new Label("Clustering"), clustering, new Label("clusters"), k, new Label("eps"), eps,
+                new Label("min samples"), minSamples);
+        HBox look = row(new Label("Colour by"), colour, colourColumn, ref, tgt, legend);
         Label summary = ViewControls.summary("map-summary", vm.summaryProperty());
         Label problem = ViewControls.problem("map-problem", vm.problemProperty());
-        VBox box = new VBox(8, bar, look, summary, problem);
+        VBox box = new VBox(8, bar, grouping, look, summary, problem);
         box.getStyleClass().add(Styles.FORM);
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    /** A row of settings whose labels never shrink to an ellipsis. */
+    private static HBox row(Node... nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Label l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        HBox row = new HBox(10, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /** The legend of the current colouring: sides, or the values of the colouring column. */
@@ -168,7 +205,7 @@ public final class MapView {
             @Override
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.toString());
+                setText(empty || item == null ? null : clusterName(item));
                 setGraphic(empty || item == null ? null : new Rectangle(12, 12, MapCanvas.clusterColour(item)));
             }
         });
@@ -178,11 +215,13 @@ public final class MapView {
                 number("ref share", Subpopulations.Cluster::referenceShare, "%.3f"),
                 number("tgt share", Subpopulations.Cluster::targetShare, "%.3f"),
                 number("ratio", Subpopulations.Cluster::ratio, "%.2f"),
-                text("trend", c -> c.trend().id())));
+                text("trend", c -> c.trend().id()),
+                text("ref acc", c -> accuracy(c.referenceAccuracy())),
+                text("tgt acc", c -> accuracy(c.targetAccuracy()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("The subpopulation table appears with the map."));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, c) ->
-                vm.highlightedProperty().set(c == null ? -1 : c.id()));
+                vm.highlightedProperty().set(c == null ? MapViewModel.NO_HIGHLIGHT : c.id()));
         Label hint = new Label("Clusters are found in the full feature space; select one to highlight it. Emerging: "
                 + "target share at least 5x the reference share (and at least 1 % of the target); vanishing: the "
                 + "mirror.");
@@ -232,7 +271,8 @@ public final class MapView {
         int highlight = vm.highlightedProperty().get();
         int refColour = MapCanvas.argb(MapCanvas.REFERENCE);
         int tgtColour = MapCanvas.argb(MapCanvas.TARGET);
-        int[] clusterColours = palette(r.table().clusters().size());
+        int[] clusterColours = palette(r.clustering().clusters());
+        int noiseColour = MapCanvas.argb(MapCanvas.NOISE);
         int[] categoryColours = palette(Math.min(MAX_CATEGORIES, names.size()));
         if (names.size() > MAX_CATEGORIES) {
             names = new ArrayList<>(names.subList(0, MAX_CATEGORIES));
@@ -246,9 +286,9 @@ public final class MapView {
             int cluster = isRef ? r.referenceCluster()[j] : r.targetCluster()[j];
             xy[2 * i] = (float) plane[2 * j];
             xy[2 * i + 1] = (float) plane[2 * j + 1];
-            colour[i] = highlight >= 0 && cluster != highlight ? GREY
+            colour[i] = highlight != MapViewModel.NO_HIGHLIGHT && cluster != highlight ? GREY
                     : category != null ? (category[i] < MAX_CATEGORIES ? categoryColours[category[i]] : OTHER)
-                    : bySide ? (isRef ? refColour : tgtColour) : clusterColours[cluster];
+                    : bySide ? (isRef ? refColour : tgtColour) : cluster < 0 ? noiseColour : clusterColours[cluster];
             shown[i] = isRef ? vm.showReferenceProperty().get() : vm.showTargetProperty().get();
         }
         canvas.show(xy, colour, shown, refit);
@@ -275,6 +315,17 @@ public final class MapView {
             out[i] = rank.get(text[i]);
         }
         return out;
+    }
+
+    /** Accuracy with its 95 % interval, or a dash without labelled predictions. */
+    static String accuracy(Subpopulations.Accuracy a) {
+        return a.labelled() == 0 ? "—" : String.format(Locale.ROOT, "%.1f %% [%.0f, %.0f]", 100 * a.value(),
+                100 * a.low(), 100 * a.high());
+    }
+
+    /** How a cluster id is shown: its number, or "noise". */
+    static String clusterName(int id) {
+        return id == Subpopulations.NOISE ? "noise" : Integer.toString(id);
     }
 
     /** The colours of k clusters or categories. */

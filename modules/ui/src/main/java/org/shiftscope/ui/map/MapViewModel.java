@@ -1,6 +1,8 @@
 package org.shiftscope.ui.map;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -31,12 +33,20 @@ public final class MapViewModel {
     /** What the map is made of: the split's columns, or the built-in encoder's embeddings of them. */
     public enum Source { COLUMNS, MLP }
 
+    /** No cluster highlighted (cluster ids are 0..k-1, and -1 for noise). */
+    public static final int NO_HIGHLIGHT = Integer.MIN_VALUE;
+
     private final TaskRunner tasks;
     private final IntegerProperty clusters = new SimpleIntegerProperty(8);
     private final ObjectProperty<Projector.Method> method = new SimpleObjectProperty<>(Projector.Method.PCA);
     private final ObjectProperty<TransportAnalysis.Standardize> standardize =
             new SimpleObjectProperty<>(TransportAnalysis.Standardize.ZSCORE);
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
+    private final ObjectProperty<MapAnalysis.Clustering.Method> clustering =
+            new SimpleObjectProperty<>(MapAnalysis.Clustering.Method.KMEANS);
+    /** DBSCAN's radius; NaN to choose it from the data. */
+    private final DoubleProperty eps = new SimpleDoubleProperty(Double.NaN);
+    private final IntegerProperty minSamples = new SimpleIntegerProperty(10);
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.COLUMNS);
     /** Label column the built-in encoder learns. */
     private final StringProperty label = new SimpleStringProperty();
@@ -46,8 +56,8 @@ public final class MapViewModel {
     private final ObjectProperty<int[]> selection = new SimpleObjectProperty<>(new int[0]);
     private final BooleanProperty showReference = new SimpleBooleanProperty(true);
     private final BooleanProperty showTarget = new SimpleBooleanProperty(true);
-    /** Cluster drawn in colour while the others are greyed; -1 for none. */
-    private final IntegerProperty highlighted = new SimpleIntegerProperty(-1);
+    /** Cluster drawn in colour while the others are greyed; {@link #NO_HIGHLIGHT} for none. */
+    private final IntegerProperty highlighted = new SimpleIntegerProperty(NO_HIGHLIGHT);
     private final ObjectProperty<MapAnalysis.Result> result = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
@@ -56,7 +66,7 @@ public final class MapViewModel {
 
     public MapViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-        recompute.watch(clusters, method, standardize, seed, source, label, data);
+        recompute.watch(clusters, method, standardize, seed, source, label, data, clustering, eps, minSamples);
     }
 
     /** Recomputes now (if there is a split). */
@@ -69,16 +79,15 @@ public final class MapViewModel {
         recompute.fresh();
         Split split = d.split();
         TransportAnalysis.Standardize units = standardize.get();
-        int k = clusters.get();
-        Projector.Method how = method.get();
-        long s = seed.get();
+        MapAnalysis.Options options = new MapAnalysis.Options(method.get(), new MapAnalysis.Clustering(
+                clustering.get(), clusters.get(), eps.get(), minSamples.get()), true, seed.get());
         String learn = source.get() == Source.MLP ? label.get() : null;
         if (source.get() == Source.MLP && learn == null) {
             summary.set("Choose the label column the built-in encoder learns.");
             return;
         }
         summary.set(learn == null ? "Computing the map…" : "Training the built-in encoder on " + learn + "…");
-        tasks.submit("map", "Mapping subpopulations", monitor -> compute(split, units, how, k, s, learn, monitor),
+        tasks.submit("map", "Mapping subpopulations", monitor -> compute(split, units, options, learn, monitor),
                 this::publish,
                 e -> {
                     problem.set(e.getMessage());
@@ -92,31 +101,35 @@ public final class MapViewModel {
      *
      * @param label when not null, the built-in encoder learns this column and the map shows its embeddings
      */
-    public static MapAnalysis.Result compute(Split split, TransportAnalysis.Standardize units, Projector.Method method,
-                                             int clusters, long seed, String label, TaskMonitor monitor) {
-        TransportAnalysis.Prepared p = label == null ? MapAnalysis.prepare(split, units, false)
-                : MapAnalysis.encode(split, label, split.reference().hasImages() ? 32 : 16,
-                        split.reference().hasImages() ? 5 : 10, 10_000, seed, monitor)
-                        .prepared();
-        return MapAnalysis.run(p, method, clusters, seed, monitor);
+    public static MapAnalysis.Result compute(Split split, TransportAnalysis.Standardize units,
+                                             MapAnalysis.Options options, String label, TaskMonitor monitor) {
+        if (label == null) {
+            return MapAnalysis.run(MapAnalysis.prepare(split, units, false), options, null, monitor);
+        }
+        MapAnalysis.Encoded e = MapAnalysis.encode(split, label, split.reference().hasImages() ? 32 : 16,
+                split.reference().hasImages() ? 5 : 10, 10_000, options.seed(), monitor.range(0, 0.6));
+        return MapAnalysis.run(e.prepared(), options, e.correct(), monitor.range(0.6, 1));
     }
 
     public void publish(MapAnalysis.Result r) {
         recompute.fresh();
         problem.set("");
-        highlighted.set(-1);
+        highlighted.set(NO_HIGHLIGHT);
         selection.set(new int[0]);
         result.set(r);
         long emerging = r.table().clusters().stream().filter(c -> c.trend() == Subpopulations.Trend.EMERGING).count();
         long vanishing = r.table().clusters().stream().filter(c -> c.trend() == Subpopulations.Trend.VANISHING).count();
+        String tests = r.detection() == null ? "" : String.format(java.util.Locale.ROOT,
+                " · on these points MMD p = %.3g, classifier AUC %.3f (p = %.3g)", r.detection().mmd().pValue(),
+                r.detection().classifier().auc(), r.detection().classifier().pValue());
         summary.set(String.format(java.util.Locale.ROOT,
                 "%,d reference × %,d target points · %d features (%s) · %s fitted on %,d points, trustworthiness %.3f"
-                        + " · %d clusters: %d emerging, %d vanishing",
+                        + " · %s: %d emerging, %d vanishing%s",
                 r.prepared().reference().n(), r.prepared().target().n(), r.prepared().features().size(),
                 source.get() == Source.MLP ? "built-in encoder learning " + label.get()
                         : standardize.get() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored",
                 label(r.projection().method()), r.projection().fitted(), r.projection().trustworthiness(),
-                r.table().clusters().size(), emerging, vanishing));
+                r.clustering().describe(), emerging, vanishing, tests));
     }
 
     /** How a projection method is named on screen. */
@@ -134,6 +147,18 @@ public final class MapViewModel {
 
     public ObjectProperty<Projector.Method> methodProperty() {
         return method;
+    }
+
+    public ObjectProperty<MapAnalysis.Clustering.Method> clusteringProperty() {
+        return clustering;
+    }
+
+    public DoubleProperty epsProperty() {
+        return eps;
+    }
+
+    public IntegerProperty minSamplesProperty() {
+        return minSamples;
     }
 
     public ObjectProperty<TransportAnalysis.Standardize> standardizeProperty() {

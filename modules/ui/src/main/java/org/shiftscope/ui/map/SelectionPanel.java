@@ -76,7 +76,7 @@ final class SelectionPanel {
         }
         Split split = vm.dataProperty().get().split();
         int nr = r.referenceCluster().length;
-        int[] perCluster = new int[r.table().clusters().size()];
+        java.util.SortedMap<Integer, Integer> perCluster = new java.util.TreeMap<>();
         int refCount = 0;
         List<Row> rows = new ArrayList<>();
         List<RasterImage> images = new ArrayList<>();
@@ -86,7 +86,7 @@ final class SelectionPanel {
             int j = isRef ? i : i - nr;
             Dataset side = isRef ? split.reference() : split.target();
             int cluster = isRef ? r.referenceCluster()[j] : r.targetCluster()[j];
-            perCluster[cluster]++;
+            perCluster.merge(cluster, 1, Integer::sum);
             refCount += isRef ? 1 : 0;
             if (rows.size() < MAX_ROWS) {
                 List<String> values = new ArrayList<>(columns.size());
@@ -100,18 +100,15 @@ final class SelectionPanel {
             }
         }
         StringBuilder clusters = new StringBuilder();
-        for (int c = 0; c < perCluster.length; c++) {
-            if (perCluster[c] > 0) {
-                clusters.append(clusters.isEmpty() ? "" : ", ").append(c).append(": ").append(perCluster[c]);
-            }
-        }
+        perCluster.forEach((c, count) -> clusters.append(clusters.isEmpty() ? "" : ", ")
+                .append(MapView.clusterName(c)).append(": ").append(count));
         summary.setText(String.format(Locale.ROOT, "%,d points selected: %,d reference, %,d target · by cluster %s%s",
                 selected.length, refCount, selected.length - refCount, clusters,
                 selected.length > MAX_ROWS ? " · the first " + MAX_ROWS + " are listed" : ""));
         List<TableColumn<Row, ?>> cols = new ArrayList<>();
         cols.add(column("side", Row::side));
         cols.add(column("row", x -> Integer.toString(x.row() + 1)));
-        cols.add(column("cluster", x -> Integer.toString(x.cluster())));
+        cols.add(column("cluster", x -> MapView.clusterName(x.cluster())));
         for (int c = 0; c < columns.size(); c++) {
             int k = c;
             cols.add(column(columns.get(c), x -> x.values().get(k)));
