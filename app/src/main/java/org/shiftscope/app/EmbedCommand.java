@@ -13,6 +13,7 @@ import org.shiftscope.embedding.Embeddings;
 import org.shiftscope.embedding.ModelEmbedder;
 import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.EmbeddingAnalysis;
+import org.shiftscope.workflow.EmbeddingCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +49,8 @@ final class EmbedCommand implements Callable<Integer> {
         Dataset d = new DatasetCatalog().load(data, monitor);
         Embeddings e;
         try (ModelEmbedder m = ModelEmbedder.load(model)) {
-            e = EmbeddingAnalysis.embed(d, m, modelOptions.inputs(), modelOptions.output, modelOptions.batch, monitor);
+            e = EmbeddingAnalysis.embed(d, m, modelOptions.inputs(), modelOptions.output, modelOptions.batch,
+                    modelOptions.cache(), monitor);
         }
         EmbeddingAnalysis.write(e, out);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -83,6 +85,15 @@ final class EmbedCommand implements Callable<Integer> {
 
         @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "Rows per batch (default ${DEFAULT-VALUE}).")
         int batch;
+
+        @Option(names = "--no-cache", description = "Run the model even when the embedding cache"
+                + " ($SHIFTSCOPE_CACHE/embeddings or ~/.cache/shiftscope/embeddings) holds its result for this input.")
+        boolean noCache;
+
+        /** The standard embedding cache, or null with --no-cache. */
+        EmbeddingCache cache() {
+            return noCache ? null : EmbeddingCache.standard();
+        }
 
         List<String> inputs() {
             return input.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();

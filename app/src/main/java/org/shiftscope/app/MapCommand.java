@@ -6,16 +6,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.DataException;
-import org.shiftscope.core.Dataset;
-import org.shiftscope.embedding.Embeddings;
-import org.shiftscope.embedding.ModelEmbedder;
 import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.EmbeddingAnalysis;
 import org.shiftscope.workflow.SplitBuilder;
-import org.shiftscope.workflow.SplitDefinition;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.projection.Projector;
@@ -124,31 +119,12 @@ final class MapCommand implements Callable<Integer> {
             throw DataException.of("--columns chooses data columns; with --embeddings or --model the map uses the"
                     + " embeddings (use --model-input for a model's input columns)");
         }
-        SplitDefinition definition = split.definition();
-        SplitBuilder builder = new SplitBuilder(new DatasetCatalog());
-        SplitBuilder.Sides sides;
-        if (embeddings != null) {
-            if (split.data == null) {
-                throw DataException.of("--embeddings needs --data (one file, whose rows the embeddings follow)");
-            }
-            if (definition.targetShift() != null && definition.targetShift().changesPixels()) {
-                throw DataException.of("precomputed --embeddings cannot see a --target-shift that changes pixels;"
-                        + " embed with --model or the built-in encoder instead");
-            }
-            Embeddings e = EmbeddingAnalysis.read(embeddings, monitor);
-            sides = builder.sides(definition,
-                    d -> EmbeddingAnalysis.attach(d, e, embeddings.getFileName().toString()), monitor);
-        } else {
-            SplitBuilder.Sides raw = builder.sides(definition, UnaryOperator.identity(), monitor);
-            try (ModelEmbedder m = ModelEmbedder.load(model)) {
-                UnaryOperator<Dataset> embed = data -> EmbeddingAnalysis.attach(data, EmbeddingAnalysis.embed(data, m,
-                        modelOptions.inputs(), modelOptions.output, modelOptions.batch, monitor),
-                        model.getFileName().toString());
-                sides = new SplitBuilder.Sides(embed.apply(raw.reference()), embed.apply(raw.target()),
-                        raw.filterColumns());
-            }
+        if (embeddings != null && split.data == null) {
+            throw DataException.of("--embeddings needs --data (one file, whose rows the embeddings follow)");
         }
-        return builder.build(definition.withColumns(EmbeddingAnalysis.attachedColumns(sides.reference())), sides);
+        return EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()), split.definition(), embeddings,
+                model, new EmbeddingAnalysis.ModelInput(modelOptions.inputs(), modelOptions.output, modelOptions.batch),
+                modelOptions.cache(), monitor);
     }
 
     @Override

@@ -387,6 +387,53 @@ class CliTest {
     }
 
     @Test
+    void embeddingsAreCachedByInputModelAndOutput(@TempDir Path dir) throws Exception {
+        String before = System.getProperty("shiftscope.cache");
+        System.setProperty("shiftscope.cache", dir.resolve("cache").toString());
+        try {
+            Path data = dir.resolve("rows.csv");
+            Files.writeString(data, "a,b,c,d\n1,2,3,4\n0.5,0,-1,2\n3,3,1,0\n");
+            Path model = MODELS.resolve("tiny_mlp.onnx");
+            String[] embed = {"embed", "--data", data.toString(), "--model", model.toString(), "--out",
+                    dir.resolve("e.npy").toString(), "--format", "json"};
+            Result first = run(embed);
+            assertThat(first.code()).as(first.err()).isZero();
+            assertThat(first.json().get("device").asText()).isEqualTo("cpu()");
+            Path cacheDir = dir.resolve("cache").resolve("embeddings");
+            java.util.List<Path> entries;
+            try (var files = Files.list(cacheDir)) {
+                entries = files.filter(f -> f.toString().endsWith(".npy")).toList();
+            }
+            assertThat(entries).hasSize(1);
+            byte[] computed = Files.readAllBytes(dir.resolve("e.npy"));
+            Result second = run(embed);
+            assertThat(second.json().get("device").asText()).isEqualTo("cpu() (cached)");
+            assertThat(Files.readAllBytes(dir.resolve("e.npy"))).isEqualTo(computed);
+            // --no-cache runs the model
+            Result noCache = run(java.util.stream.Stream.concat(java.util.Arrays.stream(embed),
+                    java.util.stream.Stream.of("--no-cache")).toArray(String[]::new));
+            assertThat(noCache.json().get("device").asText()).isEqualTo("cpu()");
+            // a damaged entry is recomputed, not trusted
+            Files.writeString(entries.get(0), "not an npy file");
+            Result again = run(embed);
+            assertThat(again.json().get("device").asText()).isEqualTo("cpu()");
+            assertThat(Files.readAllBytes(dir.resolve("e.npy"))).isEqualTo(computed);
+            // changed data: a new key
+            Files.writeString(data, "a,b,c,d\n1,2,3,4\n0.5,0,-1,2\n3,3,1,1\n");
+            assertThat(run(embed).json().get("device").asText()).isEqualTo("cpu()");
+            try (var files = Files.list(cacheDir)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".npy")).count()).isEqualTo(2);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("shiftscope.cache");
+            } else {
+                System.setProperty("shiftscope.cache", before);
+            }
+        }
+    }
+
+    @Test
     void mapOneHotEncodesCategoricalColumns() throws Exception {
         Result r = run("map", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
                 "sex=Female", "--columns", "age,race", "--clusters", "2", "--format", "json");

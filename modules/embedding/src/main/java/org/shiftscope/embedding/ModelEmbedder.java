@@ -103,6 +103,11 @@ public final class ModelEmbedder implements AutoCloseable {
         return format;
     }
 
+    /** The model file it was loaded from. */
+    public Path file() {
+        return file;
+    }
+
     /**
      * Runs the model on n rows of {@code input} (row-major, each row of shape {@code rowShape}) in batches and keeps
      * output number {@code output}, flattened per row.

@@ -164,6 +164,55 @@ class MainWindowTest {
     }
 
     @Test
+    void mapViewMapsAUsersModelsEmbeddingsAndAnNpyFile(FxRobot robot) throws Exception {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        // 12 rows, one with a missing 'note': the data split drops it, the embedding map keeps every row
+        StringBuilder csv = new StringBuilder("a,b,c,d,note,side\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append(i).append(',').append(i % 3).append(',').append(-i).append(',').append(i * 0.5).append(',')
+                    .append(i == 4 ? "?" : "x").append(',').append(i < 6 ? "ref" : "tgt").append('\n');
+        }
+        Path data = dir.resolve("rows.csv");
+        Files.writeString(data, csv);
+        robot.interact(() -> {
+            vm.data().dataPathProperty().set(data.toString());
+            vm.data().referenceWhereProperty().set("side=ref");
+            vm.data().targetWhereProperty().set("side=tgt");
+            vm.data().modeProperty().set(org.shiftscope.ui.data.SourceMode.ONE_FILE);
+            vm.data().apply();
+        });
+        waitFor(robot, "#row-counts", "Reference: 6 rows (5 used");
+        robot.clickOn("#nav-map");
+        Path model = Path.of("../embedding/src/test/resources/models/tiny_mlp.onnx").toAbsolutePath();
+        robot.interact(() -> {
+            vm.map().clustersProperty().set(2);
+            vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.MODEL);
+        });
+        waitFor(robot, "#map-summary", "Choose an ONNX");
+        robot.interact(() -> vm.map().sourceFileProperty().set(model.toString()));
+        waitFor(robot, "#map-summary", "6 reference × 6 target points · 8 features (embeddings of tiny_mlp.onnx");
+        Path npy = dir.resolve("emb.npy");
+        double[] values = new double[12 * 3];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i * 7919 % 13) / 13.0;
+        }
+        org.shiftscope.io.NpyWriter.write(npy, 12, 3, values);
+        robot.interact(() -> {
+            vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.EMBEDDINGS);
+            vm.map().sourceFileProperty().set(npy.toString());
+        });
+        waitFor(robot, "#map-summary", "6 reference × 6 target points · 3 features (embeddings of emb.npy");
+        // every point of the map has its row listed, the one with the missing note included
+        robot.interact(() -> vm.map().selectionProperty().set(java.util.stream.IntStream.range(0, 12).toArray()));
+        waitFor(robot, "#map-selection-summary", "12 points selected: 6 reference, 6 target");
+        Path shortNpy = dir.resolve("short.npy");
+        org.shiftscope.io.NpyWriter.write(shortNpy, 5, 3, new double[15]);
+        robot.interact(() -> vm.map().sourceFileProperty().set(shortNpy.toString()));
+        waitFor(robot, "#map-problem", "short.npy: has 5 rows but rows.csv has 12");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void navigationShowsWhatEachPlannedViewWillHold(FxRobot robot) {
         robot.clickOn("#nav-subgroups");
         assertThat(robot.lookup("#planned-subgroups").tryQuery()).isPresent();

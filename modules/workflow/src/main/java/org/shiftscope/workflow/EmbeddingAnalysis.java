@@ -62,10 +62,19 @@ public final class EmbeddingAnalysis {
      */
     public static Embeddings embed(Dataset data, ModelEmbedder model, List<String> columns, int output, int batch,
                                    TaskMonitor monitor) {
+        return embed(data, model, columns, output, batch, null, monitor);
+    }
+
+    /**
+     * {@link #embed(Dataset, ModelEmbedder, List, int, int, TaskMonitor)}, reusing what {@code cache} holds for the
+     * same input, model and output (null: no cache).
+     */
+    public static Embeddings embed(Dataset data, ModelEmbedder model, List<String> columns, int output, int batch,
+                                   EmbeddingCache cache, TaskMonitor monitor) {
         int n = data.rowCount();
         if (data.hasImages()) {
             ImageTensor t = imageTensor(data);
-            return model.embed(t.values(), n, t.shape(), output, batch, monitor);
+            return run(model, t.values(), n, t.shape(), output, batch, cache, monitor);
         }
         List<NumericColumn> inputs = new ArrayList<>();
         for (Column c : data.columns()) {
@@ -94,7 +103,63 @@ public final class EmbeddingAnalysis {
                 input[i * d + j] = (float) c.get(i);
             }
         }
-        return model.embed(input, n, new long[] {d}, output, batch, monitor);
+        return run(model, input, n, new long[] {d}, output, batch, cache, monitor);
+    }
+
+    private static Embeddings run(ModelEmbedder model, float[] input, int n, long[] shape, int output, int batch,
+                                  EmbeddingCache cache, TaskMonitor monitor) {
+        if (cache == null) {
+            return model.embed(input, n, shape, output, batch, monitor);
+        }
+        monitor.progress(-1, "looking for cached embeddings");
+        String key = EmbeddingCache.key(input, shape, model.file(), "output=" + output);
+        return cache.getOrCompute(key, n, () -> model.embed(input, n, shape, output, batch, monitor));
+    }
+
+    /** How a model is fed: its input columns (tabular data; empty for all numeric ones), output and batch size. */
+    public record ModelInput(List<String> columns, int output, int batch) {
+
+        public ModelInput {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /**
+     * The split of a definition whose analysed columns are embeddings: read from a row-aligned {@code .npy} file
+     * (attached to the loaded file before any filter, so {@code definition} must split one file), or computed by a
+     * model on each side after filtering and any target shift (through the cache).
+     */
+    public static org.shiftscope.core.Split embeddedSplit(SplitBuilder builder, SplitDefinition definition, Path npy,
+                                                          Path modelFile, ModelInput input, EmbeddingCache cache,
+                                                          TaskMonitor monitor) {
+        if ((npy == null) == (modelFile == null)) {
+            throw DataException.of("choose precomputed embeddings (.npy) or a model, one of the two");
+        }
+        SplitBuilder.Sides sides;
+        if (npy != null) {
+            if (!(definition.source() instanceof SplitSource.FilteredFile)) {
+                throw DataException.of("precomputed embeddings follow the rows of one data file: split one file with"
+                        + " reference and target filters");
+            }
+            if (definition.targetShift() != null && definition.targetShift().changesPixels()) {
+                throw DataException.of("precomputed embeddings cannot see a target shift that changes pixels;"
+                        + " embed with a model or the built-in encoder instead");
+            }
+            Embeddings e = read(npy, monitor);
+            sides = builder.sides(definition, d -> attach(d, e, npy.getFileName().toString()), monitor);
+        } else {
+            SplitBuilder.Sides raw = builder.sides(definition, monitor);
+            try (ModelEmbedder m = ModelEmbedder.load(modelFile)) {
+                String name = modelFile.getFileName().toString();
+                sides = new SplitBuilder.Sides(
+                        attach(raw.reference(), embed(raw.reference(), m, input.columns(), input.output(),
+                                input.batch(), cache, monitor), name),
+                        attach(raw.target(), embed(raw.target(), m, input.columns(), input.output(), input.batch(),
+                                cache, monitor), name),
+                        raw.filterColumns());
+            }
+        }
+        return builder.build(definition.withColumns(attachedColumns(sides.reference())), sides);
     }
 
     /** The dataset with the embeddings as extra numeric columns emb_0..emb_{d-1} (row i belongs to row i). */

@@ -7,8 +7,8 @@ import org.shiftscope.workflow.ColumnComparison;
 import org.shiftscope.workflow.DatasetSummary;
 import org.shiftscope.workflow.SplitBuilder;
 
-/** Everything the Data view shows for one split, computed off the FX thread. */
-public record DataResult(SplitBuilder.Sides sides, Split split, DatasetSummary reference, DatasetSummary target,
+/** Everything the Data view shows for one split (and the definition it came from), computed off the FX thread. */
+public record DataResult(org.shiftscope.workflow.SplitDefinition definition, SplitBuilder.Sides sides, Split split, DatasetSummary reference, DatasetSummary target,
                          List<ColumnComparison> comparisons, List<String> selectableColumns, List<ColumnDrift> drift) {
 
     /** The drift test of a column, if it was tested (free-text columns are not). */

@@ -151,7 +151,7 @@ public final class DataViewModel {
         selectable.removeAll(sides.filterColumns());
         monitor.progress(-1, "Testing columns for drift");
         List<ColumnDrift> drift = DriftAnalysis.univariate(split, MultipleTesting.HOLM, ALPHA, monitor);
-        return new DataResult(sides, split, DatasetSummary.of(sides.reference()), DatasetSummary.of(sides.target()),
+        return new DataResult(def, sides, split, DatasetSummary.of(sides.reference()), DatasetSummary.of(sides.target()),
                 comparisons, selectable, drift);
     }
 

@@ -98,13 +98,46 @@ public final class MapView {
         ChoiceBox<MapViewModel.Source> source = new ChoiceBox<>();
         source.setId("map-source");
         source.getItems().setAll(MapViewModel.Source.values());
-        source.setConverter(ViewControls.converter(v -> v == MapViewModel.Source.COLUMNS ? "columns"
-                : "built-in encoder (MLP / CNN for images)"));
+        source.setConverter(ViewControls.converter(v -> switch (v) {
+            case COLUMNS -> "columns";
+            case MLP -> "built-in encoder (MLP / CNN for images)";
+            case EMBEDDINGS -> "embeddings file (.npy)";
+            case MODEL -> "my model (ONNX / TorchScript)";
+        }));
         source.valueProperty().bindBidirectional(vm.sourceProperty());
+        javafx.scene.control.TextField file = new javafx.scene.control.TextField();
+        file.setId("map-source-file");
+        file.setPrefColumnCount(18);
+        file.setPromptText(".npy rows aligned with the data, or .onnx / .pt");
+        file.setText(vm.sourceFileProperty().get());
+        file.setOnAction(e -> vm.sourceFileProperty().set(file.getText().strip()));
+        vm.sourceFileProperty().addListener((o, a, b) -> {
+            if (!file.getText().strip().equals(b)) {
+                file.setText(b);
+            }
+        });
+        javafx.scene.control.Button browse = new javafx.scene.control.Button("Browse…");
+        browse.setId("map-source-browse");
+        browse.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            boolean npy = vm.sourceProperty().get() == MapViewModel.Source.EMBEDDINGS;
+            chooser.setTitle(npy ? "Open embeddings" : "Open model");
+            chooser.getExtensionFilters().add(npy ? new javafx.stage.FileChooser.ExtensionFilter("NumPy arrays", "*.npy")
+                    : new javafx.stage.FileChooser.ExtensionFilter("ONNX or TorchScript", "*.onnx", "*.pt", "*.pth",
+                    "*.torchscript"));
+            java.io.File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+            if (f != null) {
+                vm.sourceFileProperty().set(f.getPath());
+            }
+        });
+        for (Node n : List.of(file, browse)) {
+            n.disableProperty().bind(vm.sourceProperty().isNotEqualTo(MapViewModel.Source.EMBEDDINGS)
+                    .and(vm.sourceProperty().isNotEqualTo(MapViewModel.Source.MODEL)));
+        }
         ChoiceBox<String> label = new ChoiceBox<>();
         label.setId("map-label");
         label.valueProperty().bindBidirectional(vm.labelProperty());
-        label.disableProperty().bind(vm.sourceProperty().isEqualTo(MapViewModel.Source.COLUMNS));
+        label.disableProperty().bind(vm.sourceProperty().isNotEqualTo(MapViewModel.Source.MLP));
         vm.dataProperty().addListener((o, a, d) -> label.getItems().setAll(d == null ? List.of() : d.split().columns()));
         if (vm.dataProperty().get() != null) {
             label.getItems().setAll(vm.dataProperty().get().split().columns());
@@ -159,7 +192,7 @@ public final class MapView {
         CheckBox tgt = new CheckBox("Target");
         tgt.setId("map-show-target");
         tgt.selectedProperty().bindBidirectional(vm.showTargetProperty());
-        HBox bar = row(new Label("Map"), source, new Label("Label"), label, new Label("Units"), units,
+        HBox bar = row(new Label("Map"), source, file, browse, new Label("Label"), label, new Label("Units"), units,
                 new Label("Projection"), method, new Label("Seed"), seed);
         HBox grouping = row(new Label("Clustering"), clustering, new Label("clusters"), k, new Label("eps"), eps,
                 new Label("min samples"), minSamples);
@@ -249,10 +282,7 @@ public final class MapView {
             updateLegend(List.of());
             return;
         }
-        if (vm.dataProperty().get() != null
-                && r.referenceCluster().length != vm.dataProperty().get().split().reference().rowCount()) {
-            return; // a new split is loading; its map follows
-        }
+        org.shiftscope.core.Split mapped = vm.mappedSplitProperty().get();
         int nr = r.referenceCluster().length;
         int nt = r.targetCluster().length;
         float[] xy = new float[2 * (nr + nt)];
@@ -263,10 +293,9 @@ public final class MapView {
                 : null;
         List<String> names = new ArrayList<>();
         int[] category = null;
-        if (column != null && vm.dataProperty().get() != null
-                && vm.dataProperty().get().split().reference().column(column).isPresent()) {
-            category = categories(vm.dataProperty().get().split().reference().requireColumn(column),
-                    vm.dataProperty().get().split().target().requireColumn(column), names);
+        if (column != null && mapped != null && mapped.reference().column(column).isPresent()) {
+            category = categories(mapped.reference().requireColumn(column), mapped.target().requireColumn(column),
+                    names);
         }
         int highlight = vm.highlightedProperty().get();
         int refColour = MapCanvas.argb(MapCanvas.REFERENCE);

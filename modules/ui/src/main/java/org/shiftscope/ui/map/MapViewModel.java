@@ -17,7 +17,11 @@ import org.shiftscope.projection.Projector;
 import org.shiftscope.ui.ActiveRecompute;
 import org.shiftscope.ui.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
+import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.EmbeddingAnalysis;
+import org.shiftscope.workflow.EmbeddingCache;
 import org.shiftscope.workflow.MapAnalysis;
+import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.workflow.TransportAnalysis;
 
 /**
@@ -30,8 +34,11 @@ public final class MapViewModel {
     /** COLUMN colours by the values of a column of the split (a label, a group such as sex or race). */
     public enum ColourBy { SIDE, CLUSTER, COLUMN }
 
-    /** What the map is made of: the split's columns, or the built-in encoder's embeddings of them. */
-    public enum Source { COLUMNS, MLP }
+    /**
+     * What the map is made of: the split's columns, the built-in encoder's embeddings of them, precomputed
+     * embeddings (a row-aligned .npy file) or a user's model (ONNX or TorchScript) run over the rows.
+     */
+    public enum Source { COLUMNS, MLP, EMBEDDINGS, MODEL }
 
     /** No cluster highlighted (cluster ids are 0..k-1, and -1 for noise). */
     public static final int NO_HIGHLIGHT = Integer.MIN_VALUE;
@@ -48,6 +55,8 @@ public final class MapViewModel {
     private final DoubleProperty eps = new SimpleDoubleProperty(Double.NaN);
     private final IntegerProperty minSamples = new SimpleIntegerProperty(10);
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.COLUMNS);
+    /** The .npy file (EMBEDDINGS) or model file (MODEL). */
+    private final StringProperty sourceFile = new SimpleStringProperty("");
     /** Label column the built-in encoder learns. */
     private final StringProperty label = new SimpleStringProperty();
     private final ObjectProperty<ColourBy> colourBy = new SimpleObjectProperty<>(ColourBy.SIDE);
@@ -59,6 +68,8 @@ public final class MapViewModel {
     /** Cluster drawn in colour while the others are greyed; {@link #NO_HIGHLIGHT} for none. */
     private final IntegerProperty highlighted = new SimpleIntegerProperty(NO_HIGHLIGHT);
     private final ObjectProperty<MapAnalysis.Result> result = new SimpleObjectProperty<>();
+    /** The split whose rows the current map shows (set just before {@link #result}). */
+    private final ObjectProperty<Split> mappedSplit = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final ActiveRecompute recompute = new ActiveRecompute(this::refresh);
@@ -66,7 +77,8 @@ public final class MapViewModel {
 
     public MapViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-        recompute.watch(clusters, method, standardize, seed, source, label, data, clustering, eps, minSamples);
+        recompute.watch(clusters, method, standardize, seed, source, label, data, clustering, eps, minSamples,
+                sourceFile);
     }
 
     /** Recomputes now (if there is a split). */
@@ -83,12 +95,39 @@ public final class MapViewModel {
                 clustering.get(), clusters.get(), eps.get(), minSamples.get()), true, seed.get());
         String learn = source.get() == Source.MLP ? label.get() : null;
         if (source.get() == Source.MLP && learn == null) {
+            tasks.cancel("map");
             summary.set("Choose the label column the built-in encoder learns.");
             return;
         }
-        summary.set(learn == null ? "Computing the map…" : "Training the built-in encoder on " + learn + "…");
-        tasks.submit("map", "Mapping subpopulations", monitor -> compute(split, units, options, learn, monitor),
-                this::publish,
+        Source from = source.get();
+        java.nio.file.Path file = sourceFile.get() == null || sourceFile.get().isBlank() ? null
+                : java.nio.file.Path.of(sourceFile.get().strip());
+        if ((from == Source.EMBEDDINGS || from == Source.MODEL) && file == null) {
+            tasks.cancel("map");
+            summary.set(from == Source.EMBEDDINGS ? "Choose the .npy file of embeddings (one row per data row)."
+                    : "Choose an ONNX (.onnx) or TorchScript (.pt) model.");
+            return;
+        }
+        org.shiftscope.workflow.SplitDefinition definition = d.definition();
+        String features = switch (from) {
+            case MLP -> "built-in encoder learning " + learn;
+            case EMBEDDINGS, MODEL -> "embeddings of " + file.getFileName() + ", " + units(units);
+            case COLUMNS -> units(units);
+        };
+        summary.set(learn != null ? "Training the built-in encoder on " + learn + "…"
+                : file != null ? "Embedding with " + file.getFileName() + "…" : "Computing the map…");
+        tasks.submit("map", "Mapping subpopulations", monitor -> {
+                    if (from == Source.EMBEDDINGS || from == Source.MODEL) {
+                        Split embedded = EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()),
+                                definition, from == Source.EMBEDDINGS ? file : null, from == Source.MODEL ? file : null,
+                                new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256),
+                                EmbeddingCache.standard(), monitor.range(0, 0.5));
+                        return new Mapped(embedded, MapAnalysis.run(MapAnalysis.prepare(embedded, units, false),
+                                options, null, monitor.range(0.5, 1)), features);
+                    }
+                    return new Mapped(split, compute(split, units, options, learn, monitor), features);
+                },
+                m -> publish(m.split(), m.result(), m.features()),
                 e -> {
                     problem.set(e.getMessage());
                     summary.set("");
@@ -111,8 +150,23 @@ public final class MapViewModel {
         return MapAnalysis.run(e.prepared(), options, e.correct(), monitor.range(0.6, 1));
     }
 
+    /** A map and the split whose rows it shows (with embeddings, rows the data split dropped may be present). */
+    private record Mapped(Split split, MapAnalysis.Result result, String features) {
+    }
+
+    /** Shows a map of the Data view's current split's columns. */
     public void publish(MapAnalysis.Result r) {
+        publish(data.get().split(), r, units(standardize.get()));
+    }
+
+    /**
+     * Shows a map whose points are the rows of {@code mapped}, reference then target.
+     *
+     * @param features what the mapped features are, for the summary
+     */
+    public void publish(Split mapped, MapAnalysis.Result r, String features) {
         recompute.fresh();
+        mappedSplit.set(mapped);
         problem.set("");
         highlighted.set(NO_HIGHLIGHT);
         selection.set(new int[0]);
@@ -123,13 +177,18 @@ public final class MapViewModel {
                 " · on these points MMD p = %.3g, classifier AUC %.3f (p = %.3g)", r.detection().mmd().pValue(),
                 r.detection().classifier().auc(), r.detection().classifier().pValue());
         summary.set(String.format(java.util.Locale.ROOT,
-                "%,d reference × %,d target points · %d features (%s) · %s fitted on %,d points, trustworthiness %.3f"
+                "%,d reference × %,d target points · %d features (%s) · %s fitted on %,d points, trustworthiness %s"
                         + " · %s: %d emerging, %d vanishing%s",
                 r.prepared().reference().n(), r.prepared().target().n(), r.prepared().features().size(),
-                source.get() == Source.MLP ? "built-in encoder learning " + label.get()
-                        : standardize.get() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored",
-                label(r.projection().method()), r.projection().fitted(), r.projection().trustworthiness(),
+                features,
+                label(r.projection().method()), r.projection().fitted(),
+                Double.isNaN(r.projection().trustworthiness()) ? "n/a (too few points)"
+                        : String.format(java.util.Locale.ROOT, "%.3f", r.projection().trustworthiness()),
                 r.clustering().describe(), emerging, vanishing, tests));
+    }
+
+    private static String units(TransportAnalysis.Standardize s) {
+        return s == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored";
     }
 
     /** How a projection method is named on screen. */
@@ -173,6 +232,10 @@ public final class MapViewModel {
         return source;
     }
 
+    public StringProperty sourceFileProperty() {
+        return sourceFile;
+    }
+
     public StringProperty labelProperty() {
         return label;
     }
@@ -203,6 +266,11 @@ public final class MapViewModel {
 
     public ObjectProperty<MapAnalysis.Result> resultProperty() {
         return result;
+    }
+
+    /** The split whose rows the current map's points are: reference rows, then target rows. */
+    public ObjectProperty<Split> mappedSplitProperty() {
+        return mappedSplit;
     }
 
     public StringProperty summaryProperty() {

@@ -67,14 +67,14 @@ final class SelectionPanel {
         MapAnalysis.Result r = vm.resultProperty().get();
         table.getItems().clear();
         thumbnails.getChildren().clear();
-        if (r == null || vm.dataProperty().get() == null || selected.length == 0) {
+        if (r == null || vm.mappedSplitProperty().get() == null || selected.length == 0) {
             summary.setText("Shift-drag a box on the map to list its rows.");
             table.getColumns().clear();
             thumbnailScroll.setVisible(false);
             thumbnailScroll.setManaged(false);
             return;
         }
-        Split split = vm.dataProperty().get().split();
+        Split split = vm.mappedSplitProperty().get();
         int nr = r.referenceCluster().length;
         java.util.SortedMap<Integer, Integer> perCluster = new java.util.TreeMap<>();
         int refCount = 0;

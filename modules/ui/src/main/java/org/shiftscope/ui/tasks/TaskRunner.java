@@ -104,6 +104,14 @@ public final class TaskRunner {
         return task;
     }
 
+    /** Cancels the latest job of a key, if any: its result, if it still arrives, is dropped. FX thread only. */
+    public void cancel(String key) {
+        Task<?> t = latest.remove(key);
+        if (t != null && t.isRunning()) {
+            t.cancel();
+        }
+    }
+
     /** Cancels the task the status bar shows. */
     public void cancelCurrent() {
         Task<?> t = current.get();
