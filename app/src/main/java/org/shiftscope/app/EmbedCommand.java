@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.shiftscope.core.DataException;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.embedding.Embeddings;
 import org.shiftscope.embedding.ModelEmbedder;
+import org.shiftscope.embedding.TextEncoder;
 import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.EmbeddingAnalysis;
 import org.shiftscope.workflow.EmbeddingCache;
@@ -30,8 +32,13 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data file (any format inspect reads; images for image folders and IDX).")
     Path data;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model: .onnx, or TorchScript .pt.")
+    @Option(names = "--model", paramLabel = "FILE", description = "Model: .onnx, or TorchScript .pt.")
     Path model;
+
+    @Option(names = "--text", paramLabel = "COL",
+            description = "Instead of a model: embed this text column with the built-in sentence encoder"
+                    + " (all-MiniLM-L6-v2, mean pooled, unit length, 384 dimensions).")
+    String text;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.npy", description = "Where to write the embeddings.")
     Path out;
@@ -47,10 +54,19 @@ final class EmbedCommand implements Callable<Integer> {
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         long start = System.nanoTime();
         Dataset d = new DatasetCatalog().load(data, monitor);
+        if ((model == null) == (text == null)) {
+            throw DataException.of("embed needs --model FILE or --text COL (one of the two)");
+        }
         Embeddings e;
-        try (ModelEmbedder m = ModelEmbedder.load(model)) {
-            e = EmbeddingAnalysis.embed(d, m, modelOptions.inputs(), modelOptions.output, modelOptions.batch,
-                    modelOptions.cache(), monitor);
+        if (text != null) {
+            try (TextEncoder enc = TextEncoder.load()) {
+                e = EmbeddingAnalysis.embedText(d, text, enc, modelOptions.cache(), monitor);
+            }
+        } else {
+            try (ModelEmbedder m = ModelEmbedder.load(model)) {
+                e = EmbeddingAnalysis.embed(d, m, modelOptions.inputs(), modelOptions.output, modelOptions.batch,
+                        modelOptions.cache(), monitor);
+            }
         }
         EmbeddingAnalysis.write(e, out);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -61,7 +77,7 @@ final class EmbedCommand implements Callable<Integer> {
             root.put("rows", e.n());
             root.put("dimensions", e.d());
             root.put("device", e.device());
-            root.put("model", model.toString());
+            root.put("model", text != null ? TextEncoder.NAME : model.toString());
             root.put("out", out.toString());
             root.put("seconds", seconds);
             Json.print(w, root);

@@ -104,26 +104,35 @@ final class MapCommand implements Callable<Integer> {
             description = "Embedding size of the built-in encoder (default ${DEFAULT-VALUE}).")
     int dim;
 
+    @Option(names = "--text", paramLabel = "COL",
+            description = "Embed this text column with the built-in sentence encoder (all-MiniLM-L6-v2, 384"
+                    + " dimensions, shipped with ShiftScope) and map the embeddings.")
+    String text;
+
     @Mixin
     FormatOption output;
 
     /** The split of the columns, or of embeddings attached to every loaded file. */
     private Split buildSplit(TaskMonitor monitor) {
-        if (embeddings != null && model != null) {
-            throw DataException.of("use --embeddings or --model, not both");
+        int sources = (embeddings != null ? 1 : 0) + (model != null ? 1 : 0) + (text != null ? 1 : 0);
+        if (sources > 1) {
+            throw DataException.of("use one of --embeddings, --model and --text");
         }
-        if (embeddings == null && model == null) {
+        if (sources == 0) {
             return split.build();
         }
         if (!split.columns.isEmpty()) {
-            throw DataException.of("--columns chooses data columns; with --embeddings or --model the map uses the"
-                    + " embeddings (use --model-input for a model's input columns)");
+            throw DataException.of("--columns chooses data columns; with --embeddings, --model or --text the map"
+                    + " uses the embeddings (use --model-input for a model's input columns)");
         }
         if (embeddings != null && split.data == null) {
             throw DataException.of("--embeddings needs --data (one file, whose rows the embeddings follow)");
         }
-        return EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()), split.definition(), embeddings,
-                model, new EmbeddingAnalysis.ModelInput(modelOptions.inputs(), modelOptions.output, modelOptions.batch),
+        return EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()), split.definition(),
+                embeddings != null ? new EmbeddingAnalysis.Npy(embeddings)
+                        : text != null ? new EmbeddingAnalysis.Text(text)
+                        : new EmbeddingAnalysis.Model(model, new EmbeddingAnalysis.ModelInput(modelOptions.inputs(),
+                                modelOptions.output, modelOptions.batch)),
                 modelOptions.cache(), monitor);
     }
 
@@ -139,8 +148,8 @@ final class MapCommand implements Callable<Integer> {
             if (!kind.equals("mlp") && !kind.equals("cnn")) {
                 throw DataException.of("unknown --encoder '" + encoder + "' (use mlp for tables, cnn for images)");
             }
-            if (label == null || embeddings != null || model != null) {
-                throw DataException.of("--encoder needs --label COL, and neither --embeddings nor --model");
+            if (label == null || embeddings != null || model != null || text != null) {
+                throw DataException.of("--encoder needs --label COL, and none of --embeddings, --model, --text");
             }
             Split s = split.build();
             if (s.reference().hasImages() != kind.equals("cnn")) {

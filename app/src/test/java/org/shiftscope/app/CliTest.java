@@ -434,6 +434,50 @@ class CliTest {
     }
 
     @Test
+    void mapOfTextsFindsTheTopicOnlyTheTargetHas(@TempDir Path dir) throws Exception {
+        // planted truth: 30 reference notes about hospital stays; the target has 15 such notes and 15 market reports
+        String[] wards = {"cardiology", "oncology", "the surgical ward", "intensive care", "maternity"};
+        String[] verbs = {"was discharged", "recovered", "was moved to rehabilitation"};
+        String[] firms = {"Acme Corp", "Globex", "Initech", "Umbrella Holdings", "Stark Industries"};
+        String[] moves = {"rose", "fell", "slipped"};
+        StringBuilder csv = new StringBuilder("side,note\n");
+        for (int i = 0; i < 45; i++) {
+            csv.append(i < 30 ? "ref" : "tgt").append(",\"The patient ").append(verbs[i % 3]).append(" after ")
+                    .append(2 + i % 9).append(" days in ").append(wards[i % 5]).append(".\"\n");
+        }
+        for (int i = 0; i < 15; i++) {
+            csv.append("tgt,\"Shares of ").append(firms[i % 5]).append(' ').append(moves[i % 3]).append(' ')
+                    .append(1 + i % 7).append(" percent in early trading.\"\n");
+        }
+        Path data = dir.resolve("notes.csv");
+        Files.writeString(data, csv);
+        Result r = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--text", "note", "--clusters", "2", "--no-tests", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("features")).hasSize(384);
+        JsonNode emerging = null;
+        for (JsonNode c : r.json().get("clusters")) {
+            if (c.get("trend").asText().equals("emerging")) {
+                emerging = c;
+            }
+        }
+        assertThat(emerging).isNotNull();
+        assertThat(emerging.get("n_reference").asInt()).isZero();
+        assertThat(emerging.get("n_target").asInt()).isEqualTo(15);
+
+        Path out = dir.resolve("notes.npy");
+        Result embed = run("embed", "--data", data.toString(), "--text", "note", "--out", out.toString(), "--format",
+                "json");
+        assertThat(embed.code()).as(embed.err()).isZero();
+        assertThat(embed.json().get("rows").asInt()).isEqualTo(60);
+        assertThat(embed.json().get("dimensions").asInt()).isEqualTo(384);
+        Result both = run("embed", "--data", data.toString(), "--text", "note", "--model", "m.onnx", "--out",
+                out.toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("embed needs --model FILE or --text COL (one of the two)");
+    }
+
+    @Test
     void mapOneHotEncodesCategoricalColumns() throws Exception {
         Result r = run("map", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
                 "sex=Female", "--columns", "age,race", "--clusters", "2", "--format", "json");

@@ -205,6 +205,13 @@ class MainWindowTest {
         // every point of the map has its row listed, the one with the missing note included
         robot.interact(() -> vm.map().selectionProperty().set(java.util.stream.IntStream.range(0, 12).toArray()));
         waitFor(robot, "#map-selection-summary", "12 points selected: 6 reference, 6 target");
+        // the sentence encoder reads a text column (here the notes, the missing one as an empty text)
+        robot.interact(() -> {
+            vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.TEXT);
+            vm.map().labelProperty().set("note");
+        });
+        waitFor(robot, "#map-summary", "6 reference × 6 target points · 384 features (MiniLM sentence embeddings of note");
+        robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.EMBEDDINGS));
         Path shortNpy = dir.resolve("short.npy");
         org.shiftscope.io.NpyWriter.write(shortNpy, 5, 3, new double[15]);
         robot.interact(() -> vm.map().sourceFileProperty().set(shortNpy.toString()));

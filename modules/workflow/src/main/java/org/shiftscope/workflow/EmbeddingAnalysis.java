@@ -11,6 +11,7 @@ import org.shiftscope.core.RasterImage;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.embedding.Embeddings;
 import org.shiftscope.embedding.ModelEmbedder;
+import org.shiftscope.embedding.TextEncoder;
 import org.shiftscope.io.NpyWriter;
 
 /**
@@ -124,42 +125,87 @@ public final class EmbeddingAnalysis {
         }
     }
 
+    /** Where a split's embeddings come from. */
+    public sealed interface Source permits Npy, Model, Text {
+    }
+
+    /** Precomputed embeddings, one row per row of the (single) data file. */
+    public record Npy(Path file) implements Source {
+    }
+
+    /** A user's ONNX or TorchScript model run over each side's rows. */
+    public record Model(Path file, ModelInput input) implements Source {
+    }
+
+    /** The built-in text encoder ({@link TextEncoder}) run over a text column. */
+    public record Text(String column) implements Source {
+    }
+
     /**
      * The split of a definition whose analysed columns are embeddings: read from a row-aligned {@code .npy} file
-     * (attached to the loaded file before any filter, so {@code definition} must split one file), or computed by a
-     * model on each side after filtering and any target shift (through the cache).
+     * (attached to the loaded file before any filter, so {@code definition} must split one file), or computed on
+     * each side after filtering and any target shift by a model or the text encoder (through the cache; null for
+     * none).
      */
-    public static org.shiftscope.core.Split embeddedSplit(SplitBuilder builder, SplitDefinition definition, Path npy,
-                                                          Path modelFile, ModelInput input, EmbeddingCache cache,
-                                                          TaskMonitor monitor) {
-        if ((npy == null) == (modelFile == null)) {
-            throw DataException.of("choose precomputed embeddings (.npy) or a model, one of the two");
-        }
-        SplitBuilder.Sides sides;
-        if (npy != null) {
-            if (!(definition.source() instanceof SplitSource.FilteredFile)) {
-                throw DataException.of("precomputed embeddings follow the rows of one data file: split one file with"
-                        + " reference and target filters");
+    public static org.shiftscope.core.Split embeddedSplit(SplitBuilder builder, SplitDefinition definition,
+                                                          Source source, EmbeddingCache cache, TaskMonitor monitor) {
+        SplitBuilder.Sides sides = switch (source) {
+            case Npy npy -> {
+                if (!(definition.source() instanceof SplitSource.FilteredFile)) {
+                    throw DataException.of("precomputed embeddings follow the rows of one data file: split one file"
+                            + " with reference and target filters");
+                }
+                if (definition.targetShift() != null && definition.targetShift().changesPixels()) {
+                    throw DataException.of("precomputed embeddings cannot see a target shift that changes pixels;"
+                            + " embed with a model or the built-in encoder instead");
+                }
+                Embeddings e = read(npy.file(), monitor);
+                yield builder.sides(definition, d -> attach(d, e, npy.file().getFileName().toString()), monitor);
             }
-            if (definition.targetShift() != null && definition.targetShift().changesPixels()) {
-                throw DataException.of("precomputed embeddings cannot see a target shift that changes pixels;"
-                        + " embed with a model or the built-in encoder instead");
+            case Model model -> {
+                SplitBuilder.Sides raw = builder.sides(definition, monitor);
+                try (ModelEmbedder m = ModelEmbedder.load(model.file())) {
+                    String name = model.file().getFileName().toString();
+                    ModelInput in = model.input();
+                    yield new SplitBuilder.Sides(
+                            attach(raw.reference(), embed(raw.reference(), m, in.columns(), in.output(), in.batch(),
+                                    cache, monitor.range(0, 0.5)), name),
+                            attach(raw.target(), embed(raw.target(), m, in.columns(), in.output(), in.batch(), cache,
+                                    monitor.range(0.5, 1)), name),
+                            raw.filterColumns());
+                }
             }
-            Embeddings e = read(npy, monitor);
-            sides = builder.sides(definition, d -> attach(d, e, npy.getFileName().toString()), monitor);
-        } else {
-            SplitBuilder.Sides raw = builder.sides(definition, monitor);
-            try (ModelEmbedder m = ModelEmbedder.load(modelFile)) {
-                String name = modelFile.getFileName().toString();
-                sides = new SplitBuilder.Sides(
-                        attach(raw.reference(), embed(raw.reference(), m, input.columns(), input.output(),
-                                input.batch(), cache, monitor), name),
-                        attach(raw.target(), embed(raw.target(), m, input.columns(), input.output(), input.batch(),
-                                cache, monitor), name),
-                        raw.filterColumns());
+            case Text text -> {
+                SplitBuilder.Sides raw = builder.sides(definition, monitor);
+                try (TextEncoder enc = TextEncoder.load()) {
+                    yield new SplitBuilder.Sides(
+                            attach(raw.reference(), embedText(raw.reference(), text.column(), enc, cache,
+                                    monitor.range(0, 0.5)), "MiniLM"),
+                            attach(raw.target(), embedText(raw.target(), text.column(), enc, cache,
+                                    monitor.range(0.5, 1)), "MiniLM"),
+                            raw.filterColumns());
+                }
             }
-        }
+        };
         return builder.build(definition.withColumns(attachedColumns(sides.reference())), sides);
+    }
+
+    /**
+     * The text encoder's embeddings of one column's values (a missing value embeds as the empty text), reusing what
+     * {@code cache} holds for the same texts (null: no cache).
+     */
+    public static Embeddings embedText(Dataset data, String column, TextEncoder encoder, EmbeddingCache cache,
+                                       TaskMonitor monitor) {
+        Column c = data.requireColumn(column);
+        List<String> texts = new ArrayList<>(c.size());
+        for (int i = 0; i < c.size(); i++) {
+            texts.add(c.isMissing(i) ? "" : c.text(i));
+        }
+        if (cache == null) {
+            return encoder.embed(texts, monitor);
+        }
+        String key = EmbeddingCache.textKey(texts, TextEncoder.NAME + ", " + TextEncoder.MAX_TOKENS + " tokens");
+        return cache.getOrCompute(key, texts.size(), () -> encoder.embed(texts, monitor));
     }
 
     /** The dataset with the embeddings as extra numeric columns emb_0..emb_{d-1} (row i belongs to row i). */

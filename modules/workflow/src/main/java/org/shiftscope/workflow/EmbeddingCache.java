@@ -20,8 +20,8 @@ import org.shiftscope.io.NpyWriter;
 
 /**
  * Embeddings kept on disk so that a model runs once per input: one {@code .npy} file per key, the SHA-256 of the
- * exact input the model sees (values and row shape), of the model file's bytes, and of the options (the output
- * used). Files are written to a temporary name and moved into place, so a killed run leaves no half-written entry;
+ * exact input the model sees (values and row shape, or the texts), of the model file's bytes (or the built-in text
+ * encoder's name), and of the options (the output used). Files are written to a temporary name and moved into place, so a killed run leaves no half-written entry;
  * an unreadable entry is recomputed. The default folder is {@code embeddings} under the system property
  * {@code shiftscope.cache}, else under {@code $SHIFTSCOPE_CACHE}, else {@code ~/.cache/shiftscope/embeddings}.
  */
@@ -62,6 +62,18 @@ public final class EmbeddingCache {
         sha.update(b.flip());
         sha.update(fileHash(model).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         sha.update(options.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The key of one text-encoder run: the texts (in order) and the encoder's name and settings. */
+    public static String textKey(java.util.List<String> texts, String encoder) {
+        MessageDigest sha = sha256();
+        for (String t : texts) {
+            byte[] b = t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(b.length).array());
+            sha.update(b);
+        }
+        sha.update(encoder.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest());
     }
 

@@ -103,6 +103,7 @@ public final class MapView {
             case MLP -> "built-in encoder (MLP / CNN for images)";
             case EMBEDDINGS -> "embeddings file (.npy)";
             case MODEL -> "my model (ONNX / TorchScript)";
+            case TEXT -> "sentence encoder (MiniLM) on a text column";
         }));
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         javafx.scene.control.TextField file = new javafx.scene.control.TextField();
@@ -137,7 +138,8 @@ public final class MapView {
         ChoiceBox<String> label = new ChoiceBox<>();
         label.setId("map-label");
         label.valueProperty().bindBidirectional(vm.labelProperty());
-        label.disableProperty().bind(vm.sourceProperty().isNotEqualTo(MapViewModel.Source.MLP));
+        label.disableProperty().bind(vm.sourceProperty().isNotEqualTo(MapViewModel.Source.MLP)
+                .and(vm.sourceProperty().isNotEqualTo(MapViewModel.Source.TEXT)));
         vm.dataProperty().addListener((o, a, d) -> label.getItems().setAll(d == null ? List.of() : d.split().columns()));
         if (vm.dataProperty().get() != null) {
             label.getItems().setAll(vm.dataProperty().get().split().columns());
@@ -192,7 +194,7 @@ public final class MapView {
         CheckBox tgt = new CheckBox("Target");
         tgt.setId("map-show-target");
         tgt.selectedProperty().bindBidirectional(vm.showTargetProperty());
-        HBox bar = row(new Label("Map"), source, file, browse, new Label("Label"), label, new Label("Units"), units,
+        HBox bar = row(new Label("Map"), source, file, browse, new Label("Label / text"), label, new Label("Units"), units,
                 new Label("Projection"), method, new Label("Seed"), seed);
         HBox grouping = row(new Label("Clustering"), clustering, new Label("clusters"), k, new Label("eps"), eps,
                 new Label("min samples"), minSamples);

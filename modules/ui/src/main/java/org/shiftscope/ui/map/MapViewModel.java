@@ -36,9 +36,10 @@ public final class MapViewModel {
 
     /**
      * What the map is made of: the split's columns, the built-in encoder's embeddings of them, precomputed
-     * embeddings (a row-aligned .npy file) or a user's model (ONNX or TorchScript) run over the rows.
+     * embeddings (a row-aligned .npy file), a user's model (ONNX or TorchScript) run over the rows, or the built-in
+     * sentence encoder run over a text column (the {@link #labelProperty() label} column).
      */
-    public enum Source { COLUMNS, MLP, EMBEDDINGS, MODEL }
+    public enum Source { COLUMNS, MLP, EMBEDDINGS, MODEL, TEXT }
 
     /** No cluster highlighted (cluster ids are 0..k-1, and -1 for noise). */
     public static final int NO_HIGHLIGHT = Integer.MIN_VALUE;
@@ -100,6 +101,12 @@ public final class MapViewModel {
             return;
         }
         Source from = source.get();
+        if (from == Source.TEXT && label.get() == null) {
+            tasks.cancel("map");
+            summary.set("Choose the text column the sentence encoder reads.");
+            return;
+        }
+        String textColumn = label.get();
         java.nio.file.Path file = sourceFile.get() == null || sourceFile.get().isBlank() ? null
                 : java.nio.file.Path.of(sourceFile.get().strip());
         if ((from == Source.EMBEDDINGS || from == Source.MODEL) && file == null) {
@@ -111,17 +118,22 @@ public final class MapViewModel {
         org.shiftscope.workflow.SplitDefinition definition = d.definition();
         String features = switch (from) {
             case MLP -> "built-in encoder learning " + learn;
+            case TEXT -> "MiniLM sentence embeddings of " + textColumn + ", " + units(units);
             case EMBEDDINGS, MODEL -> "embeddings of " + file.getFileName() + ", " + units(units);
             case COLUMNS -> units(units);
         };
         summary.set(learn != null ? "Training the built-in encoder on " + learn + "…"
                 : file != null ? "Embedding with " + file.getFileName() + "…" : "Computing the map…");
         tasks.submit("map", "Mapping subpopulations", monitor -> {
-                    if (from == Source.EMBEDDINGS || from == Source.MODEL) {
+                    if (from == Source.EMBEDDINGS || from == Source.MODEL || from == Source.TEXT) {
+                        EmbeddingAnalysis.Source how = switch (from) {
+                            case EMBEDDINGS -> new EmbeddingAnalysis.Npy(file);
+                            case TEXT -> new EmbeddingAnalysis.Text(textColumn);
+                            default -> new EmbeddingAnalysis.Model(file,
+                                    new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256));
+                        };
                         Split embedded = EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()),
-                                definition, from == Source.EMBEDDINGS ? file : null, from == Source.MODEL ? file : null,
-                                new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256),
-                                EmbeddingCache.standard(), monitor.range(0, 0.5));
+                                definition, how, EmbeddingCache.standard(), monitor.range(0, 0.5));
                         return new Mapped(embedded, MapAnalysis.run(MapAnalysis.prepare(embedded, units, false),
                                 options, null, monitor.range(0.5, 1)), features);
                     }
