@@ -39,13 +39,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark against the peers in one run: 'ot' vs POT (python3-pot), 'detect' vs NumPy,"
-                + " 'embed' vs PyTorch, 'map' vs scikit-learn t-SNE and umap-learn.")
+                + " 'embed' vs PyTorch, 'map' vs scikit-learn t-SNE and umap-learn, 'render' (a million points panned and"
+                + " zoomed in the Map view's canvas) vs matplotlib.")
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SUITE", description = "ot, detect, embed or map")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "ot, detect, embed, map or render")
     String suite;
 
     @Option(names = "--case", split = ",", paramLabel = "NAME",
@@ -58,8 +59,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ot", "detect", "embed", "map").contains(suite)) {
-            throw DataException.of("unknown benchmark suite '" + suite + "' (available: ot, detect, embed, map)");
+        if (!List.of("ot", "detect", "embed", "map", "render").contains(suite)) {
+            throw DataException.of("unknown benchmark suite '" + suite + "' (available: ot, detect, embed, map,"
+                    + " render)");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("shiftscope-bench");
@@ -71,6 +73,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (suite.equals("map")) {
             return benchMap(out, dir);
+        }
+        if (suite.equals("render")) {
+            return benchRender(out, dir);
         }
         String py = findPython();
         out.printf(Locale.ROOT, "ShiftScope %s, Java %s, %d cores; peer: %s%n", Cli.version(),
@@ -231,6 +236,65 @@ final class BenchCommand implements Callable<Integer> {
                     trust(x, nTsnePeer, d, tsne));
             out.printf(Locale.ROOT, "%-34s %8d %8d %10.2f %16.4f%n", "umap-learn " + peer.get("umap").asText(), n, n,
                     peer.get("umap_seconds").asDouble(), trust(x, n, d, umap));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * A million 2-D points (8 Gaussian clusters of unequal size and spread, coloured by cluster) in a 1280 x 800
+     * canvas: the milliseconds per pan or zoom event of the Map view's canvas (on the JavaFX thread, headless,
+     * software rendering) against matplotlib redrawing the same scatter after the same kind of pan (Agg backend,
+     * 1-pixel markers), which is what a notebook user waits for on each pan.
+     */
+    private int benchRender(PrintWriter out, Path dir) throws IOException, InterruptedException {
+        int n = 1_000_000;
+        int frames = 60;
+        java.util.Random rnd = new java.util.Random(3);
+        float[] xy = new float[2 * n];
+        int[] argb = new int[n];
+        int[] cluster = new int[n];
+        int[] palette = {0xff0072b2, 0xffe69f00, 0xff009e73, 0xffcc79a7, 0xff56b4e9, 0xffd55e00, 0xfff0e442,
+            0xff000000};
+        for (int i = 0; i < n; i++) {
+            int c = Math.min(7, (int) Math.floor(8 * Math.pow(rnd.nextDouble(), 1.5)));
+            double sd = 0.3 + 0.15 * c;
+            xy[2 * i] = (float) (3 * Math.cos(c) + sd * rnd.nextGaussian());
+            xy[2 * i + 1] = (float) (3 * Math.sin(c) + sd * rnd.nextGaussian());
+            argb[i] = palette[c];
+            cluster[i] = c;
+        }
+        String py = findPython(List.of("/usr/bin/python3", "python3"), "import matplotlib");
+        out.printf(Locale.ROOT, "ShiftScope %s, Java %s, %d cores; peer: %s%n", Cli.version(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                py == null ? "not available (apt-get install python3-matplotlib)" : py + " with matplotlib");
+        SnapshotCommand.startHeadlessToolkit();
+        double[] ms;
+        try {
+            org.shiftscope.ui.map.RenderBenchmark.frameMillis(xy, argb, 1280, 800, 20); // warm-up
+            ms = org.shiftscope.ui.map.RenderBenchmark.frameMillis(xy, argb, 1280, 800, frames);
+        } finally {
+            javafx.application.Platform.exit();
+        }
+        double[] sorted = ms.clone();
+        java.util.Arrays.sort(sorted);
+        out.printf(Locale.ROOT, "%-30s %9s %7s %12s %12s %10s%n", "case", "points", "events", "median (ms)",
+                "p95 (ms)", "events/s");
+        out.printf(Locale.ROOT, "%-30s %9d %7d %12.1f %12.1f %10.1f%n", "ours, Map view canvas", n, frames,
+                sorted[frames / 2], sorted[(int) Math.ceil(0.95 * frames) - 1], 1000 / sorted[frames / 2]);
+        if (py != null) {
+            double[] v = new double[3 * n];
+            for (int i = 0; i < n; i++) {
+                v[3 * i] = xy[2 * i];
+                v[3 * i + 1] = xy[2 * i + 1];
+                v[3 * i + 2] = cluster[i];
+            }
+            Path file = dir.resolve("xy.npy");
+            NpyWriter.write(file, n, 3, v);
+            JsonNode peer = runScript(py, dir, "/bench/render_peer.py", file.toString());
+            out.printf(Locale.ROOT, "%-30s %9d %7d %12.1f %12.1f %10.1f%n", "matplotlib " + peer.get("version")
+                    .asText() + " Agg scatter", n, peer.get("events").asInt(), peer.get("median_ms").asDouble(),
+                    peer.get("p95_ms").asDouble(), 1000 / peer.get("median_ms").asDouble());
         }
         out.flush();
         return 0;

@@ -54,7 +54,7 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     /** Starts JavaFX on Monocle's headless platform with software rendering. */
-    private static void startHeadlessToolkit() throws InterruptedException {
+    static void startHeadlessToolkit() throws InterruptedException {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");

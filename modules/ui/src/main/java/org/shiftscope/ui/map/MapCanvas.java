@@ -25,6 +25,9 @@ final class MapCanvas extends Pane {
     static final Color REFERENCE = PALETTE[0];
     static final Color TARGET = PALETTE[1];
 
+    /** Counts up to this many points per pixel take their opacity from a table. */
+    private static final int ALPHA_TABLE = 1 << 16;
+
     /** Below this many points each is drawn as a 2 x 2 mark. */
     static final int SMALL = 50_000;
 
@@ -51,10 +54,11 @@ final class MapCanvas extends Pane {
     private double selectY;
     private java.util.function.Consumer<int[]> onSelect = rows -> { };
     private String axis = "PC";
-    private int[] count;
-    private float[] red;
-    private float[] green;
-    private float[] blue;
+    /**
+     * Per pixel p, at 4p .. 4p + 3: the number of its points and the sums of their red, green and blue channels
+     * (0..255), side by side so that adding a point touches one cache line.
+     */
+    private int[] acc;
     private int[] pixels;
 
     MapCanvas() {
@@ -64,14 +68,7 @@ final class MapCanvas extends Pane {
         setId("map-canvas");
         widthProperty().addListener((o, a, b) -> redraw());
         heightProperty().addListener((o, a, b) -> redraw());
-        setOnScroll(e -> {
-            double factor = Math.exp(e.getDeltaY() / 400);
-            // keep the point under the cursor in place
-            panX = e.getX() - (e.getX() - panX) * factor;
-            panY = e.getY() - (e.getY() - panY) * factor;
-            zoom *= factor;
-            redraw();
-        });
+        setOnScroll(e -> zoomAt(e.getX(), e.getY(), Math.exp(e.getDeltaY() / 400)));
         setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
@@ -93,11 +90,11 @@ final class MapCanvas extends Pane {
                 g.setLineDashes();
                 return;
             }
-            panX += e.getX() - dragX;
-            panY += e.getY() - dragY;
+            double dx = e.getX() - dragX;
+            double dy = e.getY() - dragY;
             dragX = e.getX();
             dragY = e.getY();
-            redraw();
+            pan(dx, dy);
         });
         setOnMouseReleased(e -> {
             if (selecting) {
@@ -175,6 +172,21 @@ final class MapCanvas extends Pane {
         return Arrays.copyOf(out, k);
     }
 
+    /** Moves the view by (dx, dy) pixels and redraws: what one drag event does. */
+    void pan(double dx, double dy) {
+        panX += dx;
+        panY += dy;
+        redraw();
+    }
+
+    /** Zooms by {@code factor} keeping the point under (x, y) in place, and redraws: one scroll event. */
+    void zoomAt(double x, double y, double factor) {
+        panX = x - (x - panX) * factor;
+        panY = y - (y - panY) * factor;
+        zoom *= factor;
+        redraw();
+    }
+
     void resetView() {
         zoom = 1;
         panX = 0;
@@ -206,16 +218,10 @@ final class MapCanvas extends Pane {
         if (image == null || (int) image.getWidth() != w || (int) image.getHeight() != h) {
             // per-pixel buffers live as long as the canvas keeps its size: panning redraws without allocating
             image = new WritableImage(w, h);
-            count = new int[w * h];
-            red = new float[w * h];
-            green = new float[w * h];
-            blue = new float[w * h];
+            acc = new int[4 * w * h];
             pixels = new int[w * h];
         } else {
-            Arrays.fill(count, 0);
-            Arrays.fill(red, 0);
-            Arrays.fill(green, 0);
-            Arrays.fill(blue, 0);
+            Arrays.fill(acc, 0);
         }
         // a few thousand points read better as 2 x 2 marks; from SMALL points on, one pixel each
         int mark = colour.length < SMALL ? 2 : 1;
@@ -233,30 +239,36 @@ final class MapCanvas extends Pane {
                     if (qx < 0 || qy < 0 || qx >= w || qy >= h) {
                         continue;
                     }
-                    int p = qy * w + qx;
-                    count[p]++;
-                    red[p] += (c >> 16) & 0xff;
-                    green[p] += (c >> 8) & 0xff;
-                    blue[p] += c & 0xff;
+                    int p = 4 * (qy * w + qx);
+                    acc[p]++;
+                    acc[p + 1] += (c >> 16) & 0xff;
+                    acc[p + 2] += (c >> 8) & 0xff;
+                    acc[p + 3] += c & 0xff;
                 }
             }
         }
         int max = 1;
-        for (int c : count) {
-            max = Math.max(max, c);
+        for (int p = 0; p < acc.length; p += 4) {
+            max = Math.max(max, acc[p]);
         }
+        // opacity by count from a table (one log per distinct count, not per pixel): a single point stays clearly
+        // visible, dense pixels saturate
         double logMax = Math.log1p(max);
+        double[] alpha = new double[Math.min(max, ALPHA_TABLE) + 1];
+        for (int c = 1; c < alpha.length; c++) {
+            alpha[c] = 0.35 + 0.65 * Math.log1p(c) / logMax;
+        }
         for (int p = 0; p < pixels.length; p++) {
-            int c = count[p];
+            int c = acc[4 * p];
             if (c == 0) {
                 pixels[p] = 0xffffffff;
                 continue;
             }
-            // a single point stays clearly visible; dense pixels saturate
-            double alpha = 0.35 + 0.65 * Math.log1p(c) / logMax;
-            int r = blend(red[p] / c, alpha);
-            int gr = blend(green[p] / c, alpha);
-            int b = blend(blue[p] / c, alpha);
+            double a = c < alpha.length ? alpha[c] : 0.35 + 0.65 * Math.log1p(c) / logMax;
+            double inv = 1.0 / c;
+            int r = blend(acc[4 * p + 1] * inv, a);
+            int gr = blend(acc[4 * p + 2] * inv, a);
+            int b = blend(acc[4 * p + 3] * inv, a);
             pixels[p] = 0xff000000 | (r << 16) | (gr << 8) | b;
         }
         image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
