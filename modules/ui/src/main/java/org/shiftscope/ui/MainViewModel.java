@@ -41,6 +41,7 @@ public final class MainViewModel {
     /** Shows a project (fills the form and recomputes in the background). */
     public void show(Project project, Path file) {
         data.load(project.split());
+        map.load(project.map());
         view.set(ViewId.parse(project.view()));
         projectFile.set(file);
         data.apply();
@@ -75,7 +76,7 @@ public final class MainViewModel {
 
     /** The project as the window shows it now. */
     public Project currentProject() {
-        return new Project(data.definition(), view.get().id());
+        return new Project(data.definition(), view.get().id(), map.settings());
     }
 
     public StringBinding titleBinding() {

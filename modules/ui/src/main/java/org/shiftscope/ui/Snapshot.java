@@ -39,15 +39,15 @@ public final class Snapshot {
         DataResult result = DataViewModel.compute(new SplitBuilder(new DatasetCatalog()), project.split(), TaskMonitor.NONE);
         ExplainResult explained = view == ViewId.EXPLAIN ? ExplainViewModel.compute(result.split(),
                 TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER, 6, 0, TaskMonitor.NONE) : null;
-        MapAnalysis.Result mapped = view == ViewId.MAP ? MapViewModel.compute(result.split(),
-                TransportAnalysis.Standardize.ZSCORE, new MapAnalysis.Options(Projector.Method.PCA,
-                MapAnalysis.Clustering.kmeans(8), true, 0), null, TaskMonitor.NONE) : null;
+        MapViewModel.Mapped mapped = view == ViewId.MAP ? MapViewModel.compute(result, project.map(),
+                TaskMonitor.NONE) : null;
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 DialogService dialogs = (title, problem) -> image.completeExceptionally(problem);
                 MainViewModel vm = new MainViewModel(new org.shiftscope.ui.tasks.TaskRunner(dialogs), dialogs);
                 vm.data().load(project.split());
+                vm.map().load(project.map());
                 vm.data().publish(result);
                 if (explained != null) {
                     vm.explain().publish(explained);

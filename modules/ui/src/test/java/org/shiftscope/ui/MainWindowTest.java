@@ -186,7 +186,7 @@ class MainWindowTest {
         Path model = Path.of("../embedding/src/test/resources/models/tiny_mlp.onnx").toAbsolutePath();
         robot.interact(() -> {
             vm.map().clustersProperty().set(2);
-            vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.MODEL);
+            vm.map().sourceProperty().set(org.shiftscope.workflow.MapSettings.Source.MODEL);
         });
         waitFor(robot, "#map-summary", "Choose an ONNX");
         robot.interact(() -> vm.map().sourceFileProperty().set(model.toString()));
@@ -198,7 +198,7 @@ class MainWindowTest {
         }
         org.shiftscope.io.NpyWriter.write(npy, 12, 3, values);
         robot.interact(() -> {
-            vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.EMBEDDINGS);
+            vm.map().sourceProperty().set(org.shiftscope.workflow.MapSettings.Source.EMBEDDINGS);
             vm.map().sourceFileProperty().set(npy.toString());
         });
         waitFor(robot, "#map-summary", "6 reference × 6 target points · 3 features (embeddings of emb.npy");
@@ -207,11 +207,11 @@ class MainWindowTest {
         waitFor(robot, "#map-selection-summary", "12 points selected: 6 reference, 6 target");
         // the sentence encoder reads a text column (here the notes, the missing one as an empty text)
         robot.interact(() -> {
-            vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.TEXT);
+            vm.map().sourceProperty().set(org.shiftscope.workflow.MapSettings.Source.TEXT);
             vm.map().labelProperty().set("note");
         });
         waitFor(robot, "#map-summary", "6 reference × 6 target points · 384 features (MiniLM sentence embeddings of note");
-        robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.EMBEDDINGS));
+        robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.workflow.MapSettings.Source.EMBEDDINGS));
         Path shortNpy = dir.resolve("short.npy");
         org.shiftscope.io.NpyWriter.write(shortNpy, 5, 3, new double[15]);
         robot.interact(() -> vm.map().sourceFileProperty().set(shortNpy.toString()));
@@ -307,7 +307,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems().stream().mapToInt(c -> c.nReference() + c.nTarget()).sum()).isEqualTo(3000);
         // the built-in encoder waits for a label, then maps its embeddings
-        robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.ui.map.MapViewModel.Source.MLP));
+        robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.workflow.MapSettings.Source.ENCODER));
         waitFor(robot, "#map-summary", "Choose the label column");
         assertThat(errors).isEmpty();
     }

@@ -3,16 +3,23 @@ package org.shiftscope.workflow;
 import java.util.Objects;
 
 /**
- * What a project file holds: the split and the view that was open. Later features add their settings here.
+ * What a project file holds: the split, the view that was open and the map's settings. Later features add their
+ * settings here.
  *
  * @param split the reference/target definition
  * @param view  id of the view shown when the project was saved (e.g. {@code data})
+ * @param map   how the subpopulation map is made
  */
-public record Project(SplitDefinition split, String view) {
+public record Project(SplitDefinition split, String view, MapSettings map) {
 
     public Project {
         Objects.requireNonNull(split, "split");
         view = view == null || view.isBlank() ? "data" : view;
+        map = map == null ? MapSettings.defaults() : map;
+    }
+
+    public Project(SplitDefinition split, String view) {
+        this(split, view, null);
     }
 
     public static Project demo() {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.MissingPolicy;
+import org.shiftscope.projection.Projector;
 import org.shiftscope.scenarios.TargetShift;
 
 /**
@@ -132,6 +133,24 @@ public final class ProjectStore {
             shift.put("seed", p.split().targetShift().seed());
         }
         root.put("view", p.view());
+        MapSettings m = p.map();
+        ObjectNode map = root.putObject("map");
+        map.put("source", m.source().id());
+        if (m.file() != null) {
+            map.put("file", relative(dir, m.file()));
+        }
+        if (m.column() != null) {
+            map.put("column", m.column());
+        }
+        map.put("method", m.method().id());
+        map.put("clustering", m.clustering().method().id());
+        map.put("clusters", m.clustering().k());
+        if (!Double.isNaN(m.clustering().eps())) {
+            map.put("eps", m.clustering().eps());
+        }
+        map.put("min_samples", m.clustering().minSamples());
+        map.put("standardize", m.standardize().id());
+        map.put("seed", m.seed());
         return root;
     }
 
@@ -153,7 +172,32 @@ public final class ProjectStore {
         JsonNode shift = s.path("target_shift");
         TargetShift targetShift = shift.isObject()
                 ? TargetShift.parse(text(shift, "steps", file), shift.path("seed").asLong(0)) : null;
-        return new Project(new SplitDefinition(source, columns, missing, targetShift), root.path("view").asText("data"));
+        return new Project(new SplitDefinition(source, columns, missing, targetShift), root.path("view").asText("data"),
+                mapSettings(root.path("map"), dir));
+    }
+
+    /** The map settings of a project file; defaults for what it does not say (files written before maps). */
+    private static MapSettings mapSettings(JsonNode m, Path dir) {
+        MapSettings d = MapSettings.defaults();
+        if (!m.isObject()) {
+            return d;
+        }
+        String file = m.path("file").asText("");
+        String column = m.path("column").asText("");
+        return new MapSettings(
+                m.has("source") ? MapSettings.Source.parse(m.get("source").asText()) : d.source(),
+                file.isBlank() ? null : resolve(dir, file),
+                column.isBlank() ? null : column,
+                m.has("method") ? Projector.Method.parse(m.get("method").asText()) : d.method(),
+                new MapAnalysis.Clustering(
+                        m.has("clustering") ? MapAnalysis.Clustering.Method.parse(m.get("clustering").asText())
+                                : d.clustering().method(),
+                        m.path("clusters").asInt(d.clustering().k()),
+                        m.has("eps") ? m.get("eps").asDouble() : Double.NaN,
+                        m.path("min_samples").asInt(d.clustering().minSamples())),
+                m.has("standardize") ? TransportAnalysis.Standardize.parse(m.get("standardize").asText())
+                        : d.standardize(),
+                m.path("seed").asLong(d.seed()));
     }
 
     private static String text(JsonNode node, String field, String file) {

@@ -32,6 +32,30 @@ class ProjectStoreTest {
     }
 
     @Test
+    void mapSettingsRoundTripAndOldFilesGetTheDefaults() throws Exception {
+        MapSettings m = new MapSettings(MapSettings.Source.MODEL, dir.resolve("models/net.onnx"), null,
+                org.shiftscope.projection.Projector.Method.UMAP,
+                new MapAnalysis.Clustering(MapAnalysis.Clustering.Method.DBSCAN, 5, 0.75, 7),
+                TransportAnalysis.Standardize.NONE, 3);
+        Project p = new Project(SplitDefinition.demo(), "map", m);
+        Path file = dir.resolve("m.shiftscope.json");
+        ProjectStore.save(p, file);
+        assertThat(Files.readString(file)).contains("\"file\" : \"models/net.onnx\"").contains("\"eps\" : 0.75");
+        assertThat(ProjectStore.load(file)).isEqualTo(p);
+        // automatic eps (NaN) is left out of the file and comes back automatic
+        Project auto = new Project(SplitDefinition.demo(), "map", new MapSettings(MapSettings.Source.ENCODER, null,
+                "label", org.shiftscope.projection.Projector.Method.TSNE,
+                new MapAnalysis.Clustering(MapAnalysis.Clustering.Method.GMM, 4, Double.NaN, 10),
+                TransportAnalysis.Standardize.ZSCORE, 0));
+        ProjectStore.save(auto, file);
+        assertThat(Files.readString(file)).doesNotContain("eps");
+        assertThat(ProjectStore.load(file)).isEqualTo(auto);
+        Path old = dir.resolve("v1.shiftscope.json");
+        Files.copy(Path.of(getClass().getResource("/projects/v1-two-files.shiftscope.json").toURI()), old);
+        assertThat(ProjectStore.load(old).map()).isEqualTo(MapSettings.defaults());
+    }
+
+    @Test
     void version1FixtureStillOpens() throws Exception {
         Path file = dir.resolve("v1.shiftscope.json");
         Files.copy(Path.of(getClass().getResource("/projects/v1-two-files.shiftscope.json").toURI()), file);

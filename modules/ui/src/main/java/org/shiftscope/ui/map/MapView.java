@@ -30,6 +30,7 @@ import org.shiftscope.projection.Projector;
 import org.shiftscope.ui.Styles;
 import org.shiftscope.ui.ViewControls;
 import org.shiftscope.workflow.MapAnalysis;
+import org.shiftscope.workflow.MapSettings;
 import org.shiftscope.workflow.TransportAnalysis;
 
 /**
@@ -95,12 +96,12 @@ public final class MapView {
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, vm.seedProperty().get());
         seed.setPrefWidth(100);
         seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
-        ChoiceBox<MapViewModel.Source> source = new ChoiceBox<>();
+        ChoiceBox<MapSettings.Source> source = new ChoiceBox<>();
         source.setId("map-source");
-        source.getItems().setAll(MapViewModel.Source.values());
+        source.getItems().setAll(MapSettings.Source.values());
         source.setConverter(ViewControls.converter(v -> switch (v) {
             case COLUMNS -> "columns";
-            case MLP -> "built-in encoder (MLP / CNN for images)";
+            case ENCODER -> "built-in encoder (MLP / CNN for images)";
             case EMBEDDINGS -> "embeddings file (.npy)";
             case MODEL -> "my model (ONNX / TorchScript)";
             case TEXT -> "sentence encoder (MiniLM) on a text column";
@@ -121,7 +122,7 @@ public final class MapView {
         browse.setId("map-source-browse");
         browse.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            boolean npy = vm.sourceProperty().get() == MapViewModel.Source.EMBEDDINGS;
+            boolean npy = vm.sourceProperty().get() == MapSettings.Source.EMBEDDINGS;
             chooser.setTitle(npy ? "Open embeddings" : "Open model");
             chooser.getExtensionFilters().add(npy ? new javafx.stage.FileChooser.ExtensionFilter("NumPy arrays", "*.npy")
                     : new javafx.stage.FileChooser.ExtensionFilter("ONNX or TorchScript", "*.onnx", "*.pt", "*.pth",
@@ -132,14 +133,14 @@ public final class MapView {
             }
         });
         for (Node n : List.of(file, browse)) {
-            n.disableProperty().bind(vm.sourceProperty().isNotEqualTo(MapViewModel.Source.EMBEDDINGS)
-                    .and(vm.sourceProperty().isNotEqualTo(MapViewModel.Source.MODEL)));
+            n.disableProperty().bind(vm.sourceProperty().isNotEqualTo(MapSettings.Source.EMBEDDINGS)
+                    .and(vm.sourceProperty().isNotEqualTo(MapSettings.Source.MODEL)));
         }
         ChoiceBox<String> label = new ChoiceBox<>();
         label.setId("map-label");
         label.valueProperty().bindBidirectional(vm.labelProperty());
-        label.disableProperty().bind(vm.sourceProperty().isNotEqualTo(MapViewModel.Source.MLP)
-                .and(vm.sourceProperty().isNotEqualTo(MapViewModel.Source.TEXT)));
+        label.disableProperty().bind(vm.sourceProperty().isNotEqualTo(MapSettings.Source.ENCODER)
+                .and(vm.sourceProperty().isNotEqualTo(MapSettings.Source.TEXT)));
         vm.dataProperty().addListener((o, a, d) -> label.getItems().setAll(d == null ? List.of() : d.split().columns()));
         if (vm.dataProperty().get() != null) {
             label.getItems().setAll(vm.dataProperty().get().split().columns());
@@ -253,7 +254,7 @@ public final class MapView {
                 text("trend", c -> c.trend().id()),
                 text("ref acc", c -> accuracy(c.referenceAccuracy())),
                 text("tgt acc", c -> accuracy(c.targetAccuracy()))));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // a horizontal scroll bar, not cut numbers
         table.setPlaceholder(new Label("The subpopulation table appears with the map."));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, c) ->
                 vm.highlightedProperty().set(c == null ? MapViewModel.NO_HIGHLIGHT : c.id()));

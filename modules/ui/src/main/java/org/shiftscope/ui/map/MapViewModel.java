@@ -1,5 +1,6 @@
 package org.shiftscope.ui.map;
 
+import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -21,6 +22,7 @@ import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.EmbeddingAnalysis;
 import org.shiftscope.workflow.EmbeddingCache;
 import org.shiftscope.workflow.MapAnalysis;
+import org.shiftscope.workflow.MapSettings;
 import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.workflow.TransportAnalysis;
 
@@ -33,13 +35,6 @@ public final class MapViewModel {
 
     /** COLUMN colours by the values of a column of the split (a label, a group such as sex or race). */
     public enum ColourBy { SIDE, CLUSTER, COLUMN }
-
-    /**
-     * What the map is made of: the split's columns, the built-in encoder's embeddings of them, precomputed
-     * embeddings (a row-aligned .npy file), a user's model (ONNX or TorchScript) run over the rows, or the built-in
-     * sentence encoder run over a text column (the {@link #labelProperty() label} column).
-     */
-    public enum Source { COLUMNS, MLP, EMBEDDINGS, MODEL, TEXT }
 
     /** No cluster highlighted (cluster ids are 0..k-1, and -1 for noise). */
     public static final int NO_HIGHLIGHT = Integer.MIN_VALUE;
@@ -55,10 +50,10 @@ public final class MapViewModel {
     /** DBSCAN's radius; NaN to choose it from the data. */
     private final DoubleProperty eps = new SimpleDoubleProperty(Double.NaN);
     private final IntegerProperty minSamples = new SimpleIntegerProperty(10);
-    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.COLUMNS);
+    private final ObjectProperty<MapSettings.Source> source = new SimpleObjectProperty<>(MapSettings.Source.COLUMNS);
     /** The .npy file (EMBEDDINGS) or model file (MODEL). */
     private final StringProperty sourceFile = new SimpleStringProperty("");
-    /** Label column the built-in encoder learns. */
+    /** Label column the built-in encoder learns (ENCODER), or the text column (TEXT). */
     private final StringProperty label = new SimpleStringProperty();
     private final ObjectProperty<ColourBy> colourBy = new SimpleObjectProperty<>(ColourBy.SIDE);
     private final StringProperty colourColumn = new SimpleStringProperty();
@@ -82,6 +77,28 @@ public final class MapViewModel {
                 sourceFile);
     }
 
+    /** The settings the view shows now. */
+    public MapSettings settings() {
+        String file = sourceFile.get() == null || sourceFile.get().isBlank() ? null : sourceFile.get().strip();
+        return new MapSettings(source.get(), file == null ? null : Path.of(file), label.get(), method.get(),
+                new MapAnalysis.Clustering(clustering.get(), clusters.get(), eps.get(), minSamples.get()),
+                standardize.get(), seed.get());
+    }
+
+    /** Shows saved settings (a recomputation follows once the view is open). */
+    public void load(MapSettings m) {
+        source.set(m.source());
+        sourceFile.set(m.file() == null ? "" : m.file().toString());
+        label.set(m.column());
+        method.set(m.method());
+        clustering.set(m.clustering().method());
+        clusters.set(m.clustering().k());
+        eps.set(m.clustering().eps());
+        minSamples.set(m.clustering().minSamples());
+        standardize.set(m.standardize());
+        seed.set((int) m.seed());
+    }
+
     /** Recomputes now (if there is a split). */
     public void refresh() {
         DataResult d = data.get();
@@ -90,56 +107,21 @@ public final class MapViewModel {
             return;
         }
         recompute.fresh();
-        Split split = d.split();
-        TransportAnalysis.Standardize units = standardize.get();
-        MapAnalysis.Options options = new MapAnalysis.Options(method.get(), new MapAnalysis.Clustering(
-                clustering.get(), clusters.get(), eps.get(), minSamples.get()), true, seed.get());
-        String learn = source.get() == Source.MLP ? label.get() : null;
-        if (source.get() == Source.MLP && learn == null) {
+        MapSettings m = settings();
+        String missing = missing(m);
+        if (missing != null) {
             tasks.cancel("map");
-            summary.set("Choose the label column the built-in encoder learns.");
+            summary.set(missing);
             return;
         }
-        Source from = source.get();
-        if (from == Source.TEXT && label.get() == null) {
-            tasks.cancel("map");
-            summary.set("Choose the text column the sentence encoder reads.");
-            return;
-        }
-        String textColumn = label.get();
-        java.nio.file.Path file = sourceFile.get() == null || sourceFile.get().isBlank() ? null
-                : java.nio.file.Path.of(sourceFile.get().strip());
-        if ((from == Source.EMBEDDINGS || from == Source.MODEL) && file == null) {
-            tasks.cancel("map");
-            summary.set(from == Source.EMBEDDINGS ? "Choose the .npy file of embeddings (one row per data row)."
-                    : "Choose an ONNX (.onnx) or TorchScript (.pt) model.");
-            return;
-        }
-        org.shiftscope.workflow.SplitDefinition definition = d.definition();
-        String features = switch (from) {
-            case MLP -> "built-in encoder learning " + learn;
-            case TEXT -> "MiniLM sentence embeddings of " + textColumn + ", " + units(units);
-            case EMBEDDINGS, MODEL -> "embeddings of " + file.getFileName() + ", " + units(units);
-            case COLUMNS -> units(units);
-        };
-        summary.set(learn != null ? "Training the built-in encoder on " + learn + "…"
-                : file != null ? "Embedding with " + file.getFileName() + "…" : "Computing the map…");
-        tasks.submit("map", "Mapping subpopulations", monitor -> {
-                    if (from == Source.EMBEDDINGS || from == Source.MODEL || from == Source.TEXT) {
-                        EmbeddingAnalysis.Source how = switch (from) {
-                            case EMBEDDINGS -> new EmbeddingAnalysis.Npy(file);
-                            case TEXT -> new EmbeddingAnalysis.Text(textColumn);
-                            default -> new EmbeddingAnalysis.Model(file,
-                                    new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256));
-                        };
-                        Split embedded = EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()),
-                                definition, how, EmbeddingCache.standard(), monitor.range(0, 0.5));
-                        return new Mapped(embedded, MapAnalysis.run(MapAnalysis.prepare(embedded, units, false),
-                                options, null, monitor.range(0.5, 1)), features);
-                    }
-                    return new Mapped(split, compute(split, units, options, learn, monitor), features);
-                },
-                m -> publish(m.split(), m.result(), m.features()),
+        summary.set(switch (m.source()) {
+            case ENCODER -> "Training the built-in encoder on " + m.column() + "…";
+            case EMBEDDINGS, MODEL -> "Embedding with " + m.file().getFileName() + "…";
+            case TEXT -> "Embedding the texts of " + m.column() + "…";
+            case COLUMNS -> "Computing the map…";
+        });
+        tasks.submit("map", "Mapping subpopulations", monitor -> compute(d, m, monitor),
+                this::publish,
                 e -> {
                     problem.set(e.getMessage());
                     summary.set("");
@@ -147,38 +129,68 @@ public final class MapViewModel {
                 });
     }
 
+    /** What the settings still lack before a map can be made, or null when they are complete. */
+    static String missing(MapSettings m) {
+        return switch (m.source()) {
+            case ENCODER -> m.column() == null ? "Choose the label column the built-in encoder learns." : null;
+            case TEXT -> m.column() == null ? "Choose the text column the sentence encoder reads." : null;
+            case EMBEDDINGS -> m.file() == null ? "Choose the .npy file of embeddings (one row per data row)." : null;
+            case MODEL -> m.file() == null ? "Choose an ONNX (.onnx) or TorchScript (.pt) model." : null;
+            case COLUMNS -> null;
+        };
+    }
+
     /**
-     * The whole computation, UI-free (also used by snapshots and tests).
-     *
-     * @param label when not null, the built-in encoder learns this column and the map shows its embeddings
+     * A map, the split whose rows it shows (with embeddings, rows the data split dropped may be present) and what
+     * its features are.
      */
-    public static MapAnalysis.Result compute(Split split, TransportAnalysis.Standardize units,
-                                             MapAnalysis.Options options, String label, TaskMonitor monitor) {
-        if (label == null) {
-            return MapAnalysis.run(MapAnalysis.prepare(split, units, false), options, null, monitor);
+    public record Mapped(Split split, MapAnalysis.Result result, String features) {
+    }
+
+    /** The whole computation, UI-free (also used by snapshots and tests). */
+    public static Mapped compute(DataResult d, MapSettings m, TaskMonitor monitor) {
+        String problem = missing(m);
+        if (problem != null) {
+            throw org.shiftscope.core.DataException.of(problem);
         }
-        MapAnalysis.Encoded e = MapAnalysis.encode(split, label, split.reference().hasImages() ? 32 : 16,
-                split.reference().hasImages() ? 5 : 10, 10_000, options.seed(), monitor.range(0, 0.6));
-        return MapAnalysis.run(e.prepared(), options, e.correct(), monitor.range(0.6, 1));
+        MapAnalysis.Options options = new MapAnalysis.Options(m.method(), m.clustering(), true, m.seed());
+        Split split = d.split();
+        String units = units(m.standardize());
+        switch (m.source()) {
+            case COLUMNS -> {
+                return new Mapped(split, MapAnalysis.run(MapAnalysis.prepare(split, m.standardize(), false), options,
+                        null, monitor), units);
+            }
+            case ENCODER -> {
+                MapAnalysis.Encoded e = MapAnalysis.encode(split, m.column(), split.reference().hasImages() ? 32 : 16,
+                        split.reference().hasImages() ? 5 : 10, 10_000, m.seed(), monitor.range(0, 0.6));
+                return new Mapped(split, MapAnalysis.run(e.prepared(), options, e.correct(), monitor.range(0.6, 1)),
+                        "built-in encoder learning " + m.column() + ", train accuracy "
+                                + String.format(java.util.Locale.ROOT, "%.3f", e.trainAccuracy()) + " on " + e.device());
+            }
+            default -> {
+                EmbeddingAnalysis.Source how = switch (m.source()) {
+                    case EMBEDDINGS -> new EmbeddingAnalysis.Npy(m.file());
+                    case TEXT -> new EmbeddingAnalysis.Text(m.column());
+                    default -> new EmbeddingAnalysis.Model(m.file(),
+                            new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256));
+                };
+                Split embedded = EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()),
+                        d.definition(), how, EmbeddingCache.standard(), monitor.range(0, 0.5));
+                String what = m.source() == MapSettings.Source.TEXT ? "MiniLM sentence embeddings of " + m.column()
+                        : "embeddings of " + m.file().getFileName();
+                return new Mapped(embedded, MapAnalysis.run(MapAnalysis.prepare(embedded, m.standardize(), false),
+                        options, null, monitor.range(0.5, 1)), what + ", " + units);
+            }
+        }
     }
 
-    /** A map and the split whose rows it shows (with embeddings, rows the data split dropped may be present). */
-    private record Mapped(Split split, MapAnalysis.Result result, String features) {
-    }
-
-    /** Shows a map of the Data view's current split's columns. */
-    public void publish(MapAnalysis.Result r) {
-        publish(data.get().split(), r, units(standardize.get()));
-    }
-
-    /**
-     * Shows a map whose points are the rows of {@code mapped}, reference then target.
-     *
-     * @param features what the mapped features are, for the summary
-     */
-    public void publish(Split mapped, MapAnalysis.Result r, String features) {
+    /** Shows a map whose points are the rows of its split, reference then target. */
+    public void publish(Mapped mapped) {
+        MapAnalysis.Result r = mapped.result();
+        String features = mapped.features();
         recompute.fresh();
-        mappedSplit.set(mapped);
+        mappedSplit.set(mapped.split());
         problem.set("");
         highlighted.set(NO_HIGHLIGHT);
         selection.set(new int[0]);
@@ -240,7 +252,7 @@ public final class MapViewModel {
         return seed;
     }
 
-    public ObjectProperty<Source> sourceProperty() {
+    public ObjectProperty<MapSettings.Source> sourceProperty() {
         return source;
     }
 

@@ -1,0 +1,53 @@
+package org.shiftscope.workflow;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import org.shiftscope.core.DataException;
+import org.shiftscope.projection.Projector;
+
+/**
+ * How the subpopulation map of a project is made, saved with the project so that reopening it (or a snapshot of
+ * it) draws the same map.
+ *
+ * @param file   the .npy file (EMBEDDINGS) or model file (MODEL); null otherwise
+ * @param column the label the built-in encoder learns (ENCODER) or the text column (TEXT); null otherwise
+ */
+public record MapSettings(Source source, Path file, String column, Projector.Method method,
+                          MapAnalysis.Clustering clustering, TransportAnalysis.Standardize standardize, long seed) {
+
+    /**
+     * What the map is made of: the split's columns, the built-in encoder's embeddings of them, precomputed
+     * embeddings (a row-aligned .npy file), a user's model (ONNX or TorchScript) run over the rows, or the built-in
+     * sentence encoder run over a text column.
+     */
+    public enum Source {
+        COLUMNS, ENCODER, EMBEDDINGS, MODEL, TEXT;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Source parse(String s) {
+            for (Source v : values()) {
+                if (v.id().equalsIgnoreCase(s.strip())) {
+                    return v;
+                }
+            }
+            throw DataException.of("unknown map source '" + s + "' (columns, encoder, embeddings, model or text)");
+        }
+    }
+
+    public MapSettings {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(clustering, "clustering");
+        Objects.requireNonNull(standardize, "standardize");
+    }
+
+    /** PCA of the z-scored columns, 8 k-means clusters, seed 0. */
+    public static MapSettings defaults() {
+        return new MapSettings(Source.COLUMNS, null, null, Projector.Method.PCA, MapAnalysis.Clustering.kmeans(8),
+                TransportAnalysis.Standardize.ZSCORE, 0);
+    }
+}
