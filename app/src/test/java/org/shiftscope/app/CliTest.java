@@ -301,7 +301,7 @@ class CliTest {
         Result bad = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
                 "side=tgt", "--method", "isomap");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("unknown projection method 'isomap': use pca, tsne or umap");
+        assertThat(bad.err()).contains("unknown projection method 'isomap' (use pca, tsne, umap)");
     }
 
     private static final Path MODELS = Path.of("../modules/embedding/src/test/resources/models");

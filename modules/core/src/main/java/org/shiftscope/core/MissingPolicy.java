@@ -1,6 +1,5 @@
 package org.shiftscope.core;
 
-import java.util.Locale;
 
 /** What an analysis does with rows that have a missing value in one of its columns. */
 public enum MissingPolicy {
@@ -10,15 +9,10 @@ public enum MissingPolicy {
     FAIL;
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static MissingPolicy parse(String text) {
-        for (MissingPolicy p : values()) {
-            if (p.label().equalsIgnoreCase(text.trim())) {
-                return p;
-            }
-        }
-        throw DataException.of("unknown missing-value policy '" + text + "' (use drop or fail)");
+        return EnumIds.parse(MissingPolicy.class, text, "missing-value policy");
     }
 }

@@ -1,9 +1,9 @@
 package org.shiftscope.projection;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.shiftscope.core.DataException;
+import org.shiftscope.core.EnumIds;
 import org.shiftscope.core.TaskMonitor;
 
 /**
@@ -31,16 +31,11 @@ public final class Projector {
         PCA, TSNE, UMAP;
 
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumIds.id(this);
         }
 
         public static Method parse(String s) {
-            for (Method m : values()) {
-                if (m.id().equalsIgnoreCase(s.strip())) {
-                    return m;
-                }
-            }
-            throw DataException.of("unknown projection method '" + s + "': use pca, tsne or umap");
+            return EnumIds.parse(Method.class, s, "projection method");
         }
 
         /** Points fitted by default: all of t-SNE's O(m^2) iterations stay within a few seconds on two cores. */

@@ -1,6 +1,5 @@
 package org.shiftscope.ui;
 
-import java.util.Locale;
 
 /** The main window's views, in navigation order, with what each one will hold until its feature lands. */
 public enum ViewId {
@@ -32,16 +31,10 @@ public enum ViewId {
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return org.shiftscope.core.EnumIds.id(this);
     }
 
     public static ViewId parse(String text) {
-        for (ViewId v : values()) {
-            if (v.id().equalsIgnoreCase(text.trim())) {
-                return v;
-            }
-        }
-        throw org.shiftscope.core.DataException.of("unknown view '" + text + "' (views: data, map, explain,"
-                + " subgroups, adapt, report)");
+        return org.shiftscope.core.EnumIds.parse(ViewId.class, text, "view");
     }
 }

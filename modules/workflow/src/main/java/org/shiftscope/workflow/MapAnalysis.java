@@ -96,16 +96,11 @@ public final class MapAnalysis {
             }
 
             public String id() {
-                return name().toLowerCase(Locale.ROOT);
+                return org.shiftscope.core.EnumIds.id(this);
             }
 
             public static Method parse(String s) {
-                for (Method m : values()) {
-                    if (m.id().equalsIgnoreCase(s.strip())) {
-                        return m;
-                    }
-                }
-                throw DataException.of("unknown clustering '" + s + "' (use kmeans, gmm or dbscan)");
+                return org.shiftscope.core.EnumIds.parse(Method.class, s, "clustering");
             }
         }
 

@@ -1,9 +1,8 @@
 package org.shiftscope.workflow;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
-import org.shiftscope.core.DataException;
+import org.shiftscope.core.EnumIds;
 import org.shiftscope.projection.Projector;
 
 /**
@@ -25,16 +24,11 @@ public record MapSettings(Source source, Path file, String column, Projector.Met
         COLUMNS, ENCODER, EMBEDDINGS, MODEL, TEXT;
 
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumIds.id(this);
         }
 
         public static Source parse(String s) {
-            for (Source v : values()) {
-                if (v.id().equalsIgnoreCase(s.strip())) {
-                    return v;
-                }
-            }
-            throw DataException.of("unknown map source '" + s + "' (columns, encoder, embeddings, model or text)");
+            return EnumIds.parse(Source.class, s, "map source");
         }
     }
 
