@@ -134,8 +134,9 @@ public final class MapAnalysis {
 
     /**
      * Points embedded by the built-in encoder, with how well it fitted its training rows, where it ran, and for every
-     * point whether its prediction is right (unlabelled where the target lacks the label or holds a value the
-     * reference never had).
+     * point whether its prediction is right: unlabelled where the target lacks the label or holds a value the
+     * reference never had, and for the reference rows the encoder trained on (so reference accuracy is measured on
+     * held-out rows only).
      */
     public record Encoded(TransportAnalysis.Prepared prepared, double trainAccuracy, int classes, String device,
                           Subpopulations.Correct correct) {
@@ -184,7 +185,7 @@ public final class MapAnalysis {
             float[] xs = rows(ref.values(), (int) (ref.values().length / nr), train);
             try (BuiltInEncoder cnn = BuiltInEncoder.cnn(xs, train.length, ref.shape(), y, classOf.size(), dim, epochs,
                     seed, monitor.range(0, 0.7))) {
-                return encoded(cnn, ref.values(), nr, tgt.values(), nt, "cnn", split, label, classOf, monitor);
+                return encoded(cnn, ref.values(), nr, tgt.values(), nt, "cnn", split, label, classOf, train, monitor);
             }
         }
         List<String> features = split.columns().stream().filter(c -> !c.equals(label)).toList();
@@ -197,18 +198,22 @@ public final class MapAnalysis {
         float[] xt = toFloat(enc.encode(split.target()));
         try (BuiltInEncoder mlp = BuiltInEncoder.mlp(rows(xr, d, train), train.length, d, y, classOf.size(), 64, dim,
                 epochs, seed, monitor.range(0, 0.7))) {
-            return encoded(mlp, xr, nr, xt, nt, "mlp", split, label, classOf, monitor);
+            return encoded(mlp, xr, nr, xt, nt, "mlp", split, label, classOf, train, monitor);
         }
     }
 
     private static Encoded encoded(BuiltInEncoder enc, float[] xr, int nr, float[] xt, int nt, String prefix,
-                                   Split split, String label, Map<String, Integer> classOf, TaskMonitor monitor) {
+                                   Split split, String label, Map<String, Integer> classOf, int[] trained,
+                                   TaskMonitor monitor) {
         BuiltInEncoder.Output or = enc.encode(xr, nr, monitor.range(0.7, 0.85));
         BuiltInEncoder.Output ot = enc.encode(xt, nt, monitor.range(0.85, 1));
         Embeddings er = or.embeddings();
         Embeddings et = ot.embeddings();
-        Subpopulations.Correct correct = new Subpopulations.Correct(
-                correct(or.predicted(), split.reference().column(label).orElse(null), classOf),
+        byte[] refCorrect = correct(or.predicted(), split.reference().column(label).orElse(null), classOf);
+        for (int i : trained) {
+            refCorrect[i] = Subpopulations.Correct.UNLABELLED; // reference accuracy is held out, never in-sample
+        }
+        Subpopulations.Correct correct = new Subpopulations.Correct(refCorrect,
                 correct(ot.predicted(), split.target().column(label).orElse(null), classOf));
         List<String> names = new ArrayList<>();
         for (int k = 0; k < er.d(); k++) {

@@ -260,7 +260,8 @@ public final class MapView {
                 vm.highlightedProperty().set(c == null ? MapViewModel.NO_HIGHLIGHT : c.id()));
         Label hint = new Label("Clusters are found in the full feature space; select one to highlight it. Emerging: "
                 + "target share at least 5x the reference share (and at least 1 % of the target); vanishing: the "
-                + "mirror.");
+                + "mirror. With the built-in encoder, ref acc / tgt acc are its accuracy with a 95 % interval (reference:"
+                + " rows it did not train on).");
         hint.setWrapText(true);
         VBox right = new VBox(6, new Label("Subpopulations"), table, hint, selection.root());
         VBox.setVgrow(table, Priority.ALWAYS);
