@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     @Test
     void everyModuleIsImported() {
-        for (String pkg : new String[] {"core", "io", "scenarios", "transport", "analysis", "embedding", "projection", "workflow", "ui", "app"}) {
+        for (String pkg : new String[] {"core", "io", "scenarios", "transport", "analysis", "embedding", "projection", "metrics", "adaptation", "workflow", "ui", "app"}) {
             org.assertj.core.api.Assertions.assertThat(classes.stream()
                     .anyMatch(c -> c.getPackageName().startsWith("org.shiftscope." + pkg))).as(pkg).isTrue();
         }
@@ -35,7 +35,7 @@ class ArchitectureTest {
                 .layer("app").definedBy("org.shiftscope.app..")
                 .layer("ui").definedBy("org.shiftscope.ui..")
                 .layer("workflow").definedBy("org.shiftscope.workflow..")
-                .layer("analysis").definedBy("org.shiftscope.io..", "org.shiftscope.scenarios..", "org.shiftscope.transport..", "org.shiftscope.embedding..", "org.shiftscope.projection..",
+                .layer("analysis").definedBy("org.shiftscope.io..", "org.shiftscope.scenarios..", "org.shiftscope.transport..", "org.shiftscope.embedding..", "org.shiftscope.projection..", "org.shiftscope.metrics..", "org.shiftscope.adaptation..",
                         "org.shiftscope.analysis..")
                 .layer("core").definedBy("org.shiftscope.core..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
