@@ -40,18 +40,33 @@ public final class LabelShift {
      * @param targetProbs    m x k probabilities on the target
      */
     public static Estimate bbse(double[] heldOutProbs, int[] heldOutLabels, double[] targetProbs, int k) {
+        return bbse(heldOutProbs, heldOutLabels, targetProbs, k, false);
+    }
+
+    /**
+     * @param soft count each point by its probabilities instead of its predicted class (BBSE-soft: C[i][j] = mean of
+     *             p_i(x) over held-out points of class j, times their share; mu_i = the target's mean p_i(x)),
+     *             unbiased under label shift as the hard version, and less variable
+     */
+    public static Estimate bbse(double[] heldOutProbs, int[] heldOutLabels, double[] targetProbs, int k,
+                                boolean soft) {
         int n = heldOutLabels.length;
-        int[] predicted = argmax(heldOutProbs, k);
-        int[] targetPredicted = argmax(targetProbs, k);
+        double[] hv = soft ? heldOutProbs : oneHot(argmax(heldOutProbs, k), k);
+        double[] tv = soft ? targetProbs : oneHot(argmax(targetProbs, k), k);
+        int m = tv.length / k;
         double[][] c = new double[k][k];
         double[] p = new double[k];
         for (int i = 0; i < n; i++) {
-            c[predicted[i]][heldOutLabels[i]] += 1.0 / n;
+            for (int r = 0; r < k; r++) {
+                c[r][heldOutLabels[i]] += hv[i * k + r] / n;
+            }
             p[heldOutLabels[i]] += 1.0 / n;
         }
         double[] mu = new double[k];
-        for (int t : targetPredicted) {
-            mu[t] += 1.0 / targetPredicted.length;
+        for (int i = 0; i < m; i++) {
+            for (int r = 0; r < k; r++) {
+                mu[r] += tv[i * k + r] / m;
+            }
         }
         double[] w = solve(c, mu);
         double[] q = new double[k];
@@ -68,7 +83,7 @@ public final class LabelShift {
             q[j] /= total;
             w[j] = p[j] > 0 ? q[j] / p[j] : 0;
         }
-        return new Estimate("bbse", p, q, w, 0);
+        return new Estimate(soft ? "bbse-soft" : "bbse", p, q, w, 0);
     }
 
     /**
@@ -117,6 +132,14 @@ public final class LabelShift {
             for (int j = 0; j < k; j++) {
                 out[i * k + j] = sum > 0 ? out[i * k + j] / sum : 1.0 / k;
             }
+        }
+        return out;
+    }
+
+    private static double[] oneHot(int[] classes, int k) {
+        double[] out = new double[classes.length * k];
+        for (int i = 0; i < classes.length; i++) {
+            out[i * k + classes[i]] = 1;
         }
         return out;
     }

@@ -96,6 +96,35 @@ class LabelShiftTest {
         assertThat(back).containsExactly(direct, within(1e-12));
     }
 
+    @Test
+    void bctsRecoversAPlantedTemperatureAndClassBias() {
+        // labels drawn from softmax(z); the classifier reports softmax(2 z + (0.8, 0, -0.8)): over-confident and
+        // biased towards class 0. BCTS undoes both: T = 2 and biases (-0.8, 0, 0.8) up to a common shift.
+        SplittableRandom rnd = new SplittableRandom(9);
+        int n = 10_000;
+        int k = 3;
+        double[] reported = new double[n * k];
+        int[] labels = new int[n];
+        double[] shift = {0.8, 0, -0.8};
+        for (int i = 0; i < n; i++) {
+            double[] z = {rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()};
+            double[] p = softmax(z, 1);
+            double u = rnd.nextDouble();
+            labels[i] = u < p[0] ? 0 : u < p[0] + p[1] ? 1 : 2;
+            double[] distorted = new double[k];
+            for (int j = 0; j < k; j++) {
+                distorted[j] = 2 * z[j] + shift[j];
+            }
+            System.arraycopy(softmax(distorted, 1), 0, reported, i * k, k);
+        }
+        Calibration.Bcts fit = Calibration.bcts(reported, labels, k);
+        assertThat(fit.temperature()).isCloseTo(2.0, within(0.15));
+        // log p_reported = 2 z + shift - c, so (log p) / 2 + b = z + (shift / 2 + b): b = -shift / 2 up to a constant
+        double[] b = fit.bias();
+        assertThat(b[0] - b[1]).isCloseTo(-0.4, within(0.1));
+        assertThat(b[2] - b[1]).isCloseTo(0.4, within(0.1));
+    }
+
     private static double argmaxLikelihood(double[] x, double from, double to, double step) {
         double best = from;
         double bestLik = Double.NEGATIVE_INFINITY;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The names of enum constants on the command line and in project files: the constant's name in lower case, read
- * back case-insensitively, with a message listing the choices when nothing matches.
+ * The names of enum constants on the command line and in project files: the constant's name in lower case with
+ * underscores as hyphens ({@code BBSE_SOFT -> "bbse-soft"}), read back case-insensitively, with a message listing the choices when nothing matches.
  */
 public final class EnumIds {
 
@@ -15,7 +15,7 @@ public final class EnumIds {
 
     /** {@code TSNE -> "tsne"}. */
     public static String id(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

@@ -166,15 +166,20 @@ public final class BuiltInEncoder implements AutoCloseable {
         return encode(x, n, monitor).embeddings();
     }
 
-    /** Embeddings and the classifier's predicted class (0..classes-1) of each row. */
-    public record Output(Embeddings embeddings, int[] predicted) {
+    /**
+     * Embeddings, the classifier's predicted class (0..classes-1) of each row and its class probabilities (softmax
+     * of the logits; n x classes, row-major).
+     */
+    public record Output(Embeddings embeddings, int[] predicted, double[] probabilities, int classes) {
     }
 
-    /** The penultimate layer and the predicted class for n rows of inputs, in one batched pass. */
+    /** The penultimate layer, the predicted class and the class probabilities for n rows, in one batched pass. */
     public Output encode(float[] x, int n, TaskMonitor monitor) {
         float[][] out = {new float[0]};
         int[] dim = {0};
         int[] predicted = new int[n];
+        double[][] probs = {new double[0]};
+        int[] classes = {0};
         try (NDManager manager = model.getNDManager().newSubManager(device)) {
             inBatches(encoder, manager, x, n, rowShape, monitor, (from, e) -> {
                 int m = (int) e.getShape().get(0);
@@ -183,14 +188,23 @@ public final class BuiltInEncoder implements AutoCloseable {
                     out[0] = new float[n * dim[0]];
                 }
                 System.arraycopy(e.toFloatArray(), 0, out[0], from * dim[0], m * dim[0]);
-                long[] classes = head.forward(new ParameterStore(e.getManager(), false), new NDList(e), false)
-                        .singletonOrThrow().argMax(1).toLongArray();
+                NDArray logits = head.forward(new ParameterStore(e.getManager(), false), new NDList(e), false)
+                        .singletonOrThrow();
+                if (from == 0) {
+                    classes[0] = (int) logits.getShape().get(1);
+                    probs[0] = new double[n * classes[0]];
+                }
+                float[] p = logits.softmax(1).toFloatArray();
+                for (int i = 0; i < p.length; i++) {
+                    probs[0][from * classes[0] + i] = p[i];
+                }
+                long[] best = logits.argMax(1).toLongArray();
                 for (int i = 0; i < m; i++) {
-                    predicted[from + i] = (int) classes[i];
+                    predicted[from + i] = (int) best[i];
                 }
             });
         }
-        return new Output(new Embeddings(n, dim[0], out[0], device.toString()), predicted);
+        return new Output(new Embeddings(n, dim[0], out[0], device.toString()), predicted, probs[0], classes[0]);
     }
 
     /**

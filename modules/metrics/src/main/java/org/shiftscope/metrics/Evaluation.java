@@ -9,15 +9,17 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.shiftscope.core.DataException;
+import org.shiftscope.core.Normal;
 
 /**
- * Every metric of a classifier on one labelled sample, each with a percentile bootstrap confidence interval
- * (resampling points with replacement; resample b draws from its own seeded stream, so the intervals do not depend
- * on the number of threads): accuracy, balanced accuracy, macro-F1, NLL, Brier, ECE ({@value #BINS} bins, with its
+ * Every metric of a classifier on one labelled sample, each with a bias-corrected percentile bootstrap confidence
+ * interval (resampling points with replacement; resample b draws from its own seeded stream, so the intervals do not
+ * depend on the number of threads; the bias correction keeps the interval around the point value for statistics
+ * the resampling inflates, such as the ECE): accuracy, balanced accuracy, macro-F1, NLL, Brier, ECE ({@value #BINS} bins, with its
  * reliability diagram), and when groups are given the accuracy of each group and the worst group's accuracy.
  *
- * <p>Reference: B. Efron and R. J. Tibshirani, An Introduction to the Bootstrap (1993), ch. 13 (percentile
- * intervals).
+ * <p>Reference: B. Efron and R. J. Tibshirani, An Introduction to the Bootstrap (1993), ch. 13 and 14.3
+ * (percentile and bias-corrected intervals).
  */
 public final class Evaluation {
 
@@ -136,13 +138,24 @@ public final class Evaluation {
         return out;
     }
 
-    /** The point value and the 2.5 % and 97.5 % percentiles of the resampled values (NaNs left out). */
+    /**
+     * The point value and the bias-corrected 95 % interval of the resampled values (NaNs left out): with z0 the
+     * normal quantile of the share of resampled values below the point value (counting ties as half), the
+     * Phi(2 z0 -+ 1.96) percentiles.
+     */
     private static Estimate estimate(double[] point, double[][] boot, int m) {
         double[] v = Arrays.stream(boot).mapToDouble(b -> b[m]).filter(x -> !Double.isNaN(x)).sorted().toArray();
         if (v.length == 0) {
             return new Estimate(point[m], point[m], point[m]);
         }
-        return new Estimate(point[m], percentile(v, 0.025), percentile(v, 0.975));
+        double below = 0;
+        for (double x : v) {
+            below += x < point[m] ? 1 : x == point[m] ? 0.5 : 0;
+        }
+        double share = Math.min(1 - 0.5 / v.length, Math.max(0.5 / v.length, below / v.length));
+        double z0 = Normal.quantile(share);
+        double z = Normal.quantile(0.975);
+        return new Estimate(point[m], percentile(v, Normal.cdf(2 * z0 - z)), percentile(v, Normal.cdf(2 * z0 + z)));
     }
 
     /** Linear interpolation between order statistics (NumPy's default). */

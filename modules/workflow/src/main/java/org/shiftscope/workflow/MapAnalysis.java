@@ -150,78 +150,26 @@ public final class MapAnalysis {
      */
     public static Encoded encode(Split split, String label, int dim, int epochs, int maxTrain, long seed,
                                  TaskMonitor monitor) {
-        if (!split.reference().column(label).isPresent()) {
-            throw DataException.of("label column '" + label + "' is not among the split's columns ("
-                    + String.join(", ", split.reference().columnNames()) + ")");
-        }
-        Column labels = split.reference().requireColumn(label);
-        Map<String, Integer> classOf = new TreeMap<>();
-        for (int i = 0; i < labels.size(); i++) {
-            classOf.putIfAbsent(labels.text(i), 0);
-        }
-        int next = 0;
-        for (Map.Entry<String, Integer> e : classOf.entrySet()) {
-            e.setValue(next++);
-        }
-        if (classOf.size() < 2 || classOf.size() > 100) {
-            throw DataException.of("label column '" + label + "' has " + classOf.size() + " distinct values in the"
-                    + " reference; the built-in encoder needs 2 to 100 classes");
-        }
         int nr = split.reference().rowCount();
         int nt = split.target().rowCount();
         int[] train = Projector.sample(nr, maxTrain, seed);
-        int[] y = new int[train.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = classOf.get(labels.text(train[i]));
-        }
-        if (split.reference().hasImages()) {
-            monitor.progress(0, "preparing " + (nr + nt) + " images");
-            EmbeddingAnalysis.ImageTensor ref = EmbeddingAnalysis.imageTensor(split.reference());
-            EmbeddingAnalysis.ImageTensor tgt = EmbeddingAnalysis.imageTensor(split.target());
-            if (!java.util.Arrays.equals(ref.shape(), tgt.shape())) {
-                throw DataException.of("reference images are " + java.util.Arrays.toString(ref.shape())
-                        + " but target images " + java.util.Arrays.toString(tgt.shape()) + " (channels, height, width)");
-            }
-            float[] xs = rows(ref.values(), (int) (ref.values().length / nr), train);
-            try (BuiltInEncoder cnn = BuiltInEncoder.cnn(xs, train.length, ref.shape(), y, classOf.size(), dim, epochs,
-                    seed, monitor.range(0, 0.7))) {
-                return encoded(cnn, ref.values(), nr, tgt.values(), nt, "cnn", split, label, classOf, train, monitor);
-            }
-        }
-        List<String> features = split.columns().stream().filter(c -> !c.equals(label)).toList();
-        if (features.isEmpty()) {
-            throw DataException.of("the built-in encoder needs columns besides the label '" + label + "'");
-        }
-        TabularEncoding enc = TabularEncoding.fit(features, split.reference(), split.target());
-        int d = enc.features().size();
-        float[] xr = toFloat(enc.encode(split.reference()));
-        float[] xt = toFloat(enc.encode(split.target()));
-        try (BuiltInEncoder mlp = BuiltInEncoder.mlp(rows(xr, d, train), train.length, d, y, classOf.size(), 64, dim,
-                epochs, seed, monitor.range(0, 0.7))) {
-            return encoded(mlp, xr, nr, xt, nt, "mlp", split, label, classOf, train, monitor);
-        }
-    }
-
-    private static Encoded encoded(BuiltInEncoder enc, float[] xr, int nr, float[] xt, int nt, String prefix,
-                                   Split split, String label, Map<String, Integer> classOf, int[] trained,
-                                   TaskMonitor monitor) {
-        BuiltInEncoder.Output or = enc.encode(xr, nr, monitor.range(0.7, 0.85));
-        BuiltInEncoder.Output ot = enc.encode(xt, nt, monitor.range(0.85, 1));
-        Embeddings er = or.embeddings();
-        Embeddings et = ot.embeddings();
-        byte[] refCorrect = correct(or.predicted(), split.reference().column(label).orElse(null), classOf);
-        for (int i : trained) {
+        BuiltInModel.Trained m = BuiltInModel.train(split, label, dim, epochs, train, seed, monitor);
+        Embeddings er = m.reference().embeddings();
+        Embeddings et = m.target().embeddings();
+        byte[] refCorrect = correct(m.reference().predicted(), split.reference().column(label).orElse(null),
+                m.classOf());
+        for (int i : train) {
             refCorrect[i] = Subpopulations.Correct.UNLABELLED; // reference accuracy is held out, never in-sample
         }
         Subpopulations.Correct correct = new Subpopulations.Correct(refCorrect,
-                correct(ot.predicted(), split.target().column(label).orElse(null), classOf));
+                correct(m.target().predicted(), split.target().column(label).orElse(null), m.classOf()));
         List<String> names = new ArrayList<>();
         for (int k = 0; k < er.d(); k++) {
-            names.add(prefix + "_" + k);
+            names.add(m.kind() + "_" + k);
         }
         TransportAnalysis.Prepared p = TransportAnalysis.Prepared.unscaled(new Points(nr, er.d(), er.toDoubles()),
                 new Points(nt, et.d(), et.toDoubles()), names);
-        return new Encoded(p, enc.trainAccuracy(), classOf.size(), er.device(), correct);
+        return new Encoded(p, m.trainAccuracy(), m.classOf().size(), er.device(), correct);
     }
 
     private static byte[] correct(int[] predicted, Column labels, Map<String, Integer> classOf) {
@@ -230,25 +178,6 @@ public final class MapAnalysis {
             Integer truth = labels == null || labels.isMissing(i) ? null : classOf.get(labels.text(i));
             out[i] = truth == null ? Subpopulations.Correct.UNLABELLED
                     : truth == predicted[i] ? Subpopulations.Correct.RIGHT : Subpopulations.Correct.WRONG;
-        }
-        return out;
-    }
-
-    private static float[] rows(float[] x, int per, int[] which) {
-        if (which.length * per == x.length) {
-            return x;
-        }
-        float[] out = new float[which.length * per];
-        for (int i = 0; i < which.length; i++) {
-            System.arraycopy(x, which[i] * per, out, i * per, per);
-        }
-        return out;
-    }
-
-    private static float[] toFloat(double[] v) {
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) v[i];
         }
         return out;
     }

@@ -1,0 +1,109 @@
+package org.shiftscope.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.workflow.AdaptationAnalysis;
+import org.shiftscope.workflow.RunStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "adapt", mixinStandardHelpOptions = true,
+        description = "Train the built-in classifier on the reference, correct it for the shift with a method, and"
+                + " compare target metrics before and after (bootstrap intervals; per group with --group). Every run"
+                + " is stored in the run history (see 'runs').")
+final class AdaptCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SplitOptions split;
+
+    @Option(names = "--label", required = true, paramLabel = "COL", description = "The class column.")
+    String label;
+
+    @Option(names = "--method", required = true, paramLabel = "bbse|mlls",
+            description = "bbse (black-box shift estimation) or mlls (EM on temperature-calibrated probabilities):"
+                    + " label-shift corrections that estimate the target's class priors.")
+    String method;
+
+    @Option(names = "--group", paramLabel = "COL", description = "Report accuracy per value of this column and the"
+            + " worst group's.")
+    String group;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the train/held-out split,"
+            + " the training and the bootstrap (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--epochs", defaultValue = "10", paramLabel = "E",
+            description = "Training epochs of the built-in classifier (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "B",
+            description = "Bootstrap resamples of the metrics' 95 % intervals (default ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Mixin
+    FormatOption output;
+
+    @Override
+    public Integer call() {
+        TaskMonitor monitor = ConsoleProgress.forTerminal();
+        Split s = split.build();
+        AdaptationAnalysis.Options o = new AdaptationAnalysis.Options(AdaptationAnalysis.Method.parse(method), label,
+                group, seed, epochs, resamples);
+        AdaptationAnalysis.Result r = AdaptationAnalysis.run(s, o, RunStore.standard(), monitor);
+        ConsoleProgress.clear(monitor);
+        PrintWriter w = spec.commandLine().getOut();
+        ObjectNode json = AdaptationAnalysis.toJson(r);
+        if (output.json()) {
+            Json.print(w, json);
+            return 0;
+        }
+        w.printf(Locale.ROOT, "run %s: %s on %s (trained on %,d reference rows, %,d held out; train accuracy %.3f)%n",
+                r.runId(), o.method().id(), r.model(), r.trained(), r.heldOut(), r.trainAccuracy());
+        w.printf(Locale.ROOT, "%-14s %s%n", "classes", r.classes());
+        w.printf(Locale.ROOT, "%-14s %s%n", "source priors", priors(json.get("source_priors")));
+        w.printf(Locale.ROOT, "%-14s %s%n", "target priors", priors(json.get("estimated_target_priors"))
+                + " (estimated)");
+        if (r.before() == null) {
+            w.println("the target has no labels: no before/after metrics");
+        } else {
+            w.printf(Locale.ROOT, "%-18s %24s %24s %9s%n", "target metric", "before [95% CI]", "after [95% CI]",
+                    "delta");
+            for (String m : r.before().metrics().keySet()) {
+                var b = r.before().metrics().get(m);
+                var a = r.after().metrics().get(m);
+                w.printf(Locale.ROOT, "%-18s %8.4f [%.4f, %.4f] %8.4f [%.4f, %.4f] %+9.4f%n", m, b.value(), b.low(),
+                        b.high(), a.value(), a.low(), a.high(), a.value() - b.value());
+            }
+            for (int g = 0; g < r.before().groups().size(); g++) {
+                var b = r.before().groups().get(g);
+                var a = r.after().groups().get(g).accuracy();
+                w.printf(Locale.ROOT, "%-18s %8.4f [%.4f, %.4f] %8.4f [%.4f, %.4f] %+9.4f%n",
+                        "acc[" + b.group() + "]", b.accuracy().value(), b.accuracy().low(), b.accuracy().high(),
+                        a.value(), a.low(), a.high(), a.value() - b.accuracy().value());
+            }
+            if (json.has("worse") && !json.get("worse").isEmpty()) {
+                w.println("WARNING: worse after the run: " + json.get("worse"));
+            }
+        }
+        w.flush();
+        return 0;
+    }
+
+    private static String priors(JsonNode a) {
+        StringBuilder b = new StringBuilder("[");
+        for (JsonNode v : a) {
+            b.append(b.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.4f", v.asDouble()));
+        }
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,332 @@
+package org.shiftscope.workflow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.shiftscope.adaptation.Calibration;
+import org.shiftscope.adaptation.LabelShift;
+import org.shiftscope.core.Column;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.EnumIds;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.metrics.Evaluation;
+import org.shiftscope.metrics.Metrics;
+
+/**
+ * An adaptation run on a split: the built-in classifier trained on {@value #TRAIN_SHARE} of the labelled reference
+ * rows (seeded), the rest held out for the methods that need labelled source data, then a method that corrects it
+ * for the shift, and the target metrics before and after (with bootstrap intervals, per group when a group column
+ * is given). The target's labels are used only to score, never by a method. Each run is recorded in the
+ * {@link RunStore}.
+ */
+public final class AdaptationAnalysis {
+
+    /** Share of the reference rows the classifier trains on; the rest are held out. */
+    public static final double TRAIN_SHARE = 0.7;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AdaptationAnalysis() {
+    }
+
+    public enum Method {
+        /** Black-box shift estimation (label shift) on predicted classes. */
+        BBSE,
+        /** Black-box shift estimation on predicted probabilities (less variable). */
+        BBSE_SOFT,
+        /** Maximum-likelihood label shift by EM on probabilities calibrated by BCTS. */
+        MLLS;
+
+        public String id() {
+            return EnumIds.id(this);
+        }
+
+        public static Method parse(String s) {
+            return EnumIds.parse(Method.class, s, "adaptation method");
+        }
+    }
+
+    /**
+     * @param group     column whose values are the groups of the per-group metrics, or null
+     * @param resamples bootstrap resamples of the metrics' intervals
+     */
+    public record Options(Method method, String label, String group, long seed, int epochs, int resamples) {
+    }
+
+    /**
+     * @param before      target metrics of the classifier as trained (null when the target has no labels)
+     * @param after       target metrics after the method (null likewise)
+     * @param temperature the calibration temperature (NaN for methods that do not calibrate)
+     * @param targetShares the class shares of the labelled target rows (what the estimated priors aim at; null
+     *                     without target labels)
+     */
+    public record Result(String runId, Options options, List<String> classes, LabelShift.Estimate estimate,
+                         Evaluation.Result before, Evaluation.Result after, double temperature,
+                         double trainAccuracy, int trained, int heldOut, int target, int targetLabelled,
+                         double[] targetShares, String model, double seconds) {
+    }
+
+    public static Result run(Split split, Options o, RunStore store, TaskMonitor monitor) {
+        long start = System.nanoTime();
+        Map<String, Integer> classOf = BuiltInModel.classes(split, o.label());
+        int k = classOf.size();
+        int nr = split.reference().rowCount();
+        if (nr < 10) {
+            throw DataException.of("an adaptation run needs at least 10 labelled reference rows, not " + nr);
+        }
+        if (o.group() != null && !split.target().column(o.group()).isPresent()) {
+            throw DataException.of("group column '" + o.group() + "' is not among the target's columns");
+        }
+        int[] shuffled = shuffle(java.util.stream.IntStream.range(0, nr).toArray(), o.seed());
+        int nTrain = (int) Math.round(TRAIN_SHARE * nr);
+        int[] train = Arrays.copyOf(shuffled, nTrain);
+        int[] held = Arrays.copyOfRange(shuffled, nTrain, nr);
+        String model = (split.reference().hasImages() ? "built-in cnn" : "built-in mlp") + ", 16 units, " + o.epochs()
+                + " epochs, seed " + o.seed();
+        ObjectNode options = JSON.createObjectNode();
+        options.put("label", o.label());
+        options.put("group", o.group());
+        options.put("epochs", o.epochs());
+        options.put("resamples", o.resamples());
+        options.put("train_share", TRAIN_SHARE);
+        String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
+                dataHash(split), model);
+        try {
+            Result r = compute(split, o, classOf, k, train, held, model, runId, monitor, start);
+            if (store != null) {
+                store.finish(runId, toJson(r));
+            }
+            return r;
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.fail(runId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private static Result compute(Split split, Options o, Map<String, Integer> classOf, int k, int[] train,
+                                  int[] held, String model, String runId, TaskMonitor monitor, long start) {
+        BuiltInModel.Trained m = BuiltInModel.train(split, o.label(), 16, o.epochs(), train, o.seed(),
+                monitor.range(0, 0.8));
+        monitor.progress(0.8, "adapting: " + o.method().id());
+        Column refLabels = split.reference().requireColumn(o.label());
+        double[] heldProbs = new double[held.length * k];
+        int[] heldLabels = new int[held.length];
+        double[] sourcePriors = new double[k];
+        for (int i = 0; i < held.length; i++) {
+            System.arraycopy(m.reference().probabilities(), held[i] * k, heldProbs, i * k, k);
+            heldLabels[i] = classOf.get(refLabels.text(held[i]));
+            sourcePriors[heldLabels[i]] += 1.0 / held.length;
+        }
+        double[] targetProbs = m.target().probabilities();
+        LabelShift.Estimate estimate;
+        double temperature = Double.NaN;
+        double[] adapted;
+        switch (o.method()) {
+            case BBSE, BBSE_SOFT -> {
+                estimate = LabelShift.bbse(heldProbs, heldLabels, targetProbs, k, o.method() == Method.BBSE_SOFT);
+                adapted = LabelShift.correct(targetProbs, k, estimate.weights());
+            }
+            case MLLS -> {
+                Calibration.Bcts bcts = Calibration.bcts(heldProbs, heldLabels, k);
+                temperature = bcts.temperature();
+                double[] calibrated = bcts.apply(targetProbs, k);
+                double[] trainPriors = new double[k];
+                for (int i : train) {
+                    trainPriors[classOf.get(refLabels.text(i))] += 1.0 / train.length;
+                }
+                estimate = LabelShift.mlls(calibrated, trainPriors, k);
+                adapted = LabelShift.correct(calibrated, k, estimate.weights());
+            }
+            default -> throw new IllegalStateException(o.method().name());
+        }
+        monitor.checkCancelled();
+        monitor.progress(0.9, "scoring before and after");
+        Evaluation.Result before = null;
+        Evaluation.Result after = null;
+        double[] shares = null;
+        int labelled = 0;
+        Column targetLabels = split.target().column(o.label()).orElse(null);
+        if (targetLabels != null) {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < targetLabels.size(); i++) {
+                if (!targetLabels.isMissing(i) && classOf.containsKey(targetLabels.text(i))) {
+                    rows.add(i);
+                }
+            }
+            labelled = rows.size();
+            if (labelled > 0) {
+                int[] y = new int[labelled];
+                String[] group = o.group() == null ? null : new String[labelled];
+                Column groups = o.group() == null ? null : split.target().requireColumn(o.group());
+                double[] pb = new double[labelled * k];
+                double[] pa = new double[labelled * k];
+                for (int j = 0; j < labelled; j++) {
+                    int i = rows.get(j);
+                    y[j] = classOf.get(targetLabels.text(i));
+                    if (group != null) {
+                        group[j] = groups.text(i);
+                    }
+                    System.arraycopy(targetProbs, i * k, pb, j * k, k);
+                    System.arraycopy(adapted, i * k, pa, j * k, k);
+                }
+                shares = new double[k];
+                for (int c : y) {
+                    shares[c] += 1.0 / labelled;
+                }
+                before = Evaluation.of(pb, k, y, group, o.resamples(), o.seed());
+                after = Evaluation.of(pa, k, y, group, o.resamples(), o.seed());
+            }
+        }
+        monitor.progress(1, "adaptation done");
+        return new Result(runId, o, m.classes(), estimate, before, after, temperature, m.trainAccuracy(),
+                train.length, held.length, split.target().rowCount(), labelled, shares, model,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A seeded Fisher-Yates shuffle. */
+    private static int[] shuffle(int[] v, long seed) {
+        int[] out = v.clone();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = out.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = out[i];
+            out[i] = out[j];
+            out[j] = t;
+        }
+        return out;
+    }
+
+    /** The content hashes of both sides' sources and the split's names (filters, target shift). */
+    static String dataHash(Split split) {
+        return split.reference().source().contentHash() + "/" + split.target().source().contentHash() + " ("
+                + split.reference().name() + " vs " + split.target().name() + ")";
+    }
+
+    /** The run as the CLI prints it and the run history stores it. */
+    public static ObjectNode toJson(Result r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("method", r.options().method().id());
+        if (r.runId() != null) {
+            root.put("run_id", r.runId());
+        }
+        r.classes().forEach(root.putArray("classes")::add);
+        root.put("label", r.options().label());
+        root.put("seed", r.options().seed());
+        root.put("model", r.model());
+        root.put("train_accuracy", r.trainAccuracy());
+        root.put("n_trained", r.trained());
+        root.put("n_held_out", r.heldOut());
+        root.put("n_target", r.target());
+        root.put("n_target_labelled", r.targetLabelled());
+        array(root.putArray("source_priors"), r.estimate().sourcePriors());
+        array(root.putArray("estimated_target_priors"), r.estimate().targetPriors());
+        array(root.putArray("weights"), r.estimate().weights());
+        if (r.targetShares() != null) {
+            array(root.putArray("target_label_shares"), r.targetShares());
+        }
+        if (r.estimate().iterations() > 0) {
+            root.put("em_iterations", r.estimate().iterations());
+        }
+        if (!Double.isNaN(r.temperature())) {
+            root.put("temperature", r.temperature());
+        }
+        if (r.before() != null) {
+            root.set("before", metrics(r.before()));
+            root.set("after", metrics(r.after()));
+            root.set("delta", delta(r.before(), r.after()));
+            worse(r.before(), r.after()).forEach(root.putArray("worse")::add);
+        } else {
+            root.putNull("before");
+            root.putNull("after");
+        }
+        root.put("seconds", r.seconds());
+        return root;
+    }
+
+    private static ObjectNode metrics(Evaluation.Result e) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("n", e.n());
+        e.metrics().forEach((name, est) -> o.set(name, estimate(est)));
+        if (!e.groups().isEmpty()) {
+            ArrayNode groups = o.putArray("groups");
+            for (Evaluation.GroupAccuracy g : e.groups()) {
+                ObjectNode row = groups.addObject();
+                row.put("group", g.group());
+                row.put("n", g.n());
+                row.set("accuracy", estimate(g.accuracy()));
+            }
+            o.set("worst_group_accuracy", estimate(e.worstGroup()));
+        }
+        ArrayNode bins = o.putArray("reliability");
+        Metrics.Reliability rel = e.reliability();
+        for (int b = 0; b < rel.count().length; b++) {
+            if (rel.count()[b] > 0) {
+                ObjectNode bin = bins.addObject();
+                bin.put("upper", (b + 1.0) / rel.count().length);
+                bin.put("n", rel.count()[b]);
+                bin.put("confidence", rel.confidence()[b]);
+                bin.put("accuracy", rel.accuracy()[b]);
+            }
+        }
+        return o;
+    }
+
+    private static ObjectNode estimate(Evaluation.Estimate e) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("value", e.value());
+        o.put("ci_low", e.low());
+        o.put("ci_high", e.high());
+        return o;
+    }
+
+    /** After minus before, per metric (and per group's accuracy). */
+    private static ObjectNode delta(Evaluation.Result before, Evaluation.Result after) {
+        ObjectNode o = JSON.createObjectNode();
+        before.metrics().forEach((name, b) -> o.put(name, after.metrics().get(name).value() - b.value()));
+        for (int g = 0; g < before.groups().size(); g++) {
+            o.put("accuracy[" + before.groups().get(g).group() + "]",
+                    after.groups().get(g).accuracy().value() - before.groups().get(g).accuracy().value());
+        }
+        return o;
+    }
+
+    /** Metrics higher when better. */
+    private static final List<String> HIGHER_BETTER = List.of("accuracy", "balanced_accuracy", "macro_f1");
+
+    /**
+     * Where the run made things worse: each metric (and each group's accuracy) whose value after is worse than
+     * before, with the interval of the "after" value lying wholly beyond the "before" value marked "clearly".
+     */
+    public static List<String> worse(Evaluation.Result before, Evaluation.Result after) {
+        List<String> out = new ArrayList<>();
+        before.metrics().forEach((name, b) -> {
+            Evaluation.Estimate a = after.metrics().get(name);
+            boolean higher = HIGHER_BETTER.contains(name);
+            if (higher ? a.value() < b.value() : a.value() > b.value()) {
+                boolean clearly = higher ? a.high() < b.value() : a.low() > b.value();
+                out.add(name + (clearly ? " (clearly)" : ""));
+            }
+        });
+        for (int g = 0; g < before.groups().size(); g++) {
+            Evaluation.Estimate b = before.groups().get(g).accuracy();
+            Evaluation.Estimate a = after.groups().get(g).accuracy();
+            if (a.value() < b.value()) {
+                out.add("accuracy[" + before.groups().get(g).group() + "]" + (a.high() < b.value() ? " (clearly)" : ""));
+            }
+        }
+        return out;
+    }
+
+    private static void array(ArrayNode a, double[] v) {
+        for (double x : v) {
+            a.add(x);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.shiftscope.workflow;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.shiftscope.core.Column;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.embedding.BuiltInEncoder;
+import org.shiftscope.embedding.TabularEncoding;
+
+/**
+ * The classifier ShiftScope trains itself when the user brings none: on chosen reference rows, to predict a label
+ * column; then run over every row of both sides. Images (when the split has them, all of one shape) train the small
+ * CNN of {@link BuiltInEncoder#cnn}; tabular rows train the MLP on the split's other columns, encoded by
+ * {@link TabularEncoding}. Classes are the label's distinct reference values in sorted order.
+ */
+final class BuiltInModel {
+
+    private BuiltInModel() {
+    }
+
+    /**
+     * @param classOf   class index of each label value
+     * @param reference embeddings, predictions and probabilities of every reference row
+     * @param kind      "cnn" or "mlp"
+     */
+    record Trained(Map<String, Integer> classOf, BuiltInEncoder.Output reference, BuiltInEncoder.Output target,
+                   double trainAccuracy, String kind) {
+
+        List<String> classes() {
+            return List.copyOf(classOf.keySet());
+        }
+    }
+
+    /** Class index of each label value of the reference, in sorted order; 2 to 100 classes. */
+    static Map<String, Integer> classes(Split split, String label) {
+        if (!split.reference().column(label).isPresent()) {
+            throw DataException.of("label column '" + label + "' is not among the split's columns ("
+                    + String.join(", ", split.reference().columnNames()) + ")");
+        }
+        Column labels = split.reference().requireColumn(label);
+        Map<String, Integer> classOf = new TreeMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            classOf.putIfAbsent(labels.text(i), 0);
+        }
+        int next = 0;
+        for (Map.Entry<String, Integer> e : classOf.entrySet()) {
+            e.setValue(next++);
+        }
+        if (classOf.size() < 2 || classOf.size() > 100) {
+            throw DataException.of("label column '" + label + "' has " + classOf.size() + " distinct values in the"
+                    + " reference; the built-in model needs 2 to 100 classes");
+        }
+        return classOf;
+    }
+
+    /**
+     * Trains on the reference rows {@code train} and runs the model over both sides.
+     *
+     * @param dim size of the penultimate layer (the embedding)
+     */
+    static Trained train(Split split, String label, int dim, int epochs, int[] train, long seed, TaskMonitor monitor) {
+        Map<String, Integer> classOf = classes(split, label);
+        Column labels = split.reference().requireColumn(label);
+        int nr = split.reference().rowCount();
+        int nt = split.target().rowCount();
+        int[] y = new int[train.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = classOf.get(labels.text(train[i]));
+        }
+        if (split.reference().hasImages()) {
+            monitor.progress(0, "preparing " + (nr + nt) + " images");
+            EmbeddingAnalysis.ImageTensor ref = EmbeddingAnalysis.imageTensor(split.reference());
+            EmbeddingAnalysis.ImageTensor tgt = EmbeddingAnalysis.imageTensor(split.target());
+            if (!Arrays.equals(ref.shape(), tgt.shape())) {
+                throw DataException.of("reference images are " + Arrays.toString(ref.shape())
+                        + " but target images " + Arrays.toString(tgt.shape()) + " (channels, height, width)");
+            }
+            float[] xs = rows(ref.values(), (int) (ref.values().length / nr), train);
+            try (BuiltInEncoder cnn = BuiltInEncoder.cnn(xs, train.length, ref.shape(), y, classOf.size(), dim, epochs,
+                    seed, monitor.range(0, 0.7))) {
+                return run(cnn, ref.values(), nr, tgt.values(), nt, classOf, "cnn", monitor);
+            }
+        }
+        List<String> features = split.columns().stream().filter(c -> !c.equals(label)).toList();
+        if (features.isEmpty()) {
+            throw DataException.of("the built-in model needs columns besides the label '" + label + "'");
+        }
+        TabularEncoding enc = TabularEncoding.fit(features, split.reference(), split.target());
+        int d = enc.features().size();
+        float[] xr = toFloat(enc.encode(split.reference()));
+        float[] xt = toFloat(enc.encode(split.target()));
+        try (BuiltInEncoder mlp = BuiltInEncoder.mlp(rows(xr, d, train), train.length, d, y, classOf.size(), 64, dim,
+                epochs, seed, monitor.range(0, 0.7))) {
+            return run(mlp, xr, nr, xt, nt, classOf, "mlp", monitor);
+        }
+    }
+
+    private static Trained run(BuiltInEncoder model, float[] xr, int nr, float[] xt, int nt,
+                               Map<String, Integer> classOf, String kind, TaskMonitor monitor) {
+        BuiltInEncoder.Output ref = model.encode(xr, nr, monitor.range(0.7, 0.85));
+        BuiltInEncoder.Output tgt = model.encode(xt, nt, monitor.range(0.85, 1));
+        return new Trained(classOf, ref, tgt, model.trainAccuracy(), kind);
+    }
+
+    private static float[] rows(float[] x, int per, int[] which) {
+        if (which.length * per == x.length) {
+            return x;
+        }
+        float[] out = new float[which.length * per];
+        for (int i = 0; i < which.length; i++) {
+            System.arraycopy(x, which[i] * per, out, i * per, per);
+        }
+        return out;
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) v[i];
+        }
+        return out;
+    }
+}

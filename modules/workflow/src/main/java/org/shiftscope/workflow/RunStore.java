@@ -1,0 +1,169 @@
+package org.shiftscope.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.shiftscope.core.DataException;
+
+/**
+ * The history of adaptation runs in an SQLite file (write-ahead log, every change committed at once), so that a run
+ * survives a crash or kill of the app: a run is written as "running" before it starts and completed when it ends;
+ * a "running" row whose process is gone is reported as "interrupted". Each run keeps its method, options, seed, the
+ * hashes of its data and model, its metrics (JSON) and timestamps. The default file is {@code runs.db} under the
+ * system property {@code shiftscope.data}, else {@code $SHIFTSCOPE_DATA}, else {@code ~/.local/share/shiftscope}.
+ */
+public final class RunStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    public RunStore(Path file) {
+        this.file = file;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw DataException.inFile(file.toString(), "cannot create its folder: " + e.getMessage());
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, kind TEXT NOT NULL, method TEXT NOT NULL,"
+                    + " options TEXT NOT NULL, seed INTEGER NOT NULL, data_hash TEXT NOT NULL, model_hash TEXT NOT NULL,"
+                    + " status TEXT NOT NULL, pid INTEGER NOT NULL, started TEXT NOT NULL, finished TEXT,"
+                    + " result TEXT, problem TEXT)");
+        } catch (SQLException e) {
+            throw problem(e);
+        }
+    }
+
+    /** The store in the user's data folder. */
+    public static RunStore standard() {
+        String root = System.getProperty("shiftscope.data", System.getenv("SHIFTSCOPE_DATA"));
+        Path dir = root != null && !root.isBlank() ? Path.of(root)
+                : Path.of(System.getProperty("user.home"), ".local", "share", "shiftscope");
+        return new RunStore(dir.resolve("runs.db"));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * One stored run.
+     *
+     * @param status running, done, failed or interrupted
+     * @param result the run's JSON (null until done)
+     */
+    public record Run(String id, String kind, String method, JsonNode options, long seed, String dataHash,
+                      String modelHash, String status, String started, String finished, JsonNode result,
+                      String problem) {
+    }
+
+    /** Records a run about to start and returns its id. */
+    public String start(String kind, String method, JsonNode options, long seed, String dataHash, String modelHash) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, kind, method,"
+                + " options, seed, data_hash, model_hash, status, pid, started) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                + " 'running', ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, kind);
+            s.setString(3, method);
+            s.setString(4, options.toString());
+            s.setLong(5, seed);
+            s.setString(6, dataHash);
+            s.setString(7, modelHash);
+            s.setLong(8, ProcessHandle.current().pid());
+            s.setString(9, Instant.now().toString());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw problem(e);
+        }
+        return id;
+    }
+
+    /** Completes a run with its result. */
+    public void finish(String id, JsonNode result) {
+        end(id, "done", result.toString(), null);
+    }
+
+    /** Marks a run failed (or cancelled) with the reason. */
+    public void fail(String id, String why) {
+        end(id, "failed", null, why);
+    }
+
+    private void end(String id, String status, String result, String why) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE runs SET status = ?, finished = ?, result = ?, problem = ? WHERE id = ?")) {
+            s.setString(1, status);
+            s.setString(2, Instant.now().toString());
+            s.setString(3, result);
+            s.setString(4, why);
+            s.setString(5, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw problem(e);
+        }
+    }
+
+    /** Every run, newest first. */
+    public List<Run> list() {
+        List<Run> out = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT * FROM runs ORDER BY started DESC, id")) {
+            while (r.next()) {
+                out.add(read(r));
+            }
+        } catch (SQLException e) {
+            throw problem(e);
+        }
+        return out;
+    }
+
+    public Optional<Run> get(String id) {
+        return list().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    private static Run read(ResultSet r) throws SQLException {
+        String status = r.getString("status");
+        if (status.equals("running") && ProcessHandle.of(r.getLong("pid")).map(p -> !p.isAlive()).orElse(true)) {
+            status = "interrupted";
+        }
+        return new Run(r.getString("id"), r.getString("kind"), r.getString("method"), json(r.getString("options")),
+                r.getLong("seed"), r.getString("data_hash"), r.getString("model_hash"), status, r.getString("started"),
+                r.getString("finished"), json(r.getString("result")), r.getString("problem"));
+    }
+
+    private static JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    private DataException problem(SQLException e) {
+        return DataException.inFile(file.getFileName().toString(), "run history cannot be used: " + e.getMessage());
+    }
+}

@@ -1,0 +1,53 @@
+package org.shiftscope.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsSurviveReopeningAndAKilledWriterShowsAsInterrupted() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path file = dir.resolve("history/runs.db");
+        RunStore store = new RunStore(file);
+        String done = store.start("adapt", "mlls", json.readTree("{\"label\":\"y\"}"), 3, "data#1", "model#1");
+        assertThat(store.get(done).orElseThrow().status()).isEqualTo("running"); // this process is alive
+        store.finish(done, json.readTree("{\"after\":{\"accuracy\":0.9}}"));
+        String failed = store.start("adapt", "bbse", json.readTree("{}"), 0, "data#2", "model#1");
+        store.fail(failed, "the confusion matrix is singular");
+
+        // a process that wrote "running" and then died (here: a finished child process's pid)
+        Process child = new ProcessBuilder("true").start();
+        child.waitFor();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, kind, method, options, seed, data_hash,"
+                     + " model_hash, status, pid, started) VALUES ('dead0001', 'adapt', 'tent', '{}', 1, 'd', 'm',"
+                     + " 'running', ?, '2026-01-01T00:00:00Z')")) {
+            s.setLong(1, child.pid());
+            s.executeUpdate();
+        }
+
+        RunStore reopened = new RunStore(file);
+        RunStore.Run d = reopened.get(done).orElseThrow();
+        assertThat(d.status()).isEqualTo("done");
+        assertThat(d.seed()).isEqualTo(3);
+        assertThat(d.dataHash()).isEqualTo("data#1");
+        assertThat(d.options().get("label").asText()).isEqualTo("y");
+        assertThat(d.result().get("after").get("accuracy").asDouble()).isEqualTo(0.9);
+        assertThat(d.finished()).isNotNull();
+        assertThat(reopened.get(failed).orElseThrow().problem()).isEqualTo("the confusion matrix is singular");
+        assertThat(reopened.get(failed).orElseThrow().status()).isEqualTo("failed");
+        assertThat(reopened.get("dead0001").orElseThrow().status()).isEqualTo("interrupted");
+        assertThat(reopened.list()).hasSize(3);
+    }
+}
