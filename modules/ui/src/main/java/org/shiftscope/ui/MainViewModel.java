@@ -23,6 +23,7 @@ public final class MainViewModel {
     private final DataViewModel data;
     private final ExplainViewModel explain;
     private final MapViewModel map;
+    private final org.shiftscope.ui.adapt.AdaptViewModel adapt;
     private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
 
@@ -36,6 +37,8 @@ public final class MainViewModel {
         this.map = new MapViewModel(tasks);
         map.dataProperty().bind(data.resultProperty());
         map.activeProperty().bind(view.isEqualTo(ViewId.MAP));
+        this.adapt = new org.shiftscope.ui.adapt.AdaptViewModel(tasks);
+        adapt.dataProperty().bind(data.resultProperty());
     }
 
     /** Shows a project (fills the form and recomputes in the background). */
@@ -94,6 +97,10 @@ public final class MainViewModel {
 
     public MapViewModel map() {
         return map;
+    }
+
+    public org.shiftscope.ui.adapt.AdaptViewModel adapt() {
+        return adapt;
     }
 
     public TaskRunner tasks() {

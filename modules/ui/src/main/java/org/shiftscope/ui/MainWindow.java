@@ -51,6 +51,7 @@ public final class MainWindow {
             case DATA -> new DataView(vm.data()).root();
             case EXPLAIN -> new ExplainView(vm.explain()).root();
             case MAP -> new MapView(vm.map()).root();
+            case ADAPT -> new org.shiftscope.ui.adapt.AdaptView(vm.adapt()).root();
             default -> PlannedView.build(v);
         }));
     }

@@ -8,8 +8,7 @@ public enum ViewId {
     EXPLAIN("Explain", null),
     SUBGROUPS("Subgroups", "Per-group metrics with confidence intervals and disparities (demographic parity,"
             + " equalized odds) for reference and target side by side. Arrives with the auditor workflow."),
-    ADAPT("Adapt", "Adaptation runs (label-shift correction, importance weighting, test-time adaptation) with"
-            + " before/after metrics overall, per group and per cluster. Arrives with the adaptation feature."),
+    ADAPT("Adapt", null),
     REPORT("Report", "A self-contained HTML/PDF report with figures, tables and provenance (file hashes, split,"
             + " options, seeds, versions). Arrives with the auditor workflow.");
 

@@ -1,0 +1,201 @@
+package org.shiftscope.ui.adapt;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.shiftscope.ui.Styles;
+import org.shiftscope.ui.ViewControls;
+import org.shiftscope.workflow.AdaptationAnalysis;
+import org.shiftscope.workflow.RunStore;
+
+/**
+ * The Adapt view: launch an adaptation run (method, label, group, seed, epochs; progress and cancel in the status
+ * bar), see the target metrics before and after with their 95 % intervals and deltas, per group, with the
+ * reliability diagrams and a warning wherever the run made things worse; the run history lists every stored run:
+ * select one to see it again, two to compare them.
+ */
+public final class AdaptView {
+
+    private final AdaptViewModel vm;
+    private final BorderPane root = new BorderPane();
+
+    public AdaptView(AdaptViewModel vm) {
+        this.vm = vm;
+        root.setId("adapt-view");
+        root.setTop(form());
+        root.setCenter(body());
+        vm.refreshRuns();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node form() {
+        ChoiceBox<AdaptationAnalysis.Method> method = new ChoiceBox<>();
+        method.setId("adapt-method");
+        method.getItems().setAll(AdaptationAnalysis.Method.values());
+        method.setConverter(ViewControls.converter(m -> switch (m) {
+            case BBSE -> "BBSE (label shift, predicted classes)";
+            case BBSE_SOFT -> "BBSE-soft (label shift, probabilities)";
+            case MLLS -> "MLLS / EM with BCTS calibration (label shift)";
+        }));
+        method.valueProperty().bindBidirectional(vm.methodProperty());
+        ChoiceBox<String> label = new ChoiceBox<>();
+        label.setId("adapt-label");
+        label.valueProperty().bindBidirectional(vm.labelProperty());
+        ChoiceBox<String> group = new ChoiceBox<>();
+        group.setId("adapt-group");
+        group.valueProperty().bindBidirectional(vm.groupProperty());
+        vm.dataProperty().addListener((o, a, d) -> columns(d, label, group));
+        columns(vm.dataProperty().get(), label, group);
+        Spinner<Integer> seed = new Spinner<>(0, 1_000_000, vm.seedProperty().get());
+        seed.setPrefWidth(100);
+        seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        Spinner<Integer> epochs = new Spinner<>(1, 200, vm.epochsProperty().get());
+        epochs.setPrefWidth(80);
+        epochs.valueProperty().addListener((o, a, b) -> vm.epochsProperty().set(b));
+        Button run = new Button("Run");
+        run.setId("adapt-run");
+        run.setDefaultButton(true);
+        run.setOnAction(e -> vm.run());
+        HBox bar = new HBox(10, new Label("Method"), method, new Label("Label"), label, new Label("Group"), group,
+                new Label("Seed"), seed, new Label("Epochs"), epochs, run);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n)
+                .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        Label summary = ViewControls.summary("adapt-summary", vm.summaryProperty());
+        Label warning = new Label();
+        warning.setId("adapt-warning");
+        warning.getStyleClass().add(Styles.VERDICT_DRIFT);
+        warning.setWrapText(true);
+        warning.textProperty().bind(vm.warningProperty());
+        warning.visibleProperty().bind(vm.warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        Label problem = ViewControls.problem("adapt-problem", vm.problemProperty());
+        Label hint = new Label("The classifier trains on 70 % of the labelled reference rows; the methods use the other"
+                + " 30 % and the unlabelled target. Target labels only score the result.");
+        hint.setWrapText(true);
+        VBox box = new VBox(8, bar, hint, summary, warning, problem);
+        box.getStyleClass().add(Styles.FORM);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private static void columns(org.shiftscope.ui.data.DataResult d, ChoiceBox<String> label,
+                                ChoiceBox<String> group) {
+        List<String> names = d == null ? List.of() : d.split().reference().columnNames();
+        label.getItems().setAll(names);
+        group.getItems().setAll(names);
+        group.getItems().add(0, "");
+    }
+
+    private Node body() {
+        TableView<AdaptViewModel.Row> metrics = new TableView<>(vm.rows());
+        metrics.setId("adapt-metrics");
+        TableColumn<AdaptViewModel.Row, String> name = text("target metric", AdaptViewModel.Row::metric);
+        TableColumn<AdaptViewModel.Row, String> first = text("before", AdaptViewModel.Row::first);
+        first.textProperty().bind(vm.firstTitleProperty());
+        TableColumn<AdaptViewModel.Row, String> second = text("after", AdaptViewModel.Row::second);
+        second.textProperty().bind(vm.secondTitleProperty());
+        TableColumn<AdaptViewModel.Row, AdaptViewModel.Row> delta = new TableColumn<>("delta");
+        delta.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
+        delta.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(AdaptViewModel.Row r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().remove(Styles.VERDICT_DRIFT);
+                setText(empty || r == null ? null : String.format(Locale.ROOT, "%+.4f%s", r.delta(),
+                        r.worse() ? "  worse" : ""));
+                if (!empty && r != null && r.worse()) {
+                    getStyleClass().add(Styles.VERDICT_DRIFT);
+                }
+            }
+        });
+        metrics.getColumns().setAll(List.of(name, first, second, delta));
+        metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        metrics.setPlaceholder(new Label("Run a method, or select a stored run."));
+
+        NumberAxis x = new NumberAxis(0, 1, 0.1);
+        x.setLabel("confidence");
+        NumberAxis y = new NumberAxis(0, 1, 0.1);
+        y.setLabel("accuracy");
+        LineChart<Number, Number> reliability = new LineChart<>(x, y);
+        reliability.setId("adapt-reliability");
+        reliability.setTitle("Reliability (target)");
+        reliability.setAnimated(false);
+        vm.curves().addListener((ListChangeListener<AdaptViewModel.Curve>) c -> draw(reliability));
+
+        TableView<RunStore.Run> runs = new TableView<>(vm.runs());
+        runs.setId("adapt-runs");
+        runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        runs.getColumns().setAll(List.of(
+                text("run", RunStore.Run::id),
+                text("method", RunStore.Run::method),
+                text("status", RunStore.Run::status),
+                text("started", RunStore.Run::started),
+                text("accuracy before → after", r -> r.result() == null || r.result().path("before").isNull()
+                        || r.result().path("before").isMissingNode() ? "" : String.format(Locale.ROOT,
+                        "%.4f → %.4f", r.result().get("before").get("accuracy").get("value").asDouble(),
+                        r.result().get("after").get("accuracy").get("value").asDouble()))));
+        runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        runs.setPlaceholder(new Label("No stored runs yet."));
+        runs.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunStore.Run>) c ->
+                vm.select(List.copyOf(runs.getSelectionModel().getSelectedItems())));
+        VBox left = new VBox(6, metrics, reliability);
+        VBox.setVgrow(metrics, Priority.ALWAYS);
+        VBox right = new VBox(6, new Label("Run history (select one to see it, two to compare)"), runs);
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        left.setPadding(new Insets(8));
+        right.setPadding(new Insets(8));
+        SplitPane split = new SplitPane(left, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        return split;
+    }
+
+    private void draw(LineChart<Number, Number> chart) {
+        chart.getData().clear();
+        XYChart.Series<Number, Number> diagonal = new XYChart.Series<>();
+        diagonal.setName("perfect calibration");
+        diagonal.getData().add(new XYChart.Data<>(0, 0));
+        diagonal.getData().add(new XYChart.Data<>(1, 1));
+        chart.getData().add(diagonal);
+        for (AdaptViewModel.Curve c : vm.curves()) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(c.name());
+            for (int b = 0; b < c.confidence().length; b++) {
+                s.getData().add(new XYChart.Data<>(c.confidence()[b], c.accuracy()[b]));
+            }
+            chart.getData().add(s);
+        }
+    }
+
+    private static <T> TableColumn<T, String> text(String title, java.util.function.Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
+        return c;
+    }
+}
