@@ -29,9 +29,11 @@ final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COL", description = "The class column.")
     String label;
 
-    @Option(names = "--method", required = true, paramLabel = "bbse|mlls",
-            description = "bbse (black-box shift estimation) or mlls (EM on temperature-calibrated probabilities):"
-                    + " label-shift corrections that estimate the target's class priors.")
+    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw",
+            description = "Label shift: bbse (black-box shift estimation on predicted classes), bbse-soft (on"
+                    + " probabilities), mlls (EM on BCTS-calibrated probabilities); these estimate the target's class"
+                    + " priors. Covariate shift: iw (importance weights from a domain classifier, the classifier"
+                    + " retrained on a weighted resample; reports the effective sample size).")
     String method;
 
     @Option(names = "--group", paramLabel = "COL", description = "Report accuracy per value of this column and the"
@@ -70,9 +72,16 @@ final class AdaptCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "run %s: %s on %s (trained on %,d reference rows, %,d held out; train accuracy %.3f)%n",
                 r.runId(), o.method().id(), r.model(), r.trained(), r.heldOut(), r.trainAccuracy());
         w.printf(Locale.ROOT, "%-14s %s%n", "classes", r.classes());
-        w.printf(Locale.ROOT, "%-14s %s%n", "source priors", priors(json.get("source_priors")));
-        w.printf(Locale.ROOT, "%-14s %s%n", "target priors", priors(json.get("estimated_target_priors"))
-                + " (estimated)");
+        if (r.estimate() != null) {
+            w.printf(Locale.ROOT, "%-14s %s%n", "source priors", priors(json.get("source_priors")));
+            w.printf(Locale.ROOT, "%-14s %s%n", "target priors", priors(json.get("estimated_target_priors"))
+                    + " (estimated)");
+        }
+        if (r.weights() != null) {
+            w.printf(Locale.ROOT, "%-14s effective sample size %,.0f of %,d (clipped at their %.0f %% quantile)%n",
+                    "weights", r.weights().ess(), r.weights().weights().length,
+                    100 * org.shiftscope.adaptation.ImportanceWeights.CLIP_QUANTILE);
+        }
         if (r.before() == null) {
             w.println("the target has no labels: no before/after metrics");
         } else {

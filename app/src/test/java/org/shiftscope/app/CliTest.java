@@ -539,7 +539,40 @@ class CliTest {
         Result bad = run("adapt", "--reference", ref.toString(), "--target", tgt.toString(), "--label",
                 "income-per-year", "--method", "tent");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("unknown adaptation method 'tent' (use bbse, bbse-soft, mlls)");
+        assertThat(bad.err()).contains("unknown adaptation method 'tent' (use bbse, bbse-soft, mlls, iw)");
+    }
+
+    @Test
+    void importanceWeightingReportsItsWeightsAndWhereItHurt(@TempDir Path dir) throws Exception {
+        // planted covariate shift: x1 ~ N(0, 1) in the reference, N(1.2, 1) in the target; y = 1[x1^2 + x2 > 1]
+        // with 10 % of labels flipped, the same rule on both sides
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(8);
+        StringBuilder ref = new StringBuilder("x1,x2,y\n");
+        StringBuilder tgt = new StringBuilder("x1,x2,y\n");
+        for (int i = 0; i < 4000; i++) {
+            for (StringBuilder side : java.util.List.of(ref, tgt)) {
+                double x1 = rnd.nextGaussian() + (side == tgt ? 1.2 : 0);
+                double x2 = rnd.nextGaussian();
+                boolean y = x1 * x1 + x2 > 1 ^ rnd.nextDouble() < 0.1;
+                side.append(x1).append(',').append(x2).append(',').append(y ? "yes" : "no").append('\n');
+            }
+        }
+        Path r = dir.resolve("ref.csv");
+        Path t = dir.resolve("tgt.csv");
+        Files.writeString(r, ref);
+        Files.writeString(t, tgt);
+        Result res = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y", "--method",
+                "iw", "--resamples", "200", "--format", "json");
+        assertThat(res.code()).as(res.err()).isZero();
+        JsonNode iw = res.json().get("importance_weights");
+        assertThat(iw.get("n").asInt()).isEqualTo(2800); // 70 % of 4,000
+        // a shift of 1.2 sd: the true ratio exp(1.2 x1 - 0.72) has E[w^2] = exp(1.44), an ESS of 2,800 / 4.2 = 665;
+        // clipping at the 99 % quantile raises it
+        assertThat(iw.get("effective_sample_size").asDouble()).isBetween(400.0, 1600.0);
+        assertThat(iw.get("max").asDouble()).isGreaterThan(iw.get("median").asDouble());
+        assertThat(res.json().get("after").get("accuracy").get("value").asDouble()).isGreaterThan(0.7);
+        assertThat(res.json().has("worse")).isTrue();
+        assertThat(res.json().has("estimated_target_priors")).isFalse();
     }
 
     @Test

@@ -43,19 +43,7 @@ public final class ClassifierTest {
         for (int i = n; i < nTotal; i++) {
             label[i] = 1;
         }
-        int[] fold = stratifiedFolds(n, m, seed);
-        double[] score = new double[nTotal];
-        for (int f = 0; f < FOLDS; f++) {
-            monitor.checkCancelled();
-            monitor.progress((double) f / (FOLDS + 1), "Classifier test: fold " + (f + 1) + " of " + FOLDS);
-            int ff = f;
-            double[] w = fit(pooled, d, label, i -> fold[i] != ff, nTotal);
-            for (int i = 0; i < nTotal; i++) {
-                if (fold[i] == f) {
-                    score[i] = linear(w, pooled, i, d);
-                }
-            }
-        }
+        double[] score = outOfFoldScores(pooled, nTotal, d, n, seed, monitor);
         double auc = auc(score, label);
         double z = (auc - 0.5) / Math.sqrt((nTotal + 1.0) / (12.0 * n * m));
         double p = 0.5 * erfc(z / Math.sqrt(2));
@@ -64,6 +52,39 @@ public final class ClassifierTest {
                 .sorted(Comparator.comparingDouble((Integer k) -> -Math.abs(w[k])).thenComparingInt(k -> k))
                 .limit(5).map(names::get).toList();
         return new Result(auc, p, top, "logistic-regression, " + FOLDS + "-fold out-of-fold AUC, Mann-Whitney p");
+    }
+
+    /**
+     * The domain classifier's out-of-fold log-odds that each row is a target row: a class-balanced L2 logistic
+     * regression fitted {@value #FOLDS} times, each row scored by the fit that did not see it. Class balance makes
+     * exp(score) an estimate of the density ratio p_target(x) / p_reference(x).
+     *
+     * @param pooled row-major (n + m) x d features, reference rows first
+     */
+    public static double[] outOfFoldScores(double[] pooled, int nTotal, int d, int n, long seed,
+                                           TaskMonitor monitor) {
+        int m = nTotal - n;
+        if (n < FOLDS || m < FOLDS) {
+            throw DataException.of("the domain classifier needs at least " + FOLDS + " rows on each side");
+        }
+        int[] label = new int[nTotal];
+        for (int i = n; i < nTotal; i++) {
+            label[i] = 1;
+        }
+        int[] fold = stratifiedFolds(n, m, seed);
+        double[] score = new double[nTotal];
+        for (int f = 0; f < FOLDS; f++) {
+            monitor.checkCancelled();
+            monitor.progress((double) f / (FOLDS + 1), "domain classifier: fold " + (f + 1) + " of " + FOLDS);
+            int ff = f;
+            double[] w = fit(pooled, d, label, i -> fold[i] != ff, nTotal);
+            for (int i = 0; i < nTotal; i++) {
+                if (fold[i] == f) {
+                    score[i] = linear(w, pooled, i, d);
+                }
+            }
+        }
+        return score;
     }
 
     static int[] stratifiedFolds(int n, int m, long seed) {

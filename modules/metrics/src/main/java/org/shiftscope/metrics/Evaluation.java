@@ -158,8 +158,8 @@ public final class Evaluation {
         return new Estimate(point[m], percentile(v, Normal.cdf(2 * z0 - z)), percentile(v, Normal.cdf(2 * z0 + z)));
     }
 
-    /** Linear interpolation between order statistics (NumPy's default). */
-    static double percentile(double[] sorted, double q) {
+    /** The q quantile of sorted values, interpolating linearly between order statistics (NumPy's default). */
+    public static double percentile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(sorted.length - 1, lo + 1);

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.shiftscope.adaptation.Calibration;
+import org.shiftscope.adaptation.ImportanceWeights;
 import org.shiftscope.adaptation.LabelShift;
 import org.shiftscope.core.Column;
 import org.shiftscope.core.DataException;
@@ -40,7 +41,9 @@ public final class AdaptationAnalysis {
         /** Black-box shift estimation on predicted probabilities (less variable). */
         BBSE_SOFT,
         /** Maximum-likelihood label shift by EM on probabilities calibrated by BCTS. */
-        MLLS;
+        MLLS,
+        /** Covariate shift: importance weights from a domain classifier, the classifier retrained with them. */
+        IW;
 
         public String id() {
             return EnumIds.id(this);
@@ -61,11 +64,14 @@ public final class AdaptationAnalysis {
     /**
      * @param before      target metrics of the classifier as trained (null when the target has no labels)
      * @param after       target metrics after the method (null likewise)
+     * @param estimate    the label-shift estimate (null for other methods)
+     * @param weights     the importance weights of the training rows (IW; null for other methods)
      * @param temperature the calibration temperature (NaN for methods that do not calibrate)
      * @param targetShares the class shares of the labelled target rows (what the estimated priors aim at; null
      *                     without target labels)
      */
     public record Result(String runId, Options options, List<String> classes, LabelShift.Estimate estimate,
+                         ImportanceWeights.Result weights,
                          Evaluation.Result before, Evaluation.Result after, double temperature,
                          double trainAccuracy, int trained, int heldOut, int target, int targetLabelled,
                          double[] targetShares, String model, double seconds) {
@@ -125,7 +131,8 @@ public final class AdaptationAnalysis {
             sourcePriors[heldLabels[i]] += 1.0 / held.length;
         }
         double[] targetProbs = m.target().probabilities();
-        LabelShift.Estimate estimate;
+        LabelShift.Estimate estimate = null;
+        ImportanceWeights.Result weights = null;
         double temperature = Double.NaN;
         double[] adapted;
         switch (o.method()) {
@@ -143,6 +150,28 @@ public final class AdaptationAnalysis {
                 }
                 estimate = LabelShift.mlls(calibrated, trainPriors, k);
                 adapted = LabelShift.correct(calibrated, k, estimate.weights());
+            }
+            case IW -> {
+                if (split.reference().hasImages()) {
+                    throw DataException.of("importance weighting works on tabular features; the data are images");
+                }
+                BuiltInModel.Features f = BuiltInModel.features(split, o.label());
+                int nt = split.target().rowCount();
+                double[] pooled = new double[(train.length + nt) * f.d()];
+                for (int i = 0; i < train.length; i++) {
+                    System.arraycopy(f.reference(), train[i] * f.d(), pooled, i * f.d(), f.d());
+                }
+                System.arraycopy(f.target(), 0, pooled, train.length * f.d(), nt * f.d());
+                weights = ImportanceWeights.fit(pooled, train.length + nt, f.d(), train.length, o.seed(),
+                        monitor.range(0.8, 0.85));
+                int[] picked = ImportanceWeights.resample(weights.weights(), train.length, o.seed());
+                int[] rows = new int[picked.length];
+                for (int i = 0; i < picked.length; i++) {
+                    rows[i] = train[picked[i]];
+                }
+                monitor.progress(0.85, "retraining on the importance-weighted sample");
+                adapted = BuiltInModel.train(split, o.label(), 16, o.epochs(), rows, o.seed(), monitor.range(0.85, 0.9))
+                        .target().probabilities();
             }
             default -> throw new IllegalStateException(o.method().name());
         }
@@ -185,7 +214,7 @@ public final class AdaptationAnalysis {
             }
         }
         monitor.progress(1, "adaptation done");
-        return new Result(runId, o, m.classes(), estimate, before, after, temperature, m.trainAccuracy(),
+        return new Result(runId, o, m.classes(), estimate, weights, before, after, temperature, m.trainAccuracy(),
                 train.length, held.length, split.target().rowCount(), labelled, shares, model,
                 (System.nanoTime() - start) / 1e9);
     }
@@ -225,14 +254,27 @@ public final class AdaptationAnalysis {
         root.put("n_held_out", r.heldOut());
         root.put("n_target", r.target());
         root.put("n_target_labelled", r.targetLabelled());
-        array(root.putArray("source_priors"), r.estimate().sourcePriors());
-        array(root.putArray("estimated_target_priors"), r.estimate().targetPriors());
-        array(root.putArray("weights"), r.estimate().weights());
+        if (r.estimate() != null) {
+            array(root.putArray("source_priors"), r.estimate().sourcePriors());
+            array(root.putArray("estimated_target_priors"), r.estimate().targetPriors());
+            array(root.putArray("weights"), r.estimate().weights());
+            if (r.estimate().iterations() > 0) {
+                root.put("em_iterations", r.estimate().iterations());
+            }
+        }
         if (r.targetShares() != null) {
             array(root.putArray("target_label_shares"), r.targetShares());
         }
-        if (r.estimate().iterations() > 0) {
-            root.put("em_iterations", r.estimate().iterations());
+        if (r.weights() != null) {
+            ObjectNode iw = root.putObject("importance_weights");
+            iw.put("n", r.weights().weights().length);
+            iw.put("effective_sample_size", r.weights().ess());
+            iw.put("clipped_at_quantile", ImportanceWeights.CLIP_QUANTILE);
+            double[] sorted = r.weights().weights().clone();
+            Arrays.sort(sorted);
+            iw.put("min", sorted[0]);
+            iw.put("median", Evaluation.percentile(sorted, 0.5));
+            iw.put("max", sorted[sorted.length - 1]);
         }
         if (!Double.isNaN(r.temperature())) {
             root.put("temperature", r.temperature());

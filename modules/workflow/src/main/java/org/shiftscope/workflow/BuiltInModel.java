@@ -85,14 +85,10 @@ final class BuiltInModel {
                 return run(cnn, ref.values(), nr, tgt.values(), nt, classOf, "cnn", monitor);
             }
         }
-        List<String> features = split.columns().stream().filter(c -> !c.equals(label)).toList();
-        if (features.isEmpty()) {
-            throw DataException.of("the built-in model needs columns besides the label '" + label + "'");
-        }
-        TabularEncoding enc = TabularEncoding.fit(features, split.reference(), split.target());
-        int d = enc.features().size();
-        float[] xr = toFloat(enc.encode(split.reference()));
-        float[] xt = toFloat(enc.encode(split.target()));
+        Features f = features(split, label);
+        int d = f.d();
+        float[] xr = toFloat(f.reference());
+        float[] xt = toFloat(f.target());
         try (BuiltInEncoder mlp = BuiltInEncoder.mlp(rows(xr, d, train), train.length, d, y, classOf.size(), 64, dim,
                 epochs, seed, monitor.range(0, 0.7))) {
             return run(mlp, xr, nr, xt, nt, classOf, "mlp", monitor);
@@ -107,7 +103,7 @@ final class BuiltInModel {
     }
 
     private static float[] rows(float[] x, int per, int[] which) {
-        if (which.length * per == x.length) {
+        if (which.length * per == x.length && isIdentity(which)) {
             return x;
         }
         float[] out = new float[which.length * per];
@@ -115,6 +111,28 @@ final class BuiltInModel {
             System.arraycopy(x, which[i] * per, out, i * per, per);
         }
         return out;
+    }
+
+    private static boolean isIdentity(int[] which) {
+        for (int i = 0; i < which.length; i++) {
+            if (which[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The tabular features the MLP sees: every split column but the label, encoded for both sides. */
+    record Features(double[] reference, double[] target, int d) {
+    }
+
+    static Features features(Split split, String label) {
+        List<String> features = split.columns().stream().filter(c -> !c.equals(label)).toList();
+        if (features.isEmpty()) {
+            throw DataException.of("the built-in model needs columns besides the label '" + label + "'");
+        }
+        TabularEncoding enc = TabularEncoding.fit(features, split.reference(), split.target());
+        return new Features(enc.encode(split.reference()), enc.encode(split.target()), enc.features().size());
     }
 
     private static float[] toFloat(double[] v) {

@@ -61,6 +61,7 @@ public final class AdaptView {
             case BBSE -> "BBSE (label shift, predicted classes)";
             case BBSE_SOFT -> "BBSE-soft (label shift, probabilities)";
             case MLLS -> "MLLS / EM with BCTS calibration (label shift)";
+            case IW -> "importance weighting (covariate shift)";
         }));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<String> label = new ChoiceBox<>();

@@ -113,11 +113,17 @@ public final class AdaptViewModel {
             summary.set("This run stored no result.");
             return;
         }
-        summary.set(String.format(Locale.ROOT, "run %s · %s on %s · trained on %,d rows (%,d held out) · target"
-                        + " priors estimated %s%s", result.path("run_id").asText("-"), result.path("method").asText(),
-                result.path("model").asText(), result.path("n_trained").asInt(), result.path("n_held_out").asInt(),
-                numbers(result.path("estimated_target_priors")),
-                result.has("target_label_shares") ? ", actual " + numbers(result.get("target_label_shares")) : ""));
+        String found = result.has("importance_weights") ? String.format(Locale.ROOT,
+                "importance weights: effective sample size %,.0f of %,d, median %.2f, max %.2f",
+                result.get("importance_weights").get("effective_sample_size").asDouble(),
+                result.get("importance_weights").get("n").asInt(),
+                result.get("importance_weights").get("median").asDouble(),
+                result.get("importance_weights").get("max").asDouble())
+                : "target priors estimated " + numbers(result.path("estimated_target_priors"))
+                + (result.has("target_label_shares") ? ", actual " + numbers(result.get("target_label_shares")) : "");
+        summary.set(String.format(Locale.ROOT, "run %s · %s on %s · trained on %,d rows (%,d held out) · %s",
+                result.path("run_id").asText("-"), result.path("method").asText(), result.path("model").asText(),
+                result.path("n_trained").asInt(), result.path("n_held_out").asInt(), found));
         firstTitle.set("before");
         secondTitle.set("after");
         JsonNode before = result.get("before");
