@@ -29,11 +29,13 @@ final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COL", description = "The class column.")
     String label;
 
-    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw",
+    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|bn|alpha-bn",
             description = "Label shift: bbse (black-box shift estimation on predicted classes), bbse-soft (on"
                     + " probabilities), mlls (EM on BCTS-calibrated probabilities); these estimate the target's class"
                     + " priors. Covariate shift: iw (importance weights from a domain classifier, the classifier"
-                    + " retrained on a weighted resample; reports the effective sample size).")
+                    + " retrained on a weighted resample; reports the effective sample size). Test-time, images: bn"
+                    + " (batch-norm statistics re-estimated on the target), alpha-bn (mixed with the reference's by"
+                    + " --alpha).")
     String method;
 
     @Option(names = "--group", paramLabel = "COL", description = "Report accuracy per value of this column and the"
@@ -52,6 +54,10 @@ final class AdaptCommand implements Callable<Integer> {
             description = "Bootstrap resamples of the metrics' 95 % intervals (default ${DEFAULT-VALUE}).")
     int resamples;
 
+    @Option(names = "--alpha", defaultValue = "0.5", paramLabel = "A",
+            description = "alpha-bn: weight of the reference's batch-norm statistics, 0..1 (default ${DEFAULT-VALUE}).")
+    double alpha;
+
     @Mixin
     FormatOption output;
 
@@ -60,7 +66,7 @@ final class AdaptCommand implements Callable<Integer> {
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         Split s = split.build();
         AdaptationAnalysis.Options o = new AdaptationAnalysis.Options(AdaptationAnalysis.Method.parse(method), label,
-                group, seed, epochs, resamples);
+                group, seed, epochs, resamples, alpha);
         AdaptationAnalysis.Result r = AdaptationAnalysis.run(s, o, RunStore.standard(), monitor);
         ConsoleProgress.clear(monitor);
         PrintWriter w = spec.commandLine().getOut();

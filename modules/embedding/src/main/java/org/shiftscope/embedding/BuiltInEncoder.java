@@ -11,6 +11,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.nn.core.Linear;
@@ -26,6 +27,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.shiftscope.core.DataException;
@@ -38,8 +40,9 @@ import org.shiftscope.core.TaskMonitor;
  * <ul>
  *   <li>{@link #mlp}: tabular rows; input, {@code hidden} ReLU units, {@code dim} ReLU units, one logit per class.</li>
  *   <li>{@link #cnn}: images (c x h x w, e.g. 1 x 28 x 28 Fashion-MNIST or 3 x 32 x 32 RGB); two blocks of 3x3
- *       convolution (16 then 32 filters), ReLU and 2x2 max-pooling, then {@code dim} ReLU units, one logit per
- *       class.</li>
+ *       convolution (16 then 32 filters), batch normalisation, ReLU and 2x2 max-pooling, then {@code dim} ReLU
+ *       units, one logit per class. Its batch-norm statistics can be re-estimated on target images
+ *       ({@link #adaptBatchNorm}).</li>
  * </ul>
  */
 public final class BuiltInEncoder implements AutoCloseable {
@@ -87,8 +90,10 @@ public final class BuiltInEncoder implements AutoCloseable {
         }
         SequentialBlock encoder = new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(16).build())
+                .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(32).build())
+                .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(dim).build()).add(Activation.reluBlock());
@@ -224,6 +229,85 @@ public final class BuiltInEncoder implements AutoCloseable {
             }
             monitor.progress((double) (from + m) / n, "embedding with the built-in encoder");
         }
+    }
+
+    /**
+     * Test-time adaptation of the batch-norm layers (BN-adapt; alpha-BN when {@code alpha > 0}): layer by layer, the
+     * per-channel mean and variance of the layer's input over the n target rows replace its running statistics,
+     * mixed with the ones learnt on the reference: alpha x reference + (1 - alpha) x target. Learnt weights stay as
+     * they are. Returns the number of layers adapted (0 for a model without batch norm).
+     *
+     * <p>References: S. Schneider et al., "Improving robustness against common corruptions by covariate shift
+     * adaptation", NeurIPS 2020; Y. Li et al., "Revisiting batch normalization for practical domain adaptation",
+     * ICLR workshop 2017; Z. Nado et al., "Evaluating prediction-time batch normalization for robustness under
+     * covariate shift", 2020 (prior strength, as alpha here).
+     */
+    public int adaptBatchNorm(float[] x, int n, double alpha, TaskMonitor monitor) {
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw DataException.of("alpha must lie in [0, 1], not " + alpha);
+        }
+        List<Block> layers = encoder.getChildren().values();
+        int adapted = 0;
+        int per = (int) (x.length / Math.max(1, n));
+        for (int j = 0; j < layers.size(); j++) {
+            if (!(layers.get(j) instanceof BatchNorm bn)) {
+                continue;
+            }
+            double[] sum = null;
+            double[] sumSq = null;
+            long count = 0;
+            try (NDManager manager = model.getNDManager().newSubManager(device)) {
+                for (int from = 0; from < n; from += EMBED_BATCH) {
+                    monitor.checkCancelled();
+                    int m = Math.min(EMBED_BATCH, n - from);
+                    try (NDManager part = manager.newSubManager()) {
+                        NDArray a = part.create(Arrays.copyOfRange(x, from * per, (from + m) * per), shape(m, rowShape));
+                        ParameterStore store = new ParameterStore(part, false);
+                        for (int i = 0; i < j; i++) {
+                            a = layers.get(i).forward(store, new NDList(a), false).singletonOrThrow();
+                        }
+                        int[] axes = a.getShape().dimension() == 4 ? new int[] {0, 2, 3} : new int[] {0};
+                        float[] s1 = a.sum(axes).toFloatArray();
+                        float[] s2 = a.square().sum(axes).toFloatArray();
+                        if (sum == null) {
+                            sum = new double[s1.length];
+                            sumSq = new double[s1.length];
+                        }
+                        for (int c = 0; c < s1.length; c++) {
+                            sum[c] += s1[c];
+                            sumSq[c] += s2[c];
+                        }
+                        count += a.getShape().size() / s1.length;
+                    }
+                }
+            }
+            NDArray mean = parameter(bn, "runningMean");
+            NDArray var = parameter(bn, "runningVar");
+            float[] oldMean = mean.toFloatArray();
+            float[] oldVar = var.toFloatArray();
+            float[] newMean = new float[sum.length];
+            float[] newVar = new float[sum.length];
+            for (int c = 0; c < sum.length; c++) {
+                double mu = sum[c] / count;
+                double v = Math.max(0, sumSq[c] / count - mu * mu) * count / Math.max(1, count - 1);
+                newMean[c] = (float) (alpha * oldMean[c] + (1 - alpha) * mu);
+                newVar[c] = (float) (alpha * oldVar[c] + (1 - alpha) * v);
+            }
+            mean.set(newMean);
+            var.set(newVar);
+            adapted++;
+            monitor.progress((double) (j + 1) / layers.size(), "re-estimating batch-norm statistics on the target");
+        }
+        return adapted;
+    }
+
+    private static NDArray parameter(Block block, String name) {
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+            if (p.getKey().equals(name) || p.getValue().getName().equals(name)) {
+                return p.getValue().getArray();
+            }
+        }
+        throw new IllegalStateException("no parameter " + name + " in " + block);
     }
 
     @Override

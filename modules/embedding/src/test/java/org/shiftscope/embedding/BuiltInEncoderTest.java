@@ -79,6 +79,25 @@ class BuiltInEncoderTest {
         }
         try (BuiltInEncoder again = BuiltInEncoder.cnn(x, n, shape, y, 2, 8, 8, 7, TaskMonitor.NONE)) {
             assertThat(again.embed(x, n, TaskMonitor.NONE).values()).containsExactly(first);
+            // a low-contrast, brighter target (0.25 x + 0.6): convolutions see it as scaled and shifted per channel,
+            // which batch-norm statistics re-estimated on the target undo
+            float[] shifted = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                shifted[i] = 0.25f * x[i] + 0.6f;
+            }
+            double before = accuracy(again.encode(shifted, n, TaskMonitor.NONE).predicted(), y);
+            assertThat(again.adaptBatchNorm(shifted, n, 0, TaskMonitor.NONE)).isEqualTo(2);
+            double after = accuracy(again.encode(shifted, n, TaskMonitor.NONE).predicted(), y);
+            assertThat(before).isLessThan(0.8);
+            assertThat(after).isGreaterThan(0.9);
         }
+    }
+
+    private static double accuracy(int[] predicted, int[] y) {
+        int right = 0;
+        for (int i = 0; i < y.length; i++) {
+            right += predicted[i] == y[i] ? 1 : 0;
+        }
+        return (double) right / y.length;
     }
 }

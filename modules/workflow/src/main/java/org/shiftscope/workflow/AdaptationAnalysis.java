@@ -20,7 +20,8 @@ import org.shiftscope.metrics.Metrics;
 
 /**
  * An adaptation run on a split: the built-in classifier trained on {@value #TRAIN_SHARE} of the labelled reference
- * rows (seeded), the rest held out for the methods that need labelled source data, then a method that corrects it
+ * rows (a seeded sample, at most {@value #MAX_ROWS}), the rest (at most as many) held out for the methods that need
+ * labelled source data, then a method that corrects it
  * for the shift, and the target metrics before and after (with bootstrap intervals, per group when a group column
  * is given). The target's labels are used only to score, never by a method. Each run is recorded in the
  * {@link RunStore}.
@@ -29,6 +30,8 @@ public final class AdaptationAnalysis {
 
     /** Share of the reference rows the classifier trains on; the rest are held out. */
     public static final double TRAIN_SHARE = 0.7;
+    /** Most reference rows the classifier trains on, and most held out (seeded samples). */
+    public static final int MAX_ROWS = 10_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +46,11 @@ public final class AdaptationAnalysis {
         /** Maximum-likelihood label shift by EM on probabilities calibrated by BCTS. */
         MLLS,
         /** Covariate shift: importance weights from a domain classifier, the classifier retrained with them. */
-        IW;
+        IW,
+        /** Test-time: the CNN's batch-norm statistics re-estimated on the target images. */
+        BN,
+        /** Test-time: batch-norm statistics mixed, alpha x reference + (1 - alpha) x target. */
+        ALPHA_BN;
 
         public String id() {
             return EnumIds.id(this);
@@ -57,8 +64,14 @@ public final class AdaptationAnalysis {
     /**
      * @param group     column whose values are the groups of the per-group metrics, or null
      * @param resamples bootstrap resamples of the metrics' intervals
+     * @param alpha     alpha-BN's weight of the reference statistics
      */
-    public record Options(Method method, String label, String group, long seed, int epochs, int resamples) {
+    public record Options(Method method, String label, String group, long seed, int epochs, int resamples,
+                          double alpha) {
+
+        public Options(Method method, String label, String group, long seed, int epochs, int resamples) {
+            this(method, label, group, seed, epochs, resamples, 0.5);
+        }
     }
 
     /**
@@ -89,9 +102,9 @@ public final class AdaptationAnalysis {
             throw DataException.of("group column '" + o.group() + "' is not among the target's columns");
         }
         int[] shuffled = shuffle(java.util.stream.IntStream.range(0, nr).toArray(), o.seed());
-        int nTrain = (int) Math.round(TRAIN_SHARE * nr);
+        int nTrain = (int) Math.min(MAX_ROWS, Math.round(TRAIN_SHARE * nr));
         int[] train = Arrays.copyOf(shuffled, nTrain);
-        int[] held = Arrays.copyOfRange(shuffled, nTrain, nr);
+        int[] held = Arrays.copyOfRange(shuffled, nTrain, Math.min(nr, nTrain + MAX_ROWS));
         String model = (split.reference().hasImages() ? "built-in cnn" : "built-in mlp") + ", 16 units, " + o.epochs()
                 + " epochs, seed " + o.seed();
         ObjectNode options = JSON.createObjectNode();
@@ -100,6 +113,9 @@ public final class AdaptationAnalysis {
         options.put("epochs", o.epochs());
         options.put("resamples", o.resamples());
         options.put("train_share", TRAIN_SHARE);
+        if (o.method() == Method.ALPHA_BN) {
+            options.put("alpha", o.alpha());
+        }
         String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
                 dataHash(split), model);
         try {
@@ -118,7 +134,14 @@ public final class AdaptationAnalysis {
 
     private static Result compute(Split split, Options o, Map<String, Integer> classOf, int k, int[] train,
                                   int[] held, String model, String runId, TaskMonitor monitor, long start) {
-        BuiltInModel.Trained m = BuiltInModel.train(split, o.label(), 16, o.epochs(), train, o.seed(),
+        boolean testTime = o.method() == Method.BN || o.method() == Method.ALPHA_BN;
+        if (testTime && !split.reference().hasImages()) {
+            throw DataException.of(o.method().id() + " adapts the batch-norm layers of the built-in image CNN; the"
+                    + " data are not images (use iw, bbse or mlls)");
+        }
+        double alpha = o.method() == Method.ALPHA_BN ? o.alpha() : 0;
+        BuiltInModel.Trained m = BuiltInModel.train(split, o.label(), 16, o.epochs(), train, o.seed(), held,
+                testTime ? (net, xt, nt, mon) -> net.adaptBatchNorm(xt, nt, alpha, mon) : null,
                 monitor.range(0, 0.8));
         monitor.progress(0.8, "adapting: " + o.method().id());
         Column refLabels = split.reference().requireColumn(o.label());
@@ -126,7 +149,7 @@ public final class AdaptationAnalysis {
         int[] heldLabels = new int[held.length];
         double[] sourcePriors = new double[k];
         for (int i = 0; i < held.length; i++) {
-            System.arraycopy(m.reference().probabilities(), held[i] * k, heldProbs, i * k, k);
+            System.arraycopy(m.reference().probabilities(), i * k, heldProbs, i * k, k);
             heldLabels[i] = classOf.get(refLabels.text(held[i]));
             sourcePriors[heldLabels[i]] += 1.0 / held.length;
         }
@@ -170,9 +193,10 @@ public final class AdaptationAnalysis {
                     rows[i] = train[picked[i]];
                 }
                 monitor.progress(0.85, "retraining on the importance-weighted sample");
-                adapted = BuiltInModel.train(split, o.label(), 16, o.epochs(), rows, o.seed(), monitor.range(0.85, 0.9))
-                        .target().probabilities();
+                adapted = BuiltInModel.train(split, o.label(), 16, o.epochs(), rows, o.seed(), new int[0], null,
+                        monitor.range(0.85, 0.9)).target().probabilities();
             }
+            case BN, ALPHA_BN -> adapted = m.adaptedTarget().probabilities();
             default -> throw new IllegalStateException(o.method().name());
         }
         monitor.checkCancelled();

@@ -24,11 +24,12 @@ final class BuiltInModel {
 
     /**
      * @param classOf   class index of each label value
-     * @param reference embeddings, predictions and probabilities of every reference row
+     * @param reference embeddings, predictions and probabilities of every scored reference row
+     * @param adaptedTarget the target's outputs after the {@link Adapter} changed the model (null without one)
      * @param kind      "cnn" or "mlp"
      */
     record Trained(Map<String, Integer> classOf, BuiltInEncoder.Output reference, BuiltInEncoder.Output target,
-                   double trainAccuracy, String kind) {
+                   BuiltInEncoder.Output adaptedTarget, double trainAccuracy, String kind) {
 
         List<String> classes() {
             return List.copyOf(classOf.keySet());
@@ -57,12 +58,24 @@ final class BuiltInModel {
         return classOf;
     }
 
-    /**
-     * Trains on the reference rows {@code train} and runs the model over both sides.
-     *
-     * @param dim size of the penultimate layer (the embedding)
-     */
+    /** Changes a trained model using the target's inputs (test-time adaptation). */
+    interface Adapter {
+        void adapt(BuiltInEncoder model, float[] target, int n, TaskMonitor monitor);
+    }
+
     static Trained train(Split split, String label, int dim, int epochs, int[] train, long seed, TaskMonitor monitor) {
+        return train(split, label, dim, epochs, train, seed, null, null, monitor);
+    }
+
+    /**
+     * Trains on the reference rows {@code train} and runs the model over both sides; with an adapter, then adapts
+     * the model to the target and runs it over the target again.
+     *
+     * @param dim    size of the penultimate layer (the embedding)
+     * @param scored the reference rows to run the model over, in this order (null: all, in order)
+     */
+    static Trained train(Split split, String label, int dim, int epochs, int[] train, long seed, int[] scored,
+                         Adapter adapter, TaskMonitor monitor) {
         Map<String, Integer> classOf = classes(split, label);
         Column labels = split.reference().requireColumn(label);
         int nr = split.reference().rowCount();
@@ -82,7 +95,10 @@ final class BuiltInModel {
             float[] xs = rows(ref.values(), (int) (ref.values().length / nr), train);
             try (BuiltInEncoder cnn = BuiltInEncoder.cnn(xs, train.length, ref.shape(), y, classOf.size(), dim, epochs,
                     seed, monitor.range(0, 0.7))) {
-                return run(cnn, ref.values(), nr, tgt.values(), nt, classOf, "cnn", monitor);
+                float[] scoredRows = scored == null ? ref.values() : rows(ref.values(), (int) (ref.values().length / nr),
+                        scored);
+                return run(cnn, scoredRows, scored == null ? nr : scored.length, tgt.values(), nt, classOf, "cnn",
+                        adapter, monitor);
             }
         }
         Features f = features(split, label);
@@ -91,15 +107,21 @@ final class BuiltInModel {
         float[] xt = toFloat(f.target());
         try (BuiltInEncoder mlp = BuiltInEncoder.mlp(rows(xr, d, train), train.length, d, y, classOf.size(), 64, dim,
                 epochs, seed, monitor.range(0, 0.7))) {
-            return run(mlp, xr, nr, xt, nt, classOf, "mlp", monitor);
+            return run(mlp, scored == null ? xr : rows(xr, d, scored), scored == null ? nr : scored.length, xt, nt,
+                    classOf, "mlp", adapter, monitor);
         }
     }
 
     private static Trained run(BuiltInEncoder model, float[] xr, int nr, float[] xt, int nt,
-                               Map<String, Integer> classOf, String kind, TaskMonitor monitor) {
-        BuiltInEncoder.Output ref = model.encode(xr, nr, monitor.range(0.7, 0.85));
-        BuiltInEncoder.Output tgt = model.encode(xt, nt, monitor.range(0.85, 1));
-        return new Trained(classOf, ref, tgt, model.trainAccuracy(), kind);
+                               Map<String, Integer> classOf, String kind, Adapter adapter, TaskMonitor monitor) {
+        BuiltInEncoder.Output ref = model.encode(xr, nr, monitor.range(0.7, 0.8));
+        BuiltInEncoder.Output tgt = model.encode(xt, nt, monitor.range(0.8, 0.9));
+        BuiltInEncoder.Output adapted = null;
+        if (adapter != null) {
+            adapter.adapt(model, xt, nt, monitor.range(0.9, 0.95));
+            adapted = model.encode(xt, nt, monitor.range(0.95, 1));
+        }
+        return new Trained(classOf, ref, tgt, adapted, model.trainAccuracy(), kind);
     }
 
     private static float[] rows(float[] x, int per, int[] which) {

@@ -62,6 +62,8 @@ public final class AdaptView {
             case BBSE_SOFT -> "BBSE-soft (label shift, probabilities)";
             case MLLS -> "MLLS / EM with BCTS calibration (label shift)";
             case IW -> "importance weighting (covariate shift)";
+            case BN -> "BN-adapt (test-time, images)";
+            case ALPHA_BN -> "alpha-BN, alpha 0.5 (test-time, images)";
         }));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<String> label = new ChoiceBox<>();
