@@ -139,23 +139,7 @@ public final class Calibration {
 
     /** The probabilities at temperature T. */
     public static double[] scale(double[] probs, int k, double temperature) {
-        double[] out = new double[probs.length];
-        for (int i = 0; i < probs.length / k; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                out[i * k + j] = Math.log(Math.max(probs[i * k + j], 1e-300)) / temperature;
-                max = Math.max(max, out[i * k + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                out[i * k + j] = Math.exp(out[i * k + j] - max);
-                sum += out[i * k + j];
-            }
-            for (int j = 0; j < k; j++) {
-                out[i * k + j] /= sum;
-            }
-        }
-        return out;
+        return new Bcts(temperature, new double[k]).apply(probs, k);
     }
 
     private static double nll(double[] probs, int[] labels, int k, double temperature) {

@@ -145,17 +145,7 @@ public final class LabelShift {
     }
 
     static int[] argmax(double[] probs, int k) {
-        int[] out = new int[probs.length / k];
-        for (int i = 0; i < out.length; i++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                if (probs[i * k + j] > probs[i * k + best]) {
-                    best = j;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
+        return org.shiftscope.core.RowMajor.argmax(probs, k);
     }
 
     /** Solves a x = b by Gaussian elimination with partial pivoting. */

@@ -39,10 +39,7 @@ public final class ClassifierTest {
         if (n < FOLDS || m < FOLDS) {
             throw DataException.of("the classifier test needs at least " + FOLDS + " rows on each side");
         }
-        int[] label = new int[nTotal];
-        for (int i = n; i < nTotal; i++) {
-            label[i] = 1;
-        }
+        int[] label = sides(n, nTotal);
         double[] score = outOfFoldScores(pooled, nTotal, d, n, seed, monitor);
         double auc = auc(score, label);
         double z = (auc - 0.5) / Math.sqrt((nTotal + 1.0) / (12.0 * n * m));
@@ -67,10 +64,7 @@ public final class ClassifierTest {
         if (n < FOLDS || m < FOLDS) {
             throw DataException.of("the domain classifier needs at least " + FOLDS + " rows on each side");
         }
-        int[] label = new int[nTotal];
-        for (int i = n; i < nTotal; i++) {
-            label[i] = 1;
-        }
+        int[] label = sides(n, nTotal);
         int[] fold = stratifiedFolds(n, m, seed);
         double[] score = new double[nTotal];
         for (int f = 0; f < FOLDS; f++) {
@@ -85,6 +79,13 @@ public final class ClassifierTest {
             }
         }
         return score;
+    }
+
+    /** 0 for the n reference rows, 1 for the target rows after them. */
+    private static int[] sides(int n, int nTotal) {
+        int[] label = new int[nTotal];
+        java.util.Arrays.fill(label, n, nTotal, 1);
+        return label;
     }
 
     static int[] stratifiedFolds(int n, int m, long seed) {

@@ -62,17 +62,7 @@ public record GaussianMixture(int k, int d, double[] weights, double[] means, do
     public int[] predict(double[] x, int n) {
         double[] resp = new double[n * k];
         eStep(x, n, d, new Params(weights, means, covariances), resp);
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (resp[i * k + c] > resp[i * k + best]) {
-                    best = c;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
+        return org.shiftscope.core.RowMajor.argmax(resp, k);
     }
 
     /**

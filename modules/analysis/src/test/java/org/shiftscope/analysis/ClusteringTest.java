@@ -15,11 +15,7 @@ class ClusteringTest {
     }
 
     private static int[] ints(double[] v) {
-        int[] out = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (int) v[i];
-        }
-        return out;
+        return TestResources.ints(v);
     }
 
     @Test

@@ -42,6 +42,15 @@ public final class TestResources {
         return v;
     }
 
+    /** Whole numbers saved as floating point (e.g. labels in a .npy fixture) as ints. */
+    public static int[] ints(double[] v) {
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (int) v[i];
+        }
+        return out;
+    }
+
     /** A 2-D .npy resource, row-major. */
     public static double[] matrix(Class<?> owner, String resource) {
         return rowMajor(DataLoader.load(path(owner, resource)));

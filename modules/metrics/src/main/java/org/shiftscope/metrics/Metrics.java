@@ -26,18 +26,8 @@ public final class Metrics {
 
     /** The most probable class of each of the n rows. */
     public static int[] predictions(double[] probs, int k) {
-        int n = rows(probs, k);
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (probs[i * k + c] > probs[i * k + best]) {
-                    best = c;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
+        rows(probs, k);
+        return org.shiftscope.core.RowMajor.argmax(probs, k);
     }
 
     public static double accuracy(int[] predicted, int[] labels) {

@@ -20,11 +20,7 @@ class MetricsTest {
     }
 
     private static int[] ints(double[] v) {
-        int[] out = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (int) v[i];
-        }
-        return out;
+        return TestResources.ints(v);
     }
 
     private static Map<String, Double> expected() throws Exception {

@@ -18,8 +18,6 @@ import org.shiftscope.ui.data.DataViewModel;
 import org.shiftscope.ui.explain.ExplainResult;
 import org.shiftscope.ui.explain.ExplainViewModel;
 import org.shiftscope.ui.map.MapViewModel;
-import org.shiftscope.projection.Projector;
-import org.shiftscope.workflow.MapAnalysis;
 import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.workflow.TransportAnalysis;
 import org.shiftscope.workflow.DatasetCatalog;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.shiftscope.analysis.ClassifierTest;
 import org.shiftscope.analysis.Dbscan;
 import org.shiftscope.analysis.MmdTest;
