@@ -29,13 +29,14 @@ final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COL", description = "The class column.")
     String label;
 
-    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|bn|alpha-bn",
+    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|bn|alpha-bn|tent",
             description = "Label shift: bbse (black-box shift estimation on predicted classes), bbse-soft (on"
                     + " probabilities), mlls (EM on BCTS-calibrated probabilities); these estimate the target's class"
                     + " priors. Covariate shift: iw (importance weights from a domain classifier, the classifier"
                     + " retrained on a weighted resample; reports the effective sample size). Test-time, images: bn"
                     + " (batch-norm statistics re-estimated on the target), alpha-bn (mixed with the reference's by"
-                    + " --alpha).")
+                    + " --alpha), tent (BN-adapt, then the batch-norm scale and shift trained one pass to minimise"
+                    + " prediction entropy; its loss curve is in the JSON).")
     String method;
 
     @Option(names = "--group", paramLabel = "COL", description = "Report accuracy per value of this column and the"

@@ -548,17 +548,27 @@ class CliTest {
         // +0.2. The CNN trains 3 epochs on 7,000 reference images; BN-adapt re-estimates its batch-norm statistics
         // on the target. Written: accuracy 0.42 -> 0.66 on train-vs-test with the same corruption, some classes worse
         Path images = Path.of("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz");
-        Result r = run("adapt", "--reference", images.toString(), "--target", images.toString(), "--target-shift",
-                "noise=0.2;brightness=0.2", "--label", "label", "--group", "label", "--method", "bn", "--epochs", "3",
-                "--resamples", "100", "--format", "json");
-        assertThat(r.code()).as(r.err()).isZero();
-        JsonNode j = r.json();
-        assertThat(j.get("model").asText()).startsWith("built-in cnn");
-        double before = j.get("before").get("accuracy").get("value").asDouble();
-        double after = j.get("after").get("accuracy").get("value").asDouble();
-        assertThat(after - before).as(before + " -> " + after).isGreaterThan(0.1);
-        assertThat(j.get("after").get("groups")).hasSize(10); // accuracy per class
-        assertThat(j.get("delta").has("accuracy[6]")).isTrue();
+        for (String method : java.util.List.of("bn", "tent")) {
+            Result r = run("adapt", "--reference", images.toString(), "--target", images.toString(), "--target-shift",
+                    "noise=0.2;brightness=0.2", "--label", "label", "--group", "label", "--method", method, "--epochs",
+                    "3", "--resamples", "100", "--format", "json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.get("model").asText()).startsWith("built-in cnn");
+            double before = j.get("before").get("accuracy").get("value").asDouble();
+            double after = j.get("after").get("accuracy").get("value").asDouble();
+            assertThat(after - before).as(method + " " + before + " -> " + after).isGreaterThan(0.1);
+            assertThat(j.get("after").get("groups")).hasSize(10); // accuracy per class
+            assertThat(j.get("delta").has("accuracy[6]")).isTrue();
+            if (method.equals("tent")) {
+                // one pass over the 10,000 target images in batches of 64; the entropy it minimises falls
+                JsonNode curve = j.get("loss_curve");
+                assertThat(curve).hasSize(157);
+                double early = (curve.get(0).asDouble() + curve.get(1).asDouble() + curve.get(2).asDouble()) / 3;
+                double late = (curve.get(154).asDouble() + curve.get(155).asDouble() + curve.get(156).asDouble()) / 3;
+                assertThat(late).isLessThan(early);
+            }
+        }
         Result tabular = run("adapt", "--demo", "mixture-ring", "--label", "component", "--method", "bn");
         assertThat(tabular.code()).isEqualTo(2);
         assertThat(tabular.err()).contains("the data are not images");

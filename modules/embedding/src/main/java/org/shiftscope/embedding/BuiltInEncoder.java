@@ -301,6 +301,70 @@ public final class BuiltInEncoder implements AutoCloseable {
         return adapted;
     }
 
+    /**
+     * TENT: test-time entropy minimisation. After {@link #adaptBatchNorm} on the target, only the batch-norm scale
+     * and shift are trained (Adam, learning rate {@code lr}, batches of 64, {@code epochs} passes over the n target
+     * rows, shuffled with the engine's seed) to minimise the mean entropy of the predictions; every other weight
+     * stays frozen, and the target's labels are never seen. Returns the mean entropy of each step's batch (the loss
+     * curve).
+     *
+     * <p>Reference: D. Wang, E. Shelhamer, S. Liu, B. Olshausen and T. Darrell, "Tent: fully test-time adaptation by
+     * entropy minimization", ICLR 2021.
+     */
+    public double[] tent(float[] x, int n, int epochs, double lr, TaskMonitor monitor) {
+        int layers = adaptBatchNorm(x, n, 0, monitor.range(0, 0.2));
+        if (layers == 0) {
+            throw DataException.of("TENT adapts batch-norm layers; this model has none");
+        }
+        Block net = model.getBlock();
+        Loss entropy = new Loss("entropy") {
+            @Override
+            public NDArray evaluate(NDList labels, NDList predictions) {
+                NDArray logp = predictions.singletonOrThrow().logSoftmax(1);
+                return logp.exp().mul(logp).sum(new int[] {1}).neg().mean();
+            }
+        };
+        DefaultTrainingConfig config = new DefaultTrainingConfig(entropy)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) lr)).build())
+                .optDevices(new Device[] {device});
+        List<Double> curve = new java.util.ArrayList<>();
+        net.freezeParameters(true);
+        for (Block b : encoder.getChildren().values()) {
+            if (b instanceof BatchNorm) {
+                b.freezeParameters(false, p -> p.getType() == ai.djl.nn.Parameter.Type.GAMMA
+                        || p.getType() == ai.djl.nn.Parameter.Type.BETA);
+            }
+        }
+        try (Trainer trainer = model.newTrainer(config);
+             NDManager manager = model.getNDManager().newSubManager(device)) {
+            ArrayDataset data = new ArrayDataset.Builder()
+                    .setData(manager.create(x, shape(n, rowShape)))
+                    .optLabels(manager.zeros(new Shape(n)))
+                    .setSampling(Math.min(64, n), true)
+                    .build();
+            int steps = epochs * (int) Math.ceil(n / (double) Math.min(64, n));
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                for (Batch b : trainer.iterateDataset(data)) {
+                    monitor.checkCancelled();
+                    try (ai.djl.training.GradientCollector gc = trainer.newGradientCollector()) {
+                        NDArray loss = entropy.evaluate(null, trainer.forward(b.getData()));
+                        gc.backward(loss);
+                        curve.add((double) loss.getFloat());
+                    }
+                    trainer.step();
+                    b.close();
+                    monitor.progress(0.2 + 0.8 * curve.size() / steps, String.format(Locale.ROOT,
+                            "TENT step %d of %d: mean entropy %.4f", curve.size(), steps, curve.get(curve.size() - 1)));
+                }
+            }
+        } catch (IOException | TranslateException e) {
+            throw new IllegalStateException("TENT failed", e);
+        } finally {
+            net.freezeParameters(false);
+        }
+        return curve.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     private static NDArray parameter(Block block, String name) {
         for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
             if (p.getKey().equals(name) || p.getValue().getName().equals(name)) {

@@ -30,6 +30,9 @@ public final class AdaptationAnalysis {
 
     /** Share of the reference rows the classifier trains on; the rest are held out. */
     public static final double TRAIN_SHARE = 0.7;
+    /** TENT's passes over the target and Adam learning rate (Wang et al. use one pass, 1e-3). */
+    public static final int TENT_EPOCHS = 1;
+    public static final double TENT_LR = 1e-3;
     /** Most reference rows the classifier trains on, and most held out (seeded samples). */
     public static final int MAX_ROWS = 10_000;
 
@@ -50,7 +53,9 @@ public final class AdaptationAnalysis {
         /** Test-time: the CNN's batch-norm statistics re-estimated on the target images. */
         BN,
         /** Test-time: batch-norm statistics mixed, alpha x reference + (1 - alpha) x target. */
-        ALPHA_BN;
+        ALPHA_BN,
+        /** Test-time: BN-adapt, then the batch-norm scale and shift trained to minimise prediction entropy. */
+        TENT;
 
         public String id() {
             return EnumIds.id(this);
@@ -79,12 +84,13 @@ public final class AdaptationAnalysis {
      * @param after       target metrics after the method (null likewise)
      * @param estimate    the label-shift estimate (null for other methods)
      * @param weights     the importance weights of the training rows (IW; null for other methods)
+     * @param lossCurve   an iterative method's loss per step (TENT: mean prediction entropy); null otherwise
      * @param temperature the calibration temperature (NaN for methods that do not calibrate)
      * @param targetShares the class shares of the labelled target rows (what the estimated priors aim at; null
      *                     without target labels)
      */
     public record Result(String runId, Options options, List<String> classes, LabelShift.Estimate estimate,
-                         ImportanceWeights.Result weights,
+                         ImportanceWeights.Result weights, double[] lossCurve,
                          Evaluation.Result before, Evaluation.Result after, double temperature,
                          double trainAccuracy, int trained, int heldOut, int target, int targetLabelled,
                          double[] targetShares, String model, double seconds) {
@@ -134,14 +140,17 @@ public final class AdaptationAnalysis {
 
     private static Result compute(Split split, Options o, Map<String, Integer> classOf, int k, int[] train,
                                   int[] held, String model, String runId, TaskMonitor monitor, long start) {
-        boolean testTime = o.method() == Method.BN || o.method() == Method.ALPHA_BN;
+        boolean testTime = o.method() == Method.BN || o.method() == Method.ALPHA_BN || o.method() == Method.TENT;
         if (testTime && !split.reference().hasImages()) {
             throw DataException.of(o.method().id() + " adapts the batch-norm layers of the built-in image CNN; the"
                     + " data are not images (use iw, bbse or mlls)");
         }
         double alpha = o.method() == Method.ALPHA_BN ? o.alpha() : 0;
-        BuiltInModel.Trained m = BuiltInModel.train(split, o.label(), 16, o.epochs(), train, o.seed(), held,
-                testTime ? (net, xt, nt, mon) -> net.adaptBatchNorm(xt, nt, alpha, mon) : null,
+        double[][] curve = {null};
+        BuiltInModel.Adapter adapter = !testTime ? null : o.method() == Method.TENT
+                ? (net, xt, nt, mon) -> curve[0] = net.tent(xt, nt, TENT_EPOCHS, TENT_LR, mon)
+                : (net, xt, nt, mon) -> net.adaptBatchNorm(xt, nt, alpha, mon);
+        BuiltInModel.Trained m = BuiltInModel.train(split, o.label(), 16, o.epochs(), train, o.seed(), held, adapter,
                 monitor.range(0, 0.8));
         monitor.progress(0.8, "adapting: " + o.method().id());
         Column refLabels = split.reference().requireColumn(o.label());
@@ -196,7 +205,7 @@ public final class AdaptationAnalysis {
                 adapted = BuiltInModel.train(split, o.label(), 16, o.epochs(), rows, o.seed(), new int[0], null,
                         monitor.range(0.85, 0.9)).target().probabilities();
             }
-            case BN, ALPHA_BN -> adapted = m.adaptedTarget().probabilities();
+            case BN, ALPHA_BN, TENT -> adapted = m.adaptedTarget().probabilities();
             default -> throw new IllegalStateException(o.method().name());
         }
         monitor.checkCancelled();
@@ -238,7 +247,7 @@ public final class AdaptationAnalysis {
             }
         }
         monitor.progress(1, "adaptation done");
-        return new Result(runId, o, m.classes(), estimate, weights, before, after, temperature, m.trainAccuracy(),
+        return new Result(runId, o, m.classes(), estimate, weights, curve[0], before, after, temperature, m.trainAccuracy(),
                 train.length, held.length, split.target().rowCount(), labelled, shares, model,
                 (System.nanoTime() - start) / 1e9);
     }
@@ -288,6 +297,9 @@ public final class AdaptationAnalysis {
         }
         if (r.targetShares() != null) {
             array(root.putArray("target_label_shares"), r.targetShares());
+        }
+        if (r.lossCurve() != null) {
+            array(root.putArray("loss_curve"), r.lossCurve());
         }
         if (r.weights() != null) {
             ObjectNode iw = root.putObject("importance_weights");

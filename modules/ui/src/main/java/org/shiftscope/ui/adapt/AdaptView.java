@@ -64,6 +64,7 @@ public final class AdaptView {
             case IW -> "importance weighting (covariate shift)";
             case BN -> "BN-adapt (test-time, images)";
             case ALPHA_BN -> "alpha-BN, alpha 0.5 (test-time, images)";
+            case TENT -> "TENT, entropy minimisation (test-time, images)";
         }));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<String> label = new ChoiceBox<>();
@@ -150,6 +151,27 @@ public final class AdaptView {
         reliability.setTitle("Reliability (target)");
         reliability.setAnimated(false);
         vm.curves().addListener((ListChangeListener<AdaptViewModel.Curve>) c -> draw(reliability));
+        NumberAxis step = new NumberAxis();
+        step.setLabel("step");
+        NumberAxis value = new NumberAxis();
+        value.setLabel("loss");
+        value.setForceZeroInRange(false);
+        LineChart<Number, Number> lossChart = new LineChart<>(step, value);
+        lossChart.setId("adapt-loss");
+        lossChart.setTitle("Loss per step (TENT: mean prediction entropy)");
+        lossChart.setAnimated(false);
+        lossChart.setCreateSymbols(false);
+        lossChart.setLegendVisible(false);
+        lossChart.setPrefHeight(180);
+        lossChart.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.loss()));
+        lossChart.managedProperty().bind(lossChart.visibleProperty());
+        vm.loss().addListener((ListChangeListener<Double>) c -> {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            for (int i = 0; i < vm.loss().size(); i++) {
+                s.getData().add(new XYChart.Data<>(i + 1, vm.loss().get(i)));
+            }
+            lossChart.getData().setAll(List.of(s));
+        });
 
         TableView<RunStore.Run> runs = new TableView<>(vm.runs());
         runs.setId("adapt-runs");
@@ -167,7 +189,7 @@ public final class AdaptView {
         runs.setPlaceholder(new Label("No stored runs yet."));
         runs.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunStore.Run>) c ->
                 vm.select(List.copyOf(runs.getSelectionModel().getSelectedItems())));
-        VBox left = new VBox(6, metrics, reliability);
+        VBox left = new VBox(6, metrics, reliability, lossChart);
         VBox.setVgrow(metrics, Priority.ALWAYS);
         VBox right = new VBox(6, new Label("Run history (select one to see it, two to compare)"), runs);
         VBox.setVgrow(runs, Priority.ALWAYS);

@@ -51,6 +51,8 @@ public final class AdaptViewModel {
     private final ObservableList<RunStore.Run> runs = FXCollections.observableArrayList();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Curve> curves = FXCollections.observableArrayList();
+    /** An iterative method's loss per step (TENT's mean entropy); empty for the others. */
+    private final ObservableList<Double> loss = FXCollections.observableArrayList();
     private final StringProperty firstTitle = new SimpleStringProperty("before");
     private final StringProperty secondTitle = new SimpleStringProperty("after");
     private final StringProperty summary = new SimpleStringProperty("Choose the label column and run a method.");
@@ -109,6 +111,10 @@ public final class AdaptViewModel {
         warning.set("");
         rows.clear();
         curves.clear();
+        loss.clear();
+        if (result != null) {
+            result.path("loss_curve").forEach(v -> loss.add(v.asDouble()));
+        }
         if (result == null) {
             summary.set("This run stored no result.");
             return;
@@ -255,6 +261,10 @@ public final class AdaptViewModel {
 
     public ObservableList<Curve> curves() {
         return curves;
+    }
+
+    public ObservableList<Double> loss() {
+        return loss;
     }
 
     public StringProperty firstTitleProperty() {
