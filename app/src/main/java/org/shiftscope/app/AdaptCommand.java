@@ -89,8 +89,10 @@ final class AdaptCommand implements Callable<Integer> {
                     "weights", r.weights().ess(), r.weights().weights().length,
                     100 * org.shiftscope.adaptation.ImportanceWeights.CLIP_QUANTILE);
         }
+        w.printf(Locale.ROOT, "%-14s ATC %.4f, CBPE %.4f (ESTIMATES of the target accuracy before the method, from"
+                + " unlabelled target rows)%n", "label-free", r.atc().accuracy(), r.cbpe().accuracy());
         if (r.before() == null) {
-            w.println("the target has no labels: no before/after metrics");
+            w.println("the target has no labels: no measured before/after metrics");
         } else {
             w.printf(Locale.ROOT, "%-18s %24s %24s %9s%n", "target metric", "before [95% CI]", "after [95% CI]",
                     "delta");

@@ -605,6 +605,13 @@ class CliTest {
         assertThat(res.json().get("after").get("accuracy").get("value").asDouble()).isGreaterThan(0.7);
         assertThat(res.json().has("worse")).isTrue();
         assertThat(res.json().has("estimated_target_priors")).isFalse();
+        // label-free estimates, marked as such: under this covariate shift the calibrated (CBPE) estimate of the
+        // accuracy before adaptation lies near the measured one
+        JsonNode est = res.json().get("label_free_estimates");
+        assertThat(est.get("estimate").asBoolean()).isTrue();
+        assertThat(est.get("cbpe_accuracy").asDouble()).isCloseTo(
+                res.json().get("before").get("accuracy").get("value").asDouble(),
+                org.assertj.core.api.Assertions.within(0.03));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.shiftscope.adaptation.Calibration;
 import org.shiftscope.adaptation.ImportanceWeights;
+import org.shiftscope.adaptation.LabelFree;
 import org.shiftscope.adaptation.LabelShift;
 import org.shiftscope.core.Column;
 import org.shiftscope.core.DataException;
@@ -85,12 +86,15 @@ public final class AdaptationAnalysis {
      * @param estimate    the label-shift estimate (null for other methods)
      * @param weights     the importance weights of the training rows (IW; null for other methods)
      * @param lossCurve   an iterative method's loss per step (TENT: mean prediction entropy); null otherwise
+     * @param atc         label-free estimate of the target accuracy before the method (never uses target labels)
+     * @param cbpe        the same from BCTS-calibrated probabilities, with the expected confusion matrix
      * @param temperature the calibration temperature (NaN for methods that do not calibrate)
      * @param targetShares the class shares of the labelled target rows (what the estimated priors aim at; null
      *                     without target labels)
      */
     public record Result(String runId, Options options, List<String> classes, LabelShift.Estimate estimate,
-                         ImportanceWeights.Result weights, double[] lossCurve,
+                         ImportanceWeights.Result weights, double[] lossCurve, LabelFree.Atc atc,
+                         LabelFree.Cbpe cbpe,
                          Evaluation.Result before, Evaluation.Result after, double temperature,
                          double trainAccuracy, int trained, int heldOut, int target, int targetLabelled,
                          double[] targetShares, String model, double seconds) {
@@ -163,6 +167,8 @@ public final class AdaptationAnalysis {
             sourcePriors[heldLabels[i]] += 1.0 / held.length;
         }
         double[] targetProbs = m.target().probabilities();
+        LabelFree.Atc atc = LabelFree.atc(heldProbs, heldLabels, targetProbs, k);
+        LabelFree.Cbpe cbpe = LabelFree.cbpe(Calibration.bcts(heldProbs, heldLabels, k).apply(targetProbs, k), k);
         LabelShift.Estimate estimate = null;
         ImportanceWeights.Result weights = null;
         double temperature = Double.NaN;
@@ -247,7 +253,7 @@ public final class AdaptationAnalysis {
             }
         }
         monitor.progress(1, "adaptation done");
-        return new Result(runId, o, m.classes(), estimate, weights, curve[0], before, after, temperature, m.trainAccuracy(),
+        return new Result(runId, o, m.classes(), estimate, weights, curve[0], atc, cbpe, before, after, temperature, m.trainAccuracy(),
                 train.length, held.length, split.target().rowCount(), labelled, shares, model,
                 (System.nanoTime() - start) / 1e9);
     }
@@ -297,6 +303,16 @@ public final class AdaptationAnalysis {
         }
         if (r.targetShares() != null) {
             array(root.putArray("target_label_shares"), r.targetShares());
+        }
+        ObjectNode estimates = root.putObject("label_free_estimates");
+        estimates.put("estimate", true);
+        estimates.put("of", "target accuracy of the classifier before the method, from unlabelled target rows");
+        estimates.put("atc_accuracy", r.atc().accuracy());
+        estimates.put("atc_threshold", r.atc().threshold());
+        estimates.put("cbpe_accuracy", r.cbpe().accuracy());
+        ArrayNode confusion = estimates.putArray("cbpe_confusion_predicted_by_true");
+        for (double[] row : r.cbpe().confusion()) {
+            array(confusion.addArray(), row);
         }
         if (r.lossCurve() != null) {
             array(root.putArray("loss_curve"), r.lossCurve());

@@ -127,9 +127,13 @@ public final class AdaptViewModel {
                 result.get("importance_weights").get("max").asDouble())
                 : "target priors estimated " + numbers(result.path("estimated_target_priors"))
                 + (result.has("target_label_shares") ? ", actual " + numbers(result.get("target_label_shares")) : "");
-        summary.set(String.format(Locale.ROOT, "run %s · %s on %s · trained on %,d rows (%,d held out) · %s",
+        JsonNode est = result.path("label_free_estimates");
+        String labelFree = est.isMissingNode() ? "" : String.format(Locale.ROOT,
+                " · estimated target accuracy before (no target labels used): ATC %.3f, CBPE %.3f",
+                est.path("atc_accuracy").asDouble(), est.path("cbpe_accuracy").asDouble());
+        summary.set(String.format(Locale.ROOT, "run %s · %s on %s · trained on %,d rows (%,d held out) · %s%s",
                 result.path("run_id").asText("-"), result.path("method").asText(), result.path("model").asText(),
-                result.path("n_trained").asInt(), result.path("n_held_out").asInt(), found));
+                result.path("n_trained").asInt(), result.path("n_held_out").asInt(), found, labelFree));
         firstTitle.set("before");
         secondTitle.set("after");
         JsonNode before = result.get("before");
