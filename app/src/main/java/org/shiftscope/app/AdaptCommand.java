@@ -29,14 +29,15 @@ final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COL", description = "The class column.")
     String label;
 
-    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|bn|alpha-bn|tent",
+    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|bn|alpha-bn|tent|group-upweight",
             description = "Label shift: bbse (black-box shift estimation on predicted classes), bbse-soft (on"
                     + " probabilities), mlls (EM on BCTS-calibrated probabilities); these estimate the target's class"
                     + " priors. Covariate shift: iw (importance weights from a domain classifier, the classifier"
                     + " retrained on a weighted resample; reports the effective sample size). Test-time, images: bn"
                     + " (batch-norm statistics re-estimated on the target), alpha-bn (mixed with the reference's by"
                     + " --alpha), tent (BN-adapt, then the batch-norm scale and shift trained one pass to minimise"
-                    + " prediction entropy; its loss curve is in the JSON).")
+                    + " prediction entropy; its loss curve is in the JSON). Subpopulation shift: group-upweight (the"
+                    + " classifier retrained with every --group value weighing the same; compare worst-group accuracy).")
     String method;
 
     @Option(names = "--group", paramLabel = "COL", description = "Report accuracy per value of this column and the"
@@ -84,7 +85,7 @@ final class AdaptCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "%-14s %s%n", "target priors", priors(json.get("estimated_target_priors"))
                     + " (estimated)");
         }
-        if (r.weights() != null) {
+        if (r.weights() != null && r.trainGroups() == null) {
             w.printf(Locale.ROOT, "%-14s effective sample size %,.0f of %,d (clipped at their %.0f %% quantile)%n",
                     "weights", r.weights().ess(), r.weights().weights().length,
                     100 * org.shiftscope.adaptation.ImportanceWeights.CLIP_QUANTILE);

@@ -537,9 +537,10 @@ class CliTest {
             assertThat(run.get("result").get("after").get("accuracy").get("value").asDouble()).isGreaterThan(0.8);
         }
         Result bad = run("adapt", "--reference", ref.toString(), "--target", tgt.toString(), "--label",
-                "income-per-year", "--method", "tent");
+                "income-per-year", "--method", "dann");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("unknown adaptation method 'tent' (use bbse, bbse-soft, mlls, iw, bn, alpha-bn)");
+        assertThat(bad.err()).contains("unknown adaptation method 'dann' (use bbse, bbse-soft, mlls, iw, bn, alpha-bn,"
+                + " tent, group-upweight)");
     }
 
     @Test
@@ -572,6 +573,41 @@ class CliTest {
         Result tabular = run("adapt", "--demo", "mixture-ring", "--label", "component", "--method", "bn");
         assertThat(tabular.code()).isEqualTo(2);
         assertThat(tabular.err()).contains("the data are not images");
+    }
+
+    @Test
+    void groupUpweightingRaisesTheWorstGroup(@TempDir Path dir) throws Exception {
+        // planted subpopulation shift: group B follows another rule (y = 1[x2 > 0], against A's 1[x1 > 0]) and is
+        // 5 % of the reference but 50 % of the target
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        StringBuilder ref = new StringBuilder("group,x1,x2,y\n");
+        StringBuilder tgt = new StringBuilder("group,x1,x2,y\n");
+        for (int i = 0; i < 6000 + 4000; i++) {
+            boolean b = rnd.nextDouble() < (i < 6000 ? 0.05 : 0.5);
+            double x1 = rnd.nextGaussian();
+            double x2 = rnd.nextGaussian();
+            boolean y = b ? x2 > 0 : x1 > 0;
+            (i < 6000 ? ref : tgt).append(b ? "B" : "A").append(',').append(x1).append(',').append(x2).append(',')
+                    .append(y ? "yes" : "no").append('\n');
+        }
+        Path r = dir.resolve("ref.csv");
+        Path t = dir.resolve("tgt.csv");
+        Files.writeString(r, ref);
+        Files.writeString(t, tgt);
+        Result res = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y", "--group",
+                "group", "--method", "group-upweight", "--resamples", "200", "--format", "json");
+        assertThat(res.code()).as(res.err()).isZero();
+        JsonNode j = res.json();
+        int rowsB = j.get("training_groups").get("B").get("rows").asInt();
+        assertThat(rowsB).isBetween(150, 270); // about 5 % of the 4,200 training rows
+        double before = j.get("before").get("worst_group_accuracy").get("value").asDouble();
+        double after = j.get("after").get("worst_group_accuracy").get("value").asDouble();
+        // 0.903 -> 0.990 when written
+        assertThat(after).as(before + " -> " + after).isGreaterThan(before + 0.03);
+        Result noGroup = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y",
+                "--method", "group-upweight");
+        assertThat(noGroup.code()).isEqualTo(2);
+        assertThat(noGroup.err()).contains("group upweighting needs --group COL");
     }
 
     @Test

@@ -56,7 +56,9 @@ public final class AdaptationAnalysis {
         /** Test-time: batch-norm statistics mixed, alpha x reference + (1 - alpha) x target. */
         ALPHA_BN,
         /** Test-time: BN-adapt, then the batch-norm scale and shift trained to minimise prediction entropy. */
-        TENT;
+        TENT,
+        /** Subpopulation shift: the classifier retrained with every group of the group column weighing the same. */
+        GROUP_UPWEIGHT;
 
         public String id() {
             return EnumIds.id(this);
@@ -85,6 +87,7 @@ public final class AdaptationAnalysis {
      * @param after       target metrics after the method (null likewise)
      * @param estimate    the label-shift estimate (null for other methods)
      * @param weights     the importance weights of the training rows (IW; null for other methods)
+     * @param trainGroups group upweighting: the training rows of each group before reweighting (else null)
      * @param lossCurve   an iterative method's loss per step (TENT: mean prediction entropy); null otherwise
      * @param atc         label-free estimate of the target accuracy before the method (never uses target labels)
      * @param cbpe        the same from BCTS-calibrated probabilities, with the expected confusion matrix
@@ -93,7 +96,8 @@ public final class AdaptationAnalysis {
      *                     without target labels)
      */
     public record Result(String runId, Options options, List<String> classes, LabelShift.Estimate estimate,
-                         ImportanceWeights.Result weights, double[] lossCurve, LabelFree.Atc atc,
+                         ImportanceWeights.Result weights, Map<String, Integer> trainGroups, double[] lossCurve,
+                         LabelFree.Atc atc,
                          LabelFree.Cbpe cbpe,
                          Evaluation.Result before, Evaluation.Result after, double temperature,
                          double trainAccuracy, int trained, int heldOut, int target, int targetLabelled,
@@ -171,6 +175,7 @@ public final class AdaptationAnalysis {
         LabelFree.Cbpe cbpe = LabelFree.cbpe(Calibration.bcts(heldProbs, heldLabels, k).apply(targetProbs, k), k);
         LabelShift.Estimate estimate = null;
         ImportanceWeights.Result weights = null;
+        Map<String, Integer> groupSizes = null;
         double temperature = Double.NaN;
         double[] adapted;
         switch (o.method()) {
@@ -212,6 +217,30 @@ public final class AdaptationAnalysis {
                         monitor.range(0.85, 0.9)).target().probabilities();
             }
             case BN, ALPHA_BN, TENT -> adapted = m.adaptedTarget().probabilities();
+            case GROUP_UPWEIGHT -> {
+                if (o.group() == null || !split.reference().column(o.group()).isPresent()) {
+                    throw DataException.of("group upweighting needs --group COL, a column of the reference");
+                }
+                Column groups = split.reference().requireColumn(o.group());
+                Map<String, Integer> count = new java.util.TreeMap<>();
+                for (int i : train) {
+                    count.merge(groups.text(i), 1, Integer::sum);
+                }
+                double[] w = new double[train.length];
+                for (int i = 0; i < train.length; i++) {
+                    w[i] = 1.0 / count.get(groups.text(train[i]));
+                }
+                int[] picked = ImportanceWeights.resample(w, train.length, o.seed());
+                int[] rows = new int[picked.length];
+                for (int i = 0; i < picked.length; i++) {
+                    rows[i] = train[picked[i]];
+                }
+                monitor.progress(0.85, "retraining with every group weighing the same");
+                weights = new ImportanceWeights.Result(w, ImportanceWeights.ess(w), Double.NaN);
+                groupSizes = count;
+                adapted = BuiltInModel.train(split, o.label(), 16, o.epochs(), rows, o.seed(), new int[0], null,
+                        monitor.range(0.85, 0.9)).target().probabilities();
+            }
             default -> throw new IllegalStateException(o.method().name());
         }
         monitor.checkCancelled();
@@ -253,7 +282,7 @@ public final class AdaptationAnalysis {
             }
         }
         monitor.progress(1, "adaptation done");
-        return new Result(runId, o, m.classes(), estimate, weights, curve[0], atc, cbpe, before, after, temperature, m.trainAccuracy(),
+        return new Result(runId, o, m.classes(), estimate, weights, groupSizes, curve[0], atc, cbpe, before, after, temperature, m.trainAccuracy(),
                 train.length, held.length, split.target().rowCount(), labelled, shares, model,
                 (System.nanoTime() - start) / 1e9);
     }
@@ -317,7 +346,14 @@ public final class AdaptationAnalysis {
         if (r.lossCurve() != null) {
             array(root.putArray("loss_curve"), r.lossCurve());
         }
-        if (r.weights() != null) {
+        if (r.trainGroups() != null) {
+            ObjectNode groups = root.putObject("training_groups");
+            r.trainGroups().forEach((g, n) -> {
+                ObjectNode row = groups.putObject(g);
+                row.put("rows", n);
+                row.put("weight_per_row", 1.0 / n);
+            });
+        } else if (r.weights() != null) {
             ObjectNode iw = root.putObject("importance_weights");
             iw.put("n", r.weights().weights().length);
             iw.put("effective_sample_size", r.weights().ess());

@@ -65,6 +65,7 @@ public final class AdaptView {
             case BN -> "BN-adapt (test-time, images)";
             case ALPHA_BN -> "alpha-BN, alpha 0.5 (test-time, images)";
             case TENT -> "TENT, entropy minimisation (test-time, images)";
+            case GROUP_UPWEIGHT -> "group upweighting (subpopulation shift; needs a group)";
         }));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<String> label = new ChoiceBox<>();
