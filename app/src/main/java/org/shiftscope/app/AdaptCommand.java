@@ -29,7 +29,7 @@ final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COL", description = "The class column.")
     String label;
 
-    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|bn|alpha-bn|tent|group-upweight",
+    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|bn|alpha-bn|tent|group-upweight|lame",
             description = "Label shift: bbse (black-box shift estimation on predicted classes), bbse-soft (on"
                     + " probabilities), mlls (EM on BCTS-calibrated probabilities); these estimate the target's class"
                     + " priors. Covariate shift: iw (importance weights from a domain classifier, the classifier"
@@ -37,7 +37,9 @@ final class AdaptCommand implements Callable<Integer> {
                     + " (batch-norm statistics re-estimated on the target), alpha-bn (mixed with the reference's by"
                     + " --alpha), tent (BN-adapt, then the batch-norm scale and shift trained one pass to minimise"
                     + " prediction entropy; its loss curve is in the JSON). Subpopulation shift: group-upweight (the"
-                    + " classifier retrained with every --group value weighing the same; compare worst-group accuracy).")
+                    + " classifier retrained with every --group value weighing the same; compare worst-group accuracy)."
+                    + " Output-only: lame (probabilities made consistent with nearest target neighbours in the"
+                    + " classifier's features).")
     String method;
 
     @Option(names = "--group", paramLabel = "COL", description = "Report accuracy per value of this column and the"

@@ -540,7 +540,7 @@ class CliTest {
                 "income-per-year", "--method", "dann");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown adaptation method 'dann' (use bbse, bbse-soft, mlls, iw, bn, alpha-bn,"
-                + " tent, group-upweight)");
+                + " tent, group-upweight, lame)");
     }
 
     @Test

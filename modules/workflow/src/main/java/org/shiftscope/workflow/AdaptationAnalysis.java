@@ -10,6 +10,7 @@ import java.util.Map;
 import org.shiftscope.adaptation.Calibration;
 import org.shiftscope.adaptation.ImportanceWeights;
 import org.shiftscope.adaptation.LabelFree;
+import org.shiftscope.adaptation.Lame;
 import org.shiftscope.adaptation.LabelShift;
 import org.shiftscope.core.Column;
 import org.shiftscope.core.DataException;
@@ -58,7 +59,9 @@ public final class AdaptationAnalysis {
         /** Test-time: BN-adapt, then the batch-norm scale and shift trained to minimise prediction entropy. */
         TENT,
         /** Subpopulation shift: the classifier retrained with every group of the group column weighing the same. */
-        GROUP_UPWEIGHT;
+        GROUP_UPWEIGHT,
+        /** Test-time, output-only: probabilities adjusted to agree with nearest neighbours in feature space. */
+        LAME;
 
         public String id() {
             return EnumIds.id(this);
@@ -217,6 +220,11 @@ public final class AdaptationAnalysis {
                         monitor.range(0.85, 0.9)).target().probabilities();
             }
             case BN, ALPHA_BN, TENT -> adapted = m.adaptedTarget().probabilities();
+            case LAME -> {
+                monitor.progress(0.85, "LAME: nearest neighbours of the target in the classifier's features");
+                adapted = Lame.adjust(targetProbs, k, m.target().embeddings().toDoubles(),
+                        m.target().embeddings().d());
+            }
             case GROUP_UPWEIGHT -> {
                 if (o.group() == null || !split.reference().column(o.group()).isPresent()) {
                     throw DataException.of("group upweighting needs --group COL, a column of the reference");

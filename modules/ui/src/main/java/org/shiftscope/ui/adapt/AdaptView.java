@@ -66,6 +66,7 @@ public final class AdaptView {
             case ALPHA_BN -> "alpha-BN, alpha 0.5 (test-time, images)";
             case TENT -> "TENT, entropy minimisation (test-time, images)";
             case GROUP_UPWEIGHT -> "group upweighting (subpopulation shift; needs a group)";
+            case LAME -> "LAME, neighbour-consistent outputs (test-time, output-only)";
         }));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<String> label = new ChoiceBox<>();
