@@ -62,6 +62,11 @@ final class AdaptCommand implements Callable<Integer> {
             description = "alpha-bn: weight of the reference's batch-norm statistics, 0..1 (default ${DEFAULT-VALUE}).")
     double alpha;
 
+    @Option(names = "--clusters", defaultValue = "8", paramLabel = "K",
+            description = "Score the target's k-means clusters (in the classifier's features) before and after"
+                    + " (default ${DEFAULT-VALUE}; 0 for none).")
+    int clusters;
+
     @Mixin
     FormatOption output;
 
@@ -70,7 +75,7 @@ final class AdaptCommand implements Callable<Integer> {
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         Split s = split.build();
         AdaptationAnalysis.Options o = new AdaptationAnalysis.Options(AdaptationAnalysis.Method.parse(method), label,
-                group, seed, epochs, resamples, alpha);
+                group, seed, epochs, resamples, alpha, clusters);
         AdaptationAnalysis.Result r = AdaptationAnalysis.run(s, o, RunStore.standard(), monitor);
         ConsoleProgress.clear(monitor);
         PrintWriter w = spec.commandLine().getOut();
@@ -111,6 +116,15 @@ final class AdaptCommand implements Callable<Integer> {
                 w.printf(Locale.ROOT, "%-18s %8.4f [%.4f, %.4f] %8.4f [%.4f, %.4f] %+9.4f%n",
                         "acc[" + b.group() + "]", b.accuracy().value(), b.accuracy().low(), b.accuracy().high(),
                         a.value(), a.low(), a.high(), a.value() - b.accuracy().value());
+            }
+            if (r.clustersBefore() != null) {
+                for (int c = 0; c < r.clustersBefore().size(); c++) {
+                    var b = r.clustersBefore().get(c);
+                    var a = r.clustersAfter().get(c).accuracy();
+                    w.printf(Locale.ROOT, "%-18s %8.4f [%.4f, %.4f] %8.4f [%.4f, %.4f] %+9.4f%n",
+                            "acc[" + b.group() + "]", b.accuracy().value(), b.accuracy().low(), b.accuracy().high(),
+                            a.value(), a.low(), a.high(), a.value() - b.accuracy().value());
+                }
             }
             if (json.has("worse") && !json.get("worse").isEmpty()) {
                 w.println("WARNING: worse after the run: " + json.get("worse"));

@@ -561,6 +561,15 @@ class CliTest {
             assertThat(after - before).as(method + " " + before + " -> " + after).isGreaterThan(0.1);
             assertThat(j.get("after").get("groups")).hasSize(10); // accuracy per class
             assertThat(j.get("delta").has("accuracy[6]")).isTrue();
+            // and per cluster of the target in the classifier's features: 8 k-means clusters covering every image
+            assertThat(j.get("clusters")).hasSize(8);
+            int covered = 0;
+            for (JsonNode c : j.get("clusters")) {
+                covered += c.get("n").asInt();
+                assertThat(c.get("delta").asDouble()).isCloseTo(c.get("accuracy_after").get("value").asDouble()
+                        - c.get("accuracy_before").get("value").asDouble(), org.assertj.core.api.Assertions.within(1e-12));
+            }
+            assertThat(covered).isEqualTo(10_000);
             if (method.equals("tent")) {
                 // one pass over the 10,000 target images in batches of 64; the entropy it minimises falls
                 JsonNode curve = j.get("loss_curve");

@@ -19,6 +19,8 @@ import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.metrics.Evaluation;
 import org.shiftscope.metrics.Metrics;
+import org.shiftscope.transport.KMeans;
+import org.shiftscope.transport.Points;
 
 /**
  * An adaptation run on a split: the built-in classifier trained on {@value #TRAIN_SHARE} of the labelled reference
@@ -76,12 +78,14 @@ public final class AdaptationAnalysis {
      * @param group     column whose values are the groups of the per-group metrics, or null
      * @param resamples bootstrap resamples of the metrics' intervals
      * @param alpha     alpha-BN's weight of the reference statistics
+     * @param clusters  k-means clusters of the target (in the classifier's features) scored before and after; 0 for
+     *                  none
      */
     public record Options(Method method, String label, String group, long seed, int epochs, int resamples,
-                          double alpha) {
+                          double alpha, int clusters) {
 
         public Options(Method method, String label, String group, long seed, int epochs, int resamples) {
-            this(method, label, group, seed, epochs, resamples, 0.5);
+            this(method, label, group, seed, epochs, resamples, 0.5, 8);
         }
     }
 
@@ -94,6 +98,7 @@ public final class AdaptationAnalysis {
      * @param lossCurve   an iterative method's loss per step (TENT: mean prediction entropy); null otherwise
      * @param atc         label-free estimate of the target accuracy before the method (never uses target labels)
      * @param cbpe        the same from BCTS-calibrated probabilities, with the expected confusion matrix
+     * @param clustersBefore accuracy per target cluster before the method (null without target labels or clusters)
      * @param temperature the calibration temperature (NaN for methods that do not calibrate)
      * @param targetShares the class shares of the labelled target rows (what the estimated priors aim at; null
      *                     without target labels)
@@ -101,7 +106,8 @@ public final class AdaptationAnalysis {
     public record Result(String runId, Options options, List<String> classes, LabelShift.Estimate estimate,
                          ImportanceWeights.Result weights, Map<String, Integer> trainGroups, double[] lossCurve,
                          LabelFree.Atc atc,
-                         LabelFree.Cbpe cbpe,
+                         LabelFree.Cbpe cbpe, List<Evaluation.GroupAccuracy> clustersBefore,
+                         List<Evaluation.GroupAccuracy> clustersAfter,
                          Evaluation.Result before, Evaluation.Result after, double temperature,
                          double trainAccuracy, int trained, int heldOut, int target, int targetLabelled,
                          double[] targetShares, String model, double seconds) {
@@ -210,14 +216,8 @@ public final class AdaptationAnalysis {
                 System.arraycopy(f.target(), 0, pooled, train.length * f.d(), nt * f.d());
                 weights = ImportanceWeights.fit(pooled, train.length + nt, f.d(), train.length, o.seed(),
                         monitor.range(0.8, 0.85));
-                int[] picked = ImportanceWeights.resample(weights.weights(), train.length, o.seed());
-                int[] rows = new int[picked.length];
-                for (int i = 0; i < picked.length; i++) {
-                    rows[i] = train[picked[i]];
-                }
                 monitor.progress(0.85, "retraining on the importance-weighted sample");
-                adapted = BuiltInModel.train(split, o.label(), 16, o.epochs(), rows, o.seed(), new int[0], null,
-                        monitor.range(0.85, 0.9)).target().probabilities();
+                adapted = retrain(split, o, train, weights.weights(), monitor.range(0.85, 0.9));
             }
             case BN, ALPHA_BN, TENT -> adapted = m.adaptedTarget().probabilities();
             case LAME -> {
@@ -238,16 +238,10 @@ public final class AdaptationAnalysis {
                 for (int i = 0; i < train.length; i++) {
                     w[i] = 1.0 / count.get(groups.text(train[i]));
                 }
-                int[] picked = ImportanceWeights.resample(w, train.length, o.seed());
-                int[] rows = new int[picked.length];
-                for (int i = 0; i < picked.length; i++) {
-                    rows[i] = train[picked[i]];
-                }
                 monitor.progress(0.85, "retraining with every group weighing the same");
                 weights = new ImportanceWeights.Result(w, ImportanceWeights.ess(w), Double.NaN);
                 groupSizes = count;
-                adapted = BuiltInModel.train(split, o.label(), 16, o.epochs(), rows, o.seed(), new int[0], null,
-                        monitor.range(0.85, 0.9)).target().probabilities();
+                adapted = retrain(split, o, train, w, monitor.range(0.85, 0.9));
             }
             default -> throw new IllegalStateException(o.method().name());
         }
@@ -256,6 +250,8 @@ public final class AdaptationAnalysis {
         Evaluation.Result before = null;
         Evaluation.Result after = null;
         double[] shares = null;
+        List<Evaluation.GroupAccuracy> clustersBefore = null;
+        List<Evaluation.GroupAccuracy> clustersAfter = null;
         int labelled = 0;
         Column targetLabels = split.target().column(o.label()).orElse(null);
         if (targetLabels != null) {
@@ -287,12 +283,38 @@ public final class AdaptationAnalysis {
                 }
                 before = Evaluation.of(pb, k, y, group, o.resamples(), o.seed());
                 after = Evaluation.of(pa, k, y, group, o.resamples(), o.seed());
+                if (o.clusters() > 1 && labelled >= o.clusters()) {
+                    // clusters of the target in the classifier's features (k-means, seeded), scored like groups
+                    org.shiftscope.embedding.Embeddings e = m.target().embeddings();
+                    int[] all = KMeans.fit(new Points(e.n(), e.d(), e.toDoubles()), o.clusters(), o.seed())
+                            .assign(new Points(e.n(), e.d(), e.toDoubles()));
+                    String[] cluster = new String[labelled];
+                    for (int j = 0; j < labelled; j++) {
+                        cluster[j] = "cluster " + all[rows.get(j)];
+                    }
+                    clustersBefore = Evaluation.of(pb, k, y, cluster, o.resamples(), o.seed()).groups();
+                    clustersAfter = Evaluation.of(pa, k, y, cluster, o.resamples(), o.seed()).groups();
+                }
             }
         }
         monitor.progress(1, "adaptation done");
-        return new Result(runId, o, m.classes(), estimate, weights, groupSizes, curve[0], atc, cbpe, before, after, temperature, m.trainAccuracy(),
+        return new Result(runId, o, m.classes(), estimate, weights, groupSizes, curve[0], atc, cbpe, clustersBefore, clustersAfter, before, after, temperature, m.trainAccuracy(),
                 train.length, held.length, split.target().rowCount(), labelled, shares, model,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The target probabilities of the classifier retrained on a resample of the training rows drawn with
+     * probability proportional to their weights (weighted empirical risk, in expectation).
+     */
+    private static double[] retrain(Split split, Options o, int[] train, double[] weights, TaskMonitor monitor) {
+        int[] picked = ImportanceWeights.resample(weights, train.length, o.seed());
+        int[] rows = new int[picked.length];
+        for (int i = 0; i < picked.length; i++) {
+            rows[i] = train[picked[i]];
+        }
+        return BuiltInModel.train(split, o.label(), 16, o.epochs(), rows, o.seed(), new int[0], null, monitor)
+                .target().probabilities();
     }
 
     /** A seeded Fisher-Yates shuffle. */
@@ -375,11 +397,33 @@ public final class AdaptationAnalysis {
         if (!Double.isNaN(r.temperature())) {
             root.put("temperature", r.temperature());
         }
+        if (r.clustersBefore() != null) {
+            ArrayNode clusters = root.putArray("clusters");
+            for (int c = 0; c < r.clustersBefore().size(); c++) {
+                Evaluation.GroupAccuracy b = r.clustersBefore().get(c);
+                Evaluation.GroupAccuracy a = r.clustersAfter().get(c);
+                ObjectNode row = clusters.addObject();
+                row.put("cluster", b.group());
+                row.put("n", b.n());
+                row.set("accuracy_before", estimate(b.accuracy()));
+                row.set("accuracy_after", estimate(a.accuracy()));
+                row.put("delta", a.accuracy().value() - b.accuracy().value());
+            }
+        }
         if (r.before() != null) {
             root.set("before", metrics(r.before()));
             root.set("after", metrics(r.after()));
             root.set("delta", delta(r.before(), r.after()));
-            worse(r.before(), r.after()).forEach(root.putArray("worse")::add);
+            List<String> worse = new ArrayList<>(worse(r.before(), r.after()));
+            for (int c = 0; r.clustersBefore() != null && c < r.clustersBefore().size(); c++) {
+                Evaluation.Estimate b = r.clustersBefore().get(c).accuracy();
+                Evaluation.Estimate a = r.clustersAfter().get(c).accuracy();
+                if (a.value() < b.value()) {
+                    worse.add("accuracy[" + r.clustersBefore().get(c).group() + "]"
+                            + (a.high() < b.value() ? " (clearly)" : ""));
+                }
+            }
+            worse.forEach(root.putArray("worse")::add);
         } else {
             root.putNull("before");
             root.putNull("after");

@@ -143,6 +143,10 @@ public final class AdaptViewModel {
             return;
         }
         rows.setAll(compare(before, after));
+        for (JsonNode c : result.path("clusters")) {
+            rows.add(row("accuracy[" + c.get("cluster").asText() + "] (n " + c.get("n").asInt() + ")",
+                    c.get("accuracy_before"), c.get("accuracy_after")));
+        }
         curves.setAll(curve("before", before), curve("after", after));
         List<String> worse = new ArrayList<>();
         result.path("worse").forEach(w -> worse.add(w.asText()));
