@@ -540,7 +540,7 @@ class CliTest {
                 "income-per-year", "--method", "dann");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown adaptation method 'dann' (use bbse, bbse-soft, mlls, iw, bn, alpha-bn,"
-                + " tent, group-upweight, lame)");
+                + " tent, group-upweight, lame, pseudo)");
     }
 
     @Test
@@ -657,6 +657,13 @@ class CliTest {
         assertThat(est.get("cbpe_accuracy").asDouble()).isCloseTo(
                 res.json().get("before").get("accuracy").get("value").asDouble(),
                 org.assertj.core.api.Assertions.within(0.03));
+        // self-training on the same shift: the confident target rows join the training rows with their predicted class
+        Result pseudo = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y",
+                "--method", "pseudo", "--resamples", "100", "--clusters", "0", "--format", "json");
+        assertThat(pseudo.code()).as(pseudo.err()).isZero();
+        assertThat(pseudo.json().get("pseudo_labels").get("target_rows").asInt()).isBetween(1, 4000);
+        assertThat(pseudo.json().get("pseudo_labels").get("threshold").asDouble()).isEqualTo(0.9);
+        assertThat(pseudo.json().has("clusters")).isFalse();
     }
 
     @Test

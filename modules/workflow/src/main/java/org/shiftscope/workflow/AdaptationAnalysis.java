@@ -34,6 +34,8 @@ public final class AdaptationAnalysis {
 
     /** Share of the reference rows the classifier trains on; the rest are held out. */
     public static final double TRAIN_SHARE = 0.7;
+    /** Confidence from which a target row is pseudo-labelled (self-training). */
+    public static final double PSEUDO_THRESHOLD = 0.9;
     /** TENT's passes over the target and Adam learning rate (Wang et al. use one pass, 1e-3). */
     public static final int TENT_EPOCHS = 1;
     public static final double TENT_LR = 1e-3;
@@ -63,7 +65,9 @@ public final class AdaptationAnalysis {
         /** Subpopulation shift: the classifier retrained with every group of the group column weighing the same. */
         GROUP_UPWEIGHT,
         /** Test-time, output-only: probabilities adjusted to agree with nearest neighbours in feature space. */
-        LAME;
+        LAME,
+        /** Self-training: retrained with the target rows the classifier is sure of, labelled by its own answer. */
+        PSEUDO;
 
         public String id() {
             return EnumIds.id(this);
@@ -95,6 +99,7 @@ public final class AdaptationAnalysis {
      * @param estimate    the label-shift estimate (null for other methods)
      * @param weights     the importance weights of the training rows (IW; null for other methods)
      * @param trainGroups group upweighting: the training rows of each group before reweighting (else null)
+     * @param pseudoLabelled self-training: target rows added with pseudo-labels (else -1)
      * @param lossCurve   an iterative method's loss per step (TENT: mean prediction entropy); null otherwise
      * @param atc         label-free estimate of the target accuracy before the method (never uses target labels)
      * @param cbpe        the same from BCTS-calibrated probabilities, with the expected confusion matrix
@@ -104,7 +109,8 @@ public final class AdaptationAnalysis {
      *                     without target labels)
      */
     public record Result(String runId, Options options, List<String> classes, LabelShift.Estimate estimate,
-                         ImportanceWeights.Result weights, Map<String, Integer> trainGroups, double[] lossCurve,
+                         ImportanceWeights.Result weights, Map<String, Integer> trainGroups, int pseudoLabelled,
+                         double[] lossCurve,
                          LabelFree.Atc atc,
                          LabelFree.Cbpe cbpe, List<Evaluation.GroupAccuracy> clustersBefore,
                          List<Evaluation.GroupAccuracy> clustersAfter,
@@ -185,6 +191,7 @@ public final class AdaptationAnalysis {
         LabelShift.Estimate estimate = null;
         ImportanceWeights.Result weights = null;
         Map<String, Integer> groupSizes = null;
+        int pseudoRows = -1;
         double temperature = Double.NaN;
         double[] adapted;
         switch (o.method()) {
@@ -220,6 +227,25 @@ public final class AdaptationAnalysis {
                 adapted = retrain(split, o, train, weights.weights(), monitor.range(0.85, 0.9));
             }
             case BN, ALPHA_BN, TENT -> adapted = m.adaptedTarget().probabilities();
+            case PSEUDO -> {
+                int[] predicted = org.shiftscope.core.RowMajor.argmax(targetProbs, k);
+                List<Integer> sure = new ArrayList<>();
+                for (int i = 0; i < predicted.length; i++) {
+                    if (targetProbs[i * k + predicted[i]] >= PSEUDO_THRESHOLD) {
+                        sure.add(i);
+                    }
+                }
+                int[] rows = sure.stream().mapToInt(Integer::intValue).toArray();
+                int[] classes = new int[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    classes[i] = predicted[rows[i]];
+                }
+                pseudoRows = rows.length;
+                monitor.progress(0.85, "retraining with " + rows.length + " pseudo-labelled target rows");
+                adapted = BuiltInModel.train(split, o.label(), 16, o.epochs(), train,
+                        new BuiltInModel.Pseudo(rows, classes), o.seed(), new int[0], null, monitor.range(0.85, 0.9))
+                        .target().probabilities();
+            }
             case LAME -> {
                 monitor.progress(0.85, "LAME: nearest neighbours of the target in the classifier's features");
                 adapted = Lame.adjust(targetProbs, k, m.target().embeddings().toDoubles(),
@@ -298,7 +324,7 @@ public final class AdaptationAnalysis {
             }
         }
         monitor.progress(1, "adaptation done");
-        return new Result(runId, o, m.classes(), estimate, weights, groupSizes, curve[0], atc, cbpe, clustersBefore, clustersAfter, before, after, temperature, m.trainAccuracy(),
+        return new Result(runId, o, m.classes(), estimate, weights, groupSizes, pseudoRows, curve[0], atc, cbpe, clustersBefore, clustersAfter, before, after, temperature, m.trainAccuracy(),
                 train.length, held.length, split.target().rowCount(), labelled, shares, model,
                 (System.nanoTime() - start) / 1e9);
     }
@@ -375,6 +401,11 @@ public final class AdaptationAnalysis {
         }
         if (r.lossCurve() != null) {
             array(root.putArray("loss_curve"), r.lossCurve());
+        }
+        if (r.pseudoLabelled() >= 0) {
+            ObjectNode pl = root.putObject("pseudo_labels");
+            pl.put("threshold", PSEUDO_THRESHOLD);
+            pl.put("target_rows", r.pseudoLabelled());
         }
         if (r.trainGroups() != null) {
             ObjectNode groups = root.putObject("training_groups");

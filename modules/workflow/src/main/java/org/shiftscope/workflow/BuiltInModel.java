@@ -76,13 +76,30 @@ final class BuiltInModel {
      */
     static Trained train(Split split, String label, int dim, int epochs, int[] train, long seed, int[] scored,
                          Adapter adapter, TaskMonitor monitor) {
+        return train(split, label, dim, epochs, train, null, seed, scored, adapter, monitor);
+    }
+
+    /** Target rows added to the training rows with the classes given to them (pseudo-labels). */
+    record Pseudo(int[] rows, int[] classes) {
+    }
+
+    /**
+     * {@link #train(Split, String, int, int, int[], long, int[], Adapter, TaskMonitor)}, the training rows extended
+     * by pseudo-labelled target rows (null for none).
+     */
+    static Trained train(Split split, String label, int dim, int epochs, int[] train, Pseudo pseudo, long seed,
+                         int[] scored, Adapter adapter, TaskMonitor monitor) {
         Map<String, Integer> classOf = classes(split, label);
         Column labels = split.reference().requireColumn(label);
         int nr = split.reference().rowCount();
         int nt = split.target().rowCount();
-        int[] y = new int[train.length];
-        for (int i = 0; i < y.length; i++) {
+        int extra = pseudo == null ? 0 : pseudo.rows().length;
+        int[] y = new int[train.length + extra];
+        for (int i = 0; i < train.length; i++) {
             y[i] = classOf.get(labels.text(train[i]));
+        }
+        for (int i = 0; i < extra; i++) {
+            y[train.length + i] = pseudo.classes()[i];
         }
         if (split.reference().hasImages()) {
             monitor.progress(0, "preparing " + (nr + nt) + " images");
@@ -92,8 +109,10 @@ final class BuiltInModel {
                 throw DataException.of("reference images are " + Arrays.toString(ref.shape())
                         + " but target images " + Arrays.toString(tgt.shape()) + " (channels, height, width)");
             }
-            float[] xs = rows(ref.values(), (int) (ref.values().length / nr), train);
-            try (BuiltInEncoder cnn = BuiltInEncoder.cnn(xs, train.length, ref.shape(), y, classOf.size(), dim, epochs,
+            int per = (int) (ref.values().length / nr);
+            float[] xs = concat(rows(ref.values(), per, train), pseudo == null ? null : rows(tgt.values(), per,
+                    pseudo.rows()));
+            try (BuiltInEncoder cnn = BuiltInEncoder.cnn(xs, y.length, ref.shape(), y, classOf.size(), dim, epochs,
                     seed, monitor.range(0, 0.7))) {
                 float[] scoredRows = scored == null ? ref.values() : rows(ref.values(), (int) (ref.values().length / nr),
                         scored);
@@ -105,7 +124,8 @@ final class BuiltInModel {
         int d = f.d();
         float[] xr = toFloat(f.reference());
         float[] xt = toFloat(f.target());
-        try (BuiltInEncoder mlp = BuiltInEncoder.mlp(rows(xr, d, train), train.length, d, y, classOf.size(), 64, dim,
+        float[] xs = concat(rows(xr, d, train), pseudo == null ? null : rows(xt, d, pseudo.rows()));
+        try (BuiltInEncoder mlp = BuiltInEncoder.mlp(xs, y.length, d, y, classOf.size(), 64, dim,
                 epochs, seed, monitor.range(0, 0.7))) {
             return run(mlp, scored == null ? xr : rows(xr, d, scored), scored == null ? nr : scored.length, xt, nt,
                     classOf, "mlp", adapter, monitor);
@@ -132,6 +152,15 @@ final class BuiltInModel {
         for (int i = 0; i < which.length; i++) {
             System.arraycopy(x, which[i] * per, out, i * per, per);
         }
+        return out;
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        if (b == null || b.length == 0) {
+            return a;
+        }
+        float[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 

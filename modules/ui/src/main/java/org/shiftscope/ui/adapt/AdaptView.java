@@ -67,6 +67,7 @@ public final class AdaptView {
             case TENT -> "TENT, entropy minimisation (test-time, images)";
             case GROUP_UPWEIGHT -> "group upweighting (subpopulation shift; needs a group)";
             case LAME -> "LAME, neighbour-consistent outputs (test-time, output-only)";
+            case PSEUDO -> "pseudo-labelling, confidence >= 0.9 (self-training)";
         }));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<String> label = new ChoiceBox<>();
