@@ -29,7 +29,7 @@ final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COL", description = "The class column.")
     String label;
 
-    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|bn|alpha-bn|tent|group-upweight|lame|pseudo",
+    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|bn|alpha-bn|tent|group-upweight|lame|pseudo|coral",
             description = "Label shift: bbse (black-box shift estimation on predicted classes), bbse-soft (on"
                     + " probabilities), mlls (EM on BCTS-calibrated probabilities); these estimate the target's class"
                     + " priors. Covariate shift: iw (importance weights from a domain classifier, the classifier"
@@ -40,7 +40,8 @@ final class AdaptCommand implements Callable<Integer> {
                     + " classifier retrained with every --group value weighing the same; compare worst-group accuracy)."
                     + " Output-only: lame (probabilities made consistent with nearest target neighbours in the"
                     + " classifier's features). Self-training: pseudo (retrained with the target rows it predicts with"
-                    + " confidence >= 0.9, labelled by its own answers).")
+                    + " confidence >= 0.9, labelled by its own answers). Feature alignment, tables: coral (reference"
+                    + " features re-coloured to the target's covariance, the classifier retrained).")
     String method;
 
     @Option(names = "--group", paramLabel = "COL", description = "Report accuracy per value of this column and the"

@@ -540,7 +540,7 @@ class CliTest {
                 "income-per-year", "--method", "dann");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown adaptation method 'dann' (use bbse, bbse-soft, mlls, iw, bn, alpha-bn,"
-                + " tent, group-upweight, lame, pseudo)");
+                + " tent, group-upweight, lame, pseudo, coral)");
     }
 
     @Test
@@ -664,6 +664,11 @@ class CliTest {
         assertThat(pseudo.json().get("pseudo_labels").get("target_rows").asInt()).isBetween(1, 4000);
         assertThat(pseudo.json().get("pseudo_labels").get("threshold").asDouble()).isEqualTo(0.9);
         assertThat(pseudo.json().has("clusters")).isFalse();
+        // CORAL on the same shift: the classifier retrained on re-coloured reference features, scored on the target
+        Result coral = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y",
+                "--method", "coral", "--resamples", "100", "--clusters", "0", "--format", "json");
+        assertThat(coral.code()).as(coral.err()).isZero();
+        assertThat(coral.json().get("after").get("accuracy").get("value").asDouble()).isGreaterThan(0.6);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.shiftscope.adaptation.Calibration;
+import org.shiftscope.adaptation.Coral;
 import org.shiftscope.adaptation.ImportanceWeights;
 import org.shiftscope.adaptation.LabelFree;
 import org.shiftscope.adaptation.Lame;
@@ -67,7 +68,9 @@ public final class AdaptationAnalysis {
         /** Test-time, output-only: probabilities adjusted to agree with nearest neighbours in feature space. */
         LAME,
         /** Self-training: retrained with the target rows the classifier is sure of, labelled by its own answer. */
-        PSEUDO;
+        PSEUDO,
+        /** Feature alignment: reference features re-coloured to the target's covariance, the classifier retrained. */
+        CORAL;
 
         public String id() {
             return EnumIds.id(this);
@@ -243,8 +246,21 @@ public final class AdaptationAnalysis {
                 pseudoRows = rows.length;
                 monitor.progress(0.85, "retraining with " + rows.length + " pseudo-labelled target rows");
                 adapted = BuiltInModel.train(split, o.label(), 16, o.epochs(), train,
-                        new BuiltInModel.Pseudo(rows, classes), o.seed(), new int[0], null, monitor.range(0.85, 0.9))
+                        new BuiltInModel.Pseudo(rows, classes), null, o.seed(), new int[0], null,
+                        monitor.range(0.85, 0.9))
                         .target().probabilities();
+            }
+            case CORAL -> {
+                if (split.reference().hasImages()) {
+                    throw DataException.of("CORAL aligns tabular features; the data are images");
+                }
+                BuiltInModel.Features f = BuiltInModel.features(split, o.label());
+                int nt = split.target().rowCount();
+                monitor.progress(0.85, "aligning the reference's feature covariance to the target's");
+                double[] aligned = Coral.align(f.reference(), split.reference().rowCount(), f.target(), nt, f.d(), 1);
+                adapted = BuiltInModel.train(split, o.label(), 16, o.epochs(), train, null,
+                        new BuiltInModel.Features(aligned, f.target(), f.d()), o.seed(), new int[0], null,
+                        monitor.range(0.85, 0.9)).target().probabilities();
             }
             case LAME -> {
                 monitor.progress(0.85, "LAME: nearest neighbours of the target in the classifier's features");

@@ -76,7 +76,7 @@ final class BuiltInModel {
      */
     static Trained train(Split split, String label, int dim, int epochs, int[] train, long seed, int[] scored,
                          Adapter adapter, TaskMonitor monitor) {
-        return train(split, label, dim, epochs, train, null, seed, scored, adapter, monitor);
+        return train(split, label, dim, epochs, train, null, null, seed, scored, adapter, monitor);
     }
 
     /** Target rows added to the training rows with the classes given to them (pseudo-labels). */
@@ -85,10 +85,10 @@ final class BuiltInModel {
 
     /**
      * {@link #train(Split, String, int, int, int[], long, int[], Adapter, TaskMonitor)}, the training rows extended
-     * by pseudo-labelled target rows (null for none).
+     * by pseudo-labelled target rows (null for none), on given tabular features (null: {@link #features}).
      */
-    static Trained train(Split split, String label, int dim, int epochs, int[] train, Pseudo pseudo, long seed,
-                         int[] scored, Adapter adapter, TaskMonitor monitor) {
+    static Trained train(Split split, String label, int dim, int epochs, int[] train, Pseudo pseudo,
+                         Features given, long seed, int[] scored, Adapter adapter, TaskMonitor monitor) {
         Map<String, Integer> classOf = classes(split, label);
         Column labels = split.reference().requireColumn(label);
         int nr = split.reference().rowCount();
@@ -120,7 +120,7 @@ final class BuiltInModel {
                         adapter, monitor);
             }
         }
-        Features f = features(split, label);
+        Features f = given != null ? given : features(split, label);
         int d = f.d();
         float[] xr = toFloat(f.reference());
         float[] xt = toFloat(f.target());

@@ -68,6 +68,7 @@ public final class AdaptView {
             case GROUP_UPWEIGHT -> "group upweighting (subpopulation shift; needs a group)";
             case LAME -> "LAME, neighbour-consistent outputs (test-time, output-only)";
             case PSEUDO -> "pseudo-labelling, confidence >= 0.9 (self-training)";
+            case CORAL -> "CORAL, covariance alignment (feature alignment)";
         }));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<String> label = new ChoiceBox<>();
