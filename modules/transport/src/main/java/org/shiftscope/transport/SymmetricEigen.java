@@ -6,7 +6,7 @@ package org.shiftscope.transport;
  *
  * <p>Reference: G. H. Golub and C. F. Van Loan, "Matrix Computations", 4th ed., section 8.5.
  */
-final class SymmetricEigen {
+public final class SymmetricEigen {
 
     final double[] values;
     final double[][] vectors; // columns are eigenvectors
@@ -16,7 +16,7 @@ final class SymmetricEigen {
         this.vectors = vectors;
     }
 
-    static SymmetricEigen of(double[][] s) {
+    public static SymmetricEigen of(double[][] s) {
         int d = s.length;
         double[][] a = new double[d][];
         for (int i = 0; i < d; i++) {
@@ -77,7 +77,7 @@ final class SymmetricEigen {
     }
 
     /** V diag(f(lambda)) V^T, with eigenvalues below {@code floor} raised to it (for PSD round-off). */
-    double[][] apply(java.util.function.DoubleUnaryOperator f, double floor) {
+    public double[][] apply(java.util.function.DoubleUnaryOperator f, double floor) {
         int d = values.length;
         double[][] out = new double[d][d];
         for (int k = 0; k < d; k++) {
@@ -91,7 +91,7 @@ final class SymmetricEigen {
         return out;
     }
 
-    static double[][] multiply(double[][] a, double[][] b) {
+    public static double[][] multiply(double[][] a, double[][] b) {
         int n = a.length;
         int m = b[0].length;
         double[][] out = new double[n][m];
