@@ -60,6 +60,15 @@ final class AdaptCommand implements Callable<Integer> {
             description = "Bootstrap resamples of the metrics' 95 % intervals (default ${DEFAULT-VALUE}).")
     int resamples;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Adapt your own classifier (ONNX or TorchScript) instead of training the built-in one:"
+                    + " bbse, bbse-soft and mlls, which need only its outputs. --model-output K picks the output with"
+                    + " one value per class (classes in the label's sorted order); logits or probabilities.")
+    java.nio.file.Path model;
+
+    @Mixin
+    EmbedCommand.ModelOptions modelOptions;
+
     @Option(names = "--alpha", defaultValue = "0.5", paramLabel = "A",
             description = "alpha-bn: weight of the reference's batch-norm statistics, 0..1 (default ${DEFAULT-VALUE}).")
     double alpha;
@@ -78,7 +87,9 @@ final class AdaptCommand implements Callable<Integer> {
         Split s = split.build();
         AdaptationAnalysis.Options o = new AdaptationAnalysis.Options(AdaptationAnalysis.Method.parse(method), label,
                 group, seed, epochs, resamples, alpha, clusters);
-        AdaptationAnalysis.Result r = AdaptationAnalysis.run(s, o, RunStore.standard(), monitor);
+        AdaptationAnalysis.Result r = model == null ? AdaptationAnalysis.run(s, o, RunStore.standard(), monitor)
+                : AdaptationAnalysis.runModel(s, o, model, new org.shiftscope.workflow.EmbeddingAnalysis.ModelInput(
+                        modelOptions.inputs(), modelOptions.output, modelOptions.batch), RunStore.standard(), monitor);
         ConsoleProgress.clear(monitor);
         PrintWriter w = spec.commandLine().getOut();
         ObjectNode json = AdaptationAnalysis.toJson(r);
@@ -86,8 +97,9 @@ final class AdaptCommand implements Callable<Integer> {
             Json.print(w, json);
             return 0;
         }
-        w.printf(Locale.ROOT, "run %s: %s on %s (trained on %,d reference rows, %,d held out; train accuracy %.3f)%n",
-                r.runId(), o.method().id(), r.model(), r.trained(), r.heldOut(), r.trainAccuracy());
+        w.printf(Locale.ROOT, "run %s: %s on %s (trained on %,d reference rows, %,d held out; %s accuracy %.3f)%n",
+                r.runId(), o.method().id(), r.model(), r.trained(), r.heldOut(), r.trained() == 0 ? "held-out"
+                        : "train", r.trainAccuracy());
         w.printf(Locale.ROOT, "%-14s %s%n", "classes", r.classes());
         if (r.estimate() != null) {
             w.printf(Locale.ROOT, "%-14s %s%n", "source priors", priors(json.get("source_priors")));

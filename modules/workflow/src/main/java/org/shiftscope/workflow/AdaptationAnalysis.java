@@ -199,8 +199,11 @@ public final class AdaptationAnalysis {
         double[] adapted;
         switch (o.method()) {
             case BBSE, BBSE_SOFT -> {
+                // the weights need no calibration; re-weighting posteriors does (Alexandari et al. 2020)
                 estimate = LabelShift.bbse(heldProbs, heldLabels, targetProbs, k, o.method() == Method.BBSE_SOFT);
-                adapted = LabelShift.correct(targetProbs, k, estimate.weights());
+                Calibration.Bcts bcts = Calibration.bcts(heldProbs, heldLabels, k);
+                temperature = bcts.temperature();
+                adapted = LabelShift.correct(bcts.apply(targetProbs, k), k, estimate.weights());
             }
             case MLLS -> {
                 Calibration.Bcts bcts = Calibration.bcts(heldProbs, heldLabels, k);
@@ -289,60 +292,205 @@ public final class AdaptationAnalysis {
         }
         monitor.checkCancelled();
         monitor.progress(0.9, "scoring before and after");
-        Evaluation.Result before = null;
-        Evaluation.Result after = null;
-        double[] shares = null;
-        List<Evaluation.GroupAccuracy> clustersBefore = null;
-        List<Evaluation.GroupAccuracy> clustersAfter = null;
-        int labelled = 0;
+        Scores sc = score(split, o, classOf, k, targetProbs, adapted, m.target().embeddings());
+        monitor.progress(1, "adaptation done");
+        return new Result(runId, o, m.classes(), estimate, weights, groupSizes, pseudoRows, curve[0], atc, cbpe,
+                sc.clustersBefore(), sc.clustersAfter(), sc.before(), sc.after(), temperature, m.trainAccuracy(),
+                train.length, held.length, split.target().rowCount(), sc.labelled(), sc.shares(), model,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The target metrics before and after, per group and per cluster, on the labelled target rows. */
+    private record Scores(Evaluation.Result before, Evaluation.Result after, double[] shares,
+                          List<Evaluation.GroupAccuracy> clustersBefore, List<Evaluation.GroupAccuracy> clustersAfter,
+                          int labelled) {
+    }
+
+    /**
+     * Scores the target probabilities before and after a method on the target rows whose label is a reference
+     * class; clusters are k-means clusters of {@code features} (one row per target row). All null without labels.
+     */
+    private static Scores score(Split split, Options o, Map<String, Integer> classOf, int k, double[] targetProbs,
+                                double[] adapted, org.shiftscope.embedding.Embeddings features) {
         Column targetLabels = split.target().column(o.label()).orElse(null);
-        if (targetLabels != null) {
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 0; i < targetLabels.size(); i++) {
-                if (!targetLabels.isMissing(i) && classOf.containsKey(targetLabels.text(i))) {
-                    rows.add(i);
-                }
-            }
-            labelled = rows.size();
-            if (labelled > 0) {
-                int[] y = new int[labelled];
-                String[] group = o.group() == null ? null : new String[labelled];
-                Column groups = o.group() == null ? null : split.target().requireColumn(o.group());
-                double[] pb = new double[labelled * k];
-                double[] pa = new double[labelled * k];
-                for (int j = 0; j < labelled; j++) {
-                    int i = rows.get(j);
-                    y[j] = classOf.get(targetLabels.text(i));
-                    if (group != null) {
-                        group[j] = groups.text(i);
-                    }
-                    System.arraycopy(targetProbs, i * k, pb, j * k, k);
-                    System.arraycopy(adapted, i * k, pa, j * k, k);
-                }
-                shares = new double[k];
-                for (int c : y) {
-                    shares[c] += 1.0 / labelled;
-                }
-                before = Evaluation.of(pb, k, y, group, o.resamples(), o.seed());
-                after = Evaluation.of(pa, k, y, group, o.resamples(), o.seed());
-                if (o.clusters() > 1 && labelled >= o.clusters()) {
-                    // clusters of the target in the classifier's features (k-means, seeded), scored like groups
-                    org.shiftscope.embedding.Embeddings e = m.target().embeddings();
-                    int[] all = KMeans.fit(new Points(e.n(), e.d(), e.toDoubles()), o.clusters(), o.seed())
-                            .assign(new Points(e.n(), e.d(), e.toDoubles()));
-                    String[] cluster = new String[labelled];
-                    for (int j = 0; j < labelled; j++) {
-                        cluster[j] = "cluster " + all[rows.get(j)];
-                    }
-                    clustersBefore = Evaluation.of(pb, k, y, cluster, o.resamples(), o.seed()).groups();
-                    clustersAfter = Evaluation.of(pa, k, y, cluster, o.resamples(), o.seed()).groups();
-                }
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; targetLabels != null && i < targetLabels.size(); i++) {
+            if (!targetLabels.isMissing(i) && classOf.containsKey(targetLabels.text(i))) {
+                rows.add(i);
             }
         }
-        monitor.progress(1, "adaptation done");
-        return new Result(runId, o, m.classes(), estimate, weights, groupSizes, pseudoRows, curve[0], atc, cbpe, clustersBefore, clustersAfter, before, after, temperature, m.trainAccuracy(),
-                train.length, held.length, split.target().rowCount(), labelled, shares, model,
-                (System.nanoTime() - start) / 1e9);
+        int labelled = rows.size();
+        if (labelled == 0) {
+            return new Scores(null, null, null, null, null, 0);
+        }
+        int[] y = new int[labelled];
+        String[] group = o.group() == null ? null : new String[labelled];
+        Column groups = o.group() == null ? null : split.target().requireColumn(o.group());
+        double[] pb = new double[labelled * k];
+        double[] pa = new double[labelled * k];
+        double[] shares = new double[k];
+        for (int j = 0; j < labelled; j++) {
+            int i = rows.get(j);
+            y[j] = classOf.get(targetLabels.text(i));
+            shares[y[j]] += 1.0 / labelled;
+            if (group != null) {
+                group[j] = groups.text(i);
+            }
+            System.arraycopy(targetProbs, i * k, pb, j * k, k);
+            System.arraycopy(adapted, i * k, pa, j * k, k);
+        }
+        Evaluation.Result before = Evaluation.of(pb, k, y, group, o.resamples(), o.seed());
+        Evaluation.Result after = Evaluation.of(pa, k, y, group, o.resamples(), o.seed());
+        List<Evaluation.GroupAccuracy> clustersBefore = null;
+        List<Evaluation.GroupAccuracy> clustersAfter = null;
+        if (o.clusters() > 1 && labelled >= o.clusters()) {
+            // clusters of the target in the classifier's features (k-means, seeded), scored like groups
+            Points points = new Points(features.n(), features.d(), features.toDoubles());
+            int[] all = KMeans.fit(points, o.clusters(), o.seed()).assign(points);
+            String[] cluster = new String[labelled];
+            for (int j = 0; j < labelled; j++) {
+                cluster[j] = "cluster " + all[rows.get(j)];
+            }
+            clustersBefore = Evaluation.of(pb, k, y, cluster, o.resamples(), o.seed()).groups();
+            clustersAfter = Evaluation.of(pa, k, y, cluster, o.resamples(), o.seed()).groups();
+        }
+        return new Scores(before, after, shares, clustersBefore, clustersAfter, labelled);
+    }
+
+    /** Methods that only need a classifier's outputs, so they also run on a user's model. */
+    public static final java.util.Set<Method> INFERENCE_ONLY = java.util.EnumSet.of(Method.BBSE, Method.BBSE_SOFT,
+            Method.MLLS);
+
+    /**
+     * A run on the user's classifier (ONNX or TorchScript) instead of the built-in one: only methods that need its
+     * outputs alone ({@link #INFERENCE_ONLY}). Output {@code input.output()} of the model must give one value per
+     * class, classes being the label's reference values in sorted order; values that are not already probabilities
+     * (non-negative, rows summing to 1) are taken as logits and go through a softmax. Every labelled reference row
+     * (a seeded sample of at most {@value #MAX_ROWS}) serves as held-out data, since the model was trained elsewhere.
+     */
+    public static Result runModel(Split split, Options o, java.nio.file.Path modelFile,
+                                  EmbeddingAnalysis.ModelInput input, RunStore store, TaskMonitor monitor) {
+        long start = System.nanoTime();
+        if (!INFERENCE_ONLY.contains(o.method())) {
+            throw DataException.of(o.method().id() + " trains or changes the classifier, so it runs on the built-in"
+                    + " one; with --model use " + INFERENCE_ONLY.stream().map(Method::id)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        Map<String, Integer> classOf = BuiltInModel.classes(split, o.label());
+        int k = classOf.size();
+        int nr = split.reference().rowCount();
+        int[] held = Arrays.copyOf(shuffle(java.util.stream.IntStream.range(0, nr).toArray(), o.seed()),
+                Math.min(nr, MAX_ROWS));
+        String model = modelFile.getFileName() + " (sha256 " + EmbeddingCache.fileHash(modelFile) + ")";
+        ObjectNode options = JSON.createObjectNode();
+        options.put("label", o.label());
+        options.put("group", o.group());
+        options.put("resamples", o.resamples());
+        options.put("model_output", input.output());
+        String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
+                dataHash(split), model);
+        try (org.shiftscope.embedding.ModelEmbedder m = org.shiftscope.embedding.ModelEmbedder.load(modelFile)) {
+            org.shiftscope.core.Dataset heldRows = split.reference().selectRows(held);
+            double[] heldProbs = probabilities(EmbeddingAnalysis.embed(heldRows, m, input.columns(), input.output(),
+                    input.batch(), monitor.range(0, 0.4)), k, modelFile);
+            org.shiftscope.embedding.Embeddings targetOut = EmbeddingAnalysis.embed(split.target(), m,
+                    input.columns(), input.output(), input.batch(), monitor.range(0.4, 0.8));
+            double[] targetProbs = probabilities(targetOut, k, modelFile);
+            Column refLabels = split.reference().requireColumn(o.label());
+            int[] heldLabels = new int[held.length];
+            for (int i = 0; i < held.length; i++) {
+                heldLabels[i] = classOf.get(refLabels.text(held[i]));
+            }
+            int[] heldPredicted = org.shiftscope.core.RowMajor.argmax(heldProbs, k);
+            int right = 0;
+            for (int i = 0; i < held.length; i++) {
+                right += heldPredicted[i] == heldLabels[i] ? 1 : 0;
+            }
+            LabelFree.Atc atc = LabelFree.atc(heldProbs, heldLabels, targetProbs, k);
+            Calibration.Bcts bcts = Calibration.bcts(heldProbs, heldLabels, k);
+            LabelFree.Cbpe cbpe = LabelFree.cbpe(bcts.apply(targetProbs, k), k);
+            LabelShift.Estimate estimate = null;
+            double temperature = Double.NaN;
+            double[] adapted;
+            switch (o.method()) {
+                case BBSE, BBSE_SOFT -> {
+                    estimate = LabelShift.bbse(heldProbs, heldLabels, targetProbs, k, o.method() == Method.BBSE_SOFT);
+                    temperature = bcts.temperature();
+                    adapted = LabelShift.correct(bcts.apply(targetProbs, k), k, estimate.weights());
+                }
+                case MLLS -> {
+                    temperature = bcts.temperature();
+                    double[] calibrated = bcts.apply(targetProbs, k);
+                    double[] priors = new double[k];
+                    for (int y : heldLabels) {
+                        priors[y] += 1.0 / heldLabels.length;
+                    }
+                    estimate = LabelShift.mlls(calibrated, priors, k);
+                    adapted = LabelShift.correct(calibrated, k, estimate.weights());
+                }
+                default -> throw new IllegalStateException(o.method().name());
+            }
+            Scores sc = score(split, o, classOf, k, targetProbs, adapted, new org.shiftscope.embedding.Embeddings(
+                    targetOut.n(), k, toFloat(targetProbs), targetOut.device()));
+            Result r = new Result(runId, o, List.copyOf(classOf.keySet()), estimate, null, null, -1, null, atc, cbpe,
+                    sc.clustersBefore(), sc.clustersAfter(), sc.before(), sc.after(), temperature,
+                    (double) right / held.length, 0, held.length, split.target().rowCount(), sc.labelled(),
+                    sc.shares(), model, (System.nanoTime() - start) / 1e9);
+            if (store != null) {
+                store.finish(runId, toJson(r));
+            }
+            return r;
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.fail(runId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** A model's outputs as class probabilities: as they are when they already are, else a softmax of them. */
+    private static double[] probabilities(org.shiftscope.embedding.Embeddings out, int k, java.nio.file.Path file) {
+        if (out.d() != k) {
+            throw DataException.inFile(file.getFileName().toString(), "gives " + out.d() + " values per row, but the"
+                    + " label has " + k + " classes (choose the output with --model-output)");
+        }
+        double[] v = out.toDoubles();
+        boolean probabilities = true;
+        for (int i = 0; i < out.n() && probabilities; i++) {
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                probabilities &= v[i * k + j] >= 0;
+                sum += v[i * k + j];
+            }
+            probabilities &= Math.abs(sum - 1) < 1e-3;
+        }
+        if (probabilities) {
+            return v;
+        }
+        double[] p = new double[v.length];
+        for (int i = 0; i < out.n(); i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, v[i * k + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                p[i * k + j] = Math.exp(v[i * k + j] - max);
+                sum += p[i * k + j];
+            }
+            for (int j = 0; j < k; j++) {
+                p[i * k + j] /= sum;
+            }
+        }
+        return p;
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) v[i];
+        }
+        return out;
     }
 
     /**
@@ -389,7 +537,8 @@ public final class AdaptationAnalysis {
         root.put("label", r.options().label());
         root.put("seed", r.options().seed());
         root.put("model", r.model());
-        root.put("train_accuracy", r.trainAccuracy());
+        // a user's model was trained elsewhere: its accuracy is measured on held-out reference rows only
+        root.put(r.trained() == 0 ? "held_out_accuracy" : "train_accuracy", r.trainAccuracy());
         root.put("n_trained", r.trained());
         root.put("n_held_out", r.heldOut());
         root.put("n_target", r.target());

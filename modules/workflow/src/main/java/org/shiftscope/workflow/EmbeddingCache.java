@@ -132,7 +132,8 @@ public final class EmbeddingCache {
         }
     }
 
-    private static String fileHash(Path file) {
+    /** SHA-256 (hex) of a file's bytes. */
+    public static String fileHash(Path file) {
         MessageDigest sha = sha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
