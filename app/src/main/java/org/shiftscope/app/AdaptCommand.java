@@ -29,11 +29,12 @@ final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COL", description = "The class column.")
     String label;
 
-    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|bn|alpha-bn|tent|group-upweight|lame|pseudo|coral",
+    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|kliep|bn|alpha-bn|tent|group-upweight|lame|pseudo|coral",
             description = "Label shift: bbse (black-box shift estimation on predicted classes), bbse-soft (on"
                     + " probabilities), mlls (EM on BCTS-calibrated probabilities); these estimate the target's class"
                     + " priors. Covariate shift: iw (importance weights from a domain classifier, the classifier"
-                    + " retrained on a weighted resample; reports the effective sample size). Test-time, images: bn"
+                    + " retrained on a weighted resample; reports the effective sample size), kliep (the same with"
+                    + " KLIEP's kernel density-ratio weights). Test-time, images: bn"
                     + " (batch-norm statistics re-estimated on the target), alpha-bn (mixed with the reference's by"
                     + " --alpha), tent (BN-adapt, then the batch-norm scale and shift trained one pass to minimise"
                     + " prediction entropy; its loss curve is in the JSON). Subpopulation shift: group-upweight (the"

@@ -539,7 +539,7 @@ class CliTest {
         Result bad = run("adapt", "--reference", ref.toString(), "--target", tgt.toString(), "--label",
                 "income-per-year", "--method", "dann");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("unknown adaptation method 'dann' (use bbse, bbse-soft, mlls, iw, bn, alpha-bn,"
+        assertThat(bad.err()).contains("unknown adaptation method 'dann' (use bbse, bbse-soft, mlls, iw, kliep, bn, alpha-bn,"
                 + " tent, group-upweight, lame, pseudo, coral)");
     }
 
@@ -704,6 +704,12 @@ class CliTest {
         assertThat(pseudo.json().get("pseudo_labels").get("target_rows").asInt()).isBetween(1, 4000);
         assertThat(pseudo.json().get("pseudo_labels").get("threshold").asDouble()).isEqualTo(0.9);
         assertThat(pseudo.json().has("clusters")).isFalse();
+        // KLIEP weights on the same shift: fewer effective rows than the 2,800 trained on, as for the domain classifier
+        Result kliep = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y",
+                "--method", "kliep", "--resamples", "100", "--clusters", "0", "--format", "json");
+        assertThat(kliep.code()).as(kliep.err()).isZero();
+        assertThat(kliep.json().get("importance_weights").get("effective_sample_size").asDouble())
+                .isBetween(200.0, 2700.0);
         // CORAL on the same shift: the classifier retrained on re-coloured reference features, scored on the target
         Result coral = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y",
                 "--method", "coral", "--resamples", "100", "--clusters", "0", "--format", "json");

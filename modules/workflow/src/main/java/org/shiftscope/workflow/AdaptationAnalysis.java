@@ -10,6 +10,7 @@ import java.util.Map;
 import org.shiftscope.adaptation.Calibration;
 import org.shiftscope.adaptation.Coral;
 import org.shiftscope.adaptation.ImportanceWeights;
+import org.shiftscope.adaptation.Kliep;
 import org.shiftscope.adaptation.LabelFree;
 import org.shiftscope.adaptation.Lame;
 import org.shiftscope.adaptation.LabelShift;
@@ -57,6 +58,8 @@ public final class AdaptationAnalysis {
         MLLS,
         /** Covariate shift: importance weights from a domain classifier, the classifier retrained with them. */
         IW,
+        /** Covariate shift: importance weights by KLIEP (kernel density-ratio fit), the classifier retrained. */
+        KLIEP,
         /** Test-time: the CNN's batch-norm statistics re-estimated on the target images. */
         BN,
         /** Test-time: batch-norm statistics mixed, alpha x reference + (1 - alpha) x target. */
@@ -216,7 +219,7 @@ public final class AdaptationAnalysis {
                 estimate = LabelShift.mlls(calibrated, trainPriors, k);
                 adapted = LabelShift.correct(calibrated, k, estimate.weights());
             }
-            case IW -> {
+            case IW, KLIEP -> {
                 if (split.reference().hasImages()) {
                     throw DataException.of("importance weighting works on tabular features; the data are images");
                 }
@@ -227,7 +230,9 @@ public final class AdaptationAnalysis {
                     System.arraycopy(f.reference(), train[i] * f.d(), pooled, i * f.d(), f.d());
                 }
                 System.arraycopy(f.target(), 0, pooled, train.length * f.d(), nt * f.d());
-                weights = ImportanceWeights.fit(pooled, train.length + nt, f.d(), train.length, o.seed(),
+                weights = o.method() == Method.KLIEP
+                        ? Kliep.fit(pooled, train.length + nt, f.d(), train.length, o.seed())
+                        : ImportanceWeights.fit(pooled, train.length + nt, f.d(), train.length, o.seed(),
                         monitor.range(0.8, 0.85));
                 monitor.progress(0.85, "retraining on the importance-weighted sample");
                 adapted = retrain(split, o, train, weights.weights(), monitor.range(0.85, 0.9));

@@ -61,7 +61,8 @@ public final class AdaptView {
             case BBSE -> "BBSE (label shift, predicted classes)";
             case BBSE_SOFT -> "BBSE-soft (label shift, probabilities)";
             case MLLS -> "MLLS / EM with BCTS calibration (label shift)";
-            case IW -> "importance weighting (covariate shift)";
+            case IW -> "importance weighting, domain classifier (covariate shift)";
+            case KLIEP -> "importance weighting, KLIEP (covariate shift)";
             case BN -> "BN-adapt (test-time, images)";
             case ALPHA_BN -> "alpha-BN, alpha 0.5 (test-time, images)";
             case TENT -> "TENT, entropy minimisation (test-time, images)";
