@@ -26,6 +26,13 @@ public interface TaskMonitor {
 
     boolean isCancelled();
 
+    /**
+     * A value of a named series as an iterative job goes on (a training loss per step), for a live plot; ignored
+     * unless the caller listens.
+     */
+    default void value(String series, double value) {
+    }
+
     default void checkCancelled() {
         if (isCancelled()) {
             throw new CancelledException();
@@ -44,6 +51,11 @@ public interface TaskMonitor {
             @Override
             public boolean isCancelled() {
                 return outer.isCancelled();
+            }
+
+            @Override
+            public void value(String series, double value) {
+                outer.value(series, value);
             }
         };
     }

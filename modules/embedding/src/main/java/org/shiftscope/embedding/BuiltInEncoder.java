@@ -54,7 +54,11 @@ public final class BuiltInEncoder implements AutoCloseable {
     /** The classifier's last layer: logits from the embedding. */
     private final Block head;
     private final long[] rowShape;
-    private final double trainAccuracy;
+    private double trainAccuracy;
+    /** The training loss per step of the methods with their own loop (GroupDRO, DANN); null otherwise. */
+    private double[] lossCurve;
+    /** DANN: the accuracy of its domain head telling reference from target rows at the end; NaN otherwise. */
+    private double domainAccuracy = Double.NaN;
     private final Device device;
 
     private BuiltInEncoder(Model model, SequentialBlock encoder, Block head, long[] rowShape, double trainAccuracy,
@@ -73,10 +77,8 @@ public final class BuiltInEncoder implements AutoCloseable {
      */
     public static BuiltInEncoder mlp(float[] x, int n, int d, int[] labels, int classes, int hidden, int dim,
                                      int epochs, long seed, TaskMonitor monitor) {
-        SequentialBlock encoder = new SequentialBlock()
-                .add(Linear.builder().setUnits(hidden).build()).add(Activation.reluBlock())
-                .add(Linear.builder().setUnits(dim).build()).add(Activation.reluBlock());
-        return train(encoder, x, n, new long[] {d}, labels, classes, epochs, 256, seed, monitor);
+        return train(architecture(new long[] {d}, hidden, dim), x, n, new long[] {d}, labels, classes, epochs,
+                256, seed, monitor);
     }
 
     /**
@@ -84,11 +86,24 @@ public final class BuiltInEncoder implements AutoCloseable {
      */
     public static BuiltInEncoder cnn(float[] x, int n, long[] shape, int[] labels, int classes, int dim, int epochs,
                                      long seed, TaskMonitor monitor) {
+        return train(architecture(shape, 0, dim), x, n, shape, labels, classes, epochs, 64, seed, monitor);
+    }
+
+    /**
+     * The encoder for rows of this shape: the CNN of {@link #cnn} for (channels, height, width) images, else the MLP
+     * of {@link #mlp} with {@code hidden} units.
+     */
+    private static SequentialBlock architecture(long[] shape, int hidden, int dim) {
+        if (shape.length == 1) {
+            return new SequentialBlock()
+                    .add(Linear.builder().setUnits(hidden).build()).add(Activation.reluBlock())
+                    .add(Linear.builder().setUnits(dim).build()).add(Activation.reluBlock());
+        }
         if (shape.length != 3 || shape[1] < 4 || shape[2] < 4) {
             throw DataException.of("the built-in image encoder needs images of at least 4 x 4 pixels, not "
                     + Arrays.toString(shape));
         }
-        SequentialBlock encoder = new SequentialBlock()
+        return new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(16).build())
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
@@ -97,7 +112,6 @@ public final class BuiltInEncoder implements AutoCloseable {
                 .add(Activation.reluBlock()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(dim).build()).add(Activation.reluBlock());
-        return train(encoder, x, n, shape, labels, classes, epochs, 64, seed, monitor);
     }
 
     private static BuiltInEncoder train(SequentialBlock encoder, float[] x, int n, long[] rowShape, int[] labels,
@@ -164,6 +178,19 @@ public final class BuiltInEncoder implements AutoCloseable {
     /** Accuracy of the trained classifier on its own training rows (a sanity check, not a test accuracy). */
     public double trainAccuracy() {
         return trainAccuracy;
+    }
+
+    /**
+     * A model trained by {@link #dann}: how often its domain head tells a reference row from a target row, over
+     * every row of both (0.5 when the features hide the side from it); NaN for other models.
+     */
+    public double domainAccuracy() {
+        return domainAccuracy;
+    }
+
+    /** The training loss per step of a model trained by {@link #groupDro} or {@link #dann}; null otherwise. */
+    public double[] lossCurve() {
+        return lossCurve == null ? null : lossCurve.clone();
     }
 
     /** The penultimate layer for n rows of inputs (row-major, shaped as in training), in batches. */
@@ -351,6 +378,7 @@ public final class BuiltInEncoder implements AutoCloseable {
                         gc.backward(loss);
                         curve.add((double) loss.getFloat());
                     }
+                    monitor.value("TENT mean entropy", curve.get(curve.size() - 1));
                     trainer.step();
                     b.close();
                     monitor.progress(0.2 + 0.8 * curve.size() / steps, String.format(Locale.ROOT,
@@ -363,6 +391,328 @@ public final class BuiltInEncoder implements AutoCloseable {
             net.freezeParameters(false);
         }
         return curve.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Adam's learning rate for every built-in training loop. */
+    private static final float LR = 1e-3f;
+    /** GroupDRO's step size for the group weights (Sagawa et al. use 0.01 over far longer training). */
+    public static final double DRO_STEP = 0.01;
+
+    /**
+     * A model trained by GroupDRO: the loss minimised at each step is the group losses of the batch weighted by
+     * online group weights q, which grow exponentially with each group's loss (q_g <- q_g exp(eta loss_g),
+     * normalised), so training concentrates on the worst group. The network, batches and optimiser are those of
+     * {@link #mlp} / {@link #cnn}.
+     *
+     * <p>Reference: S. Sagawa, P. W. Koh, T. B. Hashimoto and P. Liang, "Distributionally robust neural networks
+     * for group shifts: on the importance of regularization for worst-case generalization", ICLR 2020
+     * (Algorithm 1).
+     *
+     * @param shape    one row's shape: (d) for tables (an MLP with {@code hidden} units), (c, h, w) for images
+     * @param groups   group of each row, 0..q.length-1
+     * @param q        the group weights, updated in place (start them uniform); after training, the final weights
+     */
+    public static BuiltInEncoder groupDro(float[] x, int n, long[] shape, int[] labels, int classes, int[] groups,
+                                          double[] q, int hidden, int dim, int epochs, long seed,
+                                          TaskMonitor monitor) {
+        int g = q.length;
+        Fresh f = fresh(architecture(shape, hidden, dim), classes, null, seed);
+        int batch = Math.min(shape.length == 3 ? 64 : 256, n);
+        double[] curve = loop(f, new Shape[] {shape(batch, shape)}, n, batch, epochs, seed, "GroupDRO loss",
+                "GroupDRO training", monitor, (trainer, part, rows, progress) -> {
+                    float[] onehot = new float[rows.length * classes];
+                    float[] member = new float[rows.length * g];
+                    double[] count = new double[g];
+                    for (int i = 0; i < rows.length; i++) {
+                        onehot[i * classes + labels[rows[i]]] = 1;
+                        member[i * g + groups[rows[i]]] = 1;
+                        count[groups[rows[i]]]++;
+                    }
+                    NDArray logits = trainer.forward(new NDList(part.create(slice(x, n, rows), shape(rows.length,
+                            shape)))).singletonOrThrow();
+                    NDArray nll = logits.logSoftmax(1).mul(part.create(onehot, new Shape(rows.length, classes)))
+                            .sum(new int[] {1}).neg();
+                    float[] inverse = new float[g];
+                    for (int j = 0; j < g; j++) {
+                        inverse[j] = count[j] == 0 ? 0 : (float) (1 / count[j]);
+                    }
+                    NDArray groupLoss = nll.reshape(1, rows.length).matMul(part.create(member,
+                            new Shape(rows.length, g))).reshape(g).mul(part.create(inverse));
+                    float[] lossOf = groupLoss.toFloatArray();
+                    double sum = 0;
+                    for (int j = 0; j < g; j++) {
+                        q[j] *= count[j] == 0 ? 1 : Math.exp(DRO_STEP * lossOf[j]);
+                        sum += q[j];
+                    }
+                    float[] weight = new float[g];
+                    for (int j = 0; j < g; j++) {
+                        q[j] /= sum;
+                        weight[j] = (float) q[j];
+                    }
+                    return groupLoss.mul(part.create(weight)).sum();
+                });
+        return f.done(x, n, shape, labels, curve);
+    }
+
+    /**
+     * A model trained by DANN, domain-adversarial training: a domain head (32 ReLU units, 2 logits) learns to tell
+     * reference rows from target rows from the embedding, behind a gradient-reversal layer, so the encoder learns
+     * features that predict the label on the reference while hiding which side a row comes from. Each step takes a
+     * batch of labelled reference rows and as many unlabelled target rows (drawn at random); the loss is the label
+     * cross-entropy on the reference rows plus the domain cross-entropy on all; the reversal's weight rises as
+     * 2 / (1 + exp(-10 p)) - 1 over training progress p, as in the paper.
+     *
+     * <p>Reference: Y. Ganin, E. Ustinova, H. Ajakan, P. Germain, H. Larochelle, F. Laviolette, M. Marchand and
+     * V. Lempitsky, "Domain-adversarial training of neural networks", JMLR 17 (2016).
+     *
+     * @param xs       reference rows (labelled), xt target rows (their labels never used)
+     * @param reversal the reversal's final weight (1 in the paper; 0 trains the domain head without any pressure
+     *                 on the encoder)
+     */
+    public static BuiltInEncoder dann(float[] xs, int ns, int[] labels, float[] xt, int nt, long[] shape, int classes,
+                                      int hidden, int dim, int epochs, double reversal, long seed,
+                                      TaskMonitor monitor) {
+        if (nt < 2) {
+            throw DataException.of("DANN needs at least 2 target rows");
+        }
+        SequentialBlock domain = new SequentialBlock().add(Linear.builder().setUnits(32).build())
+                .add(Activation.reluBlock()).add(Linear.builder().setUnits(2).build());
+        Fresh f = fresh(architecture(shape, hidden, dim), classes, domain, seed);
+        int batch = Math.min(Math.min(shape.length == 3 ? 64 : 256, ns), nt);
+        java.util.SplittableRandom pick = new java.util.SplittableRandom(seed + 1);
+        Loss ce = Loss.softmaxCrossEntropyLoss();
+        double[] curve = loop(f, new Shape[] {shape(2L * batch, shape), new Shape(1)}, ns, batch, epochs, seed,
+                "DANN loss", "DANN training", monitor, (trainer, part, rows, progress) -> {
+                    int b = rows.length;
+                    int[] targetRows = new int[b];
+                    for (int i = 0; i < b; i++) {
+                        targetRows[i] = pick.nextInt(nt);
+                    }
+                    float[] both = Arrays.copyOf(slice(xs, ns, rows), 2 * slice(xs, ns, rows).length);
+                    float[] t = slice(xt, nt, targetRows);
+                    System.arraycopy(t, 0, both, both.length - t.length, t.length);
+                    float[] y = new float[b];
+                    float[] side = new float[2 * b];
+                    for (int i = 0; i < b; i++) {
+                        y[i] = labels[rows[i]];
+                        side[b + i] = 1;
+                    }
+                    float lambda = (float) (reversal * (2 / (1 + Math.exp(-10 * progress)) - 1));
+                    NDList out = trainer.forward(new NDList(part.create(both, shape(2L * b, shape)),
+                            part.create(new float[] {lambda})));
+                    NDArray labelLoss = ce.evaluate(new NDList(part.create(y)),
+                            new NDList(out.get(0).get("0:" + b)));
+                    NDArray domainLoss = ce.evaluate(new NDList(part.create(side)), new NDList(out.get(1)));
+                    return labelLoss.add(domainLoss);
+                });
+        BuiltInEncoder out = f.done(xs, ns, shape, labels, curve);
+        int right = 0;
+        for (float[] x : List.of(xs, xt)) {
+            int n = x == xs ? ns : nt;
+            int[] said = new int[n];
+            try (NDManager manager = f.model().getNDManager().newSubManager(f.device())) {
+                inBatches(f.encoder(), manager, x, n, shape, TaskMonitor.NONE, (from, e) -> {
+                    long[] side = domain.forward(new ParameterStore(e.getManager(), false), new NDList(e), false)
+                            .singletonOrThrow().argMax(1).toLongArray();
+                    for (int i = 0; i < side.length; i++) {
+                        said[from + i] = (int) side[i];
+                    }
+                });
+            }
+            for (int s : said) {
+                right += s == (x == xs ? 0 : 1) ? 1 : 0;
+            }
+        }
+        out.domainAccuracy = (double) right / (ns + nt);
+        return out;
+    }
+
+    /**
+     * Continues training this model on n labelled rows (Adam at 1e-3 from fresh moments, batches as in training);
+     * returns the loss of each step.
+     */
+    public double[] fineTune(float[] x, int n, int[] labels, int epochs, long seed, TaskMonitor monitor) {
+        int batch = Math.min(rowShape.length == 3 ? 64 : 256, n);
+        Loss ce = Loss.softmaxCrossEntropyLoss();
+        return loop(new Fresh(model, encoder, head, device), null, n, batch, epochs, seed, "fine-tuning loss",
+                "fine-tuning", monitor, (trainer, part, rows, progress) -> {
+                    float[] y = new float[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        y[i] = labels[rows[i]];
+                    }
+                    return ce.evaluate(new NDList(part.create(y)), trainer.forward(new NDList(part.create(
+                            slice(x, n, rows), shape(rows.length, rowShape)))));
+                });
+    }
+
+    /** A copy of every parameter of the model, batch-norm running statistics included, in a fixed order. */
+    public float[][] parameters() {
+        List<ai.djl.nn.Parameter> ps = model.getBlock().getParameters().values();
+        float[][] out = new float[ps.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ps.get(i).getArray().toFloatArray();
+        }
+        return out;
+    }
+
+    /**
+     * Sets every parameter to (1 - alpha) x a + alpha x b (weight-space interpolation, as WiSE-FT does between a
+     * model and its fine-tuned copy); a and b come from {@link #parameters()} of this model.
+     */
+    public void interpolate(float[][] a, float[][] b, double alpha) {
+        List<ai.djl.nn.Parameter> ps = model.getBlock().getParameters().values();
+        if (a.length != ps.size() || b.length != ps.size()) {
+            throw new IllegalArgumentException("parameter lists do not match this model");
+        }
+        for (int i = 0; i < a.length; i++) {
+            float[] v = new float[a[i].length];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = (float) ((1 - alpha) * a[i][j] + alpha * b[i][j]);
+            }
+            ps.get(i).getArray().set(v);
+        }
+    }
+
+    /** A model being built: its root block holds the encoder, the head and any extra block. */
+    private record Fresh(Model model, SequentialBlock encoder, Block head, Device device) {
+
+        /** The finished encoder, its training accuracy measured on the rows it trained on. */
+        BuiltInEncoder done(float[] x, int n, long[] shape, int[] labels, double[] curve) {
+            BuiltInEncoder e = new BuiltInEncoder(model, encoder, head, shape, Double.NaN, device);
+            int[] predicted = e.encode(x, n, TaskMonitor.NONE).predicted();
+            int right = 0;
+            for (int i = 0; i < n; i++) {
+                right += predicted[i] == labels[i] ? 1 : 0;
+            }
+            e.trainAccuracy = (double) right / n;
+            e.lossCurve = curve;
+            return e;
+        }
+    }
+
+    /** A new model (seeded) of the encoder and a linear head, with an extra block fed the embedding (or null). */
+    private static Fresh fresh(SequentialBlock encoder, int classes, Block extra, long seed) {
+        ModelEmbedder.configureOffline();
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed((int) seed);
+        Device device = engine.defaultDevice();
+        Block head = Linear.builder().setUnits(classes).build();
+        Model model = Model.newInstance("shiftscope-encoder", device, "PyTorch");
+        model.setBlock(extra == null ? new SequentialBlock().add(encoder).add(head)
+                : new Adversarial(encoder, head, extra));
+        return new Fresh(model, encoder, head, device);
+    }
+
+    /** One training step: the loss of a batch of rows, computed with the trainer's parameters. */
+    private interface StepLoss {
+        /** @param progress share of all steps done before this one */
+        NDArray loss(Trainer trainer, NDManager part, int[] rows, double progress);
+    }
+
+    /**
+     * The training loop of the methods that need their own loss: Adam at {@value #LR}, {@code epochs} passes over
+     * the n rows in seeded shuffled batches (a last batch of one row is skipped: batch norm needs two), each step's
+     * loss reported to the monitor as a live series and returned.
+     *
+     * @param init the input shapes to initialise the model with, or null for a model already trained
+     */
+    private static double[] loop(Fresh f, Shape[] init, int n, int batch, int epochs, long seed, String series,
+                                 String what, TaskMonitor monitor, StepLoss step) {
+        int perEpoch = (n + batch - 1) / batch;
+        int steps = epochs * perEpoch;
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(LR)).build())
+                .optDevices(new Device[] {f.device()});
+        double[] curve = new double[steps];
+        int done = 0;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        try (Trainer trainer = f.model().newTrainer(config);
+             NDManager manager = f.model().getNDManager().newSubManager(f.device())) {
+            if (init != null) {
+                trainer.initialize(init);
+            }
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                int[] order = java.util.stream.IntStream.range(0, n).toArray();
+                for (int i = n - 1; i > 0; i--) {
+                    int j = rnd.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                for (int from = 0; from < n; from += batch) {
+                    monitor.checkCancelled();
+                    int[] rows = Arrays.copyOfRange(order, from, Math.min(n, from + batch));
+                    if (rows.length < 2) {
+                        continue;
+                    }
+                    try (NDManager part = manager.newSubManager()) {
+                        try (ai.djl.training.GradientCollector gc = trainer.newGradientCollector()) {
+                            NDArray loss = step.loss(trainer, part, rows, (double) done / steps);
+                            gc.backward(loss);
+                            curve[done] = loss.getFloat();
+                        }
+                        trainer.step();
+                    }
+                    monitor.value(series, curve[done]);
+                    done++;
+                    monitor.progress((double) done / steps, String.format(Locale.ROOT, "%s: epoch %d of %d, loss %.4f",
+                            what, epoch + 1, epochs, curve[done - 1]));
+                }
+            }
+        }
+        return Arrays.copyOf(curve, done);
+    }
+
+    /** Rows {@code rows} of a row-major array of n rows. */
+    private static float[] slice(float[] x, int n, int[] rows) {
+        int per = x.length / Math.max(1, n);
+        float[] out = new float[rows.length * per];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(x, rows[i] * per, out, i * per, per);
+        }
+        return out;
+    }
+
+    /**
+     * DANN's network: inputs (x, lambda); outputs the class logits and the domain logits, the latter computed from
+     * the embedding through a gradient-reversal layer (identity forward, gradient times -lambda backward).
+     */
+    private static final class Adversarial extends ai.djl.nn.AbstractBlock {
+
+        private final Block encoder;
+        private final Block head;
+        private final Block domain;
+
+        Adversarial(Block encoder, Block head, Block domain) {
+            this.encoder = addChildBlock("encoder", encoder);
+            this.head = addChildBlock("head", head);
+            this.domain = addChildBlock("domain", domain);
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                         ai.djl.util.PairList<String, Object> params) {
+            NDArray e = encoder.forward(store, new NDList(inputs.get(0)), training, params).singletonOrThrow();
+            NDArray logits = head.forward(store, new NDList(e), training, params).singletonOrThrow();
+            NDArray lambda = inputs.get(1);
+            NDArray reversed = e.mul(lambda.neg()).add(e.mul(lambda.add(1)).stopGradient());
+            return new NDList(logits, domain.forward(store, new NDList(reversed), training, params).singletonOrThrow());
+        }
+
+        @Override
+        protected void initializeChildBlocks(NDManager manager, ai.djl.ndarray.types.DataType type,
+                                             Shape... inputs) {
+            encoder.initialize(manager, type, inputs[0]);
+            Shape e = encoder.getOutputShapes(new Shape[] {inputs[0]})[0];
+            head.initialize(manager, type, e);
+            domain.initialize(manager, type, e);
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputs) {
+            Shape[] e = encoder.getOutputShapes(new Shape[] {inputs[0]});
+            return new Shape[] {head.getOutputShapes(e)[0], domain.getOutputShapes(e)[0]};
+        }
     }
 
     private static NDArray parameter(Block block, String name) {
