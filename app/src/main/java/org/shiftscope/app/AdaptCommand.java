@@ -29,7 +29,7 @@ final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COL", description = "The class column.")
     String label;
 
-    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|kliep|bn|alpha-bn|tent|group-upweight|lame|pseudo|coral",
+    @Option(names = "--method", required = true, paramLabel = "bbse|bbse-soft|mlls|iw|kliep|bn|alpha-bn|tent|group-upweight|group-dro|lame|pseudo|coral|dann|wise-ft",
             description = "Label shift: bbse (black-box shift estimation on predicted classes), bbse-soft (on"
                     + " probabilities), mlls (EM on BCTS-calibrated probabilities); these estimate the target's class"
                     + " priors. Covariate shift: iw (importance weights from a domain classifier, the classifier"
@@ -38,11 +38,16 @@ final class AdaptCommand implements Callable<Integer> {
                     + " (batch-norm statistics re-estimated on the target), alpha-bn (mixed with the reference's by"
                     + " --alpha), tent (BN-adapt, then the batch-norm scale and shift trained one pass to minimise"
                     + " prediction entropy; its loss curve is in the JSON). Subpopulation shift: group-upweight (the"
-                    + " classifier retrained with every --group value weighing the same; compare worst-group accuracy)."
+                    + " classifier retrained with every --group value weighing the same; compare worst-group accuracy),"
+                    + " group-dro (GroupDRO: trained on the groups' losses weighted online towards the worst group)."
                     + " Output-only: lame (probabilities made consistent with nearest target neighbours in the"
                     + " classifier's features). Self-training: pseudo (retrained with the target rows it predicts with"
                     + " confidence >= 0.9, labelled by its own answers). Feature alignment, tables: coral (reference"
-                    + " features re-coloured to the target's covariance, the classifier retrained).")
+                    + " features re-coloured to the target's covariance, the classifier retrained); dann"
+                    + " (domain-adversarial training with gradient reversal; reports how separable the sides are in the"
+                    + " features before and after). Robust fine-tuning: wise-ft (the classifier fine-tuned on its"
+                    + " training rows plus confidently pseudo-labelled target rows, weights interpolated by --alpha;"
+                    + " reports target accuracy along alpha 0..1).")
     String method;
 
     @Option(names = "--group", paramLabel = "COL", description = "Report accuracy per value of this column and the"
@@ -71,7 +76,8 @@ final class AdaptCommand implements Callable<Integer> {
     EmbedCommand.ModelOptions modelOptions;
 
     @Option(names = "--alpha", defaultValue = "0.5", paramLabel = "A",
-            description = "alpha-bn: weight of the reference's batch-norm statistics, 0..1 (default ${DEFAULT-VALUE}).")
+            description = "alpha-bn: weight of the reference's batch-norm statistics; wise-ft: weight of the fine-tuned"
+                    + " model; 0..1 (default ${DEFAULT-VALUE}).")
     double alpha;
 
     @Option(names = "--clusters", defaultValue = "8", paramLabel = "K",
@@ -111,6 +117,22 @@ final class AdaptCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "%-14s effective sample size %,.0f of %,d (clipped at their %.0f %% quantile)%n",
                     "weights", r.weights().ess(), r.weights().weights().length,
                     100 * org.shiftscope.adaptation.ImportanceWeights.CLIP_QUANTILE);
+        }
+        if (r.groupWeights() != null) {
+            w.printf(Locale.ROOT, "%-14s %s (GroupDRO's final weights)%n", "group weights", json.get("group_dro_weights"));
+        }
+        if (r.alignment() != null) {
+            w.printf(Locale.ROOT, "%-14s side AUC in the features %.4f -> %.4f; domain head accuracy %.4f%n",
+                    "alignment", r.alignment().aucBefore(), r.alignment().aucAfter(),
+                    r.alignment().domainHeadAccuracy());
+        }
+        if (r.wise() != null && r.wise().accuracy() != null) {
+            StringBuilder c = new StringBuilder();
+            for (int a = 0; a < AdaptationAnalysis.WISE_FT_GRID.length; a++) {
+                c.append(String.format(Locale.ROOT, "%s%.1f: %.4f", a == 0 ? "" : ", ",
+                        AdaptationAnalysis.WISE_FT_GRID[a], r.wise().accuracy()[a]));
+            }
+            w.printf(Locale.ROOT, "%-14s target accuracy by alpha: %s%n", "wise-ft", c);
         }
         w.printf(Locale.ROOT, "%-14s ATC %.4f, CBPE %.4f (ESTIMATES of the target accuracy before the method, from"
                 + " unlabelled target rows)%n", "label-free", r.atc().accuracy(), r.cbpe().accuracy());

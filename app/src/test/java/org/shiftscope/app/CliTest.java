@@ -537,10 +537,10 @@ class CliTest {
             assertThat(run.get("result").get("after").get("accuracy").get("value").asDouble()).isGreaterThan(0.8);
         }
         Result bad = run("adapt", "--reference", ref.toString(), "--target", tgt.toString(), "--label",
-                "income-per-year", "--method", "dann");
+                "income-per-year", "--method", "kmm");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("unknown adaptation method 'dann' (use bbse, bbse-soft, mlls, iw, kliep, bn, alpha-bn,"
-                + " tent, group-upweight, lame, pseudo, coral)");
+        assertThat(bad.err()).contains("unknown adaptation method 'kmm' (use bbse, bbse-soft, mlls, iw, kliep, bn,"
+                + " alpha-bn, tent, group-upweight, lame, pseudo, coral, dann, group-dro, wise-ft)");
     }
 
     @Test
@@ -653,10 +653,73 @@ class CliTest {
         double after = j.get("after").get("worst_group_accuracy").get("value").asDouble();
         // 0.903 -> 0.990 when written
         assertThat(after).as(before + " -> " + after).isGreaterThan(before + 0.03);
+        // GroupDRO on the same data: its online weights move onto the minority group B
+        Result dro = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y", "--group",
+                "group", "--method", "group-dro", "--resamples", "200", "--format", "json");
+        assertThat(dro.code()).as(dro.err()).isZero();
+        JsonNode d = dro.json();
+        double weightB = d.get("group_dro_weights").get("B").asDouble();
+        assertThat(weightB + d.get("group_dro_weights").get("A").asDouble()).isCloseTo(1,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(weightB).isGreaterThan(0.5); // B starts at 0.5 and its loss is the larger
+        double droAfter = d.get("after").get("worst_group_accuracy").get("value").asDouble();
+        assertThat(droAfter).as(before + " -> " + droAfter).isGreaterThan(before + 0.03);
+        assertThat(d.get("loss_curve")).hasSize(10 * 17); // 4,200 training rows in batches of 256, 10 epochs
         Result noGroup = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y",
                 "--method", "group-upweight");
         assertThat(noGroup.code()).isEqualTo(2);
         assertThat(noGroup.err()).contains("group upweighting needs --group COL");
+    }
+
+    @Test
+    void dannAndWiseFtReportWhatTheyDid(@TempDir Path dir) throws Exception {
+        // planted covariate shift: y = 1[x1 + x2 > 0] on both sides; x3 and x4 are noise shifted by 3 sd in the
+        // target only
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(12);
+        StringBuilder ref = new StringBuilder("x1,x2,x3,x4,y\n");
+        StringBuilder tgt = new StringBuilder("x1,x2,x3,x4,y\n");
+        for (int i = 0; i < 3000; i++) {
+            for (StringBuilder side : java.util.List.of(ref, tgt)) {
+                double x1 = rnd.nextGaussian();
+                double x2 = rnd.nextGaussian();
+                double shift = side == tgt ? 3 : 0;
+                side.append(x1).append(',').append(x2).append(',').append(rnd.nextGaussian() + shift).append(',')
+                        .append(rnd.nextGaussian() + shift).append(',').append(x1 + x2 > 0 ? "yes" : "no")
+                        .append('\n');
+            }
+        }
+        Path r = dir.resolve("ref.csv");
+        Path t = dir.resolve("tgt.csv");
+        Files.writeString(r, ref);
+        Files.writeString(t, tgt);
+        Result dann = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y", "--method",
+                "dann", "--resamples", "100", "--clusters", "0", "--format", "json");
+        assertThat(dann.code()).as(dann.err()).isZero();
+        JsonNode a = dann.json().get("domain_alignment");
+        // the plain classifier's features give the side away (x3, x4 pass through its ReLUs); DANN's domain head
+        // ends near a coin toss
+        assertThat(a.get("auc_before").asDouble()).isGreaterThan(0.8);
+        assertThat(a.get("auc_after").asDouble()).isBetween(0.0, 1.0);
+        assertThat(a.get("domain_head_accuracy").asDouble()).isBetween(0.25, 0.8);
+        assertThat(dann.json().get("loss_curve")).hasSize(10 * 9); // 2,100 rows in batches of 256
+
+        Result wise = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y", "--method",
+                "wise-ft", "--alpha", "0.3", "--resamples", "100", "--clusters", "0", "--format", "json");
+        assertThat(wise.code()).as(wise.err()).isZero();
+        JsonNode j = wise.json();
+        JsonNode curve = j.get("wise_ft").get("target_accuracy_by_alpha");
+        assertThat(curve).hasSize(11);
+        // alpha 0 is the classifier itself, so its accuracy is the "before" one; the run's "after" is alpha 0.3
+        assertThat(curve.get(0).get("accuracy").asDouble())
+                .isEqualTo(j.get("before").get("accuracy").get("value").asDouble());
+        assertThat(curve.get(3).get("alpha").asDouble()).isEqualTo(0.3);
+        assertThat(curve.get(3).get("accuracy").asDouble())
+                .isEqualTo(j.get("after").get("accuracy").get("value").asDouble());
+        assertThat(j.get("wise_ft").get("pseudo_labelled_target_rows").asInt()).isPositive();
+        Result badAlpha = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y",
+                "--method", "wise-ft", "--alpha", "1.5");
+        assertThat(badAlpha.code()).isEqualTo(2);
+        assertThat(badAlpha.err()).contains("alpha must lie in [0, 1], not 1.5");
     }
 
     @Test

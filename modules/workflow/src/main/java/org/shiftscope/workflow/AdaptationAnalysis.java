@@ -41,6 +41,12 @@ public final class AdaptationAnalysis {
     /** TENT's passes over the target and Adam learning rate (Wang et al. use one pass, 1e-3). */
     public static final int TENT_EPOCHS = 1;
     public static final double TENT_LR = 1e-3;
+    /** WiSE-FT's passes of fine-tuning. */
+    public static final int WISE_FT_EPOCHS = 2;
+    /** The interpolation weights at which WiSE-FT scores the target (0 = the classifier, 1 = its fine-tune). */
+    public static final double[] WISE_FT_GRID = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+    /** Most target rows the domain classifier test of DANN's features uses (a seeded sample). */
+    public static final int DOMAIN_TEST_ROWS = 5_000;
     /** Most reference rows the classifier trains on, and most held out (seeded samples). */
     public static final int MAX_ROWS = 10_000;
 
@@ -73,7 +79,13 @@ public final class AdaptationAnalysis {
         /** Self-training: retrained with the target rows the classifier is sure of, labelled by its own answer. */
         PSEUDO,
         /** Feature alignment: reference features re-coloured to the target's covariance, the classifier retrained. */
-        CORAL;
+        CORAL,
+        /** Feature alignment: domain-adversarial training (a gradient-reversed domain head hides the side). */
+        DANN,
+        /** Subpopulation shift: GroupDRO, online weights on the groups' losses (the worst group's grows). */
+        GROUP_DRO,
+        /** Robust fine-tuning: weights interpolated between the classifier and its fine-tune on the target. */
+        WISE_FT;
 
         public String id() {
             return EnumIds.id(this);
@@ -87,7 +99,7 @@ public final class AdaptationAnalysis {
     /**
      * @param group     column whose values are the groups of the per-group metrics, or null
      * @param resamples bootstrap resamples of the metrics' intervals
-     * @param alpha     alpha-BN's weight of the reference statistics
+     * @param alpha     alpha-BN's weight of the reference statistics; WiSE-FT's weight of the fine-tuned model
      * @param clusters  k-means clusters of the target (in the classifier's features) scored before and after; 0 for
      *                  none
      */
@@ -113,6 +125,9 @@ public final class AdaptationAnalysis {
      * @param temperature the calibration temperature (NaN for methods that do not calibrate)
      * @param targetShares the class shares of the labelled target rows (what the estimated priors aim at; null
      *                     without target labels)
+     * @param groupWeights GroupDRO's final weight of each group (else null)
+     * @param alignment   DANN: how well the side of a row can be told from the classifier's features (else null)
+     * @param wise        WiSE-FT: the fine-tuning and the target accuracy along the interpolation (else null)
      */
     public record Result(String runId, Options options, List<String> classes, LabelShift.Estimate estimate,
                          ImportanceWeights.Result weights, Map<String, Integer> trainGroups, int pseudoLabelled,
@@ -122,7 +137,23 @@ public final class AdaptationAnalysis {
                          List<Evaluation.GroupAccuracy> clustersAfter,
                          Evaluation.Result before, Evaluation.Result after, double temperature,
                          double trainAccuracy, int trained, int heldOut, int target, int targetLabelled,
-                         double[] targetShares, String model, double seconds) {
+                         double[] targetShares, Map<String, Double> groupWeights, Alignment alignment,
+                         Wise wise, String model, double seconds) {
+    }
+
+    /**
+     * How separable the two sides are in the classifier's features: the out-of-fold AUC of the classifier
+     * two-sample test (held-out reference rows vs target rows, at most {@value #DOMAIN_TEST_ROWS} each) for the
+     * plain classifier and for DANN's, and the accuracy of DANN's own domain head at the end of training.
+     */
+    public record Alignment(double aucBefore, double aucAfter, double domainHeadAccuracy) {
+    }
+
+    /**
+     * @param pseudoLabelled target rows the fine-tuning used, with the classifier's own labels
+     * @param accuracy       target accuracy at each weight of {@link #WISE_FT_GRID} (null without target labels)
+     */
+    public record Wise(int pseudoLabelled, double[] accuracy) {
     }
 
     public static Result run(Split split, Options o, RunStore store, TaskMonitor monitor) {
@@ -148,7 +179,10 @@ public final class AdaptationAnalysis {
         options.put("epochs", o.epochs());
         options.put("resamples", o.resamples());
         options.put("train_share", TRAIN_SHARE);
-        if (o.method() == Method.ALPHA_BN) {
+        if (o.method() == Method.ALPHA_BN || o.method() == Method.WISE_FT) {
+            if (!(o.alpha() >= 0 && o.alpha() <= 1)) {
+                throw DataException.of("alpha must lie in [0, 1], not " + o.alpha());
+            }
             options.put("alpha", o.alpha());
         }
         String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
@@ -176,9 +210,15 @@ public final class AdaptationAnalysis {
         }
         double alpha = o.method() == Method.ALPHA_BN ? o.alpha() : 0;
         double[][] curve = {null};
-        BuiltInModel.Adapter adapter = !testTime ? null : o.method() == Method.TENT
-                ? (net, xt, nt, mon) -> curve[0] = net.tent(xt, nt, TENT_EPOCHS, TENT_LR, mon)
-                : (net, xt, nt, mon) -> net.adaptBatchNorm(xt, nt, alpha, mon);
+        double[][] wiseProbs = new double[WISE_FT_GRID.length][];
+        int[] wiseRows = {-1};
+        BuiltInModel.Adapter adapter = o.method() == Method.WISE_FT
+                ? (net, xs, ys, xt, nt, mon) -> {
+                    wiseRows[0] = wiseFineTune(net, xs, ys, xt, nt, o, wiseProbs, curve, mon);
+                }
+                : !testTime ? null : o.method() == Method.TENT
+                ? (net, xs, ys, xt, nt, mon) -> curve[0] = net.tent(xt, nt, TENT_EPOCHS, TENT_LR, mon)
+                : (net, xs, ys, xt, nt, mon) -> net.adaptBatchNorm(xt, nt, alpha, mon);
         BuiltInModel.Trained m = BuiltInModel.train(split, o.label(), 16, o.epochs(), train, o.seed(), held, adapter,
                 monitor.range(0, 0.8));
         monitor.progress(0.8, "adapting: " + o.method().id());
@@ -199,6 +239,8 @@ public final class AdaptationAnalysis {
         Map<String, Integer> groupSizes = null;
         int pseudoRows = -1;
         double temperature = Double.NaN;
+        Map<String, Double> groupWeights = null;
+        Alignment alignment = null;
         double[] adapted;
         switch (o.method()) {
             case BBSE, BBSE_SOFT -> {
@@ -237,7 +279,50 @@ public final class AdaptationAnalysis {
                 monitor.progress(0.85, "retraining on the importance-weighted sample");
                 adapted = retrain(split, o, train, weights.weights(), monitor.range(0.85, 0.9));
             }
-            case BN, ALPHA_BN, TENT -> adapted = m.adaptedTarget().probabilities();
+            case BN, ALPHA_BN, TENT, WISE_FT -> adapted = m.adaptedTarget().probabilities();
+            case DANN -> {
+                monitor.progress(0.8, "DANN: domain-adversarial training on the reference and the target");
+                BuiltInModel.Trained d = BuiltInModel.train(split, o.label(), 16, o.epochs(), train, null, null,
+                        o.seed(), held, null, (x, n, shape, y, classes, xt, nt, mon) -> org.shiftscope.embedding
+                                .BuiltInEncoder.dann(x, n, y, xt, nt, shape, classes, BuiltInModel.HIDDEN, 16,
+                                        o.epochs(), 1, o.seed(), mon), monitor.range(0.8, 0.88));
+                adapted = d.target().probabilities();
+                curve[0] = d.lossCurve();
+                monitor.progress(0.88, "testing how separable the sides are in both models' features");
+                alignment = new Alignment(domainAuc(m, o.seed()), domainAuc(d, o.seed()), d.domainAccuracy());
+            }
+            case GROUP_DRO -> {
+                if (o.group() == null || !split.reference().column(o.group()).isPresent()) {
+                    throw DataException.of("GroupDRO needs --group COL, a column of the reference");
+                }
+                Column groups = split.reference().requireColumn(o.group());
+                Map<String, Integer> index = new java.util.TreeMap<>();
+                for (int i : train) {
+                    index.putIfAbsent(groups.text(i), 0);
+                }
+                List<String> names = List.copyOf(index.keySet());
+                for (int g = 0; g < names.size(); g++) {
+                    index.put(names.get(g), g);
+                }
+                int[] groupOf = new int[train.length];
+                for (int i = 0; i < train.length; i++) {
+                    groupOf[i] = index.get(groups.text(train[i]));
+                }
+                double[] q = new double[names.size()];
+                Arrays.fill(q, 1.0 / q.length);
+                monitor.progress(0.8, "GroupDRO: training with online group weights");
+                BuiltInModel.Trained d = BuiltInModel.train(split, o.label(), 16, o.epochs(), train, null, null,
+                        o.seed(), new int[0], null, (x, n, shape, y, classes, xt, nt, mon) -> org.shiftscope
+                                .embedding.BuiltInEncoder.groupDro(x, n, shape, y, classes, groupOf, q,
+                                        BuiltInModel.HIDDEN, 16, o.epochs(), o.seed(), mon),
+                        monitor.range(0.8, 0.9));
+                adapted = d.target().probabilities();
+                curve[0] = d.lossCurve();
+                groupWeights = new java.util.LinkedHashMap<>();
+                for (int g = 0; g < names.size(); g++) {
+                    groupWeights.put(names.get(g), q[g]);
+                }
+            }
             case PSEUDO -> {
                 int[] predicted = org.shiftscope.core.RowMajor.argmax(targetProbs, k);
                 List<Integer> sure = new ArrayList<>();
@@ -298,11 +383,93 @@ public final class AdaptationAnalysis {
         monitor.checkCancelled();
         monitor.progress(0.9, "scoring before and after");
         Scores sc = score(split, o, classOf, k, targetProbs, adapted, m.target().embeddings());
+        Wise wise = o.method() != Method.WISE_FT ? null : new Wise(wiseRows[0], sc.labelled() == 0 ? null
+                : Arrays.stream(wiseProbs).mapToDouble(p -> targetAccuracy(split, o, classOf, k, p)).toArray());
         monitor.progress(1, "adaptation done");
         return new Result(runId, o, m.classes(), estimate, weights, groupSizes, pseudoRows, curve[0], atc, cbpe,
                 sc.clustersBefore(), sc.clustersAfter(), sc.before(), sc.after(), temperature, m.trainAccuracy(),
-                train.length, held.length, split.target().rowCount(), sc.labelled(), sc.shares(), model,
-                (System.nanoTime() - start) / 1e9);
+                train.length, held.length, split.target().rowCount(), sc.labelled(), sc.shares(), groupWeights,
+                alignment, wise, model, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * WiSE-FT (M. Wortsman, G. Ilharco, J. W. Kim et al., "Robust fine-tuning of zero-shot models", CVPR 2022):
+     * the classifier is fine-tuned for {@value #WISE_FT_EPOCHS} passes on its training rows plus the target rows it
+     * predicts with confidence >= {@value #PSEUDO_THRESHOLD} (labelled by its own answer: target labels are never
+     * used), and its weights are then set to (1 - alpha) x the classifier's + alpha x the fine-tune's. The target's
+     * probabilities at every weight of {@link #WISE_FT_GRID} go into {@code probs}; the fine-tuning loss into
+     * {@code curve[0]}. Returns the number of pseudo-labelled target rows.
+     */
+    private static int wiseFineTune(org.shiftscope.embedding.BuiltInEncoder net, float[] xs, int[] ys, float[] xt,
+                                    int nt, Options o, double[][] probs, double[][] curve, TaskMonitor monitor) {
+        float[][] start = net.parameters();
+        org.shiftscope.embedding.BuiltInEncoder.Output out = net.encode(xt, nt, monitor.range(0, 0.1));
+        int k = out.classes();
+        int per = xt.length / Math.max(1, nt);
+        List<Integer> sure = new ArrayList<>();
+        for (int i = 0; i < nt; i++) {
+            if (out.probabilities()[i * k + out.predicted()[i]] >= PSEUDO_THRESHOLD) {
+                sure.add(i);
+            }
+        }
+        int n = ys.length + sure.size();
+        float[] x = Arrays.copyOf(xs, n * per);
+        int[] y = Arrays.copyOf(ys, n);
+        for (int j = 0; j < sure.size(); j++) {
+            System.arraycopy(xt, sure.get(j) * per, x, (ys.length + j) * per, per);
+            y[ys.length + j] = out.predicted()[sure.get(j)];
+        }
+        curve[0] = net.fineTune(x, n, y, WISE_FT_EPOCHS, o.seed(), monitor.range(0.1, 0.7));
+        float[][] tuned = net.parameters();
+        for (int a = 0; a < WISE_FT_GRID.length; a++) {
+            monitor.checkCancelled();
+            net.interpolate(start, tuned, WISE_FT_GRID[a]);
+            probs[a] = net.encode(xt, nt, TaskMonitor.NONE).probabilities();
+            monitor.progress(0.7 + 0.3 * (a + 1) / WISE_FT_GRID.length, "WiSE-FT: scoring alpha " + WISE_FT_GRID[a]);
+        }
+        net.interpolate(start, tuned, o.alpha());
+        return sure.size();
+    }
+
+    /** Accuracy of target probabilities on the target rows labelled with a reference class. */
+    private static double targetAccuracy(Split split, Options o, Map<String, Integer> classOf, int k, double[] p) {
+        Column labels = split.target().requireColumn(o.label());
+        int[] predicted = org.shiftscope.core.RowMajor.argmax(p, k);
+        int right = 0;
+        int n = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            if (!labels.isMissing(i) && classOf.containsKey(labels.text(i))) {
+                n++;
+                right += predicted[i] == classOf.get(labels.text(i)) ? 1 : 0;
+            }
+        }
+        return (double) right / n;
+    }
+
+    /**
+     * The out-of-fold AUC of the classifier two-sample test telling the model's held-out reference rows from target
+     * rows in its features (at most {@value #DOMAIN_TEST_ROWS} of each, seeded samples).
+     */
+    private static double domainAuc(BuiltInModel.Trained m, long seed) {
+        org.shiftscope.embedding.Embeddings r = m.reference().embeddings();
+        org.shiftscope.embedding.Embeddings t = m.target().embeddings();
+        int d = r.d();
+        int nr = Math.min(r.n(), DOMAIN_TEST_ROWS);
+        int nt = Math.min(t.n(), DOMAIN_TEST_ROWS);
+        int[] rr = shuffle(java.util.stream.IntStream.range(0, r.n()).toArray(), seed);
+        int[] tt = shuffle(java.util.stream.IntStream.range(0, t.n()).toArray(), seed + 1);
+        double[] pooled = new double[(nr + nt) * d];
+        double[] rv = r.toDoubles();
+        double[] tv = t.toDoubles();
+        for (int i = 0; i < nr; i++) {
+            System.arraycopy(rv, rr[i] * d, pooled, i * d, d);
+        }
+        for (int i = 0; i < nt; i++) {
+            System.arraycopy(tv, tt[i] * d, pooled, (nr + i) * d, d);
+        }
+        List<String> names = java.util.stream.IntStream.range(0, d).mapToObj(j -> "e" + j).toList();
+        return org.shiftscope.analysis.ClassifierTest.test(pooled, nr + nt, d, nr, names, seed, TaskMonitor.NONE)
+                .auc();
     }
 
     /** The target metrics before and after, per group and per cluster, on the labelled target rows. */
@@ -440,7 +607,7 @@ public final class AdaptationAnalysis {
             Result r = new Result(runId, o, List.copyOf(classOf.keySet()), estimate, null, null, -1, null, atc, cbpe,
                     sc.clustersBefore(), sc.clustersAfter(), sc.before(), sc.after(), temperature,
                     (double) right / held.length, 0, held.length, split.target().rowCount(), sc.labelled(),
-                    sc.shares(), model, (System.nanoTime() - start) / 1e9);
+                    sc.shares(), null, null, null, model, (System.nanoTime() - start) / 1e9);
             if (store != null) {
                 store.finish(runId, toJson(r));
             }
@@ -597,6 +764,32 @@ public final class AdaptationAnalysis {
         }
         if (!Double.isNaN(r.temperature())) {
             root.put("temperature", r.temperature());
+        }
+        if (r.groupWeights() != null) {
+            ObjectNode q = root.putObject("group_dro_weights");
+            r.groupWeights().forEach(q::put);
+        }
+        if (r.alignment() != null) {
+            ObjectNode a = root.putObject("domain_alignment");
+            a.put("of", "classifier two-sample test AUC, held-out reference vs target rows in the classifier's"
+                    + " features (0.5: the sides cannot be told apart)");
+            a.put("auc_before", r.alignment().aucBefore());
+            a.put("auc_after", r.alignment().aucAfter());
+            a.put("domain_head_accuracy", r.alignment().domainHeadAccuracy());
+        }
+        if (r.wise() != null) {
+            ObjectNode w = root.putObject("wise_ft");
+            w.put("alpha", r.options().alpha());
+            w.put("fine_tune_epochs", WISE_FT_EPOCHS);
+            w.put("pseudo_labelled_target_rows", r.wise().pseudoLabelled());
+            if (r.wise().accuracy() != null) {
+                ArrayNode c = w.putArray("target_accuracy_by_alpha");
+                for (int a = 0; a < WISE_FT_GRID.length; a++) {
+                    ObjectNode point = c.addObject();
+                    point.put("alpha", WISE_FT_GRID[a]);
+                    point.put("accuracy", r.wise().accuracy()[a]);
+                }
+            }
         }
         if (r.clustersBefore() != null) {
             ArrayNode clusters = root.putArray("clusters");

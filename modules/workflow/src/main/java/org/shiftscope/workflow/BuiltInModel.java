@@ -29,7 +29,8 @@ final class BuiltInModel {
      * @param kind      "cnn" or "mlp"
      */
     record Trained(Map<String, Integer> classOf, BuiltInEncoder.Output reference, BuiltInEncoder.Output target,
-                   BuiltInEncoder.Output adaptedTarget, double trainAccuracy, String kind) {
+                   BuiltInEncoder.Output adaptedTarget, double trainAccuracy, String kind, double[] lossCurve,
+                   double domainAccuracy) {
 
         List<String> classes() {
             return List.copyOf(classOf.keySet());
@@ -60,8 +61,28 @@ final class BuiltInModel {
 
     /** Changes a trained model using the target's inputs (test-time adaptation). */
     interface Adapter {
-        void adapt(BuiltInEncoder model, float[] target, int n, TaskMonitor monitor);
+        /**
+         * @param train  the rows the model trained on (row-major, as it saw them), with their classes
+         * @param target the n target rows
+         */
+        void adapt(BuiltInEncoder model, float[] train, int[] trainClasses, float[] target, int n,
+                   TaskMonitor monitor);
     }
+
+    /**
+     * How the model is trained, when not plainly ({@link BuiltInEncoder#mlp} / {@link BuiltInEncoder#cnn}).
+     */
+    interface Fit {
+        /**
+         * @param x     the n training rows, each of {@code shape}; classes y
+         * @param target every target row (never its labels)
+         */
+        BuiltInEncoder fit(float[] x, int n, long[] shape, int[] y, int classes, float[] target, int nt,
+                           TaskMonitor monitor);
+    }
+
+    /** Hidden units of the tabular MLP. */
+    static final int HIDDEN = 64;
 
     static Trained train(Split split, String label, int dim, int epochs, int[] train, long seed, TaskMonitor monitor) {
         return train(split, label, dim, epochs, train, seed, null, null, monitor);
@@ -89,6 +110,12 @@ final class BuiltInModel {
      */
     static Trained train(Split split, String label, int dim, int epochs, int[] train, Pseudo pseudo,
                          Features given, long seed, int[] scored, Adapter adapter, TaskMonitor monitor) {
+        return train(split, label, dim, epochs, train, pseudo, given, seed, scored, adapter, null, monitor);
+    }
+
+    /** The same, the model trained by {@code fit} (null: plainly). */
+    static Trained train(Split split, String label, int dim, int epochs, int[] train, Pseudo pseudo,
+                         Features given, long seed, int[] scored, Adapter adapter, Fit fit, TaskMonitor monitor) {
         Map<String, Integer> classOf = classes(split, label);
         Column labels = split.reference().requireColumn(label);
         int nr = split.reference().rowCount();
@@ -112,12 +139,13 @@ final class BuiltInModel {
             int per = (int) (ref.values().length / nr);
             float[] xs = concat(rows(ref.values(), per, train), pseudo == null ? null : rows(tgt.values(), per,
                     pseudo.rows()));
-            try (BuiltInEncoder cnn = BuiltInEncoder.cnn(xs, y.length, ref.shape(), y, classOf.size(), dim, epochs,
-                    seed, monitor.range(0, 0.7))) {
+            try (BuiltInEncoder cnn = fit != null ? fit.fit(xs, y.length, ref.shape(), y, classOf.size(),
+                    tgt.values(), nt, monitor.range(0, 0.7)) : BuiltInEncoder.cnn(xs, y.length, ref.shape(), y,
+                    classOf.size(), dim, epochs, seed, monitor.range(0, 0.7))) {
                 float[] scoredRows = scored == null ? ref.values() : rows(ref.values(), (int) (ref.values().length / nr),
                         scored);
-                return run(cnn, scoredRows, scored == null ? nr : scored.length, tgt.values(), nt, classOf, "cnn",
-                        adapter, monitor);
+                return run(cnn, xs, y, scoredRows, scored == null ? nr : scored.length, tgt.values(), nt, classOf,
+                        "cnn", adapter, monitor);
             }
         }
         Features f = given != null ? given : features(split, label);
@@ -125,23 +153,25 @@ final class BuiltInModel {
         float[] xr = toFloat(f.reference());
         float[] xt = toFloat(f.target());
         float[] xs = concat(rows(xr, d, train), pseudo == null ? null : rows(xt, d, pseudo.rows()));
-        try (BuiltInEncoder mlp = BuiltInEncoder.mlp(xs, y.length, d, y, classOf.size(), 64, dim,
+        try (BuiltInEncoder mlp = fit != null ? fit.fit(xs, y.length, new long[] {d}, y, classOf.size(), xt, nt,
+                monitor.range(0, 0.7)) : BuiltInEncoder.mlp(xs, y.length, d, y, classOf.size(), HIDDEN, dim,
                 epochs, seed, monitor.range(0, 0.7))) {
-            return run(mlp, scored == null ? xr : rows(xr, d, scored), scored == null ? nr : scored.length, xt, nt,
-                    classOf, "mlp", adapter, monitor);
+            return run(mlp, xs, y, scored == null ? xr : rows(xr, d, scored), scored == null ? nr : scored.length, xt,
+                    nt, classOf, "mlp", adapter, monitor);
         }
     }
 
-    private static Trained run(BuiltInEncoder model, float[] xr, int nr, float[] xt, int nt,
+    private static Trained run(BuiltInEncoder model, float[] xs, int[] ys, float[] xr, int nr, float[] xt, int nt,
                                Map<String, Integer> classOf, String kind, Adapter adapter, TaskMonitor monitor) {
         BuiltInEncoder.Output ref = model.encode(xr, nr, monitor.range(0.7, 0.8));
         BuiltInEncoder.Output tgt = model.encode(xt, nt, monitor.range(0.8, 0.9));
         BuiltInEncoder.Output adapted = null;
         if (adapter != null) {
-            adapter.adapt(model, xt, nt, monitor.range(0.9, 0.95));
+            adapter.adapt(model, xs, ys, xt, nt, monitor.range(0.9, 0.95));
             adapted = model.encode(xt, nt, monitor.range(0.95, 1));
         }
-        return new Trained(classOf, ref, tgt, adapted, model.trainAccuracy(), kind);
+        return new Trained(classOf, ref, tgt, adapted, model.trainAccuracy(), kind, model.lossCurve(),
+                model.domainAccuracy());
     }
 
     private static float[] rows(float[] x, int per, int[] which) {

@@ -64,12 +64,15 @@ public final class AdaptView {
             case IW -> "importance weighting, domain classifier (covariate shift)";
             case KLIEP -> "importance weighting, KLIEP (covariate shift)";
             case BN -> "BN-adapt (test-time, images)";
-            case ALPHA_BN -> "alpha-BN, alpha 0.5 (test-time, images)";
+            case ALPHA_BN -> "alpha-BN, mixed by alpha (test-time, images)";
             case TENT -> "TENT, entropy minimisation (test-time, images)";
             case GROUP_UPWEIGHT -> "group upweighting (subpopulation shift; needs a group)";
             case LAME -> "LAME, neighbour-consistent outputs (test-time, output-only)";
             case PSEUDO -> "pseudo-labelling, confidence >= 0.9 (self-training)";
             case CORAL -> "CORAL, covariance alignment (feature alignment)";
+            case DANN -> "DANN, domain-adversarial training (feature alignment)";
+            case GROUP_DRO -> "GroupDRO, worst-group training (subpopulation shift; needs a group)";
+            case WISE_FT -> "WiSE-FT, fine-tune interpolated by alpha (robust fine-tuning)";
         }));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<String> label = new ChoiceBox<>();
@@ -86,15 +89,58 @@ public final class AdaptView {
         Spinner<Integer> epochs = new Spinner<>(1, 200, vm.epochsProperty().get());
         epochs.setPrefWidth(80);
         epochs.valueProperty().addListener((o, a, b) -> vm.epochsProperty().set(b));
+        javafx.scene.control.Slider alpha = new javafx.scene.control.Slider(0, 1, vm.alphaProperty().get());
+        alpha.setId("adapt-alpha");
+        alpha.setMajorTickUnit(0.25);
+        alpha.setBlockIncrement(0.05);
+        alpha.setShowTickMarks(true);
+        alpha.setPrefWidth(140);
+        alpha.valueProperty().bindBidirectional(vm.alphaProperty());
+        Label alphaValue = new Label();
+        alphaValue.textProperty().bind(vm.alphaProperty().asString(Locale.ROOT, "alpha %.2f"));
+        alpha.disableProperty().bind(vm.methodProperty().isNotEqualTo(AdaptationAnalysis.Method.ALPHA_BN)
+                .and(vm.methodProperty().isNotEqualTo(AdaptationAnalysis.Method.WISE_FT)));
+        alphaValue.disableProperty().bind(alpha.disableProperty());
+        javafx.scene.control.TextField model = new javafx.scene.control.TextField();
+        model.setId("adapt-model");
+        model.setPromptText("built-in classifier (or your ONNX / TorchScript file)");
+        model.setPrefColumnCount(26);
+        model.textProperty().bindBidirectional(vm.modelFileProperty());
+        Button browse = new Button("Model…");
+        browse.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Open a classifier");
+            chooser.getExtensionFilters().addAll(
+                    new javafx.stage.FileChooser.ExtensionFilter("Models", "*.onnx", "*.pt", "*.pth", "*.torchscript"),
+                    new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+            java.io.File f = chooser.showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                vm.modelFileProperty().set(f.getPath());
+            }
+        });
+        Spinner<Integer> output = new Spinner<>(0, 64, vm.modelOutputProperty().get());
+        output.setPrefWidth(70);
+        output.valueProperty().addListener((o, a, b) -> vm.modelOutputProperty().set(b));
+        javafx.scene.control.TextField inputs = new javafx.scene.control.TextField();
+        inputs.setId("adapt-model-inputs");
+        inputs.setPromptText("every numeric column");
+        inputs.textProperty().bindBidirectional(vm.modelInputsProperty());
+        for (Node n : List.of(output, inputs)) {
+            n.disableProperty().bind(vm.modelFileProperty().isEmpty());
+        }
         Button run = new Button("Run");
         run.setId("adapt-run");
         run.setDefaultButton(true);
         run.setOnAction(e -> vm.run());
         HBox bar = new HBox(10, new Label("Method"), method, new Label("Label"), label, new Label("Group"), group,
-                new Label("Seed"), seed, new Label("Epochs"), epochs, run);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n)
-                .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+                new Label("Seed"), seed, new Label("Epochs"), epochs, alphaValue, alpha, run);
+        HBox modelBar = new HBox(10, new Label("Classifier"), model, browse, new Label("output"), output,
+                new Label("inputs"), inputs);
+        for (HBox b : List.of(bar, modelBar)) {
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n)
+                    .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        }
         Label summary = ViewControls.summary("adapt-summary", vm.summaryProperty());
         Label warning = new Label();
         warning.setId("adapt-warning");
@@ -104,10 +150,11 @@ public final class AdaptView {
         warning.visibleProperty().bind(vm.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
         Label problem = ViewControls.problem("adapt-problem", vm.problemProperty());
-        Label hint = new Label("The classifier trains on 70 % of the labelled reference rows; the methods use the other"
-                + " 30 % and the unlabelled target. Target labels only score the result.");
+        Label hint = new Label("The built-in classifier trains on 70 % of the labelled reference rows; the methods use"
+                + " the other 30 % and the unlabelled target (your own model: every reference row is held out, and"
+                + " only BBSE, BBSE-soft and MLLS apply). Target labels only score the result.");
         hint.setWrapText(true);
-        VBox box = new VBox(8, bar, hint, summary, warning, problem);
+        VBox box = new VBox(8, bar, modelBar, hint, summary, warning, problem);
         box.getStyleClass().add(Styles.FORM);
         box.setPadding(new Insets(12));
         return box;
@@ -163,7 +210,7 @@ public final class AdaptView {
         value.setForceZeroInRange(false);
         LineChart<Number, Number> lossChart = new LineChart<>(step, value);
         lossChart.setId("adapt-loss");
-        lossChart.setTitle("Loss per step (TENT: mean prediction entropy)");
+        lossChart.titleProperty().bind(vm.lossTitleProperty());
         lossChart.setAnimated(false);
         lossChart.setCreateSymbols(false);
         lossChart.setLegendVisible(false);
@@ -171,8 +218,10 @@ public final class AdaptView {
         lossChart.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.loss()));
         lossChart.managedProperty().bind(lossChart.visibleProperty());
         vm.loss().addListener((ListChangeListener<Double>) c -> {
+            // at most about 600 points: every step of a short run, an evenly spaced subset of a long one
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            for (int i = 0; i < vm.loss().size(); i++) {
+            int every = Math.max(1, (vm.loss().size() + 599) / 600);
+            for (int i = 0; i < vm.loss().size(); i += every) {
                 s.getData().add(new XYChart.Data<>(i + 1, vm.loss().get(i)));
             }
             lossChart.getData().setAll(List.of(s));

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.ui.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.AdaptationAnalysis;
@@ -47,6 +48,15 @@ public final class AdaptViewModel {
     private final StringProperty group = new SimpleStringProperty();
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
     private final IntegerProperty epochs = new SimpleIntegerProperty(10);
+    /** alpha-BN's weight of the reference statistics; WiSE-FT's weight of the fine-tuned model. */
+    private final javafx.beans.property.DoubleProperty alpha = new javafx.beans.property.SimpleDoubleProperty(0.5);
+    /** The user's classifier (ONNX / TorchScript), or blank for the built-in one. */
+    private final StringProperty modelFile = new SimpleStringProperty("");
+    /** The user's model: which output gives one value per class, and its input columns (blank: every numeric). */
+    private final IntegerProperty modelOutput = new SimpleIntegerProperty(0);
+    private final StringProperty modelInputs = new SimpleStringProperty("");
+    /** What the loss plot shows: the series the running method reports. */
+    private final StringProperty lossTitle = new SimpleStringProperty("loss per step");
     private final ObjectProperty<DataResult> data = new SimpleObjectProperty<>();
     private final ObservableList<RunStore.Run> runs = FXCollections.observableArrayList();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -89,12 +99,34 @@ public final class AdaptViewModel {
             return;
         }
         AdaptationAnalysis.Options o = new AdaptationAnalysis.Options(method.get(), label.get(),
-                group.get() == null || group.get().isBlank() ? null : group.get(), seed.get(), epochs.get(), 1000);
+                group.get() == null || group.get().isBlank() ? null : group.get(), seed.get(), epochs.get(), 1000,
+                alpha.get(), 8);
+        String file = modelFile.get() == null ? "" : modelFile.get().strip();
+        java.nio.file.Path model = file.isEmpty() ? null : java.nio.file.Path.of(file);
+        if (model != null && !AdaptationAnalysis.INFERENCE_ONLY.contains(o.method())) {
+            problem.set(o.method().id() + " trains or changes the classifier, so it runs on the built-in one; with"
+                    + " your model choose BBSE, BBSE-soft or MLLS, or clear the model field.");
+            return;
+        }
+        if (model != null && !java.nio.file.Files.isRegularFile(model)) {
+            problem.set("Model file not found: " + model);
+            return;
+        }
+        List<String> inputs = java.util.Arrays.stream(modelInputs.get() == null ? new String[0]
+                : modelInputs.get().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        EmbeddingInputs modelInput = new EmbeddingInputs(inputs, modelOutput.get());
         problem.set("");
-        summary.set("Training the built-in classifier on " + o.label() + ", then " + o.method().id() + "…");
+        summary.set((model == null ? "Training the built-in classifier on " + o.label() : "Running " + model
+                .getFileName()) + ", then " + o.method().id() + "…");
+        loss.clear();
+        lossTitle.set("loss per step");
         RunStore history = store();
-        tasks.submit("adapt", "Adaptation run: " + o.method().id(), monitor -> AdaptationAnalysis.toJson(
-                        AdaptationAnalysis.run(d.split(), o, history, monitor)),
+        tasks.submit("adapt", "Adaptation run: " + o.method().id(), monitor -> {
+                    TaskMonitor live = new LiveSeries(monitor, this::plotLive);
+                    return AdaptationAnalysis.toJson(model == null
+                            ? AdaptationAnalysis.run(d.split(), o, history, live)
+                            : AdaptationAnalysis.runModel(d.split(), o, model, modelInput.toWorkflow(), history, live));
+                },
                 json -> {
                     show(json);
                     refreshRuns();
@@ -106,6 +138,61 @@ public final class AdaptViewModel {
                 });
     }
 
+    /** The user model's inputs as the view holds them. */
+    private record EmbeddingInputs(List<String> columns, int output) {
+        org.shiftscope.workflow.EmbeddingAnalysis.ModelInput toWorkflow() {
+            return new org.shiftscope.workflow.EmbeddingAnalysis.ModelInput(columns, output, 256);
+        }
+    }
+
+    /** Appends values a running method reported to the live loss plot (FX thread). */
+    private void plotLive(String series, List<Double> values) {
+        lossTitle.set(series);
+        loss.addAll(values);
+    }
+
+    /**
+     * A monitor that passes progress and cancellation through and collects the values of a series a job reports,
+     * handing them to the FX thread in batches at most every {@value #LIVE_MS} ms (the last batch when the series
+     * ends is flushed with the next value or by the result, which redraws the whole curve).
+     */
+    static final class LiveSeries implements TaskMonitor {
+
+        static final long LIVE_MS = 100;
+
+        private final TaskMonitor outer;
+        private final java.util.function.BiConsumer<String, List<Double>> sink;
+        private final List<Double> pending = new ArrayList<>();
+        private long last;
+
+        LiveSeries(TaskMonitor outer, java.util.function.BiConsumer<String, List<Double>> sink) {
+            this.outer = outer;
+            this.sink = sink;
+        }
+
+        @Override
+        public void progress(double fraction, String message) {
+            outer.progress(fraction, message);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return outer.isCancelled();
+        }
+
+        @Override
+        public void value(String series, double value) {
+            pending.add(value);
+            long now = System.nanoTime();
+            if (now - last >= LIVE_MS * 1_000_000) {
+                last = now;
+                List<Double> batch = List.copyOf(pending);
+                pending.clear();
+                javafx.application.Platform.runLater(() -> sink.accept(series, batch));
+            }
+        }
+    }
+
     /** Shows one run: its target metrics before and after. */
     public void show(JsonNode result) {
         warning.set("");
@@ -113,13 +200,29 @@ public final class AdaptViewModel {
         curves.clear();
         loss.clear();
         if (result != null) {
-            result.path("loss_curve").forEach(v -> loss.add(v.asDouble()));
+            List<Double> curve = new ArrayList<>();
+            result.path("loss_curve").forEach(v -> curve.add(v.asDouble()));
+            loss.setAll(curve);
+            lossTitle.set(switch (result.path("method").asText()) {
+                case "tent" -> "TENT: mean prediction entropy per step";
+                case "dann" -> "DANN: label + domain loss per step";
+                case "group-dro" -> "GroupDRO: weighted group loss per step";
+                case "wise-ft" -> "WiSE-FT: fine-tuning loss per step";
+                default -> "loss per step";
+            });
         }
         if (result == null) {
             summary.set("This run stored no result.");
             return;
         }
-        String found = result.has("importance_weights") ? String.format(Locale.ROOT,
+        String found = result.has("domain_alignment") ? String.format(Locale.ROOT,
+                "sides told apart in the features (classifier test AUC) %.3f before, %.3f after; domain head %.3f",
+                result.get("domain_alignment").get("auc_before").asDouble(),
+                result.get("domain_alignment").get("auc_after").asDouble(),
+                result.get("domain_alignment").get("domain_head_accuracy").asDouble())
+                : result.has("group_dro_weights") ? "GroupDRO group weights " + result.get("group_dro_weights")
+                : result.has("wise_ft") ? wise(result.get("wise_ft"))
+                : result.has("importance_weights") ? String.format(Locale.ROOT,
                 "importance weights: effective sample size %,.0f of %,d, median %.2f, max %.2f",
                 result.get("importance_weights").get("effective_sample_size").asDouble(),
                 result.get("importance_weights").get("n").asInt(),
@@ -151,6 +254,15 @@ public final class AdaptViewModel {
         List<String> worse = new ArrayList<>();
         result.path("worse").forEach(w -> worse.add(w.asText()));
         warning.set(worse.isEmpty() ? "" : "Worse after the run: " + String.join(", ", worse));
+    }
+
+    private static String wise(JsonNode w) {
+        List<String> points = new ArrayList<>();
+        w.path("target_accuracy_by_alpha").forEach(p -> points.add(String.format(Locale.ROOT, "%.1f: %.3f",
+                p.get("alpha").asDouble(), p.get("accuracy").asDouble())));
+        return String.format(Locale.ROOT, "WiSE-FT alpha %.2f, %,d pseudo-labelled target rows", w.get("alpha")
+                .asDouble(), w.get("pseudo_labelled_target_rows").asInt())
+                + (points.isEmpty() ? "" : "; target accuracy by alpha " + String.join(", ", points));
     }
 
     /** Shows two stored runs' target metrics after their methods side by side (B minus A). */
@@ -253,6 +365,26 @@ public final class AdaptViewModel {
 
     public IntegerProperty epochsProperty() {
         return epochs;
+    }
+
+    public javafx.beans.property.DoubleProperty alphaProperty() {
+        return alpha;
+    }
+
+    public StringProperty modelFileProperty() {
+        return modelFile;
+    }
+
+    public IntegerProperty modelOutputProperty() {
+        return modelOutput;
+    }
+
+    public StringProperty modelInputsProperty() {
+        return modelInputs;
+    }
+
+    public StringProperty lossTitleProperty() {
+        return lossTitle;
     }
 
     public ObjectProperty<DataResult> dataProperty() {
