@@ -276,6 +276,46 @@ class MainWindowTest {
     }
 
     @Test
+    void adaptViewPlotsTheLossLiveAndOffersAlphaAndAUsersModel(FxRobot robot) throws Exception {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        robot.clickOn("#nav-adapt");
+        javafx.scene.control.Slider alpha = robot.lookup("#adapt-alpha").queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> vm.adapt().methodProperty().set(org.shiftscope.workflow.AdaptationAnalysis.Method.MLLS));
+        assertThat(alpha.isDisabled()).isTrue();
+        robot.interact(() -> vm.adapt().methodProperty().set(
+                org.shiftscope.workflow.AdaptationAnalysis.Method.WISE_FT));
+        assertThat(alpha.isDisabled()).isFalse();
+        // a user's model runs only the methods that need its outputs alone
+        robot.interact(() -> {
+            vm.adapt().labelProperty().set("component");
+            vm.adapt().modelFileProperty().set(dir.resolve("model.onnx").toString());
+        });
+        robot.clickOn("#adapt-run");
+        waitFor(robot, "#adapt-problem", "wise-ft trains or changes the classifier");
+        // GroupDRO on the mixture ring (groups: the ring's components), 30 epochs: its loss reaches the plot while
+        // it trains, in batches, before the result redraws the whole curve
+        List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            vm.adapt().modelFileProperty().set("");
+            vm.adapt().methodProperty().set(org.shiftscope.workflow.AdaptationAnalysis.Method.GROUP_DRO);
+            vm.adapt().groupProperty().set("component");
+            vm.adapt().epochsProperty().set(30);
+            vm.adapt().loss().addListener((javafx.collections.ListChangeListener<Double>) c ->
+                    sizes.add(vm.adapt().loss().size()));
+        });
+        robot.clickOn("#adapt-run");
+        waitFor(robot, "#adapt-summary", "GroupDRO group weights");
+        WaitForAsyncUtils.waitForFxEvents();
+        int steps = vm.adapt().loss().size();
+        assertThat(steps).isEqualTo(30 * 5); // 70 % of 1,500 reference rows in batches of 256
+        // sizes: 0 (cleared at the start), then growing live batches, then the final redraw
+        assertThat(sizes.stream().filter(n -> n > 0 && n < steps).count()).as(sizes.toString()).isGreaterThan(1);
+        assertThat(robot.lookup("#adapt-loss").queryAs(LineChart.class).getTitle())
+                .isEqualTo("GroupDRO: weighted group loss per step");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void navigationShowsWhatEachPlannedViewWillHold(FxRobot robot) {
         robot.clickOn("#nav-subgroups");
         assertThat(robot.lookup("#planned-subgroups").tryQuery()).isPresent();
