@@ -624,6 +624,117 @@ class CliTest {
         assertThat(wrongOutput.err()).contains("tiny_mlp.onnx: gives 8 values per row, but the label has 3 classes");
     }
 
+    private static final Path AUDIT = Path.of("src/test/resources/audit");
+    private static final String COMPAS_ROWS = "days_b_screening_arrest>=-30 and days_b_screening_arrest<=30"
+            + " and is_recid!=-1 and c_charge_degree!=O";
+
+    @Test
+    void auditsCompasLikeAHandComputation() throws Exception {
+        // audit/make_compas_fixture.py: ProPublica's row filters, decision score_text not Low, label two_year_recid,
+        // every rate computed by hand in pandas (score_text N/A reads as missing here, so those rows drop out)
+        java.util.Map<String, String[]> expected = new java.util.HashMap<>();
+        java.util.List<String> lines = Files.readAllLines(AUDIT.resolve("compas_groups.csv"));
+        String[] header = lines.get(0).split(",");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.replace("\"race,sex\"", "race+sex").split(",", -1);
+            expected.put(cells[0] + "/" + cells[1], cells);
+        }
+        for (String grouping : java.util.List.of("race", "race,sex")) {
+            Result r = run("audit", "--data", shared("compas-two-years.csv"), "--where", COMPAS_ROWS, "--label",
+                    "two_year_recid", "--prediction", "score_text", "--negative-prediction", "Low", "--group",
+                    grouping, "--reference-group", grouping.equals("race") ? "Caucasian" : "Caucasian x Male",
+                    "--resamples", "200", "--format", "json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.get("rows").asInt()).isEqualTo(6_172); // ProPublica's count after its filters
+            int n = 0;
+            for (JsonNode g : j.get("groups")) {
+                String[] e = expected.get(grouping.replace(",", "+") + "/" + g.get("group").asText());
+                assertThat(e).as(g.get("group").asText()).isNotNull();
+                assertThat(g.get("n").asInt()).isEqualTo(Integer.parseInt(e[2]));
+                assertThat(g.get("small").asBoolean()).isEqualTo(g.get("n").asInt() < 30);
+                n += g.get("n").asInt();
+                for (int m = 3; m < header.length; m++) {
+                    JsonNode v = g.get(header[m]);
+                    if (e[m].isEmpty()) {
+                        assertThat(v.isNull()).as(header[m] + " of " + e[1]).isTrue(); // no denominator: no rate
+                    } else {
+                        assertThat(v.asDouble()).as(header[m] + " of " + e[1])
+                                .isCloseTo(Double.parseDouble(e[m]), org.assertj.core.api.Assertions.within(1e-12));
+                        JsonNode ci = g.get("ci").get(header[m]);
+                        assertThat(ci.get(0).asDouble()).isLessThanOrEqualTo(v.asDouble());
+                        assertThat(ci.get(1).asDouble()).isGreaterThanOrEqualTo(v.asDouble());
+                    }
+                }
+            }
+            assertThat(n).isEqualTo(6_172);
+            if (grouping.equals("race")) {
+                assertThat(j.get("left_out_of_disparities")).hasSize(1); // Native American, 11 rows
+                java.util.List<String> d = Files.readAllLines(AUDIT.resolve("compas_disparities.csv"));
+                for (String line : d.subList(1, d.size())) {
+                    String[] c = line.split(",", -1);
+                    JsonNode found = null;
+                    for (JsonNode x : j.get("disparities")) {
+                        boolean between = c[1].isEmpty() && !x.has("group");
+                        boolean versus = !c[1].isEmpty() && x.path("group").asText().equals(c[1]);
+                        if (x.get("name").asText().equals(c[0]) && (between || versus)) {
+                            found = x;
+                        }
+                    }
+                    assertThat(found).as(line).isNotNull();
+                    assertThat(found.get("value").asDouble()).as(line).isCloseTo(Double.parseDouble(c[2]),
+                            org.assertj.core.api.Assertions.within(1e-12));
+                }
+            }
+        }
+        // as a split: felonies vs misdemeanours, side by side, with each group's change
+        Result split = run("audit", "--data", shared("compas-two-years.csv"), "--reference-where",
+                "c_charge_degree=F", "--target-where", "c_charge_degree=M", "--label", "two_year_recid",
+                "--prediction", "score_text", "--negative-prediction", "Low", "--group", "sex", "--resamples", "100",
+                "--format", "json");
+        assertThat(split.code()).as(split.err()).isZero();
+        JsonNode s = split.json();
+        for (JsonNode c : s.get("change")) {
+            String g = c.get("group").asText();
+            double ref = value(s.get("reference"), g, "fpr");
+            double tgt = value(s.get("target"), g, "fpr");
+            assertThat(c.get("fpr").asDouble()).isCloseTo(tgt - ref, org.assertj.core.api.Assertions.within(1e-12));
+        }
+        assertThat(s.get("change")).hasSize(2);
+    }
+
+    private static double value(JsonNode audit, String group, String metric) {
+        for (JsonNode g : audit.get("groups")) {
+            if (g.get("group").asText().equals(group)) {
+                return g.get(metric).asDouble();
+            }
+        }
+        throw new AssertionError(group);
+    }
+
+    @Test
+    void auditSaysWhatIsWrongWithItsInput() {
+        String compas = shared("compas-two-years.csv");
+        Result label = run("audit", "--data", compas, "--label", "race", "--prediction", "score_text",
+                "--negative-prediction", "Low", "--group", "sex");
+        assertThat(label.code()).isEqualTo(2);
+        assertThat(label.err()).contains("compas-two-years.csv: label column 'race' holds [African-American, Asian,"
+                + " Caucasian, Hispanic, Native American, Other]; name its positive value with --positive-label");
+        Result decision = run("audit", "--data", compas, "--label", "two_year_recid", "--prediction",
+                "score_text", "--group", "sex");
+        assertThat(decision.code()).isEqualTo(2);
+        assertThat(decision.err()).contains("prediction column 'score_text' holds 'Low'; say which values are"
+                + " positive (--positive-prediction) or negative (--negative-prediction)");
+        Result column = run("audit", "--data", compas, "--label", "two_year_recid", "--prediction", "score",
+                "--threshold", "5", "--group", "sex");
+        assertThat(column.code()).isEqualTo(2);
+        assertThat(column.err()).contains("compas-two-years.csv: prediction column 'score' does not exist");
+        Result reference = run("audit", "--data", compas, "--label", "two_year_recid", "--prediction",
+                "decile_score", "--threshold", "5", "--group", "sex", "--reference-group", "Nobody");
+        assertThat(reference.code()).isEqualTo(2);
+        assertThat(reference.err()).contains("reference group 'Nobody' has no rows (groups: Female, Male)");
+    }
+
     @Test
     void groupUpweightingRaisesTheWorstGroup(@TempDir Path dir) throws Exception {
         // planted subpopulation shift: group B follows another rule (y = 1[x2 > 0], against A's 1[x1 > 0]) and is

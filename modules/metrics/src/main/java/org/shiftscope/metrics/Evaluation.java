@@ -143,7 +143,7 @@ public final class Evaluation {
      * normal quantile of the share of resampled values below the point value (counting ties as half), the
      * Phi(2 z0 -+ 1.96) percentiles.
      */
-    private static Estimate estimate(double[] point, double[][] boot, int m) {
+    static Estimate estimate(double[] point, double[][] boot, int m) {
         double[] v = Arrays.stream(boot).mapToDouble(b -> b[m]).filter(x -> !Double.isNaN(x)).sorted().toArray();
         if (v.length == 0) {
             return new Estimate(point[m], point[m], point[m]);

@@ -1,0 +1,156 @@
+package org.shiftscope.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.shiftscope.core.Dataset;
+import org.shiftscope.core.RowFilter;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.workflow.AuditAnalysis;
+import org.shiftscope.workflow.DatasetCatalog;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Subgroup audit of a binary decision: per group (one column, or the intersections of several)"
+                + " count, base rate, selection rate, accuracy, TPR, FPR, FNR, precision (and calibration of a score),"
+                + " each with a bootstrap 95 % interval, and the disparities between groups and against a reference"
+                + " group. One file (--data FILE alone, with --where to filter its rows) or both sides of a split,"
+                + " side by side with the change.")
+final class AuditCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SplitOptions split;
+
+    @Option(names = "--where", paramLabel = "EXPR", description = "Audit only the rows matching this filter (both"
+            + " sides of a split), e.g. \"days_b_screening_arrest>=-30 and days_b_screening_arrest<=30\".")
+    String where;
+
+    @Option(names = "--label", required = true, paramLabel = "COL", description = "The true outcome column.")
+    String label;
+
+    @Option(names = "--positive-label", paramLabel = "V", description = "The label value that is the positive class"
+            + " (default: the column's 1 / yes / true).")
+    String positiveLabel;
+
+    @Option(names = "--prediction", required = true, paramLabel = "COL", description = "The decision (or score)"
+            + " column.")
+    String prediction;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "A numeric score column decides positive at"
+            + " score >= T (a score in [0, 1] is also checked for calibration).")
+    Double threshold;
+
+    @Option(names = "--positive-prediction", paramLabel = "V,V", split = ",",
+            description = "Decision values that count as positive.")
+    List<String> positivePredictions = new ArrayList<>();
+
+    @Option(names = "--negative-prediction", paramLabel = "V,V", split = ",",
+            description = "Decision values that count as negative; every other value is positive (e.g. Low for"
+                    + " COMPAS's score_text).")
+    List<String> negativePredictions = new ArrayList<>();
+
+    @Option(names = "--group", required = true, paramLabel = "COL[,COL]", split = ",",
+            description = "Group column(s); several give their intersections (e.g. race,sex).")
+    List<String> groups;
+
+    @Option(names = "--reference-group", paramLabel = "G", description = "The group the others are compared with"
+            + " (default: the largest; for intersections write e.g. \"Caucasian x Male\").")
+    String referenceGroup;
+
+    @Option(names = "--min-group-size", defaultValue = "30", paramLabel = "N", description = "Groups with fewer rows"
+            + " are reported and flagged \"small\", and left out of the between-group disparities (default"
+            + " ${DEFAULT-VALUE}).")
+    int minGroupSize;
+
+    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "B",
+            description = "Bootstrap resamples of the 95 % intervals (default ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Bootstrap seed (default"
+            + " ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    FormatOption output;
+
+    @Override
+    public Integer call() {
+        AuditAnalysis.Options o = new AuditAnalysis.Options(label, positiveLabel, prediction, threshold,
+                positivePredictions, negativePredictions, groups, referenceGroup, minGroupSize, resamples, seed);
+        PrintWriter w = spec.commandLine().getOut();
+        ObjectNode json;
+        List<AuditAnalysis.Audit> audits = new ArrayList<>();
+        if (split.data != null && split.referenceWhere == null && split.targetWhere == null) {
+            Dataset d = filtered(new DatasetCatalog().load(split.data, TaskMonitor.NONE));
+            AuditAnalysis.Audit a = AuditAnalysis.audit(d, o);
+            audits.add(a);
+            json = AuditAnalysis.toJson(a);
+        } else {
+            Split s = split.build();
+            AuditAnalysis.Audit r = AuditAnalysis.audit(filtered(s.reference()), o);
+            AuditAnalysis.Audit t = AuditAnalysis.audit(filtered(s.target()), o);
+            audits.add(r);
+            audits.add(t);
+            json = AuditAnalysis.toJson(r, t);
+        }
+        if (output.json()) {
+            Json.print(w, json);
+            return 0;
+        }
+        for (AuditAnalysis.Audit a : audits) {
+            print(w, a, audits.size() == 1 ? json : json.get(a == audits.get(0) ? "reference" : "target"));
+        }
+        w.flush();
+        return 0;
+    }
+
+    private Dataset filtered(Dataset d) {
+        return where == null ? d : d.selectRows(RowFilter.parse(where).apply(d));
+    }
+
+    private static void print(PrintWriter w, AuditAnalysis.Audit a, JsonNode j) {
+        w.printf(Locale.ROOT, "%s: %,d rows (%,d left out for missing values); positive label %s; decision %s%n",
+                a.name(), a.rows(), a.dropped(), a.positiveLabel(), a.decision());
+        List<String> metrics = new ArrayList<>();
+        j.get("groups").get(0).get("ci").fieldNames().forEachRemaining(metrics::add);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-28s %7s", "group", "n"));
+        metrics.forEach(m -> head.append(String.format(Locale.ROOT, " %15s", m)));
+        w.println(head);
+        for (JsonNode g : j.get("groups")) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-28s %7d", g.get("group").asText()
+                    + (g.get("small").asBoolean() ? " (small)" : ""), g.get("n").asInt()));
+            for (String m : metrics) {
+                row.append(g.get(m).isNull() ? String.format(Locale.ROOT, " %15s", "-") : String.format(Locale.ROOT,
+                        " %6.3f±%-8.3f", g.get(m).asDouble(), halfWidth(g.get("ci").get(m))));
+            }
+            w.println(row);
+        }
+        w.println("disparities (95 % CI):");
+        for (JsonNode d : j.get("disparities")) {
+            String what = d.has("group") ? d.get("name").asText() + " " + d.get("group").asText() + " vs "
+                    + d.get("versus").asText() : d.get("name").asText();
+            w.printf(Locale.ROOT, "  %-62s %s%n", what, d.get("value").isNull() ? "-" : String.format(Locale.ROOT,
+                    "%.4f [%s, %s]", d.get("value").asDouble(), text(d.get("ci").get(0)), text(d.get("ci").get(1))));
+        }
+    }
+
+    private static double halfWidth(JsonNode ci) {
+        return ci.get(0).isNull() || ci.get(1).isNull() ? Double.NaN
+                : (ci.get(1).asDouble() - ci.get(0).asDouble()) / 2;
+    }
+
+    private static String text(JsonNode v) {
+        return v.isNull() ? "-" : String.format(Locale.ROOT, "%.4f", v.asDouble());
+    }
+}

@@ -1,0 +1,278 @@
+package org.shiftscope.workflow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.shiftscope.core.Column;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.Dataset;
+import org.shiftscope.core.NumericColumn;
+import org.shiftscope.metrics.Evaluation;
+import org.shiftscope.metrics.GroupFairness;
+
+/**
+ * A subgroup audit of a binary decision recorded in the data: the label and the decision are columns (the decision
+ * a category, e.g. COMPAS's score_text not Low, or a score with a threshold), the groups one column's values or the
+ * intersections of several (race x sex). Rows missing the label, the decision or a group column are left out and
+ * counted. The numbers come from {@link GroupFairness}.
+ */
+public final class AuditAnalysis {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Values read as the positive class when no positive value is named. */
+    private static final Set<String> POSITIVE = Set.of("1", "yes", "true", "y", "t", "positive");
+    private static final Set<String> NEGATIVE = Set.of("0", "no", "false", "n", "f", "negative");
+
+    private AuditAnalysis() {
+    }
+
+    /**
+     * @param positiveLabel       the label value that is the positive class (null: 1 / yes / true)
+     * @param threshold           decision = score >= threshold (a numeric prediction column); null for categories
+     * @param positivePredictions decision values that count as positive (empty: see negativePredictions)
+     * @param negativePredictions decision values that count as negative, every other value positive (empty: 1 /
+     *                            yes / true are positive)
+     * @param groups              the group columns; several give their intersections
+     * @param referenceGroup      the group the others are compared with (null: the largest)
+     * @param minGroupSize        groups with fewer rows are flagged "small" and left out of between-group
+     *                            disparities
+     */
+    public record Options(String label, String positiveLabel, String prediction, Double threshold,
+                          List<String> positivePredictions, List<String> negativePredictions, List<String> groups,
+                          String referenceGroup, int minGroupSize, int resamples, long seed) {
+
+        public Options {
+            positivePredictions = List.copyOf(positivePredictions);
+            negativePredictions = List.copyOf(negativePredictions);
+            groups = List.copyOf(groups);
+            if (groups.isEmpty()) {
+                throw DataException.of("an audit needs at least one group column (--group COL[,COL])");
+            }
+            if (minGroupSize < 1 || resamples < 0) {
+                throw DataException.of("the minimum group size must be at least 1 and resamples at least 0");
+            }
+        }
+    }
+
+    /**
+     * @param dropped  rows left out for a missing label, decision or group value
+     * @param decision how the decision was read, e.g. "score_text not in [Low]"
+     */
+    public record Audit(String name, int rows, int dropped, String positiveLabel, String decision,
+                        GroupFairness.Result result) {
+    }
+
+    /** Audits one dataset (one side of a split, or a whole file). */
+    public static Audit audit(Dataset data, Options o) {
+        String file = data.source().displayName();
+        Column label = require(data, o.label(), "label", file);
+        Column prediction = require(data, o.prediction(), "prediction", file);
+        List<Column> groupColumns = new ArrayList<>();
+        for (String g : o.groups()) {
+            groupColumns.add(require(data, g, "group", file));
+        }
+        String positive = positiveLabel(label, o.positiveLabel(), file);
+        int n = data.rowCount();
+        boolean[] y = new boolean[n];
+        boolean[] decided = new boolean[n];
+        double[] score = o.threshold() != null ? new double[n] : null;
+        String[] group = new String[n];
+        int kept = 0;
+        if (o.threshold() != null && !(prediction instanceof NumericColumn)) {
+            throw DataException.inFile(file, "prediction column '" + o.prediction() + "' is not numeric, so it takes"
+                    + " no --threshold (name the positive or negative values instead)");
+        }
+        boolean probabilities = score != null;
+        for (int i = 0; i < n; i++) {
+            int row = i;
+            if (label.isMissing(i) || prediction.isMissing(i)
+                    || groupColumns.stream().anyMatch(c -> c.isMissing(row))) {
+                continue;
+            }
+            y[kept] = label.text(i).equals(positive);
+            if (score != null) {
+                double s = ((NumericColumn) prediction).get(i);
+                score[kept] = s;
+                probabilities &= s >= 0 && s <= 1;
+                decided[kept] = s >= o.threshold();
+            } else {
+                decided[kept] = decision(prediction.text(i), o, file);
+            }
+            StringBuilder g = new StringBuilder();
+            for (Column c : groupColumns) {
+                g.append(g.length() == 0 ? "" : " x ").append(c.text(i));
+            }
+            group[kept] = g.toString();
+            kept++;
+        }
+        if (kept == 0) {
+            throw DataException.inFile(file, "no row has a label, a prediction and every group value");
+        }
+        GroupFairness.Result r = GroupFairness.of(java.util.Arrays.copyOf(y, kept),
+                java.util.Arrays.copyOf(decided, kept), probabilities ? java.util.Arrays.copyOf(score, kept) : null,
+                java.util.Arrays.copyOf(group, kept), o.referenceGroup(), o.minGroupSize(), o.resamples(), o.seed());
+        String how = o.threshold() != null ? o.prediction() + " >= " + o.threshold()
+                : !o.positivePredictions().isEmpty() ? o.prediction() + " in " + o.positivePredictions()
+                : !o.negativePredictions().isEmpty() ? o.prediction() + " not in " + o.negativePredictions()
+                : o.prediction() + " in " + POSITIVE;
+        return new Audit(data.name(), n, n - kept, positive, how, r);
+    }
+
+    private static Column require(Dataset data, String name, String role, String file) {
+        if (name == null || name.isBlank()) {
+            throw DataException.of("the audit needs a " + role + " column");
+        }
+        return data.column(name).orElseThrow(() -> DataException.inFile(file, role + " column '" + name
+                + "' does not exist (columns: " + String.join(", ", data.columnNames()) + ")"));
+    }
+
+    /** The positive label value: the one named, else the single value among 1 / yes / true the column holds. */
+    private static String positiveLabel(Column label, String named, String file) {
+        Set<String> values = new TreeSet<>();
+        for (int i = 0; i < label.size() && values.size() <= 50; i++) {
+            if (!label.isMissing(i)) {
+                values.add(label.text(i));
+            }
+        }
+        if (named != null) {
+            if (!values.contains(named)) {
+                throw DataException.inFile(file, "label column '" + label.name() + "' never holds '" + named
+                        + "' (values: " + shortList(values) + ")");
+            }
+            return named;
+        }
+        List<String> positive = values.stream().filter(v -> POSITIVE.contains(v.toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+        boolean binary = values.stream().allMatch(v -> POSITIVE.contains(v.toLowerCase(java.util.Locale.ROOT))
+                || NEGATIVE.contains(v.toLowerCase(java.util.Locale.ROOT)));
+        if (positive.size() != 1 || !binary) {
+            throw DataException.inFile(file, "label column '" + label.name() + "' holds " + shortList(values)
+                    + "; name its positive value with --positive-label");
+        }
+        return positive.get(0);
+    }
+
+    private static boolean decision(String value, Options o, String file) {
+        if (!o.positivePredictions().isEmpty()) {
+            return o.positivePredictions().contains(value);
+        }
+        if (!o.negativePredictions().isEmpty()) {
+            return !o.negativePredictions().contains(value);
+        }
+        String v = value.toLowerCase(java.util.Locale.ROOT);
+        if (POSITIVE.contains(v)) {
+            return true;
+        }
+        if (NEGATIVE.contains(v)) {
+            return false;
+        }
+        throw DataException.inFile(file, "prediction column '" + o.prediction() + "' holds '" + value + "'; say which"
+                + " values are positive (--positive-prediction) or negative (--negative-prediction), or give a"
+                + " --threshold for a score");
+    }
+
+    private static String shortList(Set<String> values) {
+        List<String> v = new ArrayList<>(values);
+        return v.size() <= 10 ? v.toString() : v.subList(0, 10) + " and more";
+    }
+
+    /** One audit as JSON: {"groups": [...], "disparities": [...]} with provenance. */
+    public static ObjectNode toJson(Audit a) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("data", a.name());
+        root.put("rows", a.rows());
+        root.put("rows_left_out_missing", a.dropped());
+        root.put("positive_label", a.positiveLabel());
+        root.put("decision", a.decision());
+        GroupFairness.Result r = a.result();
+        root.put("reference_group", r.reference());
+        root.put("min_group_size", r.minGroupSize());
+        root.put("resamples", r.resamples());
+        ArrayNode groups = root.putArray("groups");
+        for (GroupFairness.Group g : r.groups()) {
+            ObjectNode row = groups.addObject();
+            row.put("group", g.name());
+            row.put("n", g.n());
+            row.put("small", g.small());
+            ObjectNode ci = JSON.createObjectNode();
+            g.values().forEach((m, e) -> {
+                number(row, m, e.value());
+                ArrayNode interval = ci.putArray(m);
+                number(interval, e.low());
+                number(interval, e.high());
+            });
+            row.set("ci", ci);
+        }
+        ArrayNode disparities = root.putArray("disparities");
+        for (GroupFairness.Disparity d : r.disparities()) {
+            ObjectNode row = disparities.addObject();
+            row.put("name", d.name());
+            row.put("metric", d.metric());
+            row.put("kind", d.kind());
+            if (d.group() == null) {
+                row.put("between", d.kind().equals("ratio") ? "smallest / largest group value"
+                        : "largest - smallest group value");
+            } else {
+                row.put("group", d.group());
+                row.put("versus", d.versus());
+            }
+            number(row, "value", d.value().value());
+            ArrayNode interval = row.putArray("ci");
+            number(interval, d.value().low());
+            number(interval, d.value().high());
+        }
+        r.leftOut().forEach(root.putArray("left_out_of_disparities")::add);
+        return root;
+    }
+
+    /**
+     * Reference and target audited alike, side by side, with each group's change in each metric (target minus
+     * reference) for the groups both sides have.
+     */
+    public static ObjectNode toJson(Audit reference, Audit target) {
+        ObjectNode root = JSON.createObjectNode();
+        root.set("reference", toJson(reference));
+        root.set("target", toJson(target));
+        ArrayNode change = root.putArray("change");
+        Map<String, GroupFairness.Group> before = new java.util.HashMap<>();
+        reference.result().groups().forEach(g -> before.put(g.name(), g));
+        for (GroupFairness.Group g : target.result().groups()) {
+            GroupFairness.Group b = before.get(g.name());
+            if (b == null) {
+                continue;
+            }
+            ObjectNode row = change.addObject();
+            row.put("group", g.name());
+            row.put("n_reference", b.n());
+            row.put("n_target", g.n());
+            g.values().forEach((m, e) -> {
+                Evaluation.Estimate was = b.values().get(m);
+                if (was != null) {
+                    number(row, m, e.value() - was.value());
+                }
+            });
+        }
+        return root;
+    }
+
+    private static void number(ObjectNode o, String name, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            o.putNull(name);
+        } else {
+            o.put(name, v);
+        }
+    }
+
+    private static void number(ArrayNode a, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            a.addNull();
+        } else {
+            a.add(v);
+        }
+    }
+}
