@@ -64,21 +64,7 @@ class RobustTrainingTest {
         }
         double[] q = {0.25, 0.25, 0.25, 0.25};
         List<Double> live = new ArrayList<>();
-        TaskMonitor listening = new TaskMonitor() {
-            @Override
-            public void progress(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-
-            @Override
-            public void value(String series, double value) {
-                live.add(value);
-            }
-        };
+        TaskMonitor listening = listening(live);
         try (BuiltInEncoder dro = BuiltInEncoder.groupDro(train.x(), train.n(), shape, train.y(), 2, train.group(), q,
                 16, 8, 10, 7, listening)) {
             double robust = test.worstGroupAccuracy(dro.encode(test.x(), test.n(), TaskMonitor.NONE).predicted());
@@ -113,21 +99,7 @@ class RobustTrainingTest {
             }
         }
         List<Double> live = new ArrayList<>();
-        TaskMonitor listening = new TaskMonitor() {
-            @Override
-            public void progress(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-
-            @Override
-            public void value(String series, double value) {
-                live.add(value);
-            }
-        };
+        TaskMonitor listening = listening(live);
         try (BuiltInEncoder noReversal = BuiltInEncoder.dann(xs, n, ys, xt, n, new long[] {4}, 2, 32, 8, 10, 0, 3,
                 TaskMonitor.NONE);
              BuiltInEncoder dann = BuiltInEncoder.dann(xs, n, ys, xt, n, new long[] {4}, 2, 32, 8, 10, 1, 3,
@@ -175,5 +147,24 @@ class RobustTrainingTest {
             out[i] = 1 - y[i];
         }
         return out;
+    }
+
+    /** A monitor that keeps every value a job reports. */
+    private static TaskMonitor listening(List<Double> live) {
+        return new TaskMonitor() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+
+            @Override
+            public void value(String series, double value) {
+                live.add(value);
+            }
+        };
     }
 }

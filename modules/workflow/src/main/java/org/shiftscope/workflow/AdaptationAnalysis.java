@@ -292,10 +292,7 @@ public final class AdaptationAnalysis {
                 alignment = new Alignment(domainAuc(m, o.seed()), domainAuc(d, o.seed()), d.domainAccuracy());
             }
             case GROUP_DRO -> {
-                if (o.group() == null || !split.reference().column(o.group()).isPresent()) {
-                    throw DataException.of("GroupDRO needs --group COL, a column of the reference");
-                }
-                Column groups = split.reference().requireColumn(o.group());
+                Column groups = referenceGroups(split, o, "GroupDRO");
                 Map<String, Integer> index = new java.util.TreeMap<>();
                 for (int i : train) {
                     index.putIfAbsent(groups.text(i), 0);
@@ -361,10 +358,7 @@ public final class AdaptationAnalysis {
                         m.target().embeddings().d());
             }
             case GROUP_UPWEIGHT -> {
-                if (o.group() == null || !split.reference().column(o.group()).isPresent()) {
-                    throw DataException.of("group upweighting needs --group COL, a column of the reference");
-                }
-                Column groups = split.reference().requireColumn(o.group());
+                Column groups = referenceGroups(split, o, "group upweighting");
                 Map<String, Integer> count = new java.util.TreeMap<>();
                 for (int i : train) {
                     count.merge(groups.text(i), 1, Integer::sum);
@@ -429,6 +423,14 @@ public final class AdaptationAnalysis {
         }
         net.interpolate(start, tuned, o.alpha());
         return sure.size();
+    }
+
+    /** The reference's group column of a method that needs one. */
+    private static Column referenceGroups(Split split, Options o, String method) {
+        if (o.group() == null || !split.reference().column(o.group()).isPresent()) {
+            throw DataException.of(method + " needs --group COL, a column of the reference");
+        }
+        return split.reference().requireColumn(o.group());
     }
 
     /** Accuracy of target probabilities on the target rows labelled with a reference class. */
