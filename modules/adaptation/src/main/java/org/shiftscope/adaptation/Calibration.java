@@ -51,7 +51,7 @@ public final class Calibration {
             double[] out = new double[probs.length];
             for (int i = 0; i < probs.length / k; i++) {
                 logits(probs, i, k, 1 / temperature, bias, out);
-                softmaxInPlace(out, i, k);
+                org.shiftscope.core.RowMajor.softmaxRow(out, i, k);
             }
             return out;
         }
@@ -69,7 +69,7 @@ public final class Calibration {
             double[] z = new double[probs.length];
             for (int i = 0; i < n; i++) {
                 logits(probs, i, k, a, b, z);
-                softmaxInPlace(z, i, k);
+                org.shiftscope.core.RowMajor.softmaxRow(z, i, k);
                 for (int j = 0; j < k; j++) {
                     double l = Math.log(Math.max(probs[i * k + j], 1e-300));
                     double s = z[i * k + j] - (labels[i] == j ? 1 : 0);
@@ -111,27 +111,12 @@ public final class Calibration {
         }
     }
 
-    private static void softmaxInPlace(double[] z, int i, int k) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, z[i * k + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            z[i * k + j] = Math.exp(z[i * k + j] - max);
-            sum += z[i * k + j];
-        }
-        for (int j = 0; j < k; j++) {
-            z[i * k + j] /= sum;
-        }
-    }
-
     private static double bctsNll(double[] probs, int[] labels, int k, double a, double[] b) {
         double[] z = new double[probs.length];
         double sum = 0;
         for (int i = 0; i < labels.length; i++) {
             logits(probs, i, k, a, b, z);
-            softmaxInPlace(z, i, k);
+            org.shiftscope.core.RowMajor.softmaxRow(z, i, k);
             sum -= Math.log(Math.max(z[i * k + labels[i]], 1e-300));
         }
         return sum / labels.length;

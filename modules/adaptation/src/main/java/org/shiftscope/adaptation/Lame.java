@@ -42,19 +42,10 @@ public final class Lame {
                         s[c] += current[j * k + c];
                     }
                 }
-                double max = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < k; c++) {
-                    s[c] += Math.log(Math.max(probs[i * k + c], 1e-300));
-                    max = Math.max(max, s[c]);
+                    next[i * k + c] = s[c] + Math.log(Math.max(probs[i * k + c], 1e-300));
                 }
-                double sum = 0;
-                for (int c = 0; c < k; c++) {
-                    next[i * k + c] = Math.exp(s[c] - max);
-                    sum += next[i * k + c];
-                }
-                for (int c = 0; c < k; c++) {
-                    next[i * k + c] /= sum;
-                }
+                org.shiftscope.core.RowMajor.softmaxRow(next, i, k);
             });
             double change = 0;
             for (int i = 0; i < z.length; i++) {

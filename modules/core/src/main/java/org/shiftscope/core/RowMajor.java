@@ -20,4 +20,20 @@ public final class RowMajor {
         }
         return out;
     }
+
+    /** Replaces row i of an n x k table by its softmax (shifted by the row's maximum, so large values cannot overflow). */
+    public static void softmaxRow(double[] z, int i, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, z[i * k + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            z[i * k + j] = Math.exp(z[i * k + j] - max);
+            sum += z[i * k + j];
+        }
+        for (int j = 0; j < k; j++) {
+            z[i * k + j] /= sum;
+        }
+    }
 }

@@ -488,7 +488,8 @@ public final class BuiltInEncoder implements AutoCloseable {
                     for (int i = 0; i < b; i++) {
                         targetRows[i] = pick.nextInt(nt);
                     }
-                    float[] both = Arrays.copyOf(slice(xs, ns, rows), 2 * slice(xs, ns, rows).length);
+                    float[] source = slice(xs, ns, rows);
+                    float[] both = Arrays.copyOf(source, 2 * source.length);
                     float[] t = slice(xt, nt, targetRows);
                     System.arraycopy(t, 0, both, both.length - t.length, t.length);
                     float[] y = new float[b];

@@ -33,6 +33,7 @@ public final class GroupFairness {
     /** Per-group metrics, in output order. */
     public static final List<String> METRICS = List.of("base_rate", "selection_rate", "accuracy", "tpr", "fpr",
             "fnr", "precision", "ece");
+    private static final int ECE = METRICS.indexOf("ece");
     /** The metrics compared between groups, with Fairlearn's name of the comparison. */
     public static final Map<String, String> COMPARED = orderedMap(
             "selection_rate", "demographic_parity",
@@ -131,7 +132,7 @@ public final class GroupFairness {
         for (int g = 0; g < names.length; g++) {
             Map<String, Evaluation.Estimate> v = new LinkedHashMap<>();
             for (int m = 0; m < METRICS.size(); m++) {
-                if (m < 7 || score != null) {
+                if (m != ECE || score != null) {
                     v.put(METRICS.get(m), Evaluation.estimate(point, boot, g * METRICS.size() + m));
                 }
             }
@@ -271,7 +272,7 @@ public final class GroupFairness {
         double[] sumS = new double[bins];
         int[] count = new int[bins];
         for (int i : rows) {
-            int b = Math.min(bins - 1, Math.max(0, (int) Math.ceil(score[i] * bins) - 1));
+            int b = Metrics.bin(score[i], bins);
             sumY[b] += y[i] ? 1 : 0;
             sumS[b] += score[i];
             count[b]++;

@@ -187,8 +187,14 @@ public final class AdaptationAnalysis {
         }
         String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
                 dataHash(split), model);
+        return recorded(store, runId, () -> compute(split, o, classOf, k, train, held, model, runId, monitor,
+                start));
+    }
+
+    /** Computes a run, recording it in the store (when there is one) as done with its result, or as failed. */
+    private static Result recorded(RunStore store, String runId, java.util.function.Supplier<Result> run) {
         try {
-            Result r = compute(split, o, classOf, k, train, held, model, runId, monitor, start);
+            Result r = run.get();
             if (store != null) {
                 store.finish(runId, toJson(r));
             }
@@ -378,7 +384,7 @@ public final class AdaptationAnalysis {
         monitor.progress(0.9, "scoring before and after");
         Scores sc = score(split, o, classOf, k, targetProbs, adapted, m.target().embeddings());
         Wise wise = o.method() != Method.WISE_FT ? null : new Wise(wiseRows[0], sc.labelled() == 0 ? null
-                : Arrays.stream(wiseProbs).mapToDouble(p -> targetAccuracy(split, o, classOf, k, p)).toArray());
+                : Arrays.stream(wiseProbs).mapToDouble(p -> targetAccuracy(sc, k, p)).toArray());
         monitor.progress(1, "adaptation done");
         return new Result(runId, o, m.classes(), estimate, weights, groupSizes, pseudoRows, curve[0], atc, cbpe,
                 sc.clustersBefore(), sc.clustersAfter(), sc.before(), sc.after(), temperature, m.trainAccuracy(),
@@ -433,19 +439,14 @@ public final class AdaptationAnalysis {
         return split.reference().requireColumn(o.group());
     }
 
-    /** Accuracy of target probabilities on the target rows labelled with a reference class. */
-    private static double targetAccuracy(Split split, Options o, Map<String, Integer> classOf, int k, double[] p) {
-        Column labels = split.target().requireColumn(o.label());
+    /** Accuracy of target probabilities on the labelled target rows the scores were computed on. */
+    private static double targetAccuracy(Scores sc, int k, double[] p) {
         int[] predicted = org.shiftscope.core.RowMajor.argmax(p, k);
         int right = 0;
-        int n = 0;
-        for (int i = 0; i < labels.size(); i++) {
-            if (!labels.isMissing(i) && classOf.containsKey(labels.text(i))) {
-                n++;
-                right += predicted[i] == classOf.get(labels.text(i)) ? 1 : 0;
-            }
+        for (int j = 0; j < sc.rows().length; j++) {
+            right += predicted[sc.rows()[j]] == sc.y()[j] ? 1 : 0;
         }
-        return (double) right / n;
+        return (double) right / sc.rows().length;
     }
 
     /**
@@ -474,10 +475,17 @@ public final class AdaptationAnalysis {
                 .auc();
     }
 
-    /** The target metrics before and after, per group and per cluster, on the labelled target rows. */
+    /**
+     * The target metrics before and after, per group and per cluster, on the labelled target rows {@code rows}
+     * (their classes {@code y}).
+     */
     private record Scores(Evaluation.Result before, Evaluation.Result after, double[] shares,
                           List<Evaluation.GroupAccuracy> clustersBefore, List<Evaluation.GroupAccuracy> clustersAfter,
-                          int labelled) {
+                          int[] rows, int[] y) {
+
+        int labelled() {
+            return rows.length;
+        }
     }
 
     /**
@@ -495,7 +503,7 @@ public final class AdaptationAnalysis {
         }
         int labelled = rows.size();
         if (labelled == 0) {
-            return new Scores(null, null, null, null, null, 0);
+            return new Scores(null, null, null, null, null, new int[0], new int[0]);
         }
         int[] y = new int[labelled];
         String[] group = o.group() == null ? null : new String[labelled];
@@ -528,7 +536,8 @@ public final class AdaptationAnalysis {
             clustersBefore = Evaluation.of(pb, k, y, cluster, o.resamples(), o.seed()).groups();
             clustersAfter = Evaluation.of(pa, k, y, cluster, o.resamples(), o.seed()).groups();
         }
-        return new Scores(before, after, shares, clustersBefore, clustersAfter, labelled);
+        return new Scores(before, after, shares, clustersBefore, clustersAfter,
+                rows.stream().mapToInt(Integer::intValue).toArray(), y);
     }
 
     /** Methods that only need a classifier's outputs, so they also run on a user's model. */
@@ -551,7 +560,6 @@ public final class AdaptationAnalysis {
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
         Map<String, Integer> classOf = BuiltInModel.classes(split, o.label());
-        int k = classOf.size();
         int nr = split.reference().rowCount();
         int[] held = Arrays.copyOf(shuffle(java.util.stream.IntStream.range(0, nr).toArray(), o.seed()),
                 Math.min(nr, MAX_ROWS));
@@ -563,6 +571,15 @@ public final class AdaptationAnalysis {
         options.put("model_output", input.output());
         String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
                 dataHash(split), model);
+        return recorded(store, runId, () -> modelRun(split, o, modelFile, input, classOf, held, model, runId, monitor,
+                start));
+    }
+
+    /** The computation of {@link #runModel}, its run already started in the store. */
+    private static Result modelRun(Split split, Options o, java.nio.file.Path modelFile,
+                                   EmbeddingAnalysis.ModelInput input, Map<String, Integer> classOf, int[] held,
+                                   String model, String runId, TaskMonitor monitor, long start) {
+        int k = classOf.size();
         try (org.shiftscope.embedding.ModelEmbedder m = org.shiftscope.embedding.ModelEmbedder.load(modelFile)) {
             org.shiftscope.core.Dataset heldRows = split.reference().selectRows(held);
             double[] heldProbs = probabilities(EmbeddingAnalysis.embed(heldRows, m, input.columns(), input.output(),
@@ -605,20 +622,12 @@ public final class AdaptationAnalysis {
                 default -> throw new IllegalStateException(o.method().name());
             }
             Scores sc = score(split, o, classOf, k, targetProbs, adapted, new org.shiftscope.embedding.Embeddings(
-                    targetOut.n(), k, toFloat(targetProbs), targetOut.device()));
+                    targetOut.n(), k, BuiltInModel.toFloat(targetProbs), targetOut.device()));
             Result r = new Result(runId, o, List.copyOf(classOf.keySet()), estimate, null, null, -1, null, atc, cbpe,
                     sc.clustersBefore(), sc.clustersAfter(), sc.before(), sc.after(), temperature,
                     (double) right / held.length, 0, held.length, split.target().rowCount(), sc.labelled(),
                     sc.shares(), null, null, null, model, (System.nanoTime() - start) / 1e9);
-            if (store != null) {
-                store.finish(runId, toJson(r));
-            }
             return r;
-        } catch (RuntimeException e) {
-            if (store != null) {
-                store.fail(runId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            }
-            throw e;
         }
     }
 
@@ -641,30 +650,11 @@ public final class AdaptationAnalysis {
         if (probabilities) {
             return v;
         }
-        double[] p = new double[v.length];
+        double[] p = v.clone();
         for (int i = 0; i < out.n(); i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, v[i * k + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                p[i * k + j] = Math.exp(v[i * k + j] - max);
-                sum += p[i * k + j];
-            }
-            for (int j = 0; j < k; j++) {
-                p[i * k + j] /= sum;
-            }
+            org.shiftscope.core.RowMajor.softmaxRow(p, i, k);
         }
         return p;
-    }
-
-    private static float[] toFloat(double[] v) {
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) v[i];
-        }
-        return out;
     }
 
     /**

@@ -216,7 +216,8 @@ final class BuiltInModel {
         return new Features(enc.encode(split.reference()), enc.encode(split.target()), enc.features().size());
     }
 
-    private static float[] toFloat(double[] v) {
+    /** Values as floats (what DJL takes). */
+    static float[] toFloat(double[] v) {
         float[] out = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = (float) v[i];
