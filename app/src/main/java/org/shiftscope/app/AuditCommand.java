@@ -13,6 +13,7 @@ import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.AuditAnalysis;
 import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.EmbeddingAnalysis;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,12 +44,24 @@ final class AuditCommand implements Callable<Integer> {
             + " (default: the column's 1 / yes / true).")
     String positiveLabel;
 
-    @Option(names = "--prediction", required = true, paramLabel = "COL", description = "The decision (or score)"
-            + " column.")
+    @Option(names = "--prediction", paramLabel = "COL", description = "The decision (or score) column.")
     String prediction;
 
-    @Option(names = "--threshold", paramLabel = "T", description = "A numeric score column decides positive at"
-            + " score >= T (a score in [0, 1] is also checked for calibration).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Or decide by a model (ONNX or TorchScript): its"
+            + " probability of the positive class >= --threshold (default 0.5). One output value per row is that"
+            + " probability (or its logit); two are one per class, --positive-output says which. Tabular models get"
+            + " --model-input's columns.")
+    java.nio.file.Path model;
+
+    @Mixin
+    EmbedCommand.ModelOptions modelOptions;
+
+    @Option(names = "--positive-output", defaultValue = "1", paramLabel = "K", description = "A model with two"
+            + " values per row: which one is the positive class (default ${DEFAULT-VALUE}).")
+    int positiveOutput;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "A numeric score column (or a model's"
+            + " probability) decides positive at score >= T (a score in [0, 1] is also checked for calibration).")
     Double threshold;
 
     @Option(names = "--positive-prediction", paramLabel = "V,V", split = ",",
@@ -86,24 +99,32 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((prediction == null) == (model == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give the decision as --prediction COL or as --model FILE (one of them)");
+        }
         AuditAnalysis.Options o = new AuditAnalysis.Options(label, positiveLabel, prediction, threshold,
-                positivePredictions, negativePredictions, groups, referenceGroup, minGroupSize, resamples, seed);
+                positivePredictions, negativePredictions, groups, referenceGroup, minGroupSize, resamples, seed,
+                model == null ? null : new AuditAnalysis.Model(model, new EmbeddingAnalysis.ModelInput(
+                        modelOptions.inputs(), modelOptions.output, modelOptions.batch), positiveOutput));
+        TaskMonitor monitor = ConsoleProgress.forTerminal();
         PrintWriter w = spec.commandLine().getOut();
         ObjectNode json;
         List<AuditAnalysis.Audit> audits = new ArrayList<>();
         if (split.data != null && split.referenceWhere == null && split.targetWhere == null) {
             Dataset d = filtered(new DatasetCatalog().load(split.data, TaskMonitor.NONE));
-            AuditAnalysis.Audit a = AuditAnalysis.audit(d, o);
+            AuditAnalysis.Audit a = AuditAnalysis.audit(d, o, monitor);
             audits.add(a);
             json = AuditAnalysis.toJson(a);
         } else {
             Split s = split.build();
-            AuditAnalysis.Audit r = AuditAnalysis.audit(filtered(s.reference()), o);
-            AuditAnalysis.Audit t = AuditAnalysis.audit(filtered(s.target()), o);
+            AuditAnalysis.Audit r = AuditAnalysis.audit(filtered(s.reference()), o, monitor.range(0, 0.5));
+            AuditAnalysis.Audit t = AuditAnalysis.audit(filtered(s.target()), o, monitor.range(0.5, 1));
             audits.add(r);
             audits.add(t);
             json = AuditAnalysis.toJson(r, t);
         }
+        ConsoleProgress.clear(monitor);
         if (output.json()) {
             Json.print(w, json);
             return 0;

@@ -632,13 +632,6 @@ class CliTest {
     void auditsCompasLikeAHandComputation() throws Exception {
         // audit/make_compas_fixture.py: ProPublica's row filters, decision score_text not Low, label two_year_recid,
         // every rate computed by hand in pandas (score_text N/A reads as missing here, so those rows drop out)
-        java.util.Map<String, String[]> expected = new java.util.HashMap<>();
-        java.util.List<String> lines = Files.readAllLines(AUDIT.resolve("compas_groups.csv"));
-        String[] header = lines.get(0).split(",");
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.replace("\"race,sex\"", "race+sex").split(",", -1);
-            expected.put(cells[0] + "/" + cells[1], cells);
-        }
         for (String grouping : java.util.List.of("race", "race,sex")) {
             Result r = run("audit", "--data", shared("compas-two-years.csv"), "--where", COMPAS_ROWS, "--label",
                     "two_year_recid", "--prediction", "score_text", "--negative-prediction", "Low", "--group",
@@ -647,27 +640,7 @@ class CliTest {
             assertThat(r.code()).as(r.err()).isZero();
             JsonNode j = r.json();
             assertThat(j.get("rows").asInt()).isEqualTo(6_172); // ProPublica's count after its filters
-            int n = 0;
-            for (JsonNode g : j.get("groups")) {
-                String[] e = expected.get(grouping.replace(",", "+") + "/" + g.get("group").asText());
-                assertThat(e).as(g.get("group").asText()).isNotNull();
-                assertThat(g.get("n").asInt()).isEqualTo(Integer.parseInt(e[2]));
-                assertThat(g.get("small").asBoolean()).isEqualTo(g.get("n").asInt() < 30);
-                n += g.get("n").asInt();
-                for (int m = 3; m < header.length; m++) {
-                    JsonNode v = g.get(header[m]);
-                    if (e[m].isEmpty()) {
-                        assertThat(v.isNull()).as(header[m] + " of " + e[1]).isTrue(); // no denominator: no rate
-                    } else {
-                        assertThat(v.asDouble()).as(header[m] + " of " + e[1])
-                                .isCloseTo(Double.parseDouble(e[m]), org.assertj.core.api.Assertions.within(1e-12));
-                        JsonNode ci = g.get("ci").get(header[m]);
-                        assertThat(ci.get(0).asDouble()).isLessThanOrEqualTo(v.asDouble());
-                        assertThat(ci.get(1).asDouble()).isGreaterThanOrEqualTo(v.asDouble());
-                    }
-                }
-            }
-            assertThat(n).isEqualTo(6_172);
+            assertGroupsMatch(j, AUDIT.resolve("compas_groups.csv"), grouping, 6_172);
             if (grouping.equals("race")) {
                 assertThat(j.get("left_out_of_disparities")).hasSize(1); // Native American, 11 rows
                 java.util.List<String> d = Files.readAllLines(AUDIT.resolve("compas_disparities.csv"));
@@ -701,6 +674,84 @@ class CliTest {
             assertThat(c.get("fpr").asDouble()).isCloseTo(tgt - ref, org.assertj.core.api.Assertions.within(1e-12));
         }
         assertThat(s.get("change")).hasSize(2);
+    }
+
+    /**
+     * Every group of an audit's JSON against a hand computation's rows (grouping, group, [threshold,] n, then one
+     * column per metric): same groups, counts to the row, rates to 1e-12, each inside its interval.
+     */
+    private static void assertGroupsMatch(JsonNode audit, Path fixture, String grouping, int rows) throws Exception {
+        java.util.Map<String, java.util.Map<String, String>> expected = new java.util.HashMap<>();
+        java.util.List<String> lines = Files.readAllLines(fixture);
+        String[] header = lines.get(0).split(",");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.replace("\"race,sex\"", "race+sex").split(",", -1);
+            java.util.Map<String, String> row = new java.util.HashMap<>();
+            for (int m = 0; m < header.length; m++) {
+                row.put(header[m], cells[m]);
+            }
+            expected.put(cells[0] + "/" + cells[1], row);
+        }
+        java.util.List<String> metrics = java.util.List.of("base_rate", "selection_rate", "accuracy", "tpr", "fpr",
+                "fnr", "precision");
+        int n = 0;
+        for (JsonNode g : audit.get("groups")) {
+            String name = g.get("group").asText();
+            java.util.Map<String, String> e = expected.remove(grouping.replace(",", "+") + "/" + name);
+            assertThat(e).as(name).isNotNull();
+            assertThat(g.get("n").asInt()).as(name).isEqualTo((int) Double.parseDouble(e.get("n")));
+            assertThat(g.get("small").asBoolean()).isEqualTo(g.get("n").asInt() < 30);
+            n += g.get("n").asInt();
+            for (String m : metrics) {
+                JsonNode v = g.get(m);
+                if (e.get(m).isEmpty()) {
+                    assertThat(v.isNull()).as(m + " of " + name).isTrue(); // no denominator: no rate
+                } else {
+                    assertThat(v.asDouble()).as(m + " of " + name)
+                            .isCloseTo(Double.parseDouble(e.get(m)), org.assertj.core.api.Assertions.within(1e-12));
+                    JsonNode ci = g.get("ci").get(m);
+                    assertThat(ci.get(0).asDouble()).isLessThanOrEqualTo(v.asDouble());
+                    assertThat(ci.get(1).asDouble()).isGreaterThanOrEqualTo(v.asDouble());
+                }
+            }
+        }
+        assertThat(n).isEqualTo(rows);
+        assertThat(expected.keySet()).as("groups the audit missed")
+                .noneMatch(k -> k.startsWith(grouping.replace(",", "+") + "/"));
+    }
+
+    @Test
+    void auditsAdultThroughAModelLikeAHandComputation() throws Exception {
+        // audit/make_adult_fixture.py: a logistic regression on adult's six numeric columns exported to ONNX (two
+        // logits), decision P(>50K) >= the fixture's threshold, every rate computed by hand in pandas from torch's
+        // own scores
+        java.util.List<String> lines = Files.readAllLines(AUDIT.resolve("adult_groups.csv"));
+        String threshold = lines.get(1).split(",")[2];
+        for (String grouping : java.util.List.of("sex", "race", "race,sex")) {
+            Result r = run("audit", "--data", shared("adult.csv"), "--label", "income-per-year", "--positive-label",
+                    ">50K", "--model", AUDIT.resolve("adult_income.onnx").toString(), "--model-input",
+                    "age,fnlwgt,education-num,capital-gain,capital-loss,hours-per-week", "--threshold", threshold,
+                    "--group", grouping, "--resamples", "100", "--format", "json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.get("rows").asInt()).isEqualTo(32_561);
+            assertThat(j.get("rows_left_out_missing").asInt()).isZero();
+            assertThat(j.get("decision").asText()).startsWith("P(>50K) from adult_income.onnx (sha256 ")
+                    .endsWith(") >= " + Double.parseDouble(threshold));
+            assertGroupsMatch(j, AUDIT.resolve("adult_groups.csv"), grouping, 32_561);
+            // a probability score is checked for calibration too
+            assertThat(j.get("groups").get(0).get("ece").asDouble()).isBetween(0.0, 1.0);
+        }
+        Result both = run("audit", "--data", shared("adult.csv"), "--label", "income-per-year", "--positive-label",
+                ">50K", "--model", AUDIT.resolve("adult_income.onnx").toString(), "--prediction", "sex", "--group",
+                "sex");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("give the decision as --prediction COL or as --model FILE (one of them)");
+        Result text = run("audit", "--data", shared("adult.csv"), "--label", "income-per-year", "--positive-label",
+                ">50K", "--model", AUDIT.resolve("adult_income.onnx").toString(), "--model-input", "age,sex",
+                "--group", "sex");
+        assertThat(text.code()).isEqualTo(2);
+        assertThat(text.err()).contains("adult.csv: column 'sex' is not numeric; a model's input columns must be");
     }
 
     private static double value(JsonNode audit, String group, String metric) {

@@ -3,6 +3,7 @@ package org.shiftscope.workflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.shiftscope.core.Column;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.NumericColumn;
+import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.metrics.Evaluation;
 import org.shiftscope.metrics.GroupFairness;
 
@@ -41,12 +43,21 @@ public final class AuditAnalysis {
      * @param referenceGroup      the group the others are compared with (null: the largest)
      * @param minGroupSize        groups with fewer rows are flagged "small" and left out of between-group
      *                            disparities
+     * @param model               a model whose score decides instead of a prediction column (null: none); the
+     *                            decision is then score >= threshold (0.5 when none is given)
      */
     public record Options(String label, String positiveLabel, String prediction, Double threshold,
                           List<String> positivePredictions, List<String> negativePredictions, List<String> groups,
-                          String referenceGroup, int minGroupSize, int resamples, long seed) {
+                          String referenceGroup, int minGroupSize, int resamples, long seed, Model model) {
 
         public Options {
+            if (model != null) {
+                if (prediction != null && !prediction.equals(MODEL_SCORE)) {
+                    throw DataException.of("give either a prediction column or a model, not both");
+                }
+                prediction = MODEL_SCORE;
+                threshold = threshold == null ? 0.5 : threshold;
+            }
             positivePredictions = List.copyOf(positivePredictions);
             negativePredictions = List.copyOf(negativePredictions);
             groups = List.copyOf(groups);
@@ -60,6 +71,27 @@ public final class AuditAnalysis {
     }
 
     /**
+     * A model that scores the rows: its probability of the positive class is the score the decision thresholds.
+     *
+     * @param input          the columns fed to it (tabular data) and which output holds its class scores
+     * @param positiveOutput which of two per-class values is the positive class (one value per row is itself the
+     *                       positive class's probability, or its logit)
+     */
+    public record Model(Path file, EmbeddingAnalysis.ModelInput input, int positiveOutput) {
+
+        public Model {
+            java.util.Objects.requireNonNull(file, "file");
+            if (positiveOutput < 0 || positiveOutput > 1) {
+                throw DataException.of("the positive class's output of a binary model is 0 or 1, not "
+                        + positiveOutput);
+            }
+        }
+    }
+
+    /** The column that holds a model's scores in an audit by model. */
+    public static final String MODEL_SCORE = "model_score";
+
+    /**
      * @param dropped  rows left out for a missing label, decision or group value
      * @param decision how the decision was read, e.g. "score_text not in [Low]"
      */
@@ -69,6 +101,14 @@ public final class AuditAnalysis {
 
     /** Audits one dataset (one side of a split, or a whole file). */
     public static Audit audit(Dataset data, Options o) {
+        return audit(data, o, TaskMonitor.NONE);
+    }
+
+    /** Audits one dataset, first scoring its rows with the options' model when they name one. */
+    public static Audit audit(Dataset data, Options o, TaskMonitor monitor) {
+        if (o.model() != null) {
+            data = withModelScores(data, o.model(), monitor);
+        }
         String file = data.source().displayName();
         Column label = require(data, o.label(), "label", file);
         Column prediction = require(data, o.prediction(), "prediction", file);
@@ -116,11 +156,79 @@ public final class AuditAnalysis {
         GroupFairness.Result r = GroupFairness.of(java.util.Arrays.copyOf(y, kept),
                 java.util.Arrays.copyOf(decided, kept), probabilities ? java.util.Arrays.copyOf(score, kept) : null,
                 java.util.Arrays.copyOf(group, kept), o.referenceGroup(), o.minGroupSize(), o.resamples(), o.seed());
-        String how = o.threshold() != null ? o.prediction() + " >= " + o.threshold()
+        String how = o.model() != null ? "P(" + positive + ") from " + o.model().file().getFileName() + " (sha256 "
+                + EmbeddingCache.fileHash(o.model().file()) + ") >= " + o.threshold()
+                : o.threshold() != null ? o.prediction() + " >= " + o.threshold()
                 : !o.positivePredictions().isEmpty() ? o.prediction() + " in " + o.positivePredictions()
                 : !o.negativePredictions().isEmpty() ? o.prediction() + " not in " + o.negativePredictions()
                 : o.prediction() + " in " + POSITIVE;
         return new Audit(data.name(), n, n - kept, positive, how, r);
+    }
+
+    /**
+     * The data with the model's probability of the positive class as the column {@link #MODEL_SCORE}: two values
+     * per row are class probabilities (or logits, then soft-maxed), one value is a probability (or a logit, then
+     * passed through the logistic function). Rows missing one of the model's inputs get no score (and drop out of
+     * the audit, counted).
+     */
+    static Dataset withModelScores(Dataset data, Model model, TaskMonitor monitor) {
+        String name = model.file().getFileName().toString();
+        if (data.column(MODEL_SCORE).isPresent()) {
+            throw DataException.inFile(data.source().displayName(), "already has a column '" + MODEL_SCORE
+                    + "'; rename it to audit a model");
+        }
+        List<String> inputs = model.input().columns();
+        int n = data.rowCount();
+        boolean[] complete = new boolean[n];
+        java.util.Arrays.fill(complete, true);
+        for (Column c : data.columns()) {
+            if (c instanceof NumericColumn && (inputs.isEmpty() || inputs.contains(c.name()))) {
+                for (int i = 0; i < n; i++) {
+                    complete[i] &= !c.isMissing(i);
+                }
+            }
+        }
+        int[] rows = java.util.stream.IntStream.range(0, n).filter(i -> complete[i]).toArray();
+        double[] score = new double[n];
+        java.util.Arrays.fill(score, Double.NaN);
+        if (rows.length > 0) {
+            org.shiftscope.embedding.Embeddings out;
+            try (org.shiftscope.embedding.ModelEmbedder m = org.shiftscope.embedding.ModelEmbedder.load(
+                    model.file())) {
+                out = EmbeddingAnalysis.embed(rows.length == n ? data : data.selectRows(rows), m, inputs,
+                        model.input().output(), model.input().batch(), monitor);
+            }
+            int d = out.d();
+            if (d != 1 && d != 2) {
+                throw DataException.inFile(name, "gives " + d + " values per row; a binary audit needs one (the"
+                        + " positive class's probability or logit) or two (one per class; choose the output with"
+                        + " --model-output)");
+            }
+            float[] v = out.values();
+            boolean probabilities = true;
+            for (int i = 0; i < rows.length && probabilities; i++) {
+                double sum = 0;
+                for (int j = 0; j < d; j++) {
+                    probabilities &= v[i * d + j] >= 0 && v[i * d + j] <= 1;
+                    sum += v[i * d + j];
+                }
+                probabilities &= d == 1 || Math.abs(sum - 1) < 1e-3;
+            }
+            for (int i = 0; i < rows.length; i++) {
+                double s;
+                if (d == 1) {
+                    s = probabilities ? v[i] : 1 / (1 + Math.exp(-v[i]));
+                } else {
+                    double pos = v[i * 2 + model.positiveOutput()];
+                    double neg = v[i * 2 + 1 - model.positiveOutput()];
+                    s = probabilities ? pos : 1 / (1 + Math.exp(neg - pos));
+                }
+                score[rows[i]] = s;
+            }
+        }
+        List<Column> cols = new ArrayList<>(data.columns());
+        cols.add(new NumericColumn(MODEL_SCORE, score));
+        return new Dataset(data.name(), data.source(), cols, data.images());
     }
 
     private static Column require(Dataset data, String name, String role, String file) {
