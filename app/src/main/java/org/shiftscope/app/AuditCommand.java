@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.RowFilter;
-import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.AuditAnalysis;
 import org.shiftscope.workflow.DatasetCatalog;
@@ -94,6 +93,11 @@ final class AuditCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--explain-clusters", defaultValue = "0", paramLabel = "K", description = "With a split: explain"
+            + " the shift by a K-cluster transport map (over --columns, or every other numeric column) and say which"
+            + " groups each cluster carries on each side (default: none).")
+    int clusters;
+
     @Mixin
     FormatOption output;
 
@@ -111,18 +115,22 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         ObjectNode json;
         List<AuditAnalysis.Audit> audits = new ArrayList<>();
+        AuditAnalysis.SplitAudit both = null;
         if (split.data != null && split.referenceWhere == null && split.targetWhere == null) {
-            Dataset d = filtered(new DatasetCatalog().load(split.data, TaskMonitor.NONE));
-            AuditAnalysis.Audit a = AuditAnalysis.audit(d, o, monitor);
+            if (clusters > 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--explain-clusters joins the shift's transport clusters to the groups: define a split");
+            }
+            Dataset d = new DatasetCatalog().load(split.data, TaskMonitor.NONE);
+            AuditAnalysis.Audit a = AuditAnalysis.audit(where == null ? d : d.selectRows(RowFilter.parse(where)
+                    .apply(d)), o, monitor);
             audits.add(a);
             json = AuditAnalysis.toJson(a);
         } else {
-            Split s = split.build();
-            AuditAnalysis.Audit r = AuditAnalysis.audit(filtered(s.reference()), o, monitor.range(0, 0.5));
-            AuditAnalysis.Audit t = AuditAnalysis.audit(filtered(s.target()), o, monitor.range(0.5, 1));
-            audits.add(r);
-            audits.add(t);
-            json = AuditAnalysis.toJson(r, t);
+            both = AuditAnalysis.audit(split.definition(), new AuditAnalysis.Settings(o, where, clusters), monitor);
+            audits.add(both.reference());
+            audits.add(both.target());
+            json = AuditAnalysis.toJson(both);
         }
         ConsoleProgress.clear(monitor);
         if (output.json()) {
@@ -132,12 +140,16 @@ final class AuditCommand implements Callable<Integer> {
         for (AuditAnalysis.Audit a : audits) {
             print(w, a, audits.size() == 1 ? json : json.get(a == audits.get(0) ? "reference" : "target"));
         }
+        if (both != null && both.clusters() != null) {
+            w.printf(Locale.ROOT, "transport clusters (k-cluster explanation over %s):%n",
+                    String.join(", ", both.clusterFeatures()));
+            for (AuditAnalysis.ClusterGroups c : both.clusters()) {
+                w.printf(Locale.ROOT, "  cluster %d moved %.3f along %s%n    reference %s%n    target    %s%n",
+                        c.cluster(), c.moved(), String.join(", ", c.topFeatures()), c.reference(), c.target());
+            }
+        }
         w.flush();
         return 0;
-    }
-
-    private Dataset filtered(Dataset d) {
-        return where == null ? d : d.selectRows(RowFilter.parse(where).apply(d));
     }
 
     private static void print(PrintWriter w, AuditAnalysis.Audit a, JsonNode j) {

@@ -12,7 +12,8 @@ final class TransportOptions {
 
     @Option(names = "--solver", paramLabel = "exact|sinkhorn|auto", defaultValue = "auto",
             description = "exact (network flow / assignment), sinkhorn (debiased Sinkhorn divergence), or auto"
-                    + " (exact while the cost matrix fits, default).")
+                    + " (exact while the cost matrix fits, and for sides of unequal size up to 2.5 million point pairs;"
+                    + " default).")
     String solver;
 
     @Option(names = "--epsilon", paramLabel = "E",

@@ -754,6 +754,47 @@ class CliTest {
         assertThat(text.err()).contains("adult.csv: column 'sex' is not numeric; a model's input columns must be");
     }
 
+    @Test
+    void auditSaysWhichTransportClustersCarryWhichGroups(@TempDir Path dir) throws Exception {
+        // planted: group A sits at x = 0 on both sides; group B sits at x = 10 in the reference and at 20 in the
+        // target (noise sd 0.1). Z-scored over both sides x has mean 7.5 and sd sqrt(68.75), so the k = 2 map moves
+        // B's cluster by 10 / sqrt(68.75) = 1.206 and A's by 0
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        StringBuilder csv = new StringBuilder("side,group,x,y,pred\n");
+        for (String side : java.util.List.of("ref", "tgt")) {
+            for (int i = 0; i < 400; i++) {
+                boolean b = i % 2 == 1;
+                double x = (b ? (side.equals("ref") ? 10 : 20) : 0) + 0.1 * rnd.nextGaussian();
+                csv.append(side).append(',').append(b ? "B" : "A").append(',').append(x).append(',')
+                        .append(i % 3 == 0 ? 1 : 0).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
+            }
+        }
+        Path data = dir.resolve("planted.csv");
+        Files.writeString(data, csv);
+        Result r = run("audit", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--label", "y", "--prediction", "pred", "--group", "group", "--explain-clusters", "2",
+                "--resamples", "50", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode t = r.json().get("transport_clusters");
+        assertThat(t.get("features")).hasSize(1); // x: y, pred, the group and the filter's side are not features
+        assertThat(t.get("features").get(0).asText()).isEqualTo("x");
+        for (JsonNode c : t.get("clusters")) {
+            JsonNode groups = c.get("groups");
+            assertThat(groups.size()).isEqualTo(1); // each cluster carries one group whole, on both sides
+            String g = groups.fieldNames().next();
+            assertThat(groups.get(g).get("reference_rows").asInt()).isEqualTo(200);
+            assertThat(groups.get(g).get("target_rows").asInt()).isEqualTo(200);
+            assertThat(groups.get(g).get("share_of_group_target").asDouble()).isEqualTo(1.0);
+            assertThat(c.get("moved").asDouble()).as(g).isCloseTo(g.equals("B") ? 10 / Math.sqrt(68.75) : 0,
+                    org.assertj.core.api.Assertions.within(0.02));
+        }
+        Result one = run("audit", "--data", data.toString(), "--label", "y", "--prediction", "pred", "--group",
+                "group", "--explain-clusters", "2");
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("--explain-clusters joins the shift's transport clusters to the groups: define"
+                + " a split");
+    }
+
     private static double value(JsonNode audit, String group, String metric) {
         for (JsonNode g : audit.get("groups")) {
             if (g.get("group").asText().equals(group)) {
@@ -815,6 +856,25 @@ class CliTest {
         double after = j.get("after").get("worst_group_accuracy").get("value").asDouble();
         // 0.903 -> 0.990 when written
         assertThat(after).as(before + " -> " + after).isGreaterThan(before + 0.03);
+        // a binary label with groups: the auditor's table before and after; its accuracy per group is the one the
+        // per-group metrics report, and the change is after - before
+        JsonNode fairness = j.get("fairness");
+        for (JsonNode g : j.get("before").get("groups")) {
+            String name = g.get("group").asText();
+            double was = value(fairness.get("before"), name, "accuracy");
+            double is = value(fairness.get("after"), name, "accuracy");
+            assertThat(was).isCloseTo(g.get("accuracy").get("value").asDouble(),
+                    org.assertj.core.api.Assertions.within(1e-12));
+            for (JsonNode c : fairness.get("change")) {
+                if (c.get("group").asText().equals(name)) {
+                    assertThat(c.get("accuracy").asDouble()).isCloseTo(is - was,
+                            org.assertj.core.api.Assertions.within(1e-12));
+                }
+            }
+        }
+        assertThat(fairness.get("before").get("positive_label").asText()).isEqualTo("yes");
+        assertThat(value(fairness.get("after"), "B", "accuracy")).isGreaterThan(value(fairness.get("before"), "B",
+                "accuracy") + 0.03);
         // GroupDRO on the same data: its online weights move onto the minority group B
         Result dro = run("adapt", "--reference", r.toString(), "--target", t.toString(), "--label", "y", "--group",
                 "group", "--method", "group-dro", "--resamples", "200", "--format", "json");

@@ -128,6 +128,7 @@ public final class AdaptationAnalysis {
      * @param groupWeights GroupDRO's final weight of each group (else null)
      * @param alignment   DANN: how well the side of a row can be told from the classifier's features (else null)
      * @param wise        WiSE-FT: the fine-tuning and the target accuracy along the interpolation (else null)
+     * @param fairness    a binary label and a group column: the subgroup audit before and after (else null)
      */
     public record Result(String runId, Options options, List<String> classes, LabelShift.Estimate estimate,
                          ImportanceWeights.Result weights, Map<String, Integer> trainGroups, int pseudoLabelled,
@@ -138,7 +139,7 @@ public final class AdaptationAnalysis {
                          Evaluation.Result before, Evaluation.Result after, double temperature,
                          double trainAccuracy, int trained, int heldOut, int target, int targetLabelled,
                          double[] targetShares, Map<String, Double> groupWeights, Alignment alignment,
-                         Wise wise, String model, double seconds) {
+                         Wise wise, Fairness fairness, String model, double seconds) {
     }
 
     /**
@@ -154,6 +155,10 @@ public final class AdaptationAnalysis {
      * @param accuracy       target accuracy at each weight of {@link #WISE_FT_GRID} (null without target labels)
      */
     public record Wise(int pseudoLabelled, double[] accuracy) {
+    }
+
+    /** A binary label with a group column: the target's subgroup audit before and after the method. */
+    public record Fairness(AuditAnalysis.Audit before, AuditAnalysis.Audit after) {
     }
 
     public static Result run(Split split, Options o, RunStore store, TaskMonitor monitor) {
@@ -389,7 +394,7 @@ public final class AdaptationAnalysis {
         return new Result(runId, o, m.classes(), estimate, weights, groupSizes, pseudoRows, curve[0], atc, cbpe,
                 sc.clustersBefore(), sc.clustersAfter(), sc.before(), sc.after(), temperature, m.trainAccuracy(),
                 train.length, held.length, split.target().rowCount(), sc.labelled(), sc.shares(), groupWeights,
-                alignment, wise, model, (System.nanoTime() - start) / 1e9);
+                alignment, wise, sc.fairness(), model, (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -481,7 +486,7 @@ public final class AdaptationAnalysis {
      */
     private record Scores(Evaluation.Result before, Evaluation.Result after, double[] shares,
                           List<Evaluation.GroupAccuracy> clustersBefore, List<Evaluation.GroupAccuracy> clustersAfter,
-                          int[] rows, int[] y) {
+                          int[] rows, int[] y, Fairness fairness) {
 
         int labelled() {
             return rows.length;
@@ -503,7 +508,7 @@ public final class AdaptationAnalysis {
         }
         int labelled = rows.size();
         if (labelled == 0) {
-            return new Scores(null, null, null, null, null, new int[0], new int[0]);
+            return new Scores(null, null, null, null, null, new int[0], new int[0], null);
         }
         int[] y = new int[labelled];
         String[] group = o.group() == null ? null : new String[labelled];
@@ -536,8 +541,40 @@ public final class AdaptationAnalysis {
             clustersBefore = Evaluation.of(pb, k, y, cluster, o.resamples(), o.seed()).groups();
             clustersAfter = Evaluation.of(pa, k, y, cluster, o.resamples(), o.seed()).groups();
         }
+        Fairness fairness = k == 2 && group != null ? fairness(classOf, y, pb, pa, group, o) : null;
         return new Scores(before, after, shares, clustersBefore, clustersAfter,
-                rows.stream().mapToInt(Integer::intValue).toArray(), y);
+                rows.stream().mapToInt(Integer::intValue).toArray(), y, fairness);
+    }
+
+    /**
+     * A binary label's subgroup audit of the target before and after (decision: the positive class is the more
+     * probable one; its probability is the score), so an auditor sees whether the method closed or widened a gap.
+     * The positive class is the one written 1 / yes / true, else the second in sorted order.
+     */
+    private static Fairness fairness(Map<String, Integer> classOf, int[] y, double[] pb, double[] pa, String[] group,
+                                     Options o) {
+        List<String> classes = List.copyOf(classOf.keySet());
+        String positive = classes.stream().filter(AuditAnalysis::readsPositive).findFirst().orElse(classes.get(1));
+        int pos = classOf.get(positive);
+        int n = y.length;
+        boolean[] truth = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            truth[j] = y[j] == pos;
+        }
+        AuditAnalysis.Audit[] audits = new AuditAnalysis.Audit[2];
+        double[][] probs = {pb, pa};
+        for (int t = 0; t < 2; t++) {
+            boolean[] decided = new boolean[n];
+            double[] score = new double[n];
+            for (int j = 0; j < n; j++) {
+                score[j] = probs[t][j * 2 + pos];
+                decided[j] = score[j] >= probs[t][j * 2 + 1 - pos];
+            }
+            audits[t] = new AuditAnalysis.Audit(t == 0 ? "target before" : "target after", n, 0, positive,
+                    "the more probable class is " + positive, org.shiftscope.metrics.GroupFairness.of(truth, decided, score, group, null,
+                    AuditAnalysis.DEFAULT_MIN_GROUP_SIZE, o.resamples(), o.seed()));
+        }
+        return new Fairness(audits[0], audits[1]);
     }
 
     /** Methods that only need a classifier's outputs, so they also run on a user's model. */
@@ -626,7 +663,7 @@ public final class AdaptationAnalysis {
             Result r = new Result(runId, o, List.copyOf(classOf.keySet()), estimate, null, null, -1, null, atc, cbpe,
                     sc.clustersBefore(), sc.clustersAfter(), sc.before(), sc.after(), temperature,
                     (double) right / held.length, 0, held.length, split.target().rowCount(), sc.labelled(),
-                    sc.shares(), null, null, null, model, (System.nanoTime() - start) / 1e9);
+                    sc.shares(), null, null, null, sc.fairness(), model, (System.nanoTime() - start) / 1e9);
             return r;
         }
     }
@@ -756,6 +793,11 @@ public final class AdaptationAnalysis {
         }
         if (!Double.isNaN(r.temperature())) {
             root.put("temperature", r.temperature());
+        }
+        if (r.fairness() != null) {
+            // the subgroup audit of the target before and after, each group's change (after - before)
+            root.set("fairness", AuditAnalysis.compare("before", r.fairness().before(), "after",
+                    r.fairness().after()));
         }
         if (r.groupWeights() != null) {
             ObjectNode q = root.putObject("group_dro_weights");

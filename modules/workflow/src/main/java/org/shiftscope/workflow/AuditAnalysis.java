@@ -29,6 +29,8 @@ public final class AuditAnalysis {
     /** Values read as the positive class when no positive value is named. */
     private static final Set<String> POSITIVE = Set.of("1", "yes", "true", "y", "t", "positive");
     private static final Set<String> NEGATIVE = Set.of("0", "no", "false", "n", "f", "negative");
+    /** Groups smaller than this are flagged and left out of between-group disparities unless told otherwise. */
+    public static final int DEFAULT_MIN_GROUP_SIZE = 30;
 
     private AuditAnalysis() {
     }
@@ -143,11 +145,7 @@ public final class AuditAnalysis {
             } else {
                 decided[kept] = decision(prediction.text(i), o, file);
             }
-            StringBuilder g = new StringBuilder();
-            for (Column c : groupColumns) {
-                g.append(g.length() == 0 ? "" : " x ").append(c.text(i));
-            }
-            group[kept] = g.toString();
+            group[kept] = groupOf(groupColumns, i);
             kept++;
         }
         if (kept == 0) {
@@ -231,6 +229,205 @@ public final class AuditAnalysis {
         return new Dataset(data.name(), data.source(), cols, data.images());
     }
 
+    /**
+     * What an audit of a split needs beyond its options: a row filter for both sides and the number of transport
+     * clusters to join to the groups (0: none).
+     *
+     * @param where    rows of both sides kept (null: all)
+     * @param clusters k of the k-cluster explanation whose clusters are joined to the groups; 0 for none
+     */
+    public record Settings(Options options, String where, int clusters) {
+
+        public Settings {
+            java.util.Objects.requireNonNull(options, "options");
+            where = where == null || where.isBlank() ? null : where.strip();
+            if (clusters < 0) {
+                throw DataException.of("the number of transport clusters cannot be negative");
+            }
+        }
+    }
+
+    /**
+     * Reference and target audited alike, and the groups each transport cluster carries (null without clusters).
+     *
+     * @param clusterFeatures    the columns the transport explanation used (empty without clusters)
+     * @param clusterRowsLeftOut rows of both sides missing one of those columns, so in no cluster
+     */
+    public record SplitAudit(Audit reference, Audit target, List<ClusterGroups> clusters, List<String> clusterFeatures,
+                             int clusterRowsLeftOut) {
+    }
+
+    /**
+     * Audits a split: every row of each side (the split's column choice and missing-value policy concern the shift
+     * analyses, not the audit), filtered by {@code where}. The transport clusters use the split's columns, or when it
+     * names none every numeric column but the label, the prediction, the groups and the filters' columns.
+     */
+    public static SplitAudit audit(SplitDefinition definition, Settings settings, TaskMonitor monitor) {
+        SplitBuilder.Sides sides = new SplitBuilder(new DatasetCatalog()).sides(definition, monitor.range(0, 0.1));
+        Dataset ref = filtered(sides.reference(), settings.where());
+        Dataset tgt = filtered(sides.target(), settings.where());
+        Options o = settings.options();
+        boolean clusters = settings.clusters() > 0;
+        Audit a = audit(ref, o, monitor.range(0.1, clusters ? 0.3 : 0.55));
+        Audit b = audit(tgt, o, monitor.range(clusters ? 0.3 : 0.55, clusters ? 0.5 : 1));
+        if (!clusters) {
+            return new SplitAudit(a, b, null, List.of(), 0);
+        }
+        List<String> features = new ArrayList<>(definition.columns());
+        if (features.isEmpty()) {
+            Set<String> skip = new java.util.HashSet<>(o.groups());
+            skip.add(o.label());
+            skip.add(o.prediction());
+            skip.addAll(sides.filterColumns());
+            for (Column c : ref.columns()) {
+                if (c instanceof NumericColumn && !skip.contains(c.name())
+                        && tgt.column(c.name()).filter(t -> t instanceof NumericColumn).isPresent()) {
+                    features.add(c.name());
+                }
+            }
+        }
+        int[] refRows = complete(ref, features);
+        int[] tgtRows = complete(tgt, features);
+        org.shiftscope.core.Split split = new org.shiftscope.core.Split(ref.selectRows(refRows),
+                tgt.selectRows(tgtRows), features, ref.rowCount(), tgt.rowCount(),
+                org.shiftscope.core.MissingPolicy.DROP, "audit");
+        List<ClusterGroups> joined = clusterGroups(split, !definition.columns().isEmpty(), o.groups(),
+                settings.clusters(), o.seed(), monitor.range(0.5, 1));
+        return new SplitAudit(a, b, joined, List.copyOf(features), ref.rowCount() - refRows.length + tgt.rowCount()
+                - tgtRows.length);
+    }
+
+    private static Dataset filtered(Dataset d, String where) {
+        return where == null ? d : d.selectRows(org.shiftscope.core.RowFilter.parse(where).apply(d));
+    }
+
+    /** Rows with a value in each of the columns that exist (a column that does not exist is reported later). */
+    private static int[] complete(Dataset d, List<String> columns) {
+        List<Column> cols = columns.stream().map(d::column).flatMap(java.util.Optional::stream).toList();
+        return java.util.stream.IntStream.range(0, d.rowCount())
+                .filter(i -> cols.stream().noneMatch(c -> c.isMissing(i))).toArray();
+    }
+
+    /** A split audit as JSON: both sides, the change, and the transport clusters' groups when computed. */
+    public static ObjectNode toJson(SplitAudit a) {
+        ObjectNode root = toJson(a.reference(), a.target());
+        if (a.clusters() != null) {
+            ObjectNode t = root.putObject("transport_clusters");
+            t.put("method", "kcluster");
+            a.clusterFeatures().forEach(t.putArray("features")::add);
+            t.put("rows_left_out_missing_features", a.clusterRowsLeftOut());
+            t.set("clusters", toJson(a.clusters()));
+        }
+        return root;
+    }
+
+    /**
+     * One cluster of a k-cluster transport explanation (the Explain view's), with the groups it carries on each side.
+     *
+     * @param moved          length of the cluster's mean displacement (in the explanation's units)
+     * @param topFeatures    the features it moved most along
+     * @param reference      reference rows of each group in the cluster (k-means on the reference)
+     * @param target         target rows of each group nearest to the cluster's moved centre
+     */
+    public record ClusterGroups(int cluster, double moved, List<String> topFeatures, Map<String, Integer> reference,
+                                Map<String, Integer> target) {
+    }
+
+    /**
+     * The k-cluster explanation of the split's shift (k clusters, the split's numeric columns, z-scored, seeded
+     * k-means) joined to the groups: each reference row counts in its cluster, each target row in the cluster
+     * whose moved centre (centroid + displacement) lies nearest. Rows missing a group value count as "(missing)".
+     *
+     * @param columnsChosen whether the user named the split's columns (then each must be numeric)
+     */
+    public static List<ClusterGroups> clusterGroups(org.shiftscope.core.Split split, boolean columnsChosen,
+                                                    List<String> groups, int k, long seed, TaskMonitor monitor) {
+        if (k < 1) {
+            throw DataException.of("the transport explanation needs at least one cluster, not " + k);
+        }
+        List<Column> ref = new ArrayList<>();
+        List<Column> tgt = new ArrayList<>();
+        for (String g : groups) {
+            ref.add(require(split.reference(), g, "group", split.reference().source().displayName()));
+            tgt.add(require(split.target(), g, "group", split.target().source().displayName()));
+        }
+        TransportAnalysis.Prepared p = TransportAnalysis.prepare(split, TransportAnalysis.Standardize.ZSCORE,
+                columnsChosen);
+        org.shiftscope.transport.Explanation e = TransportAnalysis.explain(p, TransportAnalysis.Options.defaults(),
+                org.shiftscope.transport.ExplanationMethod.KCLUSTER, k, seed, monitor);
+        org.shiftscope.transport.Explanation.Point point = e.curve().get(e.curve().size() - 1);
+        List<org.shiftscope.transport.Explanation.Cluster> clusters = point.clusters();
+        List<Map<String, Integer>> r = new ArrayList<>();
+        List<Map<String, Integer>> t = new ArrayList<>();
+        for (int c = 0; c < clusters.size(); c++) {
+            r.add(new java.util.TreeMap<>());
+            t.add(new java.util.TreeMap<>());
+        }
+        for (int i = 0; i < p.reference().n(); i++) {
+            r.get(point.labels()[i]).merge(groupOf(ref, i), 1, Integer::sum);
+        }
+        int d = p.target().d();
+        for (int i = 0; i < p.target().n(); i++) {
+            int best = 0;
+            double nearest = Double.POSITIVE_INFINITY;
+            for (org.shiftscope.transport.Explanation.Cluster c : clusters) {
+                double dist = 0;
+                for (int j = 0; j < d; j++) {
+                    double diff = p.target().get(i, j) - c.centroid()[j] - c.displacement()[j];
+                    dist += diff * diff;
+                }
+                if (dist < nearest) {
+                    nearest = dist;
+                    best = c.id();
+                }
+            }
+            t.get(best).merge(groupOf(tgt, i), 1, Integer::sum);
+        }
+        List<ClusterGroups> out = new ArrayList<>();
+        for (org.shiftscope.transport.Explanation.Cluster c : clusters) {
+            out.add(new ClusterGroups(c.id(), c.displacementNorm(), c.topFeatures(), r.get(c.id()), t.get(c.id())));
+        }
+        return out;
+    }
+
+    private static String groupOf(List<Column> columns, int row) {
+        StringBuilder g = new StringBuilder();
+        for (Column c : columns) {
+            g.append(g.length() == 0 ? "" : " x ").append(c.isMissing(row) ? "(missing)" : c.text(row));
+        }
+        return g.toString();
+    }
+
+    /** The clusters as JSON, with each group's share of its side's rows that the cluster holds. */
+    public static ArrayNode toJson(List<ClusterGroups> clusters) {
+        Map<String, Integer> refTotal = new java.util.HashMap<>();
+        Map<String, Integer> tgtTotal = new java.util.HashMap<>();
+        for (ClusterGroups c : clusters) {
+            c.reference().forEach((g, n) -> refTotal.merge(g, n, Integer::sum));
+            c.target().forEach((g, n) -> tgtTotal.merge(g, n, Integer::sum));
+        }
+        ArrayNode out = JSON.createArrayNode();
+        for (ClusterGroups c : clusters) {
+            ObjectNode o = out.addObject();
+            o.put("cluster", c.cluster());
+            o.put("moved", c.moved());
+            c.topFeatures().forEach(o.putArray("top_features")::add);
+            ObjectNode groups = o.putObject("groups");
+            Set<String> names = new TreeSet<>(c.reference().keySet());
+            names.addAll(c.target().keySet());
+            for (String g : names) {
+                ObjectNode row = groups.putObject(g);
+                int nr = c.reference().getOrDefault(g, 0);
+                int nt = c.target().getOrDefault(g, 0);
+                row.put("reference_rows", nr);
+                row.put("target_rows", nt);
+                number(row, "share_of_group_reference", (double) nr / refTotal.getOrDefault(g, 0));
+                number(row, "share_of_group_target", (double) nt / tgtTotal.getOrDefault(g, 0));
+            }
+        }
+        return out;
+    }
+
     private static Column require(Dataset data, String name, String role, String file) {
         if (name == null || name.isBlank()) {
             throw DataException.of("the audit needs a " + role + " column");
@@ -254,15 +451,19 @@ public final class AuditAnalysis {
             }
             return named;
         }
-        List<String> positive = values.stream().filter(v -> POSITIVE.contains(v.toLowerCase(java.util.Locale.ROOT)))
-                .toList();
-        boolean binary = values.stream().allMatch(v -> POSITIVE.contains(v.toLowerCase(java.util.Locale.ROOT))
+        List<String> positive = values.stream().filter(AuditAnalysis::readsPositive).toList();
+        boolean binary = values.stream().allMatch(v -> readsPositive(v)
                 || NEGATIVE.contains(v.toLowerCase(java.util.Locale.ROOT)));
         if (positive.size() != 1 || !binary) {
             throw DataException.inFile(file, "label column '" + label.name() + "' holds " + shortList(values)
                     + "; name its positive value with --positive-label");
         }
         return positive.get(0);
+    }
+
+    /** Whether a label value reads as the positive class by itself (1, yes, true, ...). */
+    static boolean readsPositive(String value) {
+        return POSITIVE.contains(value.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean decision(String value, Options o, String file) {
@@ -343,23 +544,31 @@ public final class AuditAnalysis {
      * reference) for the groups both sides have.
      */
     public static ObjectNode toJson(Audit reference, Audit target) {
+        return compare("reference", reference, "target", target);
+    }
+
+    /**
+     * Two audits of the same groups under the names {@code first} and {@code second}, with each group's change in
+     * each metric (second minus first) for the groups both have, under "change".
+     */
+    public static ObjectNode compare(String first, Audit a, String second, Audit b) {
         ObjectNode root = JSON.createObjectNode();
-        root.set("reference", toJson(reference));
-        root.set("target", toJson(target));
+        root.set(first, toJson(a));
+        root.set(second, toJson(b));
         ArrayNode change = root.putArray("change");
         Map<String, GroupFairness.Group> before = new java.util.HashMap<>();
-        reference.result().groups().forEach(g -> before.put(g.name(), g));
-        for (GroupFairness.Group g : target.result().groups()) {
-            GroupFairness.Group b = before.get(g.name());
-            if (b == null) {
+        a.result().groups().forEach(g -> before.put(g.name(), g));
+        for (GroupFairness.Group g : b.result().groups()) {
+            GroupFairness.Group old = before.get(g.name());
+            if (old == null) {
                 continue;
             }
             ObjectNode row = change.addObject();
             row.put("group", g.name());
-            row.put("n_reference", b.n());
-            row.put("n_target", g.n());
+            row.put("n_" + first, old.n());
+            row.put("n_" + second, g.n());
             g.values().forEach((m, e) -> {
-                Evaluation.Estimate was = b.values().get(m);
+                Evaluation.Estimate was = old.values().get(m);
                 if (was != null) {
                     number(row, m, e.value() - was.value());
                 }
