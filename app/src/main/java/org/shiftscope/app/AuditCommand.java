@@ -32,102 +32,33 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     SplitOptions split;
 
-    @Option(names = "--where", paramLabel = "EXPR", description = "Audit only the rows matching this filter (both"
-            + " sides of a split), e.g. \"days_b_screening_arrest>=-30 and days_b_screening_arrest<=30\".")
-    String where;
-
-    @Option(names = "--label", required = true, paramLabel = "COL", description = "The true outcome column.")
-    String label;
-
-    @Option(names = "--positive-label", paramLabel = "V", description = "The label value that is the positive class"
-            + " (default: the column's 1 / yes / true).")
-    String positiveLabel;
-
-    @Option(names = "--prediction", paramLabel = "COL", description = "The decision (or score) column.")
-    String prediction;
-
-    @Option(names = "--model", paramLabel = "FILE", description = "Or decide by a model (ONNX or TorchScript): its"
-            + " probability of the positive class >= --threshold (default 0.5). One output value per row is that"
-            + " probability (or its logit); two are one per class, --positive-output says which. Tabular models get"
-            + " --model-input's columns.")
-    java.nio.file.Path model;
-
     @Mixin
-    EmbedCommand.ModelOptions modelOptions;
-
-    @Option(names = "--positive-output", defaultValue = "1", paramLabel = "K", description = "A model with two"
-            + " values per row: which one is the positive class (default ${DEFAULT-VALUE}).")
-    int positiveOutput;
-
-    @Option(names = "--threshold", paramLabel = "T", description = "A numeric score column (or a model's"
-            + " probability) decides positive at score >= T (a score in [0, 1] is also checked for calibration).")
-    Double threshold;
-
-    @Option(names = "--positive-prediction", paramLabel = "V,V", split = ",",
-            description = "Decision values that count as positive.")
-    List<String> positivePredictions = new ArrayList<>();
-
-    @Option(names = "--negative-prediction", paramLabel = "V,V", split = ",",
-            description = "Decision values that count as negative; every other value is positive (e.g. Low for"
-                    + " COMPAS's score_text).")
-    List<String> negativePredictions = new ArrayList<>();
-
-    @Option(names = "--group", required = true, paramLabel = "COL[,COL]", split = ",",
-            description = "Group column(s); several give their intersections (e.g. race,sex).")
-    List<String> groups;
-
-    @Option(names = "--reference-group", paramLabel = "G", description = "The group the others are compared with"
-            + " (default: the largest; for intersections write e.g. \"Caucasian x Male\").")
-    String referenceGroup;
-
-    @Option(names = "--min-group-size", defaultValue = "30", paramLabel = "N", description = "Groups with fewer rows"
-            + " are reported and flagged \"small\", and left out of the between-group disparities (default"
-            + " ${DEFAULT-VALUE}).")
-    int minGroupSize;
-
-    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "B",
-            description = "Bootstrap resamples of the 95 % intervals (default ${DEFAULT-VALUE}).")
-    int resamples;
-
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Bootstrap seed (default"
-            + " ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--explain-clusters", defaultValue = "0", paramLabel = "K", description = "With a split: explain"
-            + " the shift by a K-cluster transport map (over --columns, or every other numeric column) and say which"
-            + " groups each cluster carries on each side (default: none).")
-    int clusters;
+    AuditOptions audit;
 
     @Mixin
     FormatOption output;
 
     @Override
     public Integer call() {
-        if ((prediction == null) == (model == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give the decision as --prediction COL or as --model FILE (one of them)");
-        }
-        AuditAnalysis.Options o = new AuditAnalysis.Options(label, positiveLabel, prediction, threshold,
-                positivePredictions, negativePredictions, groups, referenceGroup, minGroupSize, resamples, seed,
-                model == null ? null : new AuditAnalysis.Model(model, new EmbeddingAnalysis.ModelInput(
-                        modelOptions.inputs(), modelOptions.output, modelOptions.batch), positiveOutput));
+        AuditAnalysis.Settings settings = audit.settings(spec);
+        AuditAnalysis.Options o = settings.options();
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         PrintWriter w = spec.commandLine().getOut();
         ObjectNode json;
         List<AuditAnalysis.Audit> audits = new ArrayList<>();
         AuditAnalysis.SplitAudit both = null;
         if (split.data != null && split.referenceWhere == null && split.targetWhere == null) {
-            if (clusters > 0) {
+            if (settings.clusters() > 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--explain-clusters joins the shift's transport clusters to the groups: define a split");
             }
             Dataset d = new DatasetCatalog().load(split.data, TaskMonitor.NONE);
-            AuditAnalysis.Audit a = AuditAnalysis.audit(where == null ? d : d.selectRows(RowFilter.parse(where)
-                    .apply(d)), o, monitor);
+            AuditAnalysis.Audit a = AuditAnalysis.audit(settings.where() == null ? d
+                    : d.selectRows(RowFilter.parse(settings.where()).apply(d)), o, monitor);
             audits.add(a);
             json = AuditAnalysis.toJson(a);
         } else {
-            both = AuditAnalysis.audit(split.definition(), new AuditAnalysis.Settings(o, where, clusters), monitor);
+            both = AuditAnalysis.audit(split.definition(), settings, monitor);
             audits.add(both.reference());
             audits.add(both.target());
             json = AuditAnalysis.toJson(both);

@@ -1,10 +1,7 @@
 package org.shiftscope.app;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 import org.shiftscope.core.CancelledException;
 import org.shiftscope.core.DataException;
 import picocli.CommandLine;
@@ -14,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "shiftscope", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Explore distribution shift between a reference and a target dataset.%n"
                 + "Without a command, opens the desktop app on the demo project (or --project FILE).",
-        subcommands = {InspectCommand.class, SplitCommand.class, OtCommand.class, ExplainCommand.class, DetectCommand.class, EmbedCommand.class, MapCommand.class, AdaptCommand.class, RunsCommand.class, AuditCommand.class, SnapshotCommand.class, BenchCommand.class},
+        subcommands = {InspectCommand.class, SplitCommand.class, OtCommand.class, ExplainCommand.class, DetectCommand.class, EmbedCommand.class, MapCommand.class, AdaptCommand.class, RunsCommand.class, AuditCommand.class, ReportCommand.class, SnapshotCommand.class, BenchCommand.class},
         footer = {"", "Errors: exit code 2 and one line on stderr starting with 'error:'."})
 public final class Cli implements Runnable {
 
@@ -69,14 +66,6 @@ public final class Cli implements Runnable {
     }
 
     static String version() {
-        Properties p = new Properties();
-        try (InputStream in = Cli.class.getResourceAsStream("/shiftscope-version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
+        return org.shiftscope.workflow.Provenance.version();
     }
 }

@@ -62,6 +62,12 @@ final class SplitOptions {
                 .build(definition(), org.shiftscope.core.TaskMonitor.NONE);
     }
 
+    /** Whether any option defines a split. */
+    boolean given() {
+        return reference != null || target != null || data != null || referenceWhere != null || targetWhere != null
+                || demo != null;
+    }
+
     SplitDefinition definition() {
         boolean two = reference != null || target != null;
         boolean one = data != null || referenceWhere != null || targetWhere != null;

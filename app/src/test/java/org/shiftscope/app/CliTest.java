@@ -795,6 +795,60 @@ class CliTest {
                 + " a split");
     }
 
+    @Test
+    void reportIsSelfContainedDefensibleAndRepeatable(@TempDir Path dir) throws Exception {
+        // both sides are ProPublica's rows, so each side's table must equal the pandas hand computation
+        Path html = dir.resolve("report.html");
+        Path pdf = dir.resolve("report.pdf");
+        Path project = dir.resolve("compas.shiftscope.json");
+        Result r = run("report", "--data", shared("compas-two-years.csv"), "--reference-where", "is_recid!=-1",
+                "--target-where", "is_recid!=-1", "--where", COMPAS_ROWS, "--label", "two_year_recid", "--prediction",
+                "score_text", "--negative-prediction", "Low", "--group", "race", "--reference-group", "Caucasian",
+                "--resamples", "100", "--seed", "7", "--out", html + "," + pdf, "--save-project", project.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty(); // no library chatter
+        String page = Files.readString(html);
+        JsonNode results = embedded(page);
+        assertGroupsMatch(results.get("reference"), AUDIT.resolve("compas_groups.csv"), "race", 6_172);
+        assertGroupsMatch(results.get("target"), AUDIT.resolve("compas_groups.csv"), "race", 6_172);
+        // self-contained: nothing to fetch
+        assertThat(page).doesNotContain("src=\"http").doesNotContain("href=\"http").contains("<svg");
+        // provenance: the data file's SHA-256 (computed here), the seed, the version, the decision
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(Path.of(shared("compas-two-years.csv")))));
+        assertThat(page).contains(sha).contains("seed 7)").contains("score_text not in [Low]")
+                .contains(org.shiftscope.workflow.Provenance.version());
+        // the PDF holds the same tables: African-American's FPR as the hand computation has it
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.pdmodel.PDDocument.load(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            double fpr = value(results.get("reference"), "African-American", "fpr");
+            assertThat(text).contains("Subgroup audit under shift").contains(String.format(java.util.Locale.ROOT,
+                    "%.3f", fpr)).contains(sha);
+        }
+        // repeated from the saved project: the same numbers
+        Path again = dir.resolve("again.html");
+        Result repeat = run("report", "--project", project.toString(), "--out", again.toString());
+        assertThat(repeat.code()).as(repeat.err()).isZero();
+        assertThat(embedded(Files.readString(again))).isEqualTo(results);
+        // what is wrong is said plainly
+        Result both = run("report", "--project", project.toString(), "--label", "y", "--out", again.toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--project brings its own split and audit");
+        Path bare = dir.resolve("bare.shiftscope.json");
+        org.shiftscope.workflow.ProjectStore.save(org.shiftscope.workflow.Project.demo(), bare);
+        Result none = run("report", "--project", bare.toString(), "--out", again.toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("bare.shiftscope.json: the project has no audit set up");
+    }
+
+    /** The results JSON a report embeds. */
+    private static JsonNode embedded(String page) throws Exception {
+        String open = "<script type=\"application/json\" id=\"shiftscope-results\">";
+        int a = page.indexOf(open);
+        assertThat(a).isPositive();
+        return new ObjectMapper().readTree(page.substring(a + open.length(), page.indexOf("</script>", a)));
+    }
+
     private static double value(JsonNode audit, String group, String metric) {
         for (JsonNode g : audit.get("groups")) {
             if (g.get("group").asText().equals(group)) {

@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param split the reference/target definition
  * @param view  id of the view shown when the project was saved (e.g. {@code data})
  * @param map   how the subpopulation map is made
+ * @param audit the subgroup audit's settings (null until one was set up)
  */
-public record Project(SplitDefinition split, String view, MapSettings map) {
+public record Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit) {
 
     public Project {
         Objects.requireNonNull(split, "split");
@@ -19,7 +20,15 @@ public record Project(SplitDefinition split, String view, MapSettings map) {
     }
 
     public Project(SplitDefinition split, String view) {
-        this(split, view, null);
+        this(split, view, null, null);
+    }
+
+    public Project(SplitDefinition split, String view, MapSettings map) {
+        this(split, view, map, null);
+    }
+
+    public Project withAudit(AuditAnalysis.Settings a) {
+        return new Project(split, view, map, a);
     }
 
     public static Project demo() {

@@ -52,6 +52,7 @@ public final class ProjectStore {
                 out.flush();
                 ch.force(true);
             }
+            ReportWriter.readableByAll(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -98,6 +99,15 @@ public final class ProjectStore {
             throw DataException.inFile(name, "has no valid \"version\"");
         }
         return fromJson(root, abs.getParent(), name);
+    }
+
+    /** The project as its file would hold it, with paths inside {@code dir} written relative to it. */
+    public static String json(Project project, Path dir) {
+        try {
+            return JSON.writeValueAsString(toJson(project, dir.toAbsolutePath().normalize()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ObjectNode toJson(Project p, Path dir) {
@@ -151,7 +161,73 @@ public final class ProjectStore {
         map.put("min_samples", m.clustering().minSamples());
         map.put("standardize", m.standardize().id());
         map.put("seed", m.seed());
+        if (p.audit() != null) {
+            root.set("audit", auditJson(p.audit(), dir));
+        }
         return root;
+    }
+
+    private static ObjectNode auditJson(AuditAnalysis.Settings s, Path dir) {
+        AuditAnalysis.Options o = s.options();
+        ObjectNode a = JSON.createObjectNode();
+        a.put("label", o.label());
+        a.put("positive_label", o.positiveLabel());
+        if (o.model() == null) {
+            a.put("prediction", o.prediction());
+        } else {
+            ObjectNode m = a.putObject("model");
+            m.put("file", relative(dir, o.model().file()));
+            o.model().input().columns().forEach(m.putArray("inputs")::add);
+            m.put("output", o.model().input().output());
+            m.put("batch", o.model().input().batch());
+            m.put("positive_output", o.model().positiveOutput());
+        }
+        if (o.threshold() != null) {
+            a.put("threshold", o.threshold());
+        }
+        o.positivePredictions().forEach(a.putArray("positive_predictions")::add);
+        o.negativePredictions().forEach(a.putArray("negative_predictions")::add);
+        o.groups().forEach(a.putArray("groups")::add);
+        a.put("reference_group", o.referenceGroup());
+        a.put("min_group_size", o.minGroupSize());
+        a.put("resamples", o.resamples());
+        a.put("seed", o.seed());
+        a.put("where", s.where());
+        a.put("clusters", s.clusters());
+        return a;
+    }
+
+    /** The audit settings of a project file (null when it has none). */
+    private static AuditAnalysis.Settings audit(JsonNode a, Path dir, String file) {
+        if (!a.isObject()) {
+            return null;
+        }
+        JsonNode m = a.path("model");
+        AuditAnalysis.Model model = null;
+        if (m.isObject()) {
+            List<String> inputs = new ArrayList<>();
+            m.path("inputs").forEach(c -> inputs.add(c.asText()));
+            model = new AuditAnalysis.Model(resolve(dir, text(m, "file", file)), new EmbeddingAnalysis.ModelInput(
+                    inputs, m.path("output").asInt(0), m.path("batch").asInt(256)), m.path("positive_output").asInt(1));
+        }
+        AuditAnalysis.Options o = new AuditAnalysis.Options(text(a, "label", file), optional(a, "positive_label"),
+                model == null ? text(a, "prediction", file) : null,
+                a.path("threshold").isNumber() ? a.get("threshold").asDouble() : null, strings(a, "positive_predictions"),
+                strings(a, "negative_predictions"), strings(a, "groups"), optional(a, "reference_group"),
+                a.path("min_group_size").asInt(AuditAnalysis.DEFAULT_MIN_GROUP_SIZE), a.path("resamples").asInt(1000),
+                a.path("seed").asLong(0), model);
+        return new AuditAnalysis.Settings(o, optional(a, "where"), a.path("clusters").asInt(0));
+    }
+
+    private static String optional(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || !v.isTextual() || v.asText().isBlank() ? null : v.asText();
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        node.path(field).forEach(v -> out.add(v.asText()));
+        return out;
     }
 
     private static Project fromJson(JsonNode root, Path dir, String file) {
@@ -173,7 +249,7 @@ public final class ProjectStore {
         TargetShift targetShift = shift.isObject()
                 ? TargetShift.parse(text(shift, "steps", file), shift.path("seed").asLong(0)) : null;
         return new Project(new SplitDefinition(source, columns, missing, targetShift), root.path("view").asText("data"),
-                mapSettings(root.path("map"), dir));
+                mapSettings(root.path("map"), dir), audit(root.path("audit"), dir, file));
     }
 
     /** The map settings of a project file; defaults for what it does not say (files written before maps). */
@@ -203,7 +279,7 @@ public final class ProjectStore {
     private static String text(JsonNode node, String field, String file) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw DataException.inFile(file, "the split has no \"" + field + "\"");
+            throw DataException.inFile(file, "\"" + field + "\" is missing or empty");
         }
         return v.asText();
     }
