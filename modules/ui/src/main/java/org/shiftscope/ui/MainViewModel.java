@@ -24,6 +24,8 @@ public final class MainViewModel {
     private final ExplainViewModel explain;
     private final MapViewModel map;
     private final org.shiftscope.ui.adapt.AdaptViewModel adapt;
+    private final org.shiftscope.ui.subgroups.SubgroupsViewModel subgroups;
+    private final org.shiftscope.ui.report.ReportViewModel report;
     private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
 
@@ -39,12 +41,16 @@ public final class MainViewModel {
         map.activeProperty().bind(view.isEqualTo(ViewId.MAP));
         this.adapt = new org.shiftscope.ui.adapt.AdaptViewModel(tasks);
         adapt.dataProperty().bind(data.resultProperty());
+        this.subgroups = new org.shiftscope.ui.subgroups.SubgroupsViewModel(tasks);
+        subgroups.dataProperty().bind(data.resultProperty());
+        this.report = new org.shiftscope.ui.report.ReportViewModel(tasks, this::currentProject);
     }
 
     /** Shows a project (fills the form and recomputes in the background). */
     public void show(Project project, Path file) {
         data.load(project.split());
         map.load(project.map());
+        subgroups.load(project.audit());
         view.set(ViewId.parse(project.view()));
         projectFile.set(file);
         data.apply();
@@ -79,7 +85,7 @@ public final class MainViewModel {
 
     /** The project as the window shows it now. */
     public Project currentProject() {
-        return new Project(data.definition(), view.get().id(), map.settings());
+        return new Project(data.definition(), view.get().id(), map.settings(), subgroups.settingsOrNull());
     }
 
     public StringBinding titleBinding() {
@@ -101,6 +107,14 @@ public final class MainViewModel {
 
     public org.shiftscope.ui.adapt.AdaptViewModel adapt() {
         return adapt;
+    }
+
+    public org.shiftscope.ui.subgroups.SubgroupsViewModel subgroups() {
+        return subgroups;
+    }
+
+    public org.shiftscope.ui.report.ReportViewModel report() {
+        return report;
     }
 
     public TaskRunner tasks() {

@@ -21,7 +21,6 @@ import org.controlsfx.control.StatusBar;
 import org.shiftscope.ui.data.DataView;
 import org.shiftscope.ui.explain.ExplainView;
 import org.shiftscope.ui.map.MapView;
-import org.shiftscope.ui.planned.PlannedView;
 
 /** The main window's content: menu, navigation, the current view and a status bar with progress and cancel. */
 public final class MainWindow {
@@ -52,7 +51,8 @@ public final class MainWindow {
             case EXPLAIN -> new ExplainView(vm.explain()).root();
             case MAP -> new MapView(vm.map()).root();
             case ADAPT -> new org.shiftscope.ui.adapt.AdaptView(vm.adapt()).root();
-            default -> PlannedView.build(v);
+            case SUBGROUPS -> new org.shiftscope.ui.subgroups.SubgroupsView(vm.subgroups()).root();
+            case REPORT -> new org.shiftscope.ui.report.ReportView(vm.report()).root();
         }));
     }
 

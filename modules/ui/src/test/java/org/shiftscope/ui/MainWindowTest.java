@@ -316,11 +316,66 @@ class MainWindowTest {
     }
 
     @Test
-    void navigationShowsWhatEachPlannedViewWillHold(FxRobot robot) {
-        robot.clickOn("#nav-subgroups");
-        assertThat(robot.lookup("#planned-subgroups").tryQuery()).isPresent();
-        robot.clickOn("#nav-data");
-        assertThat(robot.lookup("#data-view").tryQuery()).isPresent();
+    @SuppressWarnings("unchecked")
+    void subgroupsViewAuditsBothSidesAndTheReportViewWritesIt(FxRobot robot) throws Exception {
+        // hand-made counts: reference A decides positive 4 of 10, B 7 of 10; target A 6 of 10, B 2 of 10; the label
+        // is positive on the even rows of each group
+        StringBuilder csv = new StringBuilder("side,group,y,pred,x\n");
+        int[][] positives = {{4, 7}, {6, 2}};
+        for (int side = 0; side < 2; side++) {
+            for (int g = 0; g < 2; g++) {
+                for (int i = 0; i < 10; i++) {
+                    csv.append(side == 0 ? "ref" : "tgt").append(',').append(g == 0 ? "A" : "B").append(',')
+                            .append(i % 2 == 0 ? 1 : 0).append(',').append(i < positives[side][g] ? 1 : 0).append(',')
+                            .append(side + 0.1 * i).append('\n');
+                }
+            }
+        }
+        Path data = dir.resolve("groups.csv");
+        Files.writeString(data, csv);
+        Project p = new Project(new org.shiftscope.workflow.SplitDefinition(
+                new org.shiftscope.workflow.SplitSource.FilteredFile(data, "side=ref", "side=tgt"), List.of("x"),
+                org.shiftscope.core.MissingPolicy.DROP), "subgroups", null);
+        robot.interact(() -> vm.show(p, null));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.data().resultProperty().get() != null
+                && vm.data().resultProperty().get().split().reference().rowCount() == 20);
+        assertThat(robot.lookup("#subgroups-view").tryQuery()).isPresent();
+        robot.interact(() -> {
+            vm.subgroups().labelProperty().set("y");
+            vm.subgroups().predictionProperty().set("pred");
+            vm.subgroups().groupProperty().set("group");
+            vm.subgroups().minGroupSizeProperty().set(5);
+        });
+        robot.clickOn("#subgroups-run");
+        waitFor(robot, "#subgroups-summary", "2 groups");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<org.shiftscope.ui.subgroups.SubgroupsViewModel.Row> table =
+                robot.lookup("#subgroups-table").queryAs(TableView.class);
+        // A reference, A target, A change, B reference, B target, B change
+        assertThat(table.getItems()).hasSize(6);
+        assertThat(table.getItems().get(0).values().get("selection_rate")).startsWith("0.400 [");
+        assertThat(table.getItems().get(1).values().get("selection_rate")).startsWith("0.600 [");
+        assertThat(table.getItems().get(2).values().get("selection_rate")).isEqualTo("+0.200");
+        assertThat(table.getItems().get(5).values().get("selection_rate")).isEqualTo("-0.500");
+        // demographic parity difference: |0.4 - 0.7| = 0.3 in the reference, |0.6 - 0.2| = 0.4 in the target
+        assertThat(robot.lookup("#subgroups-summary").queryAs(Label.class).getText())
+                .contains("demographic parity difference 0.300").contains("→ 0.400");
+        javafx.scene.chart.BarChart<String, Number> chart = robot.lookup("#subgroups-chart")
+                .queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(chart.getData()).hasSize(2);
+        assertThat(chart.getData().get(1).getData().get(1).getYValue().doubleValue()).isEqualTo(0.2);
+        // the settings travel with the project, and the Report view writes the report from it
+        Path saved = dir.resolve("audit.shiftscope.json");
+        robot.interact(() -> vm.saveAs(saved));
+        assertThat(org.shiftscope.workflow.ProjectStore.load(saved).audit().options().groups()).containsExactly(
+                "group");
+        robot.clickOn("#nav-report");
+        waitFor(robot, "#report-summary", "The report audits groups.csv");
+        Path report = dir.resolve("audit.html");
+        robot.interact(() -> vm.report().write(report));
+        waitFor(robot, "#report-written", "Wrote");
+        assertThat(Files.readString(report)).contains("0.400 [").contains("groups.csv");
+        assertThat(errors).isEmpty();
     }
 
     @Test

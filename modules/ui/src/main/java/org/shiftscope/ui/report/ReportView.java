@@ -1,0 +1,57 @@
+package org.shiftscope.ui.report;
+
+import java.io.File;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.shiftscope.ui.Styles;
+import org.shiftscope.ui.ViewControls;
+
+/** The Report view: one click writes the self-contained HTML report, or its PDF. */
+public final class ReportView {
+
+    private final VBox root;
+
+    public ReportView(ReportViewModel vm) {
+        Button html = new Button("Write HTML report…");
+        html.setId("report-html");
+        html.setDefaultButton(true);
+        Button pdf = new Button("Write PDF…");
+        pdf.setId("report-pdf");
+        Label hint = new Label("The HTML file holds everything (figures, tables, the numbers as JSON, the project that"
+                + " repeats it) and opens in any browser offline; the PDF is the same report laid out for print."
+                + " Repeat it later from the saved project: shiftscope report --project FILE --out report.html");
+        hint.setWrapText(true);
+        Label written = ViewControls.summary("report-written", vm.writtenProperty());
+        root = new VBox(10, ViewControls.summary("report-summary", vm.summaryProperty()),
+                new HBox(10, html, pdf), hint, written, ViewControls.problem("report-problem", vm.problemProperty()));
+        root.setId("report-view");
+        root.getStyleClass().add(Styles.FORM);
+        root.setPadding(new Insets(16));
+        root.setAlignment(Pos.TOP_LEFT);
+        html.setOnAction(e -> choose(vm, "report.html", "HTML report", "*.html"));
+        pdf.setOnAction(e -> choose(vm, "report.pdf", "PDF", "*.pdf"));
+        root.sceneProperty().addListener((o, a, s) -> vm.refresh());
+        vm.refresh();
+    }
+
+    private void choose(ReportViewModel vm, String name, String kind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Write the report");
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File f = chooser.showSaveDialog(root.getScene().getWindow());
+        if (f != null) {
+            vm.write(f.toPath());
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+}
