@@ -14,6 +14,8 @@ import sys
 
 import numpy as np
 import pandas as pd
+
+from group_rates import rates
 import torch
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -60,17 +62,6 @@ gap = int(np.argmax(np.diff(near)))
 threshold = round(float(near[gap] + near[gap + 1]) / 2, 6)
 assert (np.abs(p - threshold) < 1e-5).sum() == 0, "rows within 1e-5 of the threshold"
 df = df.assign(y=df["income-per-year"] == ">50K", yhat=p >= threshold)
-
-
-def rates(g):
-    tp = (g.y & g.yhat).sum()
-    fp = (~g.y & g.yhat).sum()
-    tn = (~g.y & ~g.yhat).sum()
-    fn = (g.y & ~g.yhat).sum()
-    div = lambda a, b: a / b if b else float("nan")
-    return pd.Series({"n": len(g), "base_rate": g.y.mean(), "selection_rate": g.yhat.mean(),
-                      "accuracy": (g.y == g.yhat).mean(), "tpr": div(tp, tp + fn), "fpr": div(fp, fp + tn),
-                      "fnr": div(fn, tp + fn), "precision": div(tp, tp + fp)})
 
 
 rows = []

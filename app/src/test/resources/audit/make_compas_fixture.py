@@ -10,23 +10,14 @@ import sys
 
 import pandas as pd
 
+from group_rates import rates
+
 here = os.path.dirname(os.path.abspath(__file__))
 df = pd.read_csv(sys.argv[1])
 df = df[(df.days_b_screening_arrest >= -30) & (df.days_b_screening_arrest <= 30) & (df.is_recid != -1)
         & (df.c_charge_degree != "O") & (df.score_text != "N/A")]
 assert len(df) == 6172, len(df)
 df = df.assign(y=df.two_year_recid == 1, yhat=df.score_text != "Low")
-
-
-def rates(g):
-    tp = (g.y & g.yhat).sum()
-    fp = (~g.y & g.yhat).sum()
-    tn = (~g.y & ~g.yhat).sum()
-    fn = (g.y & ~g.yhat).sum()
-    div = lambda a, b: a / b if b else float("nan")
-    return pd.Series({"n": len(g), "base_rate": g.y.mean(), "selection_rate": g.yhat.mean(),
-                      "accuracy": (g.y == g.yhat).mean(), "tpr": div(tp, tp + fn), "fpr": div(fp, fp + tn),
-                      "fnr": div(fn, tp + fn), "precision": div(tp, tp + fp)})
 
 
 rows = []
