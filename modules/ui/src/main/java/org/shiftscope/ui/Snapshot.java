@@ -39,6 +39,9 @@ public final class Snapshot {
                 TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER, 6, 0, TaskMonitor.NONE) : null;
         MapViewModel.Mapped mapped = view == ViewId.MAP ? MapViewModel.compute(result, project.map(),
                 TaskMonitor.NONE) : null;
+        org.shiftscope.workflow.AuditAnalysis.SplitAudit audited = view == ViewId.SUBGROUPS && project.audit() != null
+                ? org.shiftscope.workflow.AuditAnalysis.audit(project.split(), project.audit(), TaskMonitor.NONE)
+                : null;
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -46,6 +49,10 @@ public final class Snapshot {
                 MainViewModel vm = new MainViewModel(new org.shiftscope.ui.tasks.TaskRunner(dialogs), dialogs);
                 vm.data().load(project.split());
                 vm.map().load(project.map());
+                vm.subgroups().load(project.audit());
+                if (audited != null) {
+                    vm.subgroups().publish(audited);
+                }
                 vm.data().publish(result);
                 if (explained != null) {
                     vm.explain().publish(explained);

@@ -23,6 +23,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -64,10 +65,10 @@ public final class SubgroupsView {
         vm.dataProperty().addListener((o, a, d) -> columns(d, label, prediction, group, second));
         columns(vm.dataProperty().get(), label, prediction, group, second);
         TextField positive = field("subgroups-positive", vm.positiveLabelProperty(), "1 / yes / true", 8);
-        TextField threshold = field("subgroups-threshold", vm.thresholdProperty(), "score >= T", 6);
+        TextField threshold = field("subgroups-threshold", vm.thresholdProperty(), "score >= T", 7);
         TextField negative = field("subgroups-negative", vm.negativeValuesProperty(), "e.g. Low", 8);
-        TextField model = field("subgroups-model", vm.modelFileProperty(), "or a model file (ONNX / TorchScript)", 22);
-        TextField inputs = field("subgroups-model-inputs", vm.modelInputsProperty(), "model inputs: every numeric", 16);
+        TextField model = field("subgroups-model", vm.modelFileProperty(), "ONNX / TorchScript file", 18);
+        TextField inputs = field("subgroups-model-inputs", vm.modelInputsProperty(), "inputs: every numeric", 12);
         inputs.disableProperty().bind(vm.modelFileProperty().isEmpty());
         prediction.disableProperty().bind(vm.modelFileProperty().isNotEmpty());
         negative.disableProperty().bind(vm.modelFileProperty().isNotEmpty());
@@ -87,11 +88,12 @@ public final class SubgroupsView {
         run.setId("subgroups-run");
         run.setDefaultButton(true);
         run.setOnAction(e -> vm.audit());
-        HBox decision = row(new Label("Label"), label, new Label("positive"), positive, new Label("Decision"),
-                prediction, new Label("threshold"), threshold, new Label("negative values"), negative, model, inputs);
-        HBox groups = row(new Label("Groups"), group, new Label("x"), second, new Label("compared with"), reference,
-                new Label("min size"), minSize, new Label("transport clusters"), clusters, new Label("rows"), where,
-                run);
+        FlowPane decision = flow(row(new Label("Label"), label), row(new Label("positive"), positive),
+                row(new Label("Decision"), prediction), row(new Label("threshold"), threshold),
+                row(new Label("negative values"), negative), row(new Label("or model"), model, inputs));
+        FlowPane groups = flow(row(new Label("Groups"), group, new Label("x"), second),
+                row(new Label("compared with"), reference), row(new Label("min size"), minSize),
+                row(new Label("transport clusters"), clusters), row(new Label("rows"), where), run);
         Label hint = new Label("Each side's rates come with bootstrap 95 % intervals (1,000 resamples within each"
                 + " group). Groups under the minimum size are shown and flagged, and left out of the between-group"
                 + " disparities. Transport clusters: the k-cluster explanation of the shift, with the groups each"
@@ -102,6 +104,12 @@ public final class SubgroupsView {
         box.getStyleClass().add(Styles.FORM);
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    private static FlowPane flow(Node... nodes) {
+        FlowPane f = new FlowPane(14, 6, nodes);
+        f.setAlignment(Pos.CENTER_LEFT);
+        return f;
     }
 
     private static HBox row(Node... nodes) {
@@ -217,6 +225,7 @@ public final class SubgroupsView {
         };
         vm.resultProperty().addListener((o, b, c) -> draw.run());
         vm.chartMetricProperty().addListener((o, b, c) -> draw.run());
+        draw.run();
         HBox bar = row(new Label("Chart"), metric);
         bar.setPadding(new Insets(6, 12, 0, 12));
         return new VBox(bar, chart);

@@ -75,8 +75,17 @@ public final class SubgroupsViewModel {
             + " columns, then audit.");
     private final StringProperty problem = new SimpleStringProperty("");
 
+    /** A project brought audit settings: audit once its split has loaded. */
+    private boolean auditWhenLoaded;
+
     public SubgroupsViewModel(TaskRunner tasks) {
         this.tasks = tasks;
+        data.addListener((o, was, now) -> {
+            if (now != null && auditWhenLoaded) {
+                auditWhenLoaded = false;
+                audit();
+            }
+        });
     }
 
     /**
@@ -125,11 +134,12 @@ public final class SubgroupsViewModel {
         }
     }
 
-    /** Fills the form from a project's settings (null: leaves it as it is). */
+    /** Fills the form from a project's settings (null: leaves it as it is) and audits when its split loads. */
     public void load(AuditAnalysis.Settings s) {
         if (s == null) {
             return;
         }
+        auditWhenLoaded = true;
         AuditAnalysis.Options o = s.options();
         label.set(o.label());
         positiveLabel.set(o.positiveLabel() == null ? "" : o.positiveLabel());
@@ -167,6 +177,12 @@ public final class SubgroupsViewModel {
                     problem.set(e.getMessage());
                     summary.set("");
                 });
+    }
+
+    /** Shows an audit computed elsewhere (a snapshot), instead of the one a loaded project would start. */
+    public void publish(AuditAnalysis.SplitAudit a) {
+        auditWhenLoaded = false;
+        show(a);
     }
 
     private void show(AuditAnalysis.SplitAudit a) {
