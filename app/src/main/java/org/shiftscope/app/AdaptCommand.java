@@ -63,7 +63,7 @@ final class AdaptCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--resamples", defaultValue = "1000", paramLabel = "B",
-            description = "Bootstrap resamples of the metrics' 95 % intervals (default ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples of the metrics' 95 %% intervals (default ${DEFAULT-VALUE}).")
     int resamples;
 
     @Option(names = "--model", paramLabel = "FILE",

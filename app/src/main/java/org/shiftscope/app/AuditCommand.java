@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Subgroup audit of a binary decision: per group (one column, or the intersections of several)"
                 + " count, base rate, selection rate, accuracy, TPR, FPR, FNR, precision (and calibration of a score),"
-                + " each with a bootstrap 95 % interval, and the disparities between groups and against a reference"
+                + " each with a bootstrap 95 %% interval, and the disparities between groups and against a reference"
                 + " group. One file (--data FILE alone, with --where to filter its rows) or both sides of a split,"
                 + " side by side with the change.")
 final class AuditCommand implements Callable<Integer> {

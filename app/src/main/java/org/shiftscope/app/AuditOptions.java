@@ -65,7 +65,7 @@ final class AuditOptions {
     int minGroupSize;
 
     @Option(names = "--resamples", defaultValue = "1000", paramLabel = "B",
-            description = "Bootstrap resamples of the 95 % intervals (default ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples of the 95 %% intervals (default ${DEFAULT-VALUE}).")
     int resamples;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Bootstrap seed (default"

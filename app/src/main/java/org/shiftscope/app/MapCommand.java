@@ -53,7 +53,7 @@ final class MapCommand implements Callable<Integer> {
     String clustering;
 
     @Option(names = "--eps", paramLabel = "E",
-            description = "DBSCAN's radius (default: chosen so that 90 % of the fitted points are core points).")
+            description = "DBSCAN's radius (default: chosen so that 90 %% of the fitted points are core points).")
     Double eps;
 
     @Option(names = "--min-samples", paramLabel = "M", defaultValue = "10",
