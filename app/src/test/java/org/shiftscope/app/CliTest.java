@@ -801,6 +801,13 @@ class CliTest {
         Path html = dir.resolve("report.html");
         Path pdf = dir.resolve("report.pdf");
         Path project = dir.resolve("compas.shiftscope.json");
+        // an adaptation run on the same data reaches the report with its groups' rates before and after
+        Result adapt = run("adapt", "--data", shared("compas-two-years.csv"), "--reference-where", "is_recid!=-1",
+                "--target-where", "is_recid!=-1", "--columns", "age,priors_count,juv_fel_count,two_year_recid,race",
+                "--label", "two_year_recid", "--group", "race", "--method", "mlls", "--epochs", "2", "--resamples",
+                "50", "--format", "json");
+        assertThat(adapt.code()).as(adapt.err()).isZero();
+        JsonNode run = adapt.json();
         Result r = run("report", "--data", shared("compas-two-years.csv"), "--reference-where", "is_recid!=-1",
                 "--target-where", "is_recid!=-1", "--where", COMPAS_ROWS, "--label", "two_year_recid", "--prediction",
                 "score_text", "--negative-prediction", "Low", "--group", "race", "--reference-group", "Caucasian",
@@ -811,6 +818,12 @@ class CliTest {
         JsonNode results = embedded(page);
         assertGroupsMatch(results.get("reference"), AUDIT.resolve("compas_groups.csv"), "race", 6_172);
         assertGroupsMatch(results.get("target"), AUDIT.resolve("compas_groups.csv"), "race", 6_172);
+        assertThat(page).contains("<h3>Run " + run.get("run_id").asText() + ": mlls");
+        double selected = value(run.get("fairness").get("before"), "African-American", "selection_rate");
+        double after = value(run.get("fairness").get("after"), "African-American", "selection_rate");
+        assertThat(page).contains(String.format(java.util.Locale.ROOT, "<td>African-American</td><td>selection"
+                + " rate</td><td>%.3f [", selected)).contains(String.format(java.util.Locale.ROOT, "<td>%+.3f</td>",
+                after - selected));
         // self-contained: nothing to fetch
         assertThat(page).doesNotContain("src=\"http").doesNotContain("href=\"http").contains("<svg");
         // provenance: the data file's SHA-256 (computed here), the seed, the version, the decision

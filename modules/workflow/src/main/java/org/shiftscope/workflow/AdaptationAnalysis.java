@@ -723,8 +723,13 @@ public final class AdaptationAnalysis {
 
     /** The content hashes of both sides' sources and the split's names (filters, target shift). */
     static String dataHash(Split split) {
-        return split.reference().source().contentHash() + "/" + split.target().source().contentHash() + " ("
-                + split.reference().name() + " vs " + split.target().name() + ")";
+        return dataHash(split.reference(), split.target());
+    }
+
+    /** How the run history names a split's data: both sides' content hashes and names. */
+    static String dataHash(org.shiftscope.core.Dataset reference, org.shiftscope.core.Dataset target) {
+        return reference.source().contentHash() + "/" + target.source().contentHash() + " (" + reference.name()
+                + " vs " + target.name() + ")";
     }
 
     /** The run as the CLI prints it and the run history stores it. */

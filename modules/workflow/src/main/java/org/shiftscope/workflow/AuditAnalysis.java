@@ -252,9 +252,10 @@ public final class AuditAnalysis {
      *
      * @param clusterFeatures    the columns the transport explanation used (empty without clusters)
      * @param clusterRowsLeftOut rows of both sides missing one of those columns, so in no cluster
+     * @param dataHash           the split's data as the run history names it (to find adaptation runs on it)
      */
     public record SplitAudit(Audit reference, Audit target, List<ClusterGroups> clusters, List<String> clusterFeatures,
-                             int clusterRowsLeftOut) {
+                             int clusterRowsLeftOut, String dataHash) {
     }
 
     /**
@@ -270,8 +271,9 @@ public final class AuditAnalysis {
         boolean clusters = settings.clusters() > 0;
         Audit a = audit(ref, o, monitor.range(0.1, clusters ? 0.3 : 0.55));
         Audit b = audit(tgt, o, monitor.range(clusters ? 0.3 : 0.55, clusters ? 0.5 : 1));
+        String hash = AdaptationAnalysis.dataHash(sides.reference(), sides.target());
         if (!clusters) {
-            return new SplitAudit(a, b, null, List.of(), 0);
+            return new SplitAudit(a, b, null, List.of(), 0, hash);
         }
         List<String> features = new ArrayList<>(definition.columns());
         if (features.isEmpty()) {
@@ -294,7 +296,7 @@ public final class AuditAnalysis {
         List<ClusterGroups> joined = clusterGroups(split, !definition.columns().isEmpty(), o.groups(),
                 settings.clusters(), o.seed(), monitor.range(0.5, 1));
         return new SplitAudit(a, b, joined, List.copyOf(features), ref.rowCount() - refRows.length + tgt.rowCount()
-                - tgtRows.length);
+                - tgtRows.length, hash);
     }
 
     private static Dataset filtered(Dataset d, String where) {

@@ -48,13 +48,24 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** What a report shows: the project it came from, its audit, and when it was made. */
+    /**
+     * What a report shows: the project it came from, its audit, the adaptation runs on the same data (newest
+     * first), and when it was made.
+     */
     public record Report(Project project, AuditAnalysis.SplitAudit audit, List<Provenance.FileRecord> files,
-                         Map<String, String> runtime, Instant made, double seconds) {
+                         List<RunStore.Run> runs, Map<String, String> runtime, Instant made, double seconds) {
     }
 
-    /** Runs the project's audit (it must have audit settings) and gathers the provenance. */
+    /** {@link #compute(Project, RunStore, TaskMonitor)} with the standard run history. */
     public static Report compute(Project project, TaskMonitor monitor) {
+        return compute(project, RunStore.standard(), monitor);
+    }
+
+    /**
+     * Runs the project's audit (it must have audit settings), gathers the provenance, and finds the finished
+     * adaptation runs in {@code history} (null: none) on the same data.
+     */
+    public static Report compute(Project project, RunStore history, TaskMonitor monitor) {
         if (project.audit() == null) {
             throw DataException.of("the project has no audit set up (label, decision and group columns)");
         }
@@ -65,7 +76,11 @@ public final class ReportWriter {
             files.add(Provenance.file("model", model.file()));
         }
         AuditAnalysis.SplitAudit audit = AuditAnalysis.audit(project.split(), project.audit(), monitor);
-        return new Report(project, audit, List.copyOf(files), Provenance.runtime(), Instant.now(),
+        List<RunStore.Run> runs = history == null ? List.of() : history.list().stream()
+                .filter(r -> r.kind().equals("adapt") && r.status().equals("done") && r.result() != null
+                        && audit.dataHash().equals(r.dataHash()))
+                .toList();
+        return new Report(project, audit, List.copyOf(files), runs, Provenance.runtime(), Instant.now(),
                 (System.nanoTime() - t) / 1e9);
     }
 
@@ -157,6 +172,7 @@ public final class ReportWriter {
         if (a.clusters() != null) {
             clusterTable(h, a);
         }
+        runs(h, r.runs());
         provenance(h, r, dir);
         h.append("<script type=\"application/json\" id=\"shiftscope-results\">\n")
                 .append(AuditAnalysis.toJson(a).toPrettyString().replace("<", "\\u003c").replace("&", "\\u0026"))
@@ -380,6 +396,53 @@ public final class ReportWriter {
             }
         }
         h.append("</table>\n");
+    }
+
+    /** The adaptation runs on these data: overall accuracy, and each group's rates before and after. */
+    private static void runs(StringBuilder h, List<RunStore.Run> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Adaptation runs on these data</h2>\n<p>From the run history (newest first); the target's"
+                + " rates before and after each method, with 95 % intervals.</p>\n");
+        for (RunStore.Run run : runs) {
+            com.fasterxml.jackson.databind.JsonNode res = run.result();
+            h.append("<h3>Run ").append(esc(run.id())).append(": ").append(esc(run.method())).append(" (")
+                    .append(esc(run.started())).append(", seed ").append(run.seed()).append(")</h3>\n");
+            com.fasterxml.jackson.databind.JsonNode before = res.path("before").path("accuracy");
+            com.fasterxml.jackson.databind.JsonNode after = res.path("after").path("accuracy");
+            if (before.has("value") && after.has("value")) {
+                h.append(String.format(Locale.ROOT, "<p>Target accuracy %.3f &#8594; %.3f.</p>%n",
+                        before.get("value").asDouble(), after.get("value").asDouble()));
+            }
+            com.fasterxml.jackson.databind.JsonNode f = res.path("fairness");
+            if (!f.isObject()) {
+                continue;
+            }
+            h.append("<table>\n<tr><th>group</th><th>rate</th><th>before</th><th>after</th><th>change</th></tr>\n");
+            Map<String, com.fasterxml.jackson.databind.JsonNode> afterGroups = new LinkedHashMap<>();
+            f.path("after").path("groups").forEach(g -> afterGroups.put(g.get("group").asText(), g));
+            for (com.fasterxml.jackson.databind.JsonNode b : f.path("before").path("groups")) {
+                com.fasterxml.jackson.databind.JsonNode g = afterGroups.get(b.get("group").asText());
+                for (String m : List.of("selection_rate", "tpr", "fpr")) {
+                    if (g == null || !b.path(m).isNumber() || !g.path(m).isNumber()) {
+                        continue;
+                    }
+                    h.append("<tr><td>").append(esc(b.get("group").asText())).append("</td><td>")
+                            .append(esc(METRIC_NAMES.get(m))).append("</td><td>").append(rate(b, m)).append("</td><td>")
+                            .append(rate(g, m)).append("</td><td>").append(String.format(Locale.ROOT, "%+.3f",
+                                    g.get(m).asDouble() - b.get(m).asDouble())).append("</td></tr>\n");
+                }
+            }
+            h.append("</table>\n");
+        }
+    }
+
+    private static String rate(com.fasterxml.jackson.databind.JsonNode group, String metric) {
+        com.fasterxml.jackson.databind.JsonNode ci = group.path("ci").path(metric);
+        return ci.size() == 2 && ci.get(0).isNumber() ? String.format(Locale.ROOT, "%.3f [%.3f, %.3f]",
+                group.get(metric).asDouble(), ci.get(0).asDouble(), ci.get(1).asDouble())
+                : String.format(Locale.ROOT, "%.3f", group.get(metric).asDouble());
     }
 
     private static void provenance(StringBuilder h, Report r, Path dir) {
