@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "shiftscope", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Explore distribution shift between a reference and a target dataset.%n"
                 + "Without a command, opens the desktop app on the demo project (or --project FILE).",
-        subcommands = {InspectCommand.class, SplitCommand.class, OtCommand.class, ExplainCommand.class, DetectCommand.class, EmbedCommand.class, MapCommand.class, AdaptCommand.class, RunsCommand.class, AuditCommand.class, ReportCommand.class, SnapshotCommand.class, BenchCommand.class},
+        subcommands = {InspectCommand.class, SplitCommand.class, OtCommand.class, ExplainCommand.class, DetectCommand.class, EmbedCommand.class, MapCommand.class, AdaptCommand.class, RunsCommand.class, AuditCommand.class, ReportCommand.class, DemoCommand.class, SnapshotCommand.class, BenchCommand.class},
         footer = {"", "Errors: exit code 2 and one line on stderr starting with 'error:'."})
 public final class Cli implements Runnable {
 

@@ -29,11 +29,15 @@ final class SplitOptions {
     @Option(names = "--target-where", paramLabel = "EXPR", description = "Target rows of --data, e.g. sex=Female.")
     String targetWhere;
 
-    @Option(names = "--demo", paramLabel = "NAME", description = "A built-in scenario: mixture-ring, gaussian-mean-shift.")
+    @Option(names = "--demo", paramLabel = "NAME", description = "A built-in scenario (demo --list names them all), e.g. mixture-ring, two-moons.")
     String demo;
 
     @Option(names = "--demo-rows", paramLabel = "N", defaultValue = "1500", description = "Rows per side of --demo (default ${DEFAULT-VALUE}).")
     int demoRows;
+
+    @Option(names = "--demo-intensity", paramLabel = "T", defaultValue = "1", description = "How strong the --demo"
+            + " scenario's shift is, 0 (none) to 1 (default ${DEFAULT-VALUE}; see demo --list).")
+    double demoIntensity;
 
     @Option(names = "--demo-seed", paramLabel = "S", defaultValue = "0", description = "Seed of --demo (default ${DEFAULT-VALUE}).")
     long seed;
@@ -88,7 +92,7 @@ final class SplitOptions {
             }
             source = new SplitSource.FilteredFile(data, referenceWhere, targetWhere);
         } else {
-            source = new SplitSource.Demo(demo, demoRows, seed);
+            source = new SplitSource.Demo(demo, demoRows, seed, demoIntensity);
         }
         List<String> cols = columns.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new SplitDefinition(source, cols, MissingPolicy.parse(missing),

@@ -862,6 +862,42 @@ class CliTest {
         return new ObjectMapper().readTree(page.substring(a + open.length(), page.indexOf("</script>", a)));
     }
 
+    @Test
+    void demoListsWritesAndReopensTheClassroomScenarios(@TempDir Path dir) throws Exception {
+        Result list = run("demo", "--list", "--format", "json");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.json().get("scenarios")).hasSize(org.shiftscope.scenarios.Scenarios.IDS.size());
+        // label shift at half intensity: class 1 is 50 + 45 x 0.5 = 72.5 % of the target (2,000 rows: se 0.01)
+        Path tables = dir.resolve("prior");
+        Result prior = run("demo", "--scenario", "label-prior", "--intensity", "0.5", "--rows", "2000", "--out",
+                tables.toString(), "--format", "json");
+        assertThat(prior.code()).as(prior.err()).isZero();
+        java.util.List<String> target = Files.readAllLines(tables.resolve("target.csv"));
+        assertThat(target.get(0)).isEqualTo("x1,x2,label");
+        long ones = target.stream().skip(1).filter(l -> l.endsWith(",1")).count();
+        assertThat(ones / 2000.0).isCloseTo(0.725, org.assertj.core.api.Assertions.within(0.04));
+        // the written project opens like any other: a two-file split over the CSVs
+        org.shiftscope.workflow.Project p = org.shiftscope.workflow.ProjectStore.load(Path.of(
+                prior.json().get("project").asText()));
+        assertThat(p.split().source()).isInstanceOf(org.shiftscope.workflow.SplitSource.TwoFiles.class);
+        // images: one folder per side, one subfolder per label, every image readable again
+        Path images = dir.resolve("colour");
+        Result colour = run("demo", "--scenario", "spurious-colour", "--rows", "300", "--out", images.toString());
+        assertThat(colour.code()).as(colour.err()).isZero();
+        Result inspect = run("inspect", images.resolve("target").toString(), "--format", "json");
+        assertThat(inspect.code()).as(inspect.err()).isZero();
+        assertThat(inspect.json().get("rows").asInt()).isEqualTo(300);
+        // every analysis takes a scenario at an intensity directly
+        Result ot = run("ot", "--demo", "covariate-mean", "--demo-intensity", "0.5", "--demo-rows", "400",
+                "--columns", "x1,x2", "--format", "json");
+        assertThat(ot.code()).as(ot.err()).isZero();
+        // x1 moves by 1.5: W2^2 is at least the squared mean shift, 2.25 (and not far above for equal shapes)
+        assertThat(ot.json().get("w2sq").asDouble()).isBetween(2.0, 2.8);
+        Result bad = run("demo", "--scenario", "two-moons", "--intensity", "2", "--out", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("intensity runs from 0 (no shift) to 1, not 2.0");
+    }
+
     private static double value(JsonNode audit, String group, String metric) {
         for (JsonNode g : audit.get("groups")) {
             if (g.get("group").asText().equals(group)) {

@@ -132,6 +132,7 @@ public final class ProjectStore {
                 split.put("scenario", d.scenario());
                 split.put("rows", d.rows());
                 split.put("seed", d.seed());
+                split.put("intensity", d.intensity());
             }
         }
         ArrayNode cols = split.putArray("columns");
@@ -239,7 +240,7 @@ public final class ProjectStore {
             case "filtered-file" -> new SplitSource.FilteredFile(resolve(dir, text(s, "data", file)),
                     text(s, "reference_where", file), text(s, "target_where", file));
             case "demo" -> new SplitSource.Demo(text(s, "scenario", file), s.path("rows").asInt(1500),
-                    s.path("seed").asLong(0));
+                    s.path("seed").asLong(0), s.path("intensity").asDouble(1));
             default -> throw DataException.inFile(file, "unknown split kind '" + kind + "'");
         };
         List<String> columns = new ArrayList<>();

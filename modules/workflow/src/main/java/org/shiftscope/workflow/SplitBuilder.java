@@ -56,7 +56,7 @@ public final class SplitBuilder {
                 yield new Sides(ref, tgt, used);
             }
             case SplitSource.Demo d -> {
-                Scenario s = Scenarios.generate(d.scenario(), d.rows(), d.seed());
+                Scenario s = Scenarios.generate(d.scenario(), d.rows(), d.seed(), d.intensity());
                 yield new Sides(s.reference(), s.target(), Set.of());
             }
         };

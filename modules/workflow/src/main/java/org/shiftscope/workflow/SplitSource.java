@@ -43,17 +43,26 @@ public sealed interface SplitSource {
     }
 
     /** A built-in generated scenario (see {@code org.shiftscope.scenarios.Scenarios}). */
-    record Demo(String scenario, int rows, long seed) implements SplitSource {
+    record Demo(String scenario, int rows, long seed, double intensity) implements SplitSource {
         public Demo {
             Objects.requireNonNull(scenario, "scenario");
             if (rows <= 0) {
                 throw DataException.of("a demo needs a positive number of rows per side, not " + rows);
             }
+            if (!(intensity >= 0 && intensity <= 1)) {
+                throw DataException.of("a demo's intensity runs from 0 (no shift) to 1, not " + intensity);
+            }
+        }
+
+        /** At full intensity. */
+        public Demo(String scenario, int rows, long seed) {
+            this(scenario, rows, seed, 1);
         }
 
         @Override
         public String describe() {
-            return "demo " + scenario + " (" + rows + " rows per side, seed " + seed + ")";
+            return "demo " + scenario + " (" + rows + " rows per side, seed " + seed
+                    + (intensity == 1 ? "" : ", intensity " + intensity) + ")";
         }
     }
 }

@@ -1,0 +1,101 @@
+package org.shiftscope.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.scenarios.Scenario;
+import org.shiftscope.scenarios.Scenarios;
+import org.shiftscope.workflow.ScenarioExport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "The classroom's built-in shifts: --list names them and what their intensity knob does;"
+                + " --scenario NAME --intensity T --out DIR writes one as files (CSV tables or image folders) with a"
+                + " project over them. Any analysis also takes them directly: --demo NAME --demo-intensity T.")
+final class DemoCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--list", description = "List the scenarios.")
+    boolean list;
+
+    @Option(names = "--scenario", paramLabel = "NAME", description = "The scenario to write.")
+    String scenario;
+
+    @Option(names = "--intensity", paramLabel = "T", defaultValue = "1",
+            description = "How strong the shift is: 0 (none) to 1 (default ${DEFAULT-VALUE}).")
+    double intensity;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "1500", description = "Rows per side (default"
+            + " ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the scenario's files into.")
+    Path out;
+
+    @Mixin
+    FormatOption output;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        if (list == (scenario != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --list, or --scenario NAME with"
+                    + " --out DIR");
+        }
+        if (list) {
+            if (output.json()) {
+                ObjectNode root = Json.object();
+                ArrayNode a = root.putArray("scenarios");
+                for (Scenarios.Entry e : Scenarios.catalog()) {
+                    ObjectNode o = a.addObject();
+                    o.put("id", e.id());
+                    o.put("kind", e.kind());
+                    o.put("intensity", e.intensity());
+                }
+                Json.print(w, root);
+            } else {
+                for (Scenarios.Entry e : Scenarios.catalog()) {
+                    w.printf(Locale.ROOT, "%-20s %-7s intensity t: %s%n", e.id(), e.kind(), e.intensity());
+                }
+                w.flush();
+            }
+            return 0;
+        }
+        if (out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario needs --out DIR");
+        }
+        TaskMonitor monitor = ConsoleProgress.forTerminal();
+        Scenario s = Scenarios.generate(scenario, rows, seed, intensity);
+        Path project = ScenarioExport.write(s, out, monitor);
+        ConsoleProgress.clear(monitor);
+        if (output.json()) {
+            ObjectNode o = Json.object();
+            o.put("scenario", s.id());
+            o.put("title", s.title());
+            o.put("description", s.description());
+            o.put("intensity", intensity);
+            o.put("rows", rows);
+            o.put("seed", seed);
+            o.put("folder", out.toAbsolutePath().normalize().toString());
+            o.put("project", project.toAbsolutePath().normalize().toString());
+            Json.print(w, o);
+        } else {
+            w.printf(Locale.ROOT, "%s: %s%nwrote %s (open the project %s)%n", s.title(), s.description(),
+                    out.toAbsolutePath().normalize(), project.getFileName());
+            w.flush();
+        }
+        return 0;
+    }
+}

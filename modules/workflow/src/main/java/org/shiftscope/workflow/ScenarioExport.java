@@ -1,0 +1,112 @@
+package org.shiftscope.workflow;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.shiftscope.core.Column;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.Dataset;
+import org.shiftscope.core.MissingPolicy;
+import org.shiftscope.core.NumericColumn;
+import org.shiftscope.core.RasterImage;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.scenarios.Scenario;
+
+/**
+ * Writes a generated scenario as ordinary files a student can open anywhere: tables as {@code reference.csv} and
+ * {@code target.csv}, images as image folders {@code reference/} and {@code target/} (one subfolder per label,
+ * file names carrying the image's group), plus a project file over those files ({@code NAME.shiftscope.json}).
+ */
+public final class ScenarioExport {
+
+    private ScenarioExport() {
+    }
+
+    /** Writes the scenario into {@code dir}; returns the project file. */
+    public static Path write(Scenario s, Path dir, TaskMonitor monitor) {
+        try {
+            Files.createDirectories(dir);
+            boolean images = !s.reference().images().isEmpty();
+            Path ref = dir.resolve(images ? "reference" : "reference.csv");
+            Path tgt = dir.resolve(images ? "target" : "target.csv");
+            if (images) {
+                imageFolder(s.reference(), ref, monitor.range(0, 0.5));
+                imageFolder(s.target(), tgt, monitor.range(0.5, 1));
+            } else {
+                csv(s.reference(), ref);
+                csv(s.target(), tgt);
+            }
+            Path project = dir.resolve(s.id() + ".shiftscope.json");
+            ProjectStore.save(new Project(new SplitDefinition(new SplitSource.TwoFiles(ref, tgt), List.of(),
+                    MissingPolicy.DROP), "data"), project);
+            Files.writeString(dir.resolve("README.txt"), s.title() + "\n\n" + s.description() + "\n",
+                    StandardCharsets.UTF_8);
+            return project;
+        } catch (IOException e) {
+            throw DataException.inFile(dir.toString(), "cannot write the scenario: " + e.getMessage());
+        }
+    }
+
+    private static void csv(Dataset d, Path file) throws IOException {
+        List<Column> cols = d.columns();
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", cols.stream().map(Column::name).map(ScenarioExport::quote).toList()));
+            w.write('\n');
+            for (int i = 0; i < d.rowCount(); i++) {
+                for (int j = 0; j < cols.size(); j++) {
+                    Column c = cols.get(j);
+                    if (j > 0) {
+                        w.write(',');
+                    }
+                    if (!c.isMissing(i)) {
+                        w.write(c instanceof NumericColumn n ? Double.toString(n.get(i)) : quote(c.text(i)));
+                    }
+                }
+                w.write('\n');
+            }
+        }
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** One subfolder per label; files named by the row's group (or colour) and index so they sort stably. */
+    private static void imageFolder(Dataset d, Path dir, TaskMonitor monitor) throws IOException {
+        Column label = d.requireColumn("label");
+        Column group = d.column("group").orElse(null);
+        for (int i = 0; i < d.rowCount(); i++) {
+            Path sub = dir.resolve(label.text(i));
+            Files.createDirectories(sub);
+            String name = (group == null ? "" : group.text(i).replace(" x ", "-").replace(' ', '_') + "_")
+                    + String.format(Locale.ROOT, "%06d.png", i);
+            png(d.images().get(i), sub.resolve(name));
+            if (i % 256 == 0) {
+                monitor.checkCancelled();
+                monitor.progress((double) i / d.rowCount(), "writing images");
+            }
+        }
+    }
+
+    private static void png(RasterImage img, Path file) throws IOException {
+        BufferedImage b = new BufferedImage(img.width(), img.height(), img.channels() == 3
+                ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
+        byte[] px = img.pixels();
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                int o = (y * img.width() + x) * img.channels();
+                int rgb = img.channels() == 3 ? (px[o] & 0xFF) << 16 | (px[o + 1] & 0xFF) << 8 | (px[o + 2] & 0xFF)
+                        : (px[o] & 0xFF) * 0x010101;
+                b.setRGB(x, y, rgb);
+            }
+        }
+        if (!javax.imageio.ImageIO.write(b, "png", file.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+}
