@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.scenarios.Scenario;
 import org.shiftscope.scenarios.Scenarios;
+import org.shiftscope.workflow.LabAnalysis;
 import org.shiftscope.workflow.ScenarioExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +46,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the scenario's files into.")
     Path out;
 
+    @Option(names = "--sweep", paramLabel = "T,T", split = ",", description = "Instead of writing files, run the"
+            + " Lab's frame (600 rows a side) at each intensity: the MMD test, PercentExplained at k = 1..4, and a"
+            + " 15-NN classifier's accuracy on held-out reference rows, on the target and on its worst group.")
+    List<Double> sweep;
+
     @Mixin
     FormatOption output;
 
@@ -73,8 +80,11 @@ final class DemoCommand implements Callable<Integer> {
             }
             return 0;
         }
+        if (sweep != null && !sweep.isEmpty()) {
+            return sweep(w);
+        }
         if (out == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario needs --out DIR");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario needs --out DIR (or --sweep)");
         }
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         Scenario s = Scenarios.generate(scenario, rows, seed, intensity);
@@ -97,5 +107,55 @@ final class DemoCommand implements Callable<Integer> {
             w.flush();
         }
         return 0;
+    }
+
+    private int sweep(PrintWriter w) {
+        ObjectNode root = Json.object();
+        root.put("scenario", scenario);
+        root.put("rows", LabAnalysisRows.ROWS);
+        root.put("seed", seed);
+        ArrayNode frames = root.putArray("frames");
+        if (!output.json()) {
+            w.printf(Locale.ROOT, "%-9s %-9s %-23s %-12s %-10s %s%n", "intensity", "MMD p", "PercentExplained k=1..4",
+                    "reference", "target", "worst group");
+        }
+        for (double t : sweep) {
+            LabAnalysis.Frame f = LabAnalysis.run(scenario, t, LabAnalysisRows.ROWS, seed, TaskMonitor.NONE);
+            java.util.Map.Entry<String, Double> worst = f.worstGroup();
+            ObjectNode o = frames.addObject();
+            o.put("intensity", t);
+            o.put("mmd_p", f.mmd().pValue());
+            o.put("shift_detected", f.shiftDetected());
+            ArrayNode pe = o.putArray("percent_explained");
+            for (double v : f.curve()) {
+                if (Double.isNaN(v)) {
+                    pe.addNull();
+                } else {
+                    pe.add(v);
+                }
+            }
+            o.put("reference_accuracy", f.inDistribution());
+            o.put("target_accuracy", f.accuracy());
+            o.put("worst_group", worst.getKey());
+            o.put("worst_group_accuracy", worst.getValue());
+            if (!output.json()) {
+                StringBuilder curve = new StringBuilder();
+                for (double v : f.curve()) {
+                    curve.append(String.format(Locale.ROOT, "%5.1f", v));
+                }
+                w.printf(Locale.ROOT, "%-9.2f %-9.3f %-23s %-12.3f %-10.3f %s %.3f%n", t, f.mmd().pValue(),
+                        curve.toString().strip(), f.inDistribution(), f.accuracy(), worst.getKey(), worst.getValue());
+            }
+        }
+        if (output.json()) {
+            Json.print(w, root);
+        }
+        w.flush();
+        return 0;
+    }
+
+    /** The Lab view's frame size. */
+    private static final class LabAnalysisRows {
+        static final int ROWS = 600;
     }
 }

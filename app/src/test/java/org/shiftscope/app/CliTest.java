@@ -893,6 +893,14 @@ class CliTest {
         assertThat(ot.code()).as(ot.err()).isZero();
         // x1 moves by 1.5: W2^2 is at least the squared mean shift, 2.25 (and not far above for equal shapes)
         assertThat(ot.json().get("w2sq").asDouble()).isBetween(2.0, 2.8);
+        // a sweep prints the Lab's frames: concept shift takes the classifier from its reference accuracy to a coin
+        // (the boundary turned 90 degrees disagrees with the old one on half the plane)
+        Result sweep = run("demo", "--scenario", "concept-rotation", "--sweep", "0,1", "--format", "json");
+        assertThat(sweep.code()).as(sweep.err()).isZero();
+        JsonNode frames = sweep.json().get("frames");
+        assertThat(frames.get(0).get("target_accuracy").asDouble()).isGreaterThan(0.93);
+        assertThat(frames.get(1).get("target_accuracy").asDouble()).isCloseTo(0.5,
+                org.assertj.core.api.Assertions.within(0.07));
         Result bad = run("demo", "--scenario", "two-moons", "--intensity", "2", "--out", dir.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("intensity runs from 0 (no shift) to 1, not 2.0");

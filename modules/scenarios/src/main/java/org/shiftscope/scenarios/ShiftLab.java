@@ -51,9 +51,12 @@ final class ShiftLab {
     private ShiftLab() {
     }
 
-    /** y = 1 when x2 lies above the parabola 0.5 x1^2 - 1: easy to learn where the reference lives, not beyond. */
-    private static int parabola(double x1, double x2) {
-        return x2 > 0.5 * x1 * x1 - 1 ? 1 : 0;
+    /**
+     * y = 1 when x2 lies above the wave 1.5 sin(1.5 x1): easy to learn where the reference lives, and a model that
+     * has not seen the wave go on cannot guess it beyond.
+     */
+    static int wave(double x1, double x2) {
+        return x2 > 1.5 * Math.sin(1.5 * x1) ? 1 : 0;
     }
 
     static Scenario covariateMean(int n, long seed, double t) {
@@ -62,7 +65,7 @@ final class ShiftLab {
         Dataset tgt = gaussianSide("target", n, MEAN_SHIFT * t, 1, r, COVARIATE_MEAN, seed, t);
         return new Scenario(COVARIATE_MEAN, "Covariate shift: the mean moves", String.format(java.util.Locale.ROOT,
                 "x1, x2 ~ N(0, 1); the target's x1 mean moves by %.2f (3 x intensity). The label follows one rule on"
-                        + " both sides: x2 above the parabola x1^2 / 2 - 1.", MEAN_SHIFT * t), ref, tgt);
+                        + " both sides: x2 above the wave 1.5 sin(1.5 x1).", MEAN_SHIFT * t), ref, tgt);
     }
 
     static Scenario covariateSpread(int n, long seed, double t) {
@@ -70,8 +73,8 @@ final class ShiftLab {
         Dataset ref = gaussianSide("reference", n, 0, 1, r, COVARIATE_SPREAD, seed, t);
         Dataset tgt = gaussianSide("target", n, 0, 1 + (SPREAD - 1) * t, r, COVARIATE_SPREAD, seed, t);
         return new Scenario(COVARIATE_SPREAD, "Covariate shift: the spread grows", String.format(java.util.Locale.ROOT,
-                "x1, x2 ~ N(0, 1); the target's standard deviation is %.2f (1 + 2 x intensity). Same parabola rule"
-                        + " for the label on both sides.", 1 + (SPREAD - 1) * t), ref, tgt);
+                "x1, x2 ~ N(0, 1); the target's standard deviation is %.2f (1 + 2 x intensity). Same wave rule"
+                        + " for the label on both sides (x2 above 1.5 sin(1.5 x1)).", 1 + (SPREAD - 1) * t), ref, tgt);
     }
 
     private static Dataset gaussianSide(String side, int n, double shift, double sd, SplittableRandom r, String id,
@@ -82,7 +85,7 @@ final class ShiftLab {
         for (int i = 0; i < n; i++) {
             x1[i] = shift + sd * r.nextGaussian();
             x2[i] = sd * r.nextGaussian();
-            y[i] = String.valueOf(parabola(x1[i], x2[i]));
+            y[i] = String.valueOf(wave(x1[i], x2[i]));
         }
         return new Dataset(side, source(id, side, n, seed, t), List.of(new NumericColumn("x1", x1),
                 new NumericColumn("x2", x2), label(y)));

@@ -56,11 +56,11 @@ class ShiftLabTest {
                     .isCloseTo(3 * t, within(MEAN_TOL));
             Scenario spread = Scenarios.generate(ShiftLab.COVARIATE_SPREAD, N, 3, t);
             assertThat(sd(col(spread.target(), "x2"))).isCloseTo(1 + 2 * t, within(MEAN_TOL * (1 + 2 * t)));
-            // the label rule is the same on both sides: x2 > x1^2 / 2 - 1
+            // the label rule is the same on both sides: x2 > 1.5 sin(1.5 x1)
             double[] x1 = col(s.target(), "x1");
             double[] x2 = col(s.target(), "x2");
             for (int i = 0; i < 100; i++) {
-                assertThat(s.target().requireColumn("label").text(i)).isEqualTo(x2[i] > x1[i] * x1[i] / 2 - 1
+                assertThat(s.target().requireColumn("label").text(i)).isEqualTo(x2[i] > 1.5 * Math.sin(1.5 * x1[i])
                         ? "1" : "0");
             }
         }

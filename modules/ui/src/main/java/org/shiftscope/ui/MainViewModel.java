@@ -26,6 +26,7 @@ public final class MainViewModel {
     private final org.shiftscope.ui.adapt.AdaptViewModel adapt;
     private final org.shiftscope.ui.subgroups.SubgroupsViewModel subgroups;
     private final org.shiftscope.ui.report.ReportViewModel report;
+    private final org.shiftscope.ui.lab.LabViewModel lab;
     private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
 
@@ -44,6 +45,8 @@ public final class MainViewModel {
         this.subgroups = new org.shiftscope.ui.subgroups.SubgroupsViewModel(tasks);
         subgroups.dataProperty().bind(data.resultProperty());
         this.report = new org.shiftscope.ui.report.ReportViewModel(tasks, this::currentProject);
+        this.lab = new org.shiftscope.ui.lab.LabViewModel(tasks);
+        view.addListener((o, a, v) -> lab.setActive(v == ViewId.LAB));
     }
 
     /** Shows a project (fills the form and recomputes in the background). */
@@ -115,6 +118,10 @@ public final class MainViewModel {
 
     public org.shiftscope.ui.report.ReportViewModel report() {
         return report;
+    }
+
+    public org.shiftscope.ui.lab.LabViewModel lab() {
+        return lab;
     }
 
     public TaskRunner tasks() {

@@ -53,6 +53,7 @@ public final class MainWindow {
             case ADAPT -> new org.shiftscope.ui.adapt.AdaptView(vm.adapt()).root();
             case SUBGROUPS -> new org.shiftscope.ui.subgroups.SubgroupsView(vm.subgroups()).root();
             case REPORT -> new org.shiftscope.ui.report.ReportView(vm.report()).root();
+            case LAB -> new org.shiftscope.ui.lab.LabView(vm.lab()).root();
         }));
     }
 

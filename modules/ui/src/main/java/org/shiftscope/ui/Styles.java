@@ -8,7 +8,8 @@ public final class Styles {
     public static final String NAV_BUTTON = "nav-button";
     public static final String TITLE = "view-title";
     public static final String SUBTITLE = "view-subtitle";
-    public static final String PLAN = "plan-text";
+    public static final String PRESENTATION = "presentation";
+    public static final String BIG_NUMBER = "big-number";
     public static final String PROBLEM = "problem";
     public static final String COUNTS = "counts";
     public static final String FORM = "split-form";

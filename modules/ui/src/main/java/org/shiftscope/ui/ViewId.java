@@ -7,7 +7,8 @@ public enum ViewId {
     EXPLAIN("Explain"),
     SUBGROUPS("Subgroups"),
     ADAPT("Adapt"),
-    REPORT("Report");
+    REPORT("Report"),
+    LAB("Lab");
 
     private final String title;
 

@@ -379,6 +379,34 @@ class MainWindowTest {
     }
 
     @Test
+    void labFollowsTheSliderDebouncedAndLatestWins(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-lab");
+        waitFor(robot, "#lab-accuracy", "accuracy");
+        assertThat(vm.lab().frameProperty().get().intensity()).isEqualTo(0.5);
+        // a slider dragged through nine values in one go computes once, for the last
+        robot.interact(() -> {
+            for (int i = 1; i <= 9; i++) {
+                vm.lab().intensityProperty().set(i / 10.0);
+            }
+        });
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.lab().frameProperty().get().intensity() == 0.9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.lab().accuracyCurve().keySet()).containsExactly(0.5, 0.9);
+        // covariate-mean: x1's mean moves 2.7 at 0.9, off the reference's support: detected, and the classifier
+        // cannot extrapolate its wave
+        assertThat(robot.lookup("#lab-verdict").queryAs(Label.class).getText()).startsWith("SHIFT DETECTED");
+        assertThat(vm.lab().accuracyCurve().get(0.9)[0]).isLessThan(vm.lab().accuracyCurve().get(0.5)[0]);
+        // another shift starts a fresh curve
+        robot.interact(() -> vm.lab().scenarioProperty().set("concept-rotation"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.lab().frameProperty().get().scenario().id()
+                .equals("concept-rotation"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.lab().accuracyCurve()).hasSize(1);
+        assertThat(robot.lookup("#lab-description").queryAs(Label.class).getText()).contains("boundary rotates");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void explainViewExplainsTheMixtureRing(FxRobot robot) {
         waitFor(robot, "#row-counts", "Reference: 1,500 rows");

@@ -37,7 +37,7 @@ class LabAnalysisTest {
         assertThat(f.shiftDetected()).isTrue();
         assertThat(f.curve()).hasSize(LabAnalysis.KMAX);
         assertThat(f.curve()[0]).isGreaterThan(90);
-        // off the reference's support the parabola rule is extrapolated badly
+        // off the reference's support the wave rule cannot be extrapolated
         assertThat(f.accuracy()).isLessThan(f.inDistribution() - 0.1);
         LabAnalysis.Frame none = LabAnalysis.run("covariate-mean", 0, 600, 2, TaskMonitor.NONE);
         assertThat(none.accuracy()).isCloseTo(none.inDistribution(), within(0.05));

@@ -11,7 +11,7 @@ import javafx.scene.text.Font;
  * Reference and target points in the principal plane, with an arrow per k-cluster from the cluster's reference
  * centroid to where the map moves it. One Canvas, not one node per point, so thousands of points stay cheap.
  */
-final class PlaneCanvas extends Pane {
+public final class PlaneCanvas extends Pane {
 
     static final Color REFERENCE = Color.web("#0072b2");
     static final Color TARGET = Color.web("#e69f00");
@@ -21,7 +21,7 @@ final class PlaneCanvas extends Pane {
     private double[] target = new double[0];
     private List<double[]> arrows = List.of();
 
-    PlaneCanvas() {
+    public PlaneCanvas() {
         getChildren().add(canvas);
         setMinSize(200, 200);
         setPrefSize(520, 420);
@@ -29,7 +29,7 @@ final class PlaneCanvas extends Pane {
         heightProperty().addListener((o, a, b) -> redraw());
     }
 
-    void show(double[] ref, double[] tgt, List<double[]> arrowList) {
+    public void show(double[] ref, double[] tgt, List<double[]> arrowList) {
         reference = ref;
         target = tgt;
         arrows = arrowList;

@@ -1,0 +1,151 @@
+package org.shiftscope.ui.lab;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import org.shiftscope.ui.Styles;
+import org.shiftscope.ui.ViewControls;
+import org.shiftscope.ui.explain.PlaneCanvas;
+import org.shiftscope.workflow.LabAnalysis;
+
+/**
+ * The Lab view: pick a built-in shift and dial its intensity; the map, the detection verdict, the PercentExplained
+ * curve and the classifier's accuracy (overall and worst group, against intensity) follow the slider.
+ */
+public final class LabView {
+
+    private final LabViewModel vm;
+    private final BorderPane root = new BorderPane();
+
+    public LabView(LabViewModel vm) {
+        this.vm = vm;
+        root.setId("lab-view");
+        root.setTop(controls());
+        root.setCenter(panels());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node controls() {
+        ChoiceBox<String> scenario = new ChoiceBox<>();
+        scenario.setId("lab-scenario");
+        scenario.getItems().setAll(LabViewModel.scenarios());
+        scenario.valueProperty().bindBidirectional(vm.scenarioProperty());
+        Slider intensity = new Slider(0, 1, vm.intensityProperty().get());
+        intensity.setId("lab-intensity");
+        intensity.setMajorTickUnit(0.25);
+        intensity.setMinorTickCount(4);
+        intensity.setShowTickMarks(true);
+        intensity.setShowTickLabels(true);
+        intensity.setBlockIncrement(0.05);
+        intensity.setPrefWidth(360);
+        intensity.valueProperty().bindBidirectional(vm.intensityProperty());
+        Label value = new Label();
+        value.textProperty().bind(vm.intensityProperty().asString(Locale.ROOT, "intensity %.2f"));
+        HBox bar = new HBox(12, new Label("Shift"), scenario, value, intensity);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label description = new Label();
+        description.setId("lab-description");
+        description.setWrapText(true);
+        description.textProperty().bind(vm.descriptionProperty());
+        VBox box = new VBox(8, bar, description, ViewControls.problem("lab-problem", vm.problemProperty()));
+        box.getStyleClass().add(Styles.FORM);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private Node panels() {
+        PlaneCanvas map = new PlaneCanvas();
+        map.setId("lab-map");
+        LineChart<Number, Number> curve = new LineChart<>(new NumberAxis(1, LabAnalysis.KMAX, 1),
+                new NumberAxis(0, 100, 20));
+        curve.setId("lab-percent");
+        curve.setTitle("PercentExplained by a k-cluster map");
+        curve.setAnimated(false);
+        curve.setLegendVisible(false);
+        LineChart<Number, Number> accuracy = new LineChart<>(new NumberAxis(0, 1, 0.25), new NumberAxis(0, 1, 0.25));
+        accuracy.setId("lab-accuracy-curve");
+        accuracy.setTitle("Accuracy against intensity");
+        accuracy.setAnimated(false);
+        Label verdict = new Label();
+        verdict.setId("lab-verdict");
+        verdict.getStyleClass().add(Styles.BIG_NUMBER);
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(vm.verdictProperty());
+        Label acc = new Label();
+        acc.setId("lab-accuracy");
+        acc.getStyleClass().add(Styles.BIG_NUMBER);
+        acc.setWrapText(true);
+        acc.textProperty().bind(vm.accuracyProperty());
+        VBox numbers = new VBox(16, verdict, acc, accuracy);
+        VBox.setVgrow(accuracy, Priority.ALWAYS);
+        vm.frameProperty().addListener((o, a, f) -> {
+            verdict.getStyleClass().removeAll(Styles.VERDICT_DRIFT, Styles.VERDICT_NONE);
+            verdict.getStyleClass().add(f.shiftDetected() ? Styles.VERDICT_DRIFT : Styles.VERDICT_NONE);
+            map.show(f.reference(), f.target(), List.of());
+            XYChart.Series<Number, Number> pe = new XYChart.Series<>();
+            for (int k = 0; k < f.curve().length; k++) {
+                pe.getData().add(new XYChart.Data<>(k + 1, Double.isNaN(f.curve()[k]) ? 0 : f.curve()[k]));
+            }
+            curve.getData().setAll(List.of(pe));
+        });
+        vm.accuracyCurve().addListener((javafx.collections.MapChangeListener<Double, double[]>) c -> {
+            XYChart.Series<Number, Number> overall = new XYChart.Series<>();
+            overall.setName("overall");
+            XYChart.Series<Number, Number> worst = new XYChart.Series<>();
+            worst.setName("worst group");
+            for (Map.Entry<Double, double[]> e : vm.accuracyCurve().entrySet()) {
+                overall.getData().add(new XYChart.Data<>(e.getKey(), e.getValue()[0]));
+                worst.getData().add(new XYChart.Data<>(e.getKey(), e.getValue()[1]));
+            }
+            accuracy.getData().setAll(List.of(overall, worst));
+        });
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(12);
+        grid.setPadding(new Insets(12));
+        grid.add(titled("Reference (blue) and target (orange)", map), 0, 0);
+        grid.add(curve, 0, 1);
+        grid.add(numbers, 1, 0, 1, 2);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < 2; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(50);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        return grid;
+    }
+
+    private static Node titled(String title, Node content) {
+        Label l = new Label(title);
+        l.getStyleClass().add(Styles.COUNTS);
+        VBox box = new VBox(4, l, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+}
