@@ -19,7 +19,14 @@ final class SnapshotCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write the PNG.")
+    @Option(names = "--tour", paramLabel = "DIR", description = "Instead of one view: every step of the guided tour,"
+            + " with its caption, as DIR/step-1.png ... (slides).")
+    java.nio.file.Path tour;
+
+    @Option(names = "--presentation", description = "In presentation style: large type and markers, high contrast.")
+    boolean presentation;
+
+    @Option(names = "--out", paramLabel = "FILE.png", description = "Where to write the PNG.")
     Path out;
 
     @Option(names = "--view", defaultValue = "data", paramLabel = "NAME",
@@ -42,19 +49,30 @@ final class SnapshotCommand implements Callable<Integer> {
             throw org.shiftscope.core.DataException.of("--width and --height must lie between 200 and 8000 pixels");
         }
         Project p = project == null ? Project.demo() : ProjectStore.load(project);
-        startHeadlessToolkit();
-        try {
-            Snapshot.render(p, viewId, out, width, height);
-        } finally {
-            Platform.exit();
+        if ((out == null) == (tour == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --out FILE.png or --tour DIR");
         }
-        spec.commandLine().getOut().println("wrote " + out + " (" + width + "x" + height + ", view " + viewId.id() + ")");
+        startHeadlessToolkit();
+        // the toolkit stays up (the CLI's process exits after the command), so one JVM can render again
+        if (tour != null) {
+            Snapshot.tour(p, tour, width, height, presentation);
+        } else {
+            Snapshot.render(p, viewId, out, width, height, -1, presentation);
+        }
+        spec.commandLine().getOut().println(tour != null ? "wrote " + org.shiftscope.ui.tour.Tour.STEPS.size()
+                + " tour steps to " + tour : "wrote " + out + " (" + width + "x" + height + ", view " + viewId.id() + ")");
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    /** Starts JavaFX on Monocle's headless platform with software rendering. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Starts JavaFX on Monocle's headless platform with software rendering (once per process). */
     static void startHeadlessToolkit() throws InterruptedException {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");

@@ -36,4 +36,33 @@ class SnapshotCommandTest {
         }
         assertThat(colours).contains(0x0072b2, 0xe69f00);
     }
+
+    @Test
+    void writesEveryTourStepAsASlide(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"snapshot", "--tour", dir.toString(), "--presentation", "--width", "1280",
+            "--height", "820"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        for (int i = 1; i <= org.shiftscope.ui.tour.Tour.STEPS.size(); i++) {
+            BufferedImage img = ImageIO.read(dir.resolve("step-" + i + ".png").toFile());
+            assertThat(img.getWidth()).isEqualTo(1280);
+            // the caption bar's colour (#fff4d6, assets/css/shiftscope.css) runs along the bottom of every slide
+            int bar = 0;
+            for (int y = img.getHeight() - 160; y < img.getHeight(); y++) {
+                bar += (img.getRGB(img.getWidth() / 2, y) & 0xFFFFFF) == 0xfff4d6 ? 1 : 0;
+            }
+            assertThat(bar).as("step " + i).isGreaterThan(10);
+        }
+        // step 5 is the Lab on a covariate shift: both sides' points are drawn (blue and orange, 45 % alpha)
+        BufferedImage lab = ImageIO.read(dir.resolve("step-5.png").toFile());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < lab.getHeight(); y++) {
+            for (int x = 0; x < lab.getWidth(); x++) {
+                colours.add(lab.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        assertThat(colours.size()).isGreaterThan(200);
+    }
 }

@@ -27,6 +27,9 @@ public final class MainViewModel {
     private final org.shiftscope.ui.subgroups.SubgroupsViewModel subgroups;
     private final org.shiftscope.ui.report.ReportViewModel report;
     private final org.shiftscope.ui.lab.LabViewModel lab;
+    private final org.shiftscope.ui.tour.Tour tour;
+    private final javafx.beans.property.BooleanProperty presentation =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
 
@@ -47,6 +50,7 @@ public final class MainViewModel {
         this.report = new org.shiftscope.ui.report.ReportViewModel(tasks, this::currentProject);
         this.lab = new org.shiftscope.ui.lab.LabViewModel(tasks);
         view.addListener((o, a, v) -> lab.setActive(v == ViewId.LAB));
+        this.tour = new org.shiftscope.ui.tour.Tour(this);
     }
 
     /** Shows a project (fills the form and recomputes in the background). */
@@ -118,6 +122,15 @@ public final class MainViewModel {
 
     public org.shiftscope.ui.report.ReportViewModel report() {
         return report;
+    }
+
+    public org.shiftscope.ui.tour.Tour tour() {
+        return tour;
+    }
+
+    /** Full screen, large type and markers, high contrast: for a room watching a projector. */
+    public javafx.beans.property.BooleanProperty presentationProperty() {
+        return presentation;
     }
 
     public org.shiftscope.ui.lab.LabViewModel lab() {

@@ -36,7 +36,8 @@ public final class MainWindow {
         root.setId("main-window");
         root.setTop(menu());
         root.setLeft(navigation());
-        root.setBottom(statusBar());
+        root.setBottom(new VBox(tourBar(), statusBar()));
+        vm.presentationProperty().addListener((o, a, on) -> present(on));
         showView(vm.viewProperty().get());
         vm.viewProperty().addListener((o, a, v) -> showView(v));
     }
@@ -111,7 +112,15 @@ public final class MainWindow {
         exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         exit.setOnAction(e -> quit.run());
         Menu file = new Menu("File", null, openData, openProject, save, saveAs, exit);
-        return new MenuBar(file);
+        javafx.scene.control.CheckMenuItem presentation = new javafx.scene.control.CheckMenuItem("Presentation mode");
+        presentation.setId("menu-presentation");
+        presentation.setAccelerator(KeyCombination.keyCombination("F5"));
+        presentation.selectedProperty().bindBidirectional(vm.presentationProperty());
+        MenuItem tour = new MenuItem("Guided tour");
+        tour.setAccelerator(KeyCombination.keyCombination("F1"));
+        tour.setOnAction(e -> vm.tour().start());
+        Menu view = new Menu("View", null, presentation, tour);
+        return new MenuBar(file, view);
     }
 
     private void saveAs() {
@@ -128,6 +137,59 @@ public final class MainWindow {
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ShiftScope project", "*.shiftscope.json", "*.json"));
         return chooser;
+    }
+
+    /** The guided tour's caption and buttons; takes no space while the tour is off. */
+    private javafx.scene.Node tourBar() {
+        javafx.scene.control.Label caption = new javafx.scene.control.Label();
+        caption.setId("tour-caption");
+        caption.setWrapText(true);
+        caption.textProperty().bind(vm.tour().caption());
+        javafx.scene.layout.HBox.setHgrow(caption, javafx.scene.layout.Priority.ALWAYS);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        Button back = new Button("Back");
+        back.setId("tour-back");
+        back.setOnAction(e -> vm.tour().back());
+        back.disableProperty().bind(vm.tour().stepProperty().lessThanOrEqualTo(0));
+        Button next = new Button("Next");
+        next.setId("tour-next");
+        next.setDefaultButton(false);
+        next.setOnAction(e -> vm.tour().next());
+        next.disableProperty().bind(vm.tour().stepProperty().greaterThanOrEqualTo(
+                org.shiftscope.ui.tour.Tour.STEPS.size() - 1));
+        Button end = new Button("End tour");
+        end.setId("tour-end");
+        end.setOnAction(e -> vm.tour().end());
+        for (Button b : java.util.List.of(back, next, end)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(10, caption, back, next, end);
+        bar.setId("tour-bar");
+        bar.getStyleClass().add("tour-bar");
+        bar.setPadding(new Insets(10, 12, 10, 12));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(vm.tour().stepProperty().greaterThanOrEqualTo(0));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    /** Presentation mode: the window full screen and the presentation style (large type, high contrast). */
+    private void present(boolean on) {
+        if (on) {
+            root.getStyleClass().add(Styles.PRESENTATION);
+        } else {
+            root.getStyleClass().remove(Styles.PRESENTATION);
+        }
+        if (root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreenExitHint("F5 or Esc leaves presentation mode");
+            stage.setFullScreen(on);
+            stage.fullScreenProperty().addListener((o, a, full) -> {
+                if (!full) {
+                    vm.presentationProperty().set(false);
+                }
+            });
+        }
     }
 
     private StatusBar statusBar() {

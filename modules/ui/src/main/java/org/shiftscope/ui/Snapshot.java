@@ -34,6 +34,33 @@ public final class Snapshot {
     }
 
     public static void render(Project project, ViewId view, Path out, int width, int height) {
+        render(project, view, out, width, height, -1, false);
+    }
+
+    /**
+     * Renders every step of the guided tour to {@code dir/step-1.png ... step-N.png}, each with its caption (slides
+     * for a lecture).
+     */
+    public static void tour(Project project, Path dir, int width, int height, boolean presentation) {
+        for (int i = 0; i < org.shiftscope.ui.tour.Tour.STEPS.size(); i++) {
+            render(project, org.shiftscope.ui.tour.Tour.STEPS.get(i).view(), dir.resolve("step-" + (i + 1) + ".png"),
+                    width, height, i, presentation);
+        }
+    }
+
+    /**
+     * @param tourStep     the guided tour's step to show (its view and caption), or -1
+     * @param presentation in presentation style (large type and markers)
+     */
+    public static void render(Project project, ViewId view, Path out, int width, int height, int tourStep,
+                              boolean presentation) {
+        org.shiftscope.ui.tour.Tour.Step step = tourStep < 0 ? null : org.shiftscope.ui.tour.Tour.STEPS.get(tourStep);
+        org.shiftscope.workflow.LabAnalysis.Frame lab = view != ViewId.LAB ? null
+                : org.shiftscope.workflow.LabAnalysis.run(step != null && step.scenario() != null ? step.scenario()
+                        : org.shiftscope.ui.lab.LabViewModel.DEFAULT_SCENARIO, step != null
+                        && !Double.isNaN(step.intensity()) ? step.intensity()
+                        : org.shiftscope.ui.lab.LabViewModel.DEFAULT_INTENSITY, org.shiftscope.ui.lab.LabViewModel.ROWS,
+                        0, TaskMonitor.NONE);
         DataResult result = DataViewModel.compute(new SplitBuilder(new DatasetCatalog()), project.split(), TaskMonitor.NONE);
         ExplainResult explained = view == ViewId.EXPLAIN ? ExplainViewModel.compute(result.split(),
                 TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER, 6, 0, TaskMonitor.NONE) : null;
@@ -60,8 +87,18 @@ public final class Snapshot {
                 if (mapped != null) {
                     vm.map().publish(mapped);
                 }
-                vm.viewProperty().set(view);
+                if (lab != null) {
+                    vm.lab().publish(lab);
+                }
+                if (step != null) {
+                    vm.tour().show(tourStep);
+                } else {
+                    vm.viewProperty().set(view);
+                }
                 MainWindow window = new MainWindow(vm, () -> { });
+                if (presentation) {
+                    window.root().getStyleClass().add(Styles.PRESENTATION);
+                }
                 Scene scene = new Scene(window.root(), width, height);
                 scene.getStylesheets().add(Snapshot.class.getResource(Styles.STYLESHEET).toExternalForm());
                 window.root().applyCss();

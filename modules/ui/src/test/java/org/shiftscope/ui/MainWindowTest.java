@@ -407,6 +407,39 @@ class MainWindowTest {
     }
 
     @Test
+    void guidedTourWalksFromDetectToAdaptAndPresentationModeEnlargesEverything(FxRobot robot) throws Exception {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        robot.clickOn("View");
+        robot.clickOn("Guided tour");
+        waitFor(robot, "#tour-caption", "1. Two samples");
+        assertThat(vm.viewProperty().get()).isEqualTo(ViewId.DATA);
+        for (int i = 0; i < 4; i++) {
+            robot.clickOn("#tour-next");
+        }
+        // step 5 opens the Lab on a covariate shift at 0.75
+        waitFor(robot, "#tour-caption", "5. Dial a shift");
+        assertThat(vm.viewProperty().get()).isEqualTo(ViewId.LAB);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.lab().frameProperty().get() != null
+                && vm.lab().frameProperty().get().intensity() == 0.75);
+        robot.clickOn("#tour-next");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.lab().frameProperty().get().scenario().id()
+                .equals("concept-rotation"));
+        robot.clickOn("#tour-back");
+        assertThat(vm.lab().scenarioProperty().get()).isEqualTo("covariate-mean");
+        robot.clickOn("#tour-end");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#tour-bar").query().isVisible()).isFalse();
+        // presentation mode: the window's root takes the presentation style (large type, high contrast)
+        javafx.scene.Parent root = robot.lookup("#main-window").queryAs(javafx.scene.Parent.class);
+        robot.interact(() -> vm.presentationProperty().set(true));
+        assertThat(root.getStyleClass()).contains(Styles.PRESENTATION);
+        assertThat(robot.lookup("#lab-verdict").queryAs(Label.class).getFont().getSize()).isGreaterThanOrEqualTo(30);
+        robot.interact(() -> vm.presentationProperty().set(false));
+        assertThat(root.getStyleClass()).doesNotContain(Styles.PRESENTATION);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void explainViewExplainsTheMixtureRing(FxRobot robot) {
         waitFor(robot, "#row-counts", "Reference: 1,500 rows");

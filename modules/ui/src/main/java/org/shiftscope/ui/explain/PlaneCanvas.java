@@ -20,6 +20,19 @@ public final class PlaneCanvas extends Pane {
     private double[] reference = new double[0];
     private double[] target = new double[0];
     private List<double[]> arrows = List.of();
+    private String xName = "PC 1";
+    private String yName = "PC 2";
+
+    /** Names the axes (default: the principal components). */
+    public void setAxisNames(String x, String y) {
+        xName = x;
+        yName = y;
+    }
+
+    /** Markers grow in presentation mode so a room can see them. */
+    private double markerSize() {
+        return getScene() != null && getScene().getRoot().getStyleClass().contains("presentation") ? 6 : 3;
+    }
 
     public PlaneCanvas() {
         getChildren().add(canvas);
@@ -42,6 +55,7 @@ public final class PlaneCanvas extends Pane {
         canvas.setWidth(w);
         canvas.setHeight(h);
         GraphicsContext g = canvas.getGraphicsContext2D();
+        double marker = markerSize();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
         if (reference.length == 0 && target.length == 0) {
@@ -65,8 +79,8 @@ public final class PlaneCanvas extends Pane {
         double s = Math.min(sx, sy);
         double ox = pad + ((w - 2 * pad) - s * (maxX - minX)) / 2 - s * minX;
         double oy = h - pad - ((h - 2 * pad) - s * (maxY - minY)) / 2 + s * minY;
-        dots(g, reference, REFERENCE.deriveColor(0, 1, 1, 0.45), s, ox, oy);
-        dots(g, target, TARGET.deriveColor(0, 1, 1, 0.45), s, ox, oy);
+        dots(g, reference, REFERENCE.deriveColor(0, 1, 1, 0.45), s, ox, oy, marker);
+        dots(g, target, TARGET.deriveColor(0, 1, 1, 0.45), s, ox, oy, marker);
         g.setStroke(Color.BLACK);
         g.setFill(Color.BLACK);
         g.setLineWidth(2.5);
@@ -86,14 +100,15 @@ public final class PlaneCanvas extends Pane {
             g.fillText(Integer.toString(c), x0 + 6, y0 - 6);
         }
         g.setFill(Color.gray(0.3));
-        g.fillText("PC 1 →", w - 60, h - 6);
-        g.fillText("PC 2 ↑", 4, 14);
+        g.fillText(xName + " →", w - 60, h - 6);
+        g.fillText(yName + " ↑", 4, 14);
     }
 
-    private static void dots(GraphicsContext g, double[] pts, Color color, double s, double ox, double oy) {
+    private static void dots(GraphicsContext g, double[] pts, Color color, double s, double ox, double oy,
+                             double marker) {
         g.setFill(color);
         for (int i = 0; i + 1 < pts.length; i += 2) {
-            g.fillRect(ox + s * pts[i] - 1.5, oy - s * pts[i + 1] - 1.5, 3, 3);
+            g.fillRect(ox + s * pts[i] - marker / 2, oy - s * pts[i + 1] - marker / 2, marker, marker);
         }
     }
 }

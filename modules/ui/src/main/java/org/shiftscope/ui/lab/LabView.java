@@ -96,19 +96,29 @@ public final class LabView {
         acc.getStyleClass().add(Styles.BIG_NUMBER);
         acc.setWrapText(true);
         acc.textProperty().bind(vm.accuracyProperty());
+        for (Label l : List.of(verdict, acc)) {
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         VBox numbers = new VBox(16, verdict, acc, accuracy);
         VBox.setVgrow(accuracy, Priority.ALWAYS);
-        vm.frameProperty().addListener((o, a, f) -> {
+        java.util.function.Consumer<LabAnalysis.Frame> draw = f -> {
+            if (f == null) {
+                return;
+            }
             verdict.getStyleClass().removeAll(Styles.VERDICT_DRIFT, Styles.VERDICT_NONE);
             verdict.getStyleClass().add(f.shiftDetected() ? Styles.VERDICT_DRIFT : Styles.VERDICT_NONE);
+            map.setAxisNames(f.features().get(0), f.features().get(Math.min(1, f.features().size() - 1)));
             map.show(f.reference(), f.target(), List.of());
             XYChart.Series<Number, Number> pe = new XYChart.Series<>();
             for (int k = 0; k < f.curve().length; k++) {
                 pe.getData().add(new XYChart.Data<>(k + 1, Double.isNaN(f.curve()[k]) ? 0 : f.curve()[k]));
             }
             curve.getData().setAll(List.of(pe));
-        });
-        vm.accuracyCurve().addListener((javafx.collections.MapChangeListener<Double, double[]>) c -> {
+        };
+        vm.frameProperty().addListener((o, a, f) -> draw.accept(f));
+        draw.accept(vm.frameProperty().get());
+        Runnable drawAccuracy = () -> {
             XYChart.Series<Number, Number> overall = new XYChart.Series<>();
             overall.setName("overall");
             XYChart.Series<Number, Number> worst = new XYChart.Series<>();
@@ -118,7 +128,9 @@ public final class LabView {
                 worst.getData().add(new XYChart.Data<>(e.getKey(), e.getValue()[1]));
             }
             accuracy.getData().setAll(List.of(overall, worst));
-        });
+        };
+        vm.accuracyCurve().addListener((javafx.collections.MapChangeListener<Double, double[]>) c -> drawAccuracy.run());
+        drawAccuracy.run();
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(12);

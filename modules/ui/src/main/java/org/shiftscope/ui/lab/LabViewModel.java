@@ -27,11 +27,13 @@ public final class LabViewModel {
 
     /** Rows per side of a lab frame: small enough to recompute while the slider moves. */
     public static final int ROWS = 600;
+    public static final String DEFAULT_SCENARIO = "covariate-mean";
+    public static final double DEFAULT_INTENSITY = 0.5;
     static final Duration DEBOUNCE = Duration.millis(150);
 
     private final TaskRunner tasks;
-    private final ObjectProperty<String> scenario = new SimpleObjectProperty<>("covariate-mean");
-    private final DoubleProperty intensity = new SimpleDoubleProperty(0.5);
+    private final ObjectProperty<String> scenario = new SimpleObjectProperty<>(DEFAULT_SCENARIO);
+    private final DoubleProperty intensity = new SimpleDoubleProperty(DEFAULT_INTENSITY);
     private final ObjectProperty<LabAnalysis.Frame> frame = new SimpleObjectProperty<>();
     /** intensity -> (overall accuracy, worst-group accuracy) of the frames seen for the current scenario. */
     private final ObservableMap<Double, double[]> accuracyCurve = FXCollections.observableMap(new java.util.TreeMap<>());
@@ -77,6 +79,16 @@ public final class LabViewModel {
         double t = Math.round(intensity.get() * 100) / 100.0;
         tasks.submit("lab", "Lab: " + s + " at intensity " + t, monitor -> LabAnalysis.run(s, t, ROWS, 0, monitor),
                 this::show, e -> problem.set(e.getMessage()));
+    }
+
+    /** Shows a frame computed elsewhere (a snapshot) with its settings, without recomputing. */
+    public void publish(LabAnalysis.Frame f) {
+        boolean was = active;
+        active = false;
+        scenario.set(f.scenario().id());
+        intensity.set(f.intensity());
+        active = was;
+        show(f);
     }
 
     private void show(LabAnalysis.Frame f) {
