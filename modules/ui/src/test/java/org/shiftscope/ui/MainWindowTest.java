@@ -17,6 +17,7 @@ import org.controlsfx.control.CheckListView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.ui.lab.LabViewModel;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.Project;
 import org.shiftscope.workflow.ProjectStore;
@@ -403,6 +404,12 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.lab().accuracyCurve()).hasSize(1);
         assertThat(robot.lookup("#lab-description").queryAs(Label.class).getText()).contains("boundary rotates");
+        // the scenario on screen, as files and a project
+        Path out = dir.resolve("lab-export");
+        robot.interact(() -> vm.lab().export(out));
+        waitFor(robot, "#lab-exported", "Wrote concept-rotation at intensity 0.9");
+        assertThat(Files.readAllLines(out.resolve("target.csv"))).hasSize(LabViewModel.ROWS + 1);
+        assertThat(out.resolve("concept-rotation.shiftscope.json")).exists();
         assertThat(errors).isEmpty();
     }
 

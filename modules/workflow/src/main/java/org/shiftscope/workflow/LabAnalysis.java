@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.shiftscope.analysis.MmdTest;
 import org.shiftscope.core.Column;
-import org.shiftscope.core.DataException;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.NumericColumn;
 import org.shiftscope.core.TaskMonitor;
@@ -61,25 +60,28 @@ public final class LabAnalysis {
 
     public static Frame run(String scenario, double intensity, int rows, long seed, TaskMonitor monitor) {
         Scenario s = Scenarios.generate(scenario, rows, seed, intensity);
-        if (!s.reference().images().isEmpty()) {
-            throw DataException.of("the live lab runs the table scenarios; write '" + scenario + "' out with demo"
-                    + " --scenario and open it");
-        }
+        boolean images = !s.reference().images().isEmpty();
         List<String> features = new ArrayList<>();
         for (Column c : s.reference().columns()) {
             if (c instanceof NumericColumn) {
                 features.add(c.name());
             }
         }
-        Points x = points(s.reference(), features);
-        Points y = points(s.target(), features);
-        int d = features.size();
+        // images: every pixel value in [0, 1] is a feature; the map shows each image's mean red and mean green
+        Points x = images ? pixels(s.reference()) : points(s.reference(), features);
+        Points y = images ? pixels(s.target()) : points(s.target(), features);
+        if (images) {
+            features = List.of("mean red", "mean green");
+        }
+        int d = x.d();
         double[] pooled = new double[(x.n() + y.n()) * d];
         System.arraycopy(x.values(), 0, pooled, 0, x.values().length);
         System.arraycopy(y.values(), 0, pooled, x.values().length, y.values().length);
         monitor.checkCancelled();
         MmdTest.Result mmd = MmdTest.test(pooled, x.n() + y.n(), d, x.n(), PERMUTATIONS, seed, monitor.range(0, 0.3));
-        TransportAnalysis.Prepared p = new TransportAnalysis.Prepared(x, y, List.copyOf(features), ones(d));
+        List<String> names = images ? java.util.stream.IntStream.range(0, d).mapToObj(j -> "pixel " + j).toList()
+                : List.copyOf(features);
+        TransportAnalysis.Prepared p = new TransportAnalysis.Prepared(x, y, names, ones(d));
         Explanation e = TransportAnalysis.explain(p, new TransportAnalysis.Options(TransportAnalysis.Standardize.NONE,
                 TransportAnalysis.Solver.EXACT, Double.NaN), ExplanationMethod.KCLUSTER, KMAX, seed,
                 monitor.range(0.3, 0.9));
@@ -97,7 +99,7 @@ public final class LabAnalysis {
             right += knn(x, half, trainLabels, x, i).equals(refLabel.text(i)) ? 1 : 0;
         }
         double inDistribution = (double) right / (x.n() - half);
-        Column groups = s.target().column("cluster").orElse(tgtLabel);
+        Column groups = s.target().column("cluster").or(() -> s.target().column("group")).orElse(tgtLabel);
         Map<String, int[]> perGroup = new java.util.TreeMap<>();
         right = 0;
         for (int i = 0; i < y.n(); i++) {
@@ -109,9 +111,10 @@ public final class LabAnalysis {
         }
         monitor.progress(1, "lab frame ready");
         Map<String, Double> groupAccuracy = new LinkedHashMap<>();
-        perGroup.forEach((g, c) -> groupAccuracy.put((groups == tgtLabel ? "label " : "cluster ") + g,
-                (double) c[0] / c[1]));
-        return new Frame(s, intensity, plane(x), plane(y), List.copyOf(features), mmd, curve,
+        String prefix = groups == tgtLabel ? "label " : groups.name().equals("cluster") ? "cluster " : "";
+        perGroup.forEach((g, c) -> groupAccuracy.put(prefix + g, (double) c[0] / c[1]));
+        return new Frame(s, intensity, images ? colourPlane(s.reference()) : plane(x), images
+                ? colourPlane(s.target()) : plane(y), List.copyOf(features), mmd, curve,
                 (double) right / y.n(), inDistribution, groupAccuracy);
     }
 
@@ -151,6 +154,37 @@ public final class LabAnalysis {
             }
         }
         return new Points(n, features.size(), v);
+    }
+
+    /** Each image's pixels scaled to [0, 1], one row per image. */
+    private static Points pixels(Dataset d) {
+        int n = d.rowCount();
+        int dim = d.images().get(0).pixels().length;
+        double[] v = new double[n * dim];
+        for (int i = 0; i < n; i++) {
+            byte[] px = d.images().get(i).pixels();
+            for (int j = 0; j < dim; j++) {
+                v[i * dim + j] = (px[j] & 0xFF) / 255.0;
+            }
+        }
+        return new Points(n, dim, v);
+    }
+
+    /** Each RGB image's mean red and mean green, interleaved, for the map. */
+    private static double[] colourPlane(Dataset d) {
+        double[] out = new double[d.rowCount() * 2];
+        for (int i = 0; i < d.rowCount(); i++) {
+            byte[] px = d.images().get(i).pixels();
+            double r = 0;
+            double g = 0;
+            for (int p = 0; p + 2 < px.length; p += 3) {
+                r += px[p] & 0xFF;
+                g += px[p + 1] & 0xFF;
+            }
+            out[2 * i] = r / (px.length / 3.0);
+            out[2 * i + 1] = g / (px.length / 3.0);
+        }
+        return out;
     }
 
     /** The first two coordinates of every point, interleaved (x0, y0, x1, y1, ...). */

@@ -61,13 +61,24 @@ public final class LabView {
         intensity.valueProperty().bindBidirectional(vm.intensityProperty());
         Label value = new Label();
         value.textProperty().bind(vm.intensityProperty().asString(Locale.ROOT, "intensity %.2f"));
-        HBox bar = new HBox(12, new Label("Shift"), scenario, value, intensity);
+        javafx.scene.control.Button export = new javafx.scene.control.Button("Export…");
+        export.setId("lab-export");
+        export.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Write the scenario's files and project into a folder");
+            java.io.File dir = chooser.showDialog(root.getScene().getWindow());
+            if (dir != null) {
+                vm.export(dir.toPath());
+            }
+        });
+        HBox bar = new HBox(12, new Label("Shift"), scenario, value, intensity, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label description = new Label();
         description.setId("lab-description");
         description.setWrapText(true);
         description.textProperty().bind(vm.descriptionProperty());
-        VBox box = new VBox(8, bar, description, ViewControls.problem("lab-problem", vm.problemProperty()));
+        VBox box = new VBox(8, bar, description, ViewControls.summary("lab-exported", vm.exportedProperty()),
+                ViewControls.problem("lab-problem", vm.problemProperty()));
         box.getStyleClass().add(Styles.FORM);
         box.setPadding(new Insets(12));
         return box;

@@ -41,6 +41,7 @@ public final class LabViewModel {
     private final StringProperty accuracy = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty exported = new SimpleStringProperty("");
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
     private boolean active;
 
@@ -54,9 +55,23 @@ public final class LabViewModel {
         intensity.addListener((o, a, b) -> schedule());
     }
 
-    /** The scenarios the lab runs live (the table ones). */
+    /** The scenarios the lab runs live: all the built-in ones. */
     public static List<String> scenarios() {
-        return Scenarios.catalog().stream().filter(e -> e.kind().equals("table")).map(Scenarios.Entry::id).toList();
+        return Scenarios.IDS;
+    }
+
+    /** Writes the current scenario at the current intensity as files and a project into {@code dir}. */
+    public void export(java.nio.file.Path dir) {
+        String s = scenario.get();
+        double t = Math.round(intensity.get() * 100) / 100.0;
+        tasks.submit("lab-export", "Writing " + s + " to " + dir, monitor -> org.shiftscope.workflow.ScenarioExport
+                        .write(Scenarios.generate(s, ROWS, 0, t), dir, monitor),
+                project -> exported.set("Wrote " + s + " at intensity " + t + " to " + dir + " (project "
+                        + project.getFileName() + ")"), e -> problem.set(e.getMessage()));
+    }
+
+    public StringProperty exportedProperty() {
+        return exported;
     }
 
     /** The view is shown (computes now if it has nothing) or hidden (stops recomputing). */
