@@ -112,4 +112,39 @@ class TargetShiftTest {
         assertThatThrownBy(() -> TargetShift.parse("blur=1", 0).apply(tabular))
                 .hasMessageContaining("t.csv has no images: blur applies to image data only");
     }
+
+    @Test
+    void contrastPullsPixelsTowardsTheMean() {
+        // mean 100: 0 -> 50, 200 -> 150 at half contrast
+        RasterImage img = new RasterImage(2, 1, 1, new byte[] {0, (byte) 200});
+        assertThat(TargetShift.contrast(img, 0.5).pixels()).containsExactly(50, 150);
+        assertThat(TargetShift.contrast(img, 1).pixels()).containsExactly(img.pixels());
+    }
+
+    @Test
+    void rotatingByAQuarterTurnMovesEveryPixelExactly() {
+        // a quarter turn lands every pixel on a pixel: out[y][x] = in[x][w - 1 - y] (counter-clockwise on screen)
+        int w = 5;
+        byte[] px = new byte[w * w];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) (i * 10);
+        }
+        RasterImage out = TargetShift.rotate(new RasterImage(w, w, 1, px), 90);
+        for (int y = 0; y < w; y++) {
+            for (int x = 0; x < w; x++) {
+                assertThat(out.pixels()[y * w + x]).as(x + "," + y).isEqualTo(px[x * w + (w - 1 - y)]);
+            }
+        }
+        assertThat(TargetShift.rotate(new RasterImage(w, w, 1, px), 360).pixels()).containsExactly(px);
+    }
+
+    @Test
+    void theLadderNamesFamiliesAndSeverities() {
+        TargetShift t = TargetShift.parse("corrupt=contrast:3;corrupt=noise:5;corrupt=rotate:2", 0);
+        assertThat(t.steps()).containsExactly(new TargetShift.Contrast(0.2), new TargetShift.Noise(0.38),
+                new TargetShift.Rotate(20));
+        assertThatThrownBy(() -> TargetShift.parse("corrupt=fog:2", 0)).hasMessageContaining(
+                "the corruption ladder has families [blur, contrast, noise, rotate] at severities 1..5, not fog:2");
+        assertThatThrownBy(() -> TargetShift.parse("corrupt=blur:7", 0)).hasMessageContaining("7 is outside [1.0, 5.0]");
+    }
 }
