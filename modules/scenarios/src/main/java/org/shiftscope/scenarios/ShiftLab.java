@@ -87,8 +87,7 @@ final class ShiftLab {
             x2[i] = sd * r.nextGaussian();
             y[i] = String.valueOf(wave(x1[i], x2[i]));
         }
-        return new Dataset(side, source(id, side, n, seed, t), List.of(new NumericColumn("x1", x1),
-                new NumericColumn("x2", x2), label(y)));
+        return table(id, side, seed, t, x1, x2, y);
     }
 
     static Scenario labelPrior(int n, long seed, double t) {
@@ -112,8 +111,7 @@ final class ShiftLab {
             x2[i] = r.nextGaussian();
             y[i] = String.valueOf(c);
         }
-        return new Dataset(side, source(LABEL_PRIOR, side, n, seed, t), List.of(new NumericColumn("x1", x1),
-                new NumericColumn("x2", x2), label(y)));
+        return table(LABEL_PRIOR, side, seed, t, x1, x2, y);
     }
 
     static Scenario conceptRotation(int n, long seed, double t) {
@@ -138,8 +136,7 @@ final class ShiftLab {
             x2[i] = r.nextGaussian();
             y[i] = c * x1[i] + s * x2[i] > 0 ? "1" : "0";
         }
-        return new Dataset(side, source(CONCEPT_ROTATION, side, n, seed, t), List.of(new NumericColumn("x1", x1),
-                new NumericColumn("x2", x2), label(y)));
+        return table(CONCEPT_ROTATION, side, seed, t, x1, x2, y);
     }
 
     /** Centres of the subpopulation scenario's four clusters: a, b, c (reference) and d (emerging). */
@@ -218,8 +215,7 @@ final class ShiftLab {
             x2[i] = 0.25 + s * px + c * py;
             y[i] = String.valueOf(moon);
         }
-        return new Dataset(side, source(TWO_MOONS, side, n, seed, t), List.of(new NumericColumn("x1", x1),
-                new NumericColumn("x2", x2), label(y)));
+        return table(TWO_MOONS, side, seed, t, x1, x2, y);
     }
 
     /** The reference's probability that a shape's colour agrees with its label (the target's is 0.5). */
@@ -278,6 +274,12 @@ final class ShiftLab {
         List<Column> cols = List.of(label(y), new StringColumn("colour", ColumnType.CATEGORICAL, colour),
                 new StringColumn("group", ColumnType.CATEGORICAL, group));
         return new Dataset(side, source(SPURIOUS_COLOUR, side, n, seed, t), cols, images);
+    }
+
+    /** A side of a two-feature scenario: x1, x2 and the label. */
+    private static Dataset table(String id, String side, long seed, double t, double[] x1, double[] x2, String[] y) {
+        return new Dataset(side, source(id, side, x1.length, seed, t), List.of(new NumericColumn("x1", x1),
+                new NumericColumn("x2", x2), label(y)));
     }
 
     private static StringColumn label(String[] y) {
