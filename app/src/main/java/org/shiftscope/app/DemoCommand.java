@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
             if (output.json()) {
                 ObjectNode root = Json.object();
                 ArrayNode a = root.putArray("scenarios");
-                for (Scenarios.Entry e : Scenarios.catalog()) {
+                for (Scenarios.Entry e : catalog()) {
                     ObjectNode o = a.addObject();
                     o.put("id", e.id());
                     o.put("kind", e.kind());
@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 Json.print(w, root);
             } else {
-                for (Scenarios.Entry e : Scenarios.catalog()) {
+                for (Scenarios.Entry e : catalog()) {
                     w.printf(Locale.ROOT, "%-20s %-7s intensity t: %s%n", e.id(), e.kind(), e.intensity());
                 }
                 w.flush();
@@ -87,8 +87,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scenario needs --out DIR (or --sweep)");
         }
         TaskMonitor monitor = ConsoleProgress.forTerminal();
-        Scenario s = Scenarios.generate(scenario, rows, seed, intensity);
-        Path project = ScenarioExport.write(s, out, monitor);
+        Scenario s = LabAnalysis.scenario(scenario, rows, seed, intensity, monitor.range(0, 0.2));
+        Path project = ScenarioExport.write(s, out, monitor.range(0.2, 1));
         ConsoleProgress.clear(monitor);
         if (output.json()) {
             ObjectNode o = Json.object();
@@ -107,6 +107,18 @@ final class DemoCommand implements Callable<Integer> {
             w.flush();
         }
         return 0;
+    }
+
+    /** The built-in scenarios and, when Fashion-MNIST is installed, its corruption ladder. */
+    private static List<Scenarios.Entry> catalog() {
+        List<Scenarios.Entry> out = new java.util.ArrayList<>(Scenarios.catalog());
+        for (String id : LabAnalysis.scenarios()) {
+            if (LabAnalysis.FASHION.contains(id)) {
+                out.add(new Scenarios.Entry(id, "images", "Fashion-MNIST test images " + id.substring(8)
+                        + " at severity round(5 t) of the ladder (0 clean)"));
+            }
+        }
+        return out;
     }
 
     private int sweep(PrintWriter w) {

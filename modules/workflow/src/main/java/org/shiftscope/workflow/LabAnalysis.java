@@ -58,8 +58,69 @@ public final class LabAnalysis {
         }
     }
 
+    /** The Fashion-MNIST corruption ladder's scenarios: fashion-FAMILY, severity = round(5 x intensity). */
+    public static final List<String> FASHION = List.of("fashion-noise", "fashion-blur", "fashion-contrast",
+            "fashion-rotate");
+    private static final DatasetCatalog CATALOG = new DatasetCatalog();
+
+    /** Where Fashion-MNIST's IDX files are looked for (Debian's dataset-fashion-mnist package by default). */
+    static java.nio.file.Path fashionFolder() {
+        return java.nio.file.Path.of(System.getProperty("shiftscope.fashion", "/usr/share/datasets/fashion-mnist"));
+    }
+
+    /** The lab's scenarios: every built-in one, and the Fashion-MNIST ladder when its files are installed. */
+    public static List<String> scenarios() {
+        List<String> out = new ArrayList<>(Scenarios.IDS);
+        if (java.nio.file.Files.isRegularFile(fashionFolder().resolve("t10k-images-idx3-ubyte.gz"))) {
+            out.addAll(FASHION);
+        }
+        return out;
+    }
+
+    /**
+     * A Fashion-MNIST corruption-ladder scenario: {@code rows} seeded training images as the reference, as many
+     * test images as the target, corrupted by the family at severity round(5 t) (0: clean).
+     */
+    static Scenario fashion(String id, int rows, long seed, double t, TaskMonitor monitor) {
+        String family = id.substring("fashion-".length());
+        int severity = (int) Math.round(5 * t);
+        java.nio.file.Path dir = fashionFolder();
+        Dataset train = CATALOG.load(dir.resolve("train-images-idx3-ubyte.gz"), monitor.range(0, 0.1));
+        Dataset test = CATALOG.load(dir.resolve("t10k-images-idx3-ubyte.gz"), monitor.range(0.1, 0.2));
+        Dataset ref = train.selectRows(sample(train.rowCount(), rows, seed));
+        Dataset tgt = test.selectRows(sample(test.rowCount(), rows, seed + 1));
+        if (severity > 0) {
+            org.shiftscope.scenarios.TargetShift shift = new org.shiftscope.scenarios.TargetShift(
+                    "corrupt=" + family + ":" + severity, List.of(org.shiftscope.scenarios.TargetShift.ladder(family,
+                    severity)), seed);
+            tgt = shift.apply(tgt);
+        }
+        return new Scenario(id, "Fashion-MNIST corruption ladder: " + family, String.format(java.util.Locale.ROOT,
+                "%d training images as the reference, %d test images as the target, %s at severity %d of 5 (5 x"
+                        + " intensity; 0 is clean). Groups: the ten classes.", rows, rows, family, severity), ref, tgt);
+    }
+
+    private static int[] sample(int n, int k, long seed) {
+        int[] idx = java.util.stream.IntStream.range(0, n).toArray();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        int m = Math.min(k, n);
+        for (int i = 0; i < m; i++) {
+            int j = i + r.nextInt(n - i);
+            int tmp = idx[i];
+            idx[i] = idx[j];
+            idx[j] = tmp;
+        }
+        return java.util.Arrays.copyOf(idx, m);
+    }
+
+    /** A lab scenario by name: a built-in one, or a step of the Fashion-MNIST ladder. */
+    public static Scenario scenario(String id, int rows, long seed, double intensity, TaskMonitor monitor) {
+        return FASHION.contains(id) ? fashion(id, rows, seed, intensity, monitor)
+                : Scenarios.generate(id, rows, seed, intensity);
+    }
+
     public static Frame run(String scenario, double intensity, int rows, long seed, TaskMonitor monitor) {
-        Scenario s = Scenarios.generate(scenario, rows, seed, intensity);
+        Scenario s = scenario(scenario, rows, seed, intensity, monitor);
         boolean images = !s.reference().images().isEmpty();
         List<String> features = new ArrayList<>();
         for (Column c : s.reference().columns()) {
@@ -70,8 +131,9 @@ public final class LabAnalysis {
         // images: every pixel value in [0, 1] is a feature; the map shows each image's mean red and mean green
         Points x = images ? pixels(s.reference()) : points(s.reference(), features);
         Points y = images ? pixels(s.target()) : points(s.target(), features);
+        boolean rgb = images && s.reference().images().get(0).channels() == 3;
         if (images) {
-            features = List.of("mean red", "mean green");
+            features = rgb ? List.of("mean red", "mean green") : List.of("mean intensity", "centre intensity");
         }
         int d = x.d();
         double[] pooled = new double[(x.n() + y.n()) * d];
@@ -170,11 +232,34 @@ public final class LabAnalysis {
         return new Points(n, dim, v);
     }
 
-    /** Each RGB image's mean red and mean green, interleaved, for the map. */
+    /**
+     * For the map: each RGB image's mean red and mean green; each grey image's mean intensity and the mean of its
+     * central quarter. Interleaved.
+     */
     private static double[] colourPlane(Dataset d) {
         double[] out = new double[d.rowCount() * 2];
         for (int i = 0; i < d.rowCount(); i++) {
-            byte[] px = d.images().get(i).pixels();
+            org.shiftscope.core.RasterImage img = d.images().get(i);
+            byte[] px = img.pixels();
+            if (img.channels() == 1) {
+                double all = 0;
+                double centre = 0;
+                int inCentre = 0;
+                for (int y = 0; y < img.height(); y++) {
+                    for (int x = 0; x < img.width(); x++) {
+                        int v = px[y * img.width() + x] & 0xFF;
+                        all += v;
+                        if (Math.abs(x - img.width() / 2.0) < img.width() / 4.0
+                                && Math.abs(y - img.height() / 2.0) < img.height() / 4.0) {
+                            centre += v;
+                            inCentre++;
+                        }
+                    }
+                }
+                out[2 * i] = all / px.length;
+                out[2 * i + 1] = centre / Math.max(1, inCentre);
+                continue;
+            }
             double r = 0;
             double g = 0;
             for (int p = 0; p + 2 < px.length; p += 3) {

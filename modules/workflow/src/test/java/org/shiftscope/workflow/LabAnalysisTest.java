@@ -61,4 +61,18 @@ class LabAnalysisTest {
         LabAnalysis.Frame none = LabAnalysis.run("spurious-colour", 0, 600, 4, TaskMonitor.NONE);
         assertThat(none.worstGroup().getValue()).isGreaterThan(strong.worstGroup().getValue() + 0.2);
     }
+
+    @Test
+    void theFashionLadderHurtsWithSeverity() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(LabAnalysis.scenarios().contains("fashion-contrast"),
+                "Fashion-MNIST is not installed (Debian package dataset-fashion-mnist)");
+        // clean test images score like held-out training images; contrast at severity 5 (factor 0.05) leaves the
+        // 15-NN classifier little but the mean, and the MMD test fires
+        LabAnalysis.Frame clean = LabAnalysis.run("fashion-contrast", 0, 600, 1, TaskMonitor.NONE);
+        assertThat(clean.accuracy()).isCloseTo(clean.inDistribution(), within(0.1));
+        LabAnalysis.Frame worst = LabAnalysis.run("fashion-contrast", 1, 600, 1, TaskMonitor.NONE);
+        assertThat(worst.shiftDetected()).isTrue();
+        assertThat(worst.accuracy()).isLessThan(clean.accuracy() - 0.3);
+        assertThat(worst.scenario().description()).contains("contrast at severity 5 of 5");
+    }
 }

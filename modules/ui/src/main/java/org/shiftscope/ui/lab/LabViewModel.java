@@ -55,9 +55,9 @@ public final class LabViewModel {
         intensity.addListener((o, a, b) -> schedule());
     }
 
-    /** The scenarios the lab runs live: all the built-in ones. */
+    /** The scenarios the lab runs live: all the built-in ones, and the Fashion-MNIST ladder when installed. */
     public static List<String> scenarios() {
-        return Scenarios.IDS;
+        return LabAnalysis.scenarios();
     }
 
     /** Writes the current scenario at the current intensity as files and a project into {@code dir}. */
@@ -65,7 +65,7 @@ public final class LabViewModel {
         String s = scenario.get();
         double t = Math.round(intensity.get() * 100) / 100.0;
         tasks.submit("lab-export", "Writing " + s + " to " + dir, monitor -> org.shiftscope.workflow.ScenarioExport
-                        .write(Scenarios.generate(s, ROWS, 0, t), dir, monitor),
+                        .write(LabAnalysis.scenario(s, ROWS, 0, t, monitor), dir, monitor),
                 project -> exported.set("Wrote " + s + " at intensity " + t + " to " + dir + " (project "
                         + project.getFileName() + ")"), e -> problem.set(e.getMessage()));
     }
