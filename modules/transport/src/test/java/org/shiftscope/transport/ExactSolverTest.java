@@ -37,6 +37,30 @@ class ExactSolverTest {
     }
 
     @Test
+    void networkSimplexAgreesWithShortestPathsOnTiedAndUnequalSides() {
+        // integer coordinates in a 6 x 6 grid: many exact ties and degenerate pivots; sizes with small and large gcd
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int[] size : new int[][] {{300, 170}, {240, 160}, {97, 31}, {5, 400}}) {
+            double[][] a = new double[size[0]][];
+            double[][] b = new double[size[1]][];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = new double[] {r.nextInt(6), r.nextInt(6)};
+            }
+            for (int j = 0; j < b.length; j++) {
+                b[j] = new double[] {r.nextInt(6) + 0.5, r.nextInt(6)};
+            }
+            Points x = Points.of(a);
+            Points y = Points.of(b);
+            TransportPlan simplex = ExactSolver.solve(x, y, TaskMonitor.NONE);
+            TransportPlan paths = ExactSolver.shortestPaths(x, y, TaskMonitor.NONE);
+            assertThat(relErr(simplex.cost(x, y), paths.cost(x, y))).as(size[0] + " x " + size[1]).isLessThan(1e-9);
+            assertMarginals(simplex);
+            // a vertex of the transport polytope: at most n + m - 1 cells carry mass
+            assertThat(simplex.rows().length).isLessThanOrEqualTo(size[0] + size[1] - 1);
+        }
+    }
+
+    @Test
     void oneDimensionalOtIsSortedMatching() {
         SplittableRandom r = new SplittableRandom(4);
         double[] a = r.doubles(500, -3, 3).toArray();
