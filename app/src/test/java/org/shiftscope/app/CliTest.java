@@ -866,7 +866,7 @@ class CliTest {
     void demoListsWritesAndReopensTheClassroomScenarios(@TempDir Path dir) throws Exception {
         Result list = run("demo", "--list", "--format", "json");
         assertThat(list.code()).as(list.err()).isZero();
-        assertThat(list.json().get("scenarios")).hasSize(org.shiftscope.scenarios.Scenarios.IDS.size());
+        assertThat(list.json().get("scenarios")).hasSize(org.shiftscope.workflow.LabAnalysis.scenarios().size());
         // label shift at half intensity: class 1 is 50 + 45 x 0.5 = 72.5 % of the target (2,000 rows: se 0.01)
         Path tables = dir.resolve("prior");
         Result prior = run("demo", "--scenario", "label-prior", "--intensity", "0.5", "--rows", "2000", "--out",
