@@ -12,7 +12,7 @@ final class TransportOptions {
 
     @Option(names = "--solver", paramLabel = "exact|sinkhorn|auto", defaultValue = "auto",
             description = "exact (network flow / assignment), sinkhorn (debiased Sinkhorn divergence), or auto"
-                    + " (exact while the cost matrix fits, and for sides of unequal size up to 6 million point pairs;"
+                    + " (exact while the cost matrix fits, and for sides of unequal size up to 12.5 million point pairs;"
                     + " default).")
     String solver;
 

@@ -34,6 +34,10 @@ final class NetworkSimplex {
     private final double[] pot;
     private final TaskMonitor monitor;
     private final double eps;
+    /** Work arrays of a pivot: the two tree paths to the common ancestor, and a depth-first stack. */
+    private final int[] pathA;
+    private final int[] pathB;
+    private final int[] stack;
 
     private NetworkSimplex(int n, int m, double[] c, TaskMonitor monitor) {
         this.n = n;
@@ -48,6 +52,9 @@ final class NetworkSimplex {
         nextSibling = new int[nodes];
         prevSibling = new int[nodes];
         pot = new double[nodes];
+        pathA = new int[nodes];
+        pathB = new int[nodes];
+        stack = new int[nodes];
         double max = 0;
         for (double v : c) {
             max = Math.max(max, Math.abs(v));
@@ -196,38 +203,47 @@ final class NetworkSimplex {
     }
 
     private void pivot() {
-        long cells = (long) n * m;
-        int block = (int) Math.max(64, Math.min(cells, Math.round(Math.sqrt(cells))));
-        long next = 0;
+        int cells = n * m;
+        int block = (int) Math.max(64, Math.min(cells, Math.round(Math.sqrt((double) cells))));
+        int next = 0;
         long pivots = 0;
         while (true) {
-            // block search: the most negative reduced cost in the first block that has one
+            // block search from cell 'next' (row-major, wrapping): the most negative reduced cost in the first block
+            // that has one; rows and columns are walked, not divided out of the cell index
             int bestI = -1;
             int bestJ = -1;
             double best = -eps;
-            long scanned = 0;
-            while (scanned < cells) {
-                long end = Math.min(scanned + block, cells);
-                for (long q = scanned; q < end; q++) {
-                    long cell = (next + q) % cells;
-                    int i = (int) (cell / m);
-                    int j = (int) (cell % m);
-                    double rc = c[(int) cell] - pot[i] - pot[n + j];
-                    if (rc < best) {
-                        best = rc;
-                        bestI = i;
-                        bestJ = j;
-                    }
+            int i = next / m;
+            int j = next % m;
+            double ui = pot[i];
+            int off = i * m;
+            int inBlock = 0;
+            for (int scanned = 0; scanned < cells; scanned++) {
+                double rc = c[off + j] - ui - pot[n + j];
+                if (rc < best) {
+                    best = rc;
+                    bestI = i;
+                    bestJ = j;
                 }
-                scanned = end;
-                if (bestI >= 0) {
-                    next = (next + scanned) % cells;
-                    break;
+                if (++j == m) {
+                    j = 0;
+                    if (++i == n) {
+                        i = 0;
+                    }
+                    ui = pot[i];
+                    off = i * m;
+                }
+                if (++inBlock == block) {
+                    inBlock = 0;
+                    if (bestI >= 0) {
+                        break;
+                    }
                 }
             }
             if (bestI < 0) {
                 return; // no cell prices out: optimal
             }
+            next = i * m + j;
             enter(bestI, n + bestJ);
             if ((++pivots & 1023) == 0) {
                 monitor.checkCancelled();
@@ -247,24 +263,22 @@ final class NetworkSimplex {
         boolean leavingOnV = false;
         int a = v;
         int b = u;
-        int posA = 0;
-        int posB = 0;
-        // positions count from each end along the whole path, so walk the deeper end first
-        List<Integer> pathA = new ArrayList<>();
-        List<Integer> pathB = new ArrayList<>();
+        // positions count from each end along the whole path; walk the deeper end first
+        int sizeA = 0;
+        int sizeB = 0;
         while (a != b) {
             if (depth[a] >= depth[b]) {
-                pathA.add(a);
+                pathA[sizeA++] = a;
                 a = parent[a];
             } else {
-                pathB.add(b);
+                pathB[sizeB++] = b;
                 b = parent[b];
             }
         }
         // path from v: pathA edges at positions 1.., then pathB reversed; signs by parity from v's end
-        int length = pathA.size() + pathB.size();
-        for (int k = 0; k < pathA.size(); k++) {
-            int node = pathA.get(k);
+        int length = sizeA + sizeB;
+        for (int k = 0; k < sizeA; k++) {
+            int node = pathA[k];
             boolean decreases = (k + 1) % 2 == 1;
             if (decreases && flow[node] < theta) {
                 theta = flow[node];
@@ -272,8 +286,8 @@ final class NetworkSimplex {
                 leavingOnV = true;
             }
         }
-        for (int k = 0; k < pathB.size(); k++) {
-            int node = pathB.get(k);
+        for (int k = 0; k < sizeB; k++) {
+            int node = pathB[k];
             int position = length - k; // counted from v's end
             boolean decreases = position % 2 == 1;
             if (decreases && flow[node] < theta) {
@@ -282,11 +296,11 @@ final class NetworkSimplex {
                 leavingOnV = false;
             }
         }
-        for (int k = 0; k < pathA.size(); k++) {
-            flow[pathA.get(k)] += (k + 1) % 2 == 1 ? -theta : theta;
+        for (int k = 0; k < sizeA; k++) {
+            flow[pathA[k]] += (k + 1) % 2 == 1 ? -theta : theta;
         }
-        for (int k = 0; k < pathB.size(); k++) {
-            flow[pathB.get(k)] += (length - k) % 2 == 1 ? -theta : theta;
+        for (int k = 0; k < sizeB; k++) {
+            flow[pathB[k]] += (length - k) % 2 == 1 ? -theta : theta;
         }
         // the leaving edge joins 'leaving' to its parent; the entering end inside that subtree becomes its root
         int inside = leavingOnV ? v : u;
@@ -310,7 +324,6 @@ final class NetworkSimplex {
             node = up;
         }
         // depths and potentials of the re-hung subtree
-        int[] stack = new int[nodes];
         int top = 0;
         stack[top++] = inside;
         while (top > 0) {
