@@ -83,6 +83,17 @@ by = np.array([[float(r[c]) for c in features] for r in table if r["class"] == "
 # plan-independent quantities are compared here
 curves("breast-cancer", bx, by, 9, with_ot=False)
 
+# Integer grids with sides of unequal size: many exact ties and degenerate pivots for the n != m exact solver
+grid = np.random.default_rng(11)
+for name, n, m in [("grid-300x170", 300, 170), ("grid-240x160", 240, 160), ("grid-97x31", 97, 31),
+                   ("grid-5x400", 5, 400)]:
+    x = grid.integers(0, 6, size=(n, 2)).astype(float)
+    y = grid.integers(0, 6, size=(m, 2)).astype(float)
+    y[:, 0] += 0.5
+    np.save(f"case_{name}_x.npy", x)
+    np.save(f"case_{name}_y.npy", y)
+    record(name, "w2sq", 0, w2(x, y))
+
 with open("expected.csv", "w", newline="") as f:
     w = csv.writer(f)
     w.writerow(["case", "quantity", "k", "value"])

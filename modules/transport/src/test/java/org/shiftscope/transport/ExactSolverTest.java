@@ -36,28 +36,17 @@ class ExactSolverTest {
         assertMarginals(g);
     }
 
-    @Test
-    void networkSimplexAgreesWithShortestPathsOnTiedAndUnequalSides() {
+    @ParameterizedTest
+    @ValueSource(strings = {"grid-300x170", "grid-240x160", "grid-97x31", "grid-5x400"})
+    void unequalSidesOnTiedGridsAgreeWithPot(String kase) {
         // integer coordinates in a 6 x 6 grid: many exact ties and degenerate pivots; sizes with small and large gcd
-        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
-        for (int[] size : new int[][] {{300, 170}, {240, 160}, {97, 31}, {5, 400}}) {
-            double[][] a = new double[size[0]][];
-            double[][] b = new double[size[1]][];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = new double[] {r.nextInt(6), r.nextInt(6)};
-            }
-            for (int j = 0; j < b.length; j++) {
-                b[j] = new double[] {r.nextInt(6) + 0.5, r.nextInt(6)};
-            }
-            Points x = Points.of(a);
-            Points y = Points.of(b);
-            TransportPlan simplex = ExactSolver.solve(x, y, TaskMonitor.NONE);
-            TransportPlan paths = ExactSolver.shortestPaths(x, y, TaskMonitor.NONE);
-            assertThat(relErr(simplex.cost(x, y), paths.cost(x, y))).as(size[0] + " x " + size[1]).isLessThan(1e-9);
-            assertMarginals(simplex);
-            // a vertex of the transport polytope: at most n + m - 1 cells carry mass
-            assertThat(simplex.rows().length).isLessThanOrEqualTo(size[0] + size[1] - 1);
-        }
+        Points x = Fixtures.caseX(kase);
+        Points y = Fixtures.caseY(kase);
+        TransportPlan g = ExactSolver.solve(x, y, TaskMonitor.NONE);
+        assertThat(relErr(g.cost(x, y), Fixtures.expected(kase, "w2sq", 0))).isLessThan(1e-9);
+        assertMarginals(g);
+        // a vertex of the transport polytope: at most n + m - 1 cells carry mass
+        assertThat(g.rows().length).isLessThanOrEqualTo(x.n() + y.n() - 1);
     }
 
     @Test
