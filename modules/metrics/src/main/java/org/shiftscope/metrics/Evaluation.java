@@ -34,6 +34,15 @@ public final class Evaluation {
 
     /** A value with the ends of its 95 % bootstrap interval. */
     public record Estimate(double value, double low, double high) {
+
+        /** "value [low, high]" to three decimals; the value alone without an interval; {@code missing} without one. */
+        public String text(String missing) {
+            if (Double.isNaN(value)) {
+                return missing;
+            }
+            return Double.isNaN(low) || Double.isNaN(high) ? String.format(java.util.Locale.ROOT, "%.3f", value)
+                    : String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f]", value, low, high);
+        }
     }
 
     /** One group's size and accuracy. */

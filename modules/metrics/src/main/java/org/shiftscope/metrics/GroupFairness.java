@@ -68,6 +68,19 @@ public final class GroupFairness {
      */
     public record Result(int n, List<Group> groups, String reference, List<Disparity> disparities,
                          List<String> leftOut, int minGroupSize, int resamples) {
+
+        /** The between-groups disparity of that name (e.g. "demographic_parity_difference"), or null. */
+        public Disparity between(String name) {
+            return disparities.stream().filter(d -> d.group() == null && d.name().equals(name)).findFirst()
+                    .orElse(null);
+        }
+
+        /** This audit's disparity of the same name between the same groups as {@code d} (from another audit). */
+        public Disparity counterpart(Disparity d) {
+            return disparities.stream().filter(x -> x.name().equals(d.name())
+                    && java.util.Objects.equals(x.group(), d.group())
+                    && java.util.Objects.equals(x.versus(), d.versus())).findFirst().orElse(null);
+        }
     }
 
     /**

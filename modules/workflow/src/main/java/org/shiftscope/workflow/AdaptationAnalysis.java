@@ -1,11 +1,13 @@
 package org.shiftscope.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.shiftscope.adaptation.Calibration;
 import org.shiftscope.adaptation.Coral;
@@ -159,6 +161,47 @@ public final class AdaptationAnalysis {
 
     /** A binary label with a group column: the target's subgroup audit before and after the method. */
     public record Fairness(AuditAnalysis.Audit before, AuditAnalysis.Audit after) {
+    }
+
+    /** The rates a run's "fairness" reports per group, before and after. */
+    public static final List<String> FAIRNESS_RATES = List.of("selection_rate", "tpr", "fpr");
+
+    /**
+     * One group's rate before and after a run, read from the run's JSON "fairness" (as stored in the history).
+     *
+     * @param before the group's object in "before" (its value and "ci")
+     * @param after  the group's object in "after"
+     */
+    public record RateChange(String group, String metric, JsonNode before, JsonNode after) {
+
+        public double change() {
+            return after.get(metric).asDouble() - before.get(metric).asDouble();
+        }
+
+        /** "value [low, high]" of one side (the value alone without an interval), to {@code decimals} places. */
+        public static String text(JsonNode side, String metric, int decimals) {
+            JsonNode ci = side.path("ci").path(metric);
+            String f = "%." + decimals + "f";
+            return ci.size() == 2 && ci.get(0).isNumber() ? String.format(Locale.ROOT, f + " [" + f + ", " + f + "]",
+                    side.get(metric).asDouble(), ci.get(0).asDouble(), ci.get(1).asDouble())
+                    : String.format(Locale.ROOT, f, side.get(metric).asDouble());
+        }
+    }
+
+    /** Every group's {@link #FAIRNESS_RATES} that the run's "fairness" has on both sides, in the "before" order. */
+    public static List<RateChange> rateChanges(JsonNode fairness) {
+        Map<String, JsonNode> after = new java.util.HashMap<>();
+        fairness.path("after").path("groups").forEach(g -> after.put(g.get("group").asText(), g));
+        List<RateChange> out = new ArrayList<>();
+        for (JsonNode b : fairness.path("before").path("groups")) {
+            JsonNode a = after.get(b.get("group").asText());
+            for (String m : FAIRNESS_RATES) {
+                if (a != null && b.path(m).isNumber() && a.path(m).isNumber()) {
+                    out.add(new RateChange(b.get("group").asText(), m, b, a));
+                }
+            }
+        }
+        return out;
     }
 
     public static Result run(Split split, Options o, RunStore store, TaskMonitor monitor) {
@@ -669,7 +712,7 @@ public final class AdaptationAnalysis {
     }
 
     /** A model's outputs as class probabilities: as they are when they already are, else a softmax of them. */
-    private static double[] probabilities(org.shiftscope.embedding.Embeddings out, int k, java.nio.file.Path file) {
+    static double[] probabilities(org.shiftscope.embedding.Embeddings out, int k, java.nio.file.Path file) {
         if (out.d() != k) {
             throw DataException.inFile(file.getFileName().toString(), "gives " + out.d() + " values per row, but the"
                     + " label has " + k + " classes (choose the output with --model-output)");

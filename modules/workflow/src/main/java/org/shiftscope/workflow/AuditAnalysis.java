@@ -177,16 +177,8 @@ public final class AuditAnalysis {
         }
         List<String> inputs = model.input().columns();
         int n = data.rowCount();
-        boolean[] complete = new boolean[n];
-        java.util.Arrays.fill(complete, true);
-        for (Column c : data.columns()) {
-            if (c instanceof NumericColumn && (inputs.isEmpty() || inputs.contains(c.name()))) {
-                for (int i = 0; i < n; i++) {
-                    complete[i] &= !c.isMissing(i);
-                }
-            }
-        }
-        int[] rows = java.util.stream.IntStream.range(0, n).filter(i -> complete[i]).toArray();
+        int[] rows = complete(data, data.columns().stream().filter(c -> c instanceof NumericColumn
+                && (inputs.isEmpty() || inputs.contains(c.name()))).map(Column::name).toList());
         double[] score = new double[n];
         java.util.Arrays.fill(score, Double.NaN);
         if (rows.length > 0) {
@@ -196,32 +188,25 @@ public final class AuditAnalysis {
                 out = EmbeddingAnalysis.embed(rows.length == n ? data : data.selectRows(rows), m, inputs,
                         model.input().output(), model.input().batch(), monitor);
             }
-            int d = out.d();
-            if (d != 1 && d != 2) {
-                throw DataException.inFile(name, "gives " + d + " values per row; a binary audit needs one (the"
-                        + " positive class's probability or logit) or two (one per class; choose the output with"
-                        + " --model-output)");
-            }
-            float[] v = out.values();
-            boolean probabilities = true;
-            for (int i = 0; i < rows.length && probabilities; i++) {
-                double sum = 0;
-                for (int j = 0; j < d; j++) {
-                    probabilities &= v[i * d + j] >= 0 && v[i * d + j] <= 1;
-                    sum += v[i * d + j];
+            if (out.d() == 2) {
+                // one value per class: probabilities as they are, logits soft-maxed (as adapt reads a model)
+                double[] p = AdaptationAnalysis.probabilities(out, 2, model.file());
+                for (int i = 0; i < rows.length; i++) {
+                    score[rows[i]] = p[i * 2 + model.positiveOutput()];
                 }
-                probabilities &= d == 1 || Math.abs(sum - 1) < 1e-3;
-            }
-            for (int i = 0; i < rows.length; i++) {
-                double s;
-                if (d == 1) {
-                    s = probabilities ? v[i] : 1 / (1 + Math.exp(-v[i]));
-                } else {
-                    double pos = v[i * 2 + model.positiveOutput()];
-                    double neg = v[i * 2 + 1 - model.positiveOutput()];
-                    s = probabilities ? pos : 1 / (1 + Math.exp(neg - pos));
+            } else if (out.d() == 1) {
+                float[] v = out.values();
+                boolean probabilities = true;
+                for (int i = 0; i < rows.length && probabilities; i++) {
+                    probabilities = v[i] >= 0 && v[i] <= 1;
                 }
-                score[rows[i]] = s;
+                for (int i = 0; i < rows.length; i++) {
+                    score[rows[i]] = probabilities ? v[i] : 1 / (1 + Math.exp(-v[i]));
+                }
+            } else {
+                throw DataException.inFile(name, "gives " + out.d() + " values per row; a binary audit needs one"
+                        + " (the positive class's probability or logit) or two (one per class; choose the output"
+                        + " with --model-output)");
             }
         }
         List<Column> cols = new ArrayList<>(data.columns());
@@ -400,31 +385,56 @@ public final class AuditAnalysis {
         return g.toString();
     }
 
-    /** The clusters as JSON, with each group's share of its side's rows that the cluster holds. */
-    public static ArrayNode toJson(List<ClusterGroups> clusters) {
+    /**
+     * One group in one transport cluster.
+     *
+     * @param shareOfReference the cluster's share of the group's reference rows (NaN when the group has none)
+     * @param shareOfTarget    likewise of its target rows
+     */
+    public record GroupShare(String group, int reference, int target, double shareOfReference, double shareOfTarget) {
+    }
+
+    /** Each cluster's groups (in name order) with the share of each group's rows the cluster holds, per side. */
+    public static List<List<GroupShare>> shares(List<ClusterGroups> clusters) {
         Map<String, Integer> refTotal = new java.util.HashMap<>();
         Map<String, Integer> tgtTotal = new java.util.HashMap<>();
         for (ClusterGroups c : clusters) {
             c.reference().forEach((g, n) -> refTotal.merge(g, n, Integer::sum));
             c.target().forEach((g, n) -> tgtTotal.merge(g, n, Integer::sum));
         }
-        ArrayNode out = JSON.createArrayNode();
+        List<List<GroupShare>> out = new ArrayList<>();
         for (ClusterGroups c : clusters) {
+            Set<String> names = new TreeSet<>(c.reference().keySet());
+            names.addAll(c.target().keySet());
+            List<GroupShare> rows = new ArrayList<>();
+            for (String g : names) {
+                int nr = c.reference().getOrDefault(g, 0);
+                int nt = c.target().getOrDefault(g, 0);
+                rows.add(new GroupShare(g, nr, nt, (double) nr / refTotal.getOrDefault(g, 0),
+                        (double) nt / tgtTotal.getOrDefault(g, 0)));
+            }
+            out.add(rows);
+        }
+        return out;
+    }
+
+    /** The clusters as JSON, with each group's share of its side's rows that the cluster holds. */
+    public static ArrayNode toJson(List<ClusterGroups> clusters) {
+        List<List<GroupShare>> shares = shares(clusters);
+        ArrayNode out = JSON.createArrayNode();
+        for (int k = 0; k < clusters.size(); k++) {
+            ClusterGroups c = clusters.get(k);
             ObjectNode o = out.addObject();
             o.put("cluster", c.cluster());
             o.put("moved", c.moved());
             c.topFeatures().forEach(o.putArray("top_features")::add);
             ObjectNode groups = o.putObject("groups");
-            Set<String> names = new TreeSet<>(c.reference().keySet());
-            names.addAll(c.target().keySet());
-            for (String g : names) {
-                ObjectNode row = groups.putObject(g);
-                int nr = c.reference().getOrDefault(g, 0);
-                int nt = c.target().getOrDefault(g, 0);
-                row.put("reference_rows", nr);
-                row.put("target_rows", nt);
-                number(row, "share_of_group_reference", (double) nr / refTotal.getOrDefault(g, 0));
-                number(row, "share_of_group_target", (double) nt / tgtTotal.getOrDefault(g, 0));
+            for (GroupShare g : shares.get(k)) {
+                ObjectNode row = groups.putObject(g.group());
+                row.put("reference_rows", g.reference());
+                row.put("target_rows", g.target());
+                number(row, "share_of_group_reference", g.shareOfReference());
+                number(row, "share_of_group_target", g.shareOfTarget());
             }
         }
         return out;
@@ -550,6 +560,36 @@ public final class AuditAnalysis {
     }
 
     /**
+     * One group's change between two audits.
+     *
+     * @param delta each metric both audits have for the group: second minus first (NaN where either has none)
+     */
+    public record Change(String group, int nBefore, int nAfter, Map<String, Double> delta) {
+    }
+
+    /** The change of every group of {@code b} that {@code a} also has, in {@code b}'s order. */
+    public static List<Change> changes(Audit a, Audit b) {
+        Map<String, GroupFairness.Group> before = new java.util.HashMap<>();
+        a.result().groups().forEach(g -> before.put(g.name(), g));
+        List<Change> out = new ArrayList<>();
+        for (GroupFairness.Group g : b.result().groups()) {
+            GroupFairness.Group old = before.get(g.name());
+            if (old == null) {
+                continue;
+            }
+            Map<String, Double> delta = new java.util.LinkedHashMap<>();
+            g.values().forEach((m, e) -> {
+                Evaluation.Estimate was = old.values().get(m);
+                if (was != null) {
+                    delta.put(m, e.value() - was.value());
+                }
+            });
+            out.add(new Change(g.name(), old.n(), g.n(), delta));
+        }
+        return out;
+    }
+
+    /**
      * Two audits of the same groups under the names {@code first} and {@code second}, with each group's change in
      * each metric (second minus first) for the groups both have, under "change".
      */
@@ -558,23 +598,12 @@ public final class AuditAnalysis {
         root.set(first, toJson(a));
         root.set(second, toJson(b));
         ArrayNode change = root.putArray("change");
-        Map<String, GroupFairness.Group> before = new java.util.HashMap<>();
-        a.result().groups().forEach(g -> before.put(g.name(), g));
-        for (GroupFairness.Group g : b.result().groups()) {
-            GroupFairness.Group old = before.get(g.name());
-            if (old == null) {
-                continue;
-            }
+        for (Change c : changes(a, b)) {
             ObjectNode row = change.addObject();
-            row.put("group", g.name());
-            row.put("n_" + first, old.n());
-            row.put("n_" + second, g.n());
-            g.values().forEach((m, e) -> {
-                Evaluation.Estimate was = old.values().get(m);
-                if (was != null) {
-                    number(row, m, e.value() - was.value());
-                }
-            });
+            row.put("group", c.group());
+            row.put("n_" + first, c.nBefore());
+            row.put("n_" + second, c.nAfter());
+            c.delta().forEach((m, v) -> number(row, m, v));
         }
         return root;
     }

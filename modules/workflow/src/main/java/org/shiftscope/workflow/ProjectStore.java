@@ -8,13 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.shiftscope.core.DataException;
@@ -39,35 +34,12 @@ public final class ProjectStore {
 
     public static void save(Project project, Path file) {
         Path target = file.toAbsolutePath().normalize();
-        Path dir = target.getParent();
         String name = target.getFileName().toString();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            byte[] bytes = JSON.writeValueAsBytes(toJson(project, dir));
-            tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-                out.write(bytes);
-                out.flush();
-                ch.force(true);
-            }
-            ReportWriter.readableByAll(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            byte[] bytes = JSON.writeValueAsBytes(toJson(project, target.getParent()));
+            AtomicFile.write(target, out -> out.write(bytes));
         } catch (IOException e) {
             throw DataException.inFile(name, "cannot be saved: " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the rename already consumed it, or the folder is gone; nothing more to clean up
-                }
-            }
         }
     }
 

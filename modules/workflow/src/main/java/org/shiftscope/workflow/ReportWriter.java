@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,22 +91,14 @@ public final class ReportWriter {
         Path abs = out.toAbsolutePath().normalize();
         boolean pdf = abs.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
         try {
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            try {
-                String html = html(r, abs.getParent());
+            String html = html(r, abs.getParent());
+            AtomicFile.write(abs, stream -> {
                 if (pdf) {
-                    try (java.io.OutputStream os = Files.newOutputStream(tmp)) {
-                        pdf(html, abs.getParent(), os);
-                    }
+                    pdf(html, abs.getParent(), stream);
                 } else {
-                    Files.writeString(tmp, html, StandardCharsets.UTF_8);
+                    stream.write(html.getBytes(StandardCharsets.UTF_8));
                 }
-                readableByAll(tmp);
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
             throw DataException.inFile(abs.getFileName().toString(), "cannot be written: " + e.getMessage());
         }
@@ -115,13 +106,6 @@ public final class ReportWriter {
 
     /** PDFBox warns through java.util.logging about standard fonts it substitutes; kept so the level sticks. */
     private static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
-
-    /** A temporary file is private to its owner; a report is an ordinary file (rw-r--r-- where POSIX). */
-    static void readableByAll(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
 
     /** Fonts the PDF embeds when the system has them (else PDF's standard Helvetica, Latin-1 only). */
     private static final List<Path> FONTS = List.of(Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -197,8 +181,8 @@ public final class ReportWriter {
         h.append("<ul class=\"findings\">\n");
         for (String name : List.of("demographic_parity_difference", "equalized_odds_difference",
                 "predictive_parity_difference")) {
-            GroupFairness.Disparity ref = between(a.reference(), name);
-            GroupFairness.Disparity tgt = between(a.target(), name);
+            GroupFairness.Disparity ref = a.reference().result().between(name);
+            GroupFairness.Disparity tgt = a.target().result().between(name);
             if (ref == null || tgt == null) {
                 continue;
             }
@@ -206,11 +190,6 @@ public final class ReportWriter {
                     .append(estimate(ref.value())).append(", target ").append(estimate(tgt.value())).append("</li>\n");
         }
         h.append("</ul>\n");
-    }
-
-    private static GroupFairness.Disparity between(AuditAnalysis.Audit a, String name) {
-        return a.result().disparities().stream().filter(d -> d.group() == null && d.name().equals(name)).findFirst()
-                .orElse(null);
     }
 
     /** One SVG panel per metric: groups along x, a reference and a target bar each, with interval whiskers. */
@@ -317,23 +296,16 @@ public final class ReportWriter {
     }
 
     private static void changeTable(StringBuilder h, AuditAnalysis.SplitAudit a) {
-        Map<String, GroupFairness.Group> ref = byName(a.reference());
         List<String> metrics = metrics(a.target());
         h.append("<h3>Change per group (target minus reference)</h3>\n<table>\n<tr><th>group</th><th>n reference</th>"
                 + "<th>n target</th>");
         metrics.forEach(m -> h.append("<th>").append(esc(METRIC_NAMES.getOrDefault(m, m))).append("</th>"));
         h.append("</tr>\n");
-        for (GroupFairness.Group g : a.target().result().groups()) {
-            GroupFairness.Group was = ref.get(g.name());
-            if (was == null) {
-                continue;
-            }
-            h.append("<tr><td>").append(esc(g.name())).append("</td><td>").append(was.n()).append("</td><td>")
-                    .append(g.n()).append("</td>");
+        for (AuditAnalysis.Change c : AuditAnalysis.changes(a.reference(), a.target())) {
+            h.append("<tr><td>").append(esc(c.group())).append("</td><td>").append(c.nBefore()).append("</td><td>")
+                    .append(c.nAfter()).append("</td>");
             for (String m : metrics) {
-                Evaluation.Estimate now = g.values().get(m);
-                Evaluation.Estimate before = was.values().get(m);
-                double d = now == null || before == null ? Double.NaN : now.value() - before.value();
+                double d = c.delta().getOrDefault(m, Double.NaN);
                 h.append("<td>").append(Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%+.3f", d)).append("</td>");
             }
             h.append("</tr>\n");
@@ -344,10 +316,8 @@ public final class ReportWriter {
     private static void disparityTable(StringBuilder h, AuditAnalysis.SplitAudit a) {
         h.append("<h3>Disparities (Fairlearn's vocabulary; 95 % interval)</h3>\n<table>\n<tr><th>disparity</th>"
                 + "<th>reference</th><th>target</th></tr>\n");
-        Map<String, GroupFairness.Disparity> tgt = new LinkedHashMap<>();
-        a.target().result().disparities().forEach(d -> tgt.put(key(d), d));
         for (GroupFairness.Disparity d : a.reference().result().disparities()) {
-            GroupFairness.Disparity t = tgt.get(key(d));
+            GroupFairness.Disparity t = a.target().result().counterpart(d);
             String what = d.group() == null ? d.name() + " (between groups)" : d.name() + ": " + d.group() + " vs "
                     + d.versus();
             h.append("<tr><td>").append(esc(what)).append("</td><td>").append(estimate(d.value())).append("</td><td>")
@@ -361,10 +331,6 @@ public final class ReportWriter {
         }
     }
 
-    private static String key(GroupFairness.Disparity d) {
-        return d.name() + "|" + d.group() + "|" + d.versus();
-    }
-
     private static void clusterTable(StringBuilder h, AuditAnalysis.SplitAudit a) {
         h.append("<h2>Which transport clusters carry which groups</h2>\n<p>k-cluster transport explanation over ")
                 .append(esc(String.join(", ", a.clusterFeatures()))).append(" (z-scored); reference rows by cluster,"
@@ -372,30 +338,27 @@ public final class ReportWriter {
                 .append(" rows missing a feature are in no cluster.</p>\n<table>\n<tr><th>cluster</th><th>moved</th>"
                         + "<th>along</th><th>group</th><th>reference rows</th><th>target rows</th>"
                         + "<th>share of the group (reference &#8594; target)</th></tr>\n");
-        Map<String, Integer> refTotal = new LinkedHashMap<>();
-        Map<String, Integer> tgtTotal = new LinkedHashMap<>();
-        for (AuditAnalysis.ClusterGroups c : a.clusters()) {
-            c.reference().forEach((g, n) -> refTotal.merge(g, n, Integer::sum));
-            c.target().forEach((g, n) -> tgtTotal.merge(g, n, Integer::sum));
-        }
-        for (AuditAnalysis.ClusterGroups c : a.clusters()) {
-            java.util.Set<String> names = new java.util.TreeSet<>(c.reference().keySet());
-            names.addAll(c.target().keySet());
+        List<List<AuditAnalysis.GroupShare>> shares = AuditAnalysis.shares(a.clusters());
+        for (int k = 0; k < a.clusters().size(); k++) {
+            AuditAnalysis.ClusterGroups c = a.clusters().get(k);
             boolean first = true;
-            for (String g : names) {
-                int nr = c.reference().getOrDefault(g, 0);
-                int nt = c.target().getOrDefault(g, 0);
+            for (AuditAnalysis.GroupShare g : shares.get(k)) {
                 h.append("<tr><td>").append(first ? String.valueOf(c.cluster()) : "").append("</td><td>")
                         .append(first ? String.format(Locale.ROOT, "%.3f", c.moved()) : "").append("</td><td>")
                         .append(first ? esc(String.join(", ", c.topFeatures())) : "").append("</td><td>")
-                        .append(esc(g)).append("</td><td>").append(nr).append("</td><td>").append(nt)
-                        .append("</td><td>").append(String.format(Locale.ROOT, "%.1f %% &#8594; %.1f %%",
-                                100.0 * nr / Math.max(1, refTotal.getOrDefault(g, 0)),
-                                100.0 * nt / Math.max(1, tgtTotal.getOrDefault(g, 0)))).append("</td></tr>\n");
+                        .append(esc(g.group())).append("</td><td>").append(g.reference()).append("</td><td>")
+                        .append(g.target()).append("</td><td>").append(String.format(Locale.ROOT,
+                                "%.1f %% &#8594; %.1f %%", percent(g.shareOfReference()),
+                                percent(g.shareOfTarget()))).append("</td></tr>\n");
                 first = false;
             }
         }
         h.append("</table>\n");
+    }
+
+    /** A share as a percentage; a group with no rows on a side has 0 % of them in every cluster. */
+    private static double percent(double share) {
+        return Double.isNaN(share) ? 0 : 100 * share;
     }
 
     /** The adaptation runs on these data: overall accuracy, and each group's rates before and after. */
@@ -420,29 +383,15 @@ public final class ReportWriter {
                 continue;
             }
             h.append("<table>\n<tr><th>group</th><th>rate</th><th>before</th><th>after</th><th>change</th></tr>\n");
-            Map<String, com.fasterxml.jackson.databind.JsonNode> afterGroups = new LinkedHashMap<>();
-            f.path("after").path("groups").forEach(g -> afterGroups.put(g.get("group").asText(), g));
-            for (com.fasterxml.jackson.databind.JsonNode b : f.path("before").path("groups")) {
-                com.fasterxml.jackson.databind.JsonNode g = afterGroups.get(b.get("group").asText());
-                for (String m : List.of("selection_rate", "tpr", "fpr")) {
-                    if (g == null || !b.path(m).isNumber() || !g.path(m).isNumber()) {
-                        continue;
-                    }
-                    h.append("<tr><td>").append(esc(b.get("group").asText())).append("</td><td>")
-                            .append(esc(METRIC_NAMES.get(m))).append("</td><td>").append(rate(b, m)).append("</td><td>")
-                            .append(rate(g, m)).append("</td><td>").append(String.format(Locale.ROOT, "%+.3f",
-                                    g.get(m).asDouble() - b.get(m).asDouble())).append("</td></tr>\n");
-                }
+            for (AdaptationAnalysis.RateChange c : AdaptationAnalysis.rateChanges(f)) {
+                h.append("<tr><td>").append(esc(c.group())).append("</td><td>")
+                        .append(esc(METRIC_NAMES.get(c.metric()))).append("</td><td>")
+                        .append(AdaptationAnalysis.RateChange.text(c.before(), c.metric(), 3)).append("</td><td>")
+                        .append(AdaptationAnalysis.RateChange.text(c.after(), c.metric(), 3)).append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%+.3f", c.change())).append("</td></tr>\n");
             }
             h.append("</table>\n");
         }
-    }
-
-    private static String rate(com.fasterxml.jackson.databind.JsonNode group, String metric) {
-        com.fasterxml.jackson.databind.JsonNode ci = group.path("ci").path(metric);
-        return ci.size() == 2 && ci.get(0).isNumber() ? String.format(Locale.ROOT, "%.3f [%.3f, %.3f]",
-                group.get(metric).asDouble(), ci.get(0).asDouble(), ci.get(1).asDouble())
-                : String.format(Locale.ROOT, "%.3f", group.get(metric).asDouble());
     }
 
     private static void provenance(StringBuilder h, Report r, Path dir) {
@@ -467,13 +416,7 @@ public final class ReportWriter {
     }
 
     private static String estimate(Evaluation.Estimate e) {
-        if (Double.isNaN(e.value())) {
-            return "&#8211;";
-        }
-        if (Double.isNaN(e.low()) || Double.isNaN(e.high())) {
-            return String.format(Locale.ROOT, "%.3f", e.value());
-        }
-        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", e.value(), e.low(), e.high());
+        return e.text("&#8211;");
     }
 
     private static double clamp(double v) {

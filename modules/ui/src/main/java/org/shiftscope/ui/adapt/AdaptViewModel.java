@@ -309,27 +309,9 @@ public final class AdaptViewModel {
 
     /** The auditor's rates per group before and after (a binary label with groups), from the run's "fairness". */
     static List<Row> fairness(JsonNode f) {
-        List<Row> out = new ArrayList<>();
-        Map<String, JsonNode> after = new java.util.HashMap<>();
-        f.path("after").path("groups").forEach(g -> after.put(g.get("group").asText(), g));
-        for (JsonNode b : f.path("before").path("groups")) {
-            JsonNode a = after.get(b.get("group").asText());
-            for (String m : List.of("selection_rate", "tpr", "fpr")) {
-                if (a == null || b.path(m).isNull() || a.path(m).isNull() || b.path(m).isMissingNode()) {
-                    continue;
-                }
-                double delta = a.get(m).asDouble() - b.get(m).asDouble();
-                out.add(new Row(m + "[" + b.get("group").asText() + "]", rate(b, m), rate(a, m), delta, false));
-            }
-        }
-        return out;
-    }
-
-    private static String rate(JsonNode group, String metric) {
-        JsonNode ci = group.path("ci").path(metric);
-        return ci.size() == 2 && !ci.get(0).isNull() ? String.format(Locale.ROOT, "%.4f [%.4f, %.4f]",
-                group.get(metric).asDouble(), ci.get(0).asDouble(), ci.get(1).asDouble())
-                : String.format(Locale.ROOT, "%.4f", group.get(metric).asDouble());
+        return AdaptationAnalysis.rateChanges(f).stream().map(c -> new Row(c.metric() + "[" + c.group() + "]",
+                AdaptationAnalysis.RateChange.text(c.before(), c.metric(), 4),
+                AdaptationAnalysis.RateChange.text(c.after(), c.metric(), 4), c.change(), false)).toList();
     }
 
     private static Row row(String metric, JsonNode f, JsonNode s) {

@@ -190,49 +190,46 @@ public final class SubgroupsViewModel {
         List<Row> out = new ArrayList<>();
         Map<String, GroupFairness.Group> target = new java.util.LinkedHashMap<>();
         a.target().result().groups().forEach(g -> target.put(g.name(), g));
+        Map<String, AuditAnalysis.Change> changes = new java.util.HashMap<>();
+        AuditAnalysis.changes(a.reference(), a.target()).forEach(c -> changes.put(c.group(), c));
         for (GroupFairness.Group r : a.reference().result().groups()) {
             out.add(row(r, "reference"));
             GroupFairness.Group t = target.remove(r.name());
             if (t != null) {
                 out.add(row(t, "target"));
+                AuditAnalysis.Change c = changes.get(r.name());
                 Map<String, String> change = new java.util.LinkedHashMap<>();
                 for (String m : METRICS) {
-                    double v = value(t, m) - value(r, m);
+                    double v = c.delta().getOrDefault(m, Double.NaN);
                     change.put(m, Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.3f", v));
                 }
-                out.add(new Row(r.name(), "change", String.format(Locale.ROOT, "%+,d", t.n() - r.n()), false, change));
+                out.add(new Row(r.name(), "change", String.format(Locale.ROOT, "%+,d", c.nAfter() - c.nBefore()),
+                        false, change));
             }
         }
         target.values().forEach(t -> out.add(row(t, "target")));
         rows.setAll(out);
-        Map<String, GroupFairness.Disparity> tgt = new java.util.HashMap<>();
-        a.target().result().disparities().forEach(x -> tgt.put(key(x), x));
         List<DisparityRow> d = new ArrayList<>();
         for (GroupFairness.Disparity x : a.reference().result().disparities()) {
-            GroupFairness.Disparity t = tgt.get(key(x));
+            GroupFairness.Disparity t = a.target().result().counterpart(x);
             d.add(new DisparityRow(x.group() == null ? x.name() : x.name() + ": " + x.group() + " vs " + x.versus(),
                     estimate(x.value()), t == null ? "" : estimate(t.value())));
         }
         disparities.setAll(d);
         List<ClusterRow> c = new ArrayList<>();
         if (a.clusters() != null) {
-            for (AuditAnalysis.ClusterGroups k : a.clusters()) {
-                java.util.Set<String> names = new java.util.TreeSet<>(k.reference().keySet());
-                names.addAll(k.target().keySet());
-                for (String g : names) {
+            List<List<AuditAnalysis.GroupShare>> shares = AuditAnalysis.shares(a.clusters());
+            for (int i = 0; i < a.clusters().size(); i++) {
+                AuditAnalysis.ClusterGroups k = a.clusters().get(i);
+                for (AuditAnalysis.GroupShare g : shares.get(i)) {
                     c.add(new ClusterRow(String.valueOf(k.cluster()), String.format(Locale.ROOT, "%.3f", k.moved()),
-                            String.join(", ", k.topFeatures()), g, k.reference().getOrDefault(g, 0),
-                            k.target().getOrDefault(g, 0)));
+                            String.join(", ", k.topFeatures()), g.group(), g.reference(), g.target()));
                 }
             }
         }
         clusterRows.setAll(c);
-        GroupFairness.Disparity dp = a.target().result().disparities().stream()
-                .filter(x -> x.group() == null && x.name().equals("demographic_parity_difference")).findFirst()
-                .orElse(null);
-        GroupFairness.Disparity dpRef = a.reference().result().disparities().stream()
-                .filter(x -> x.group() == null && x.name().equals("demographic_parity_difference")).findFirst()
-                .orElse(null);
+        GroupFairness.Disparity dp = a.target().result().between("demographic_parity_difference");
+        GroupFairness.Disparity dpRef = a.reference().result().between("demographic_parity_difference");
         summary.set(String.format(Locale.ROOT, "%d groups; reference %,d rows, target %,d rows; decision %s;"
                         + " demographic parity difference %s (reference) → %s (target)",
                 a.reference().result().groups().size(), a.reference().rows() - a.reference().dropped(),
@@ -255,16 +252,8 @@ public final class SubgroupsViewModel {
         return e == null ? Double.NaN : e.value();
     }
 
-    private static String key(GroupFairness.Disparity d) {
-        return d.name() + "|" + d.group() + "|" + d.versus();
-    }
-
     static String estimate(Evaluation.Estimate e) {
-        if (Double.isNaN(e.value())) {
-            return "–";
-        }
-        return Double.isNaN(e.low()) ? String.format(Locale.ROOT, "%.3f", e.value())
-                : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", e.value(), e.low(), e.high());
+        return e.text("–");
     }
 
     private static boolean blank(String s) {

@@ -1,0 +1,65 @@
+package org.shiftscope.workflow;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that a crash never leaves half of it: the content goes to a temporary file in the same folder,
+ * is flushed to disk, made an ordinary readable file (rw-r--r-- where POSIX; temporary files start private), then
+ * renamed over the target (atomically where the file system can).
+ */
+final class AtomicFile {
+
+    /** Writes the content to a stream. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    static void write(Path file, Content content) throws IOException {
+        Path target = file.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream channel = Channels.newOutputStream(ch);
+                // the content may close what it is given (PDF writers do); the channel stays open to be forced
+                content.writeTo(new java.io.FilterOutputStream(channel) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                });
+                channel.flush();
+                ch.force(true);
+            }
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rw-r--r--"));
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            // the rename consumed it, unless writing failed
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
