@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
             if (output.json()) {
                 ObjectNode root = Json.object();
                 ArrayNode a = root.putArray("scenarios");
-                for (Scenarios.Entry e : catalog()) {
+                for (Scenarios.Entry e : LabAnalysis.catalog()) {
                     ObjectNode o = a.addObject();
                     o.put("id", e.id());
                     o.put("kind", e.kind());
@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 Json.print(w, root);
             } else {
-                for (Scenarios.Entry e : catalog()) {
+                for (Scenarios.Entry e : LabAnalysis.catalog()) {
                     w.printf(Locale.ROOT, "%-20s %-7s intensity t: %s%n", e.id(), e.kind(), e.intensity());
                 }
                 w.flush();
@@ -109,22 +109,10 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The built-in scenarios and, when Fashion-MNIST is installed, its corruption ladder. */
-    private static List<Scenarios.Entry> catalog() {
-        List<Scenarios.Entry> out = new java.util.ArrayList<>(Scenarios.catalog());
-        for (String id : LabAnalysis.scenarios()) {
-            if (LabAnalysis.FASHION.contains(id)) {
-                out.add(new Scenarios.Entry(id, "images", "Fashion-MNIST test images " + id.substring(8)
-                        + " at severity round(5 t) of the ladder (0 clean)"));
-            }
-        }
-        return out;
-    }
-
     private int sweep(PrintWriter w) {
         ObjectNode root = Json.object();
         root.put("scenario", scenario);
-        root.put("rows", LabAnalysisRows.ROWS);
+        root.put("rows", LabAnalysis.ROWS);
         root.put("seed", seed);
         ArrayNode frames = root.putArray("frames");
         if (!output.json()) {
@@ -132,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
                     "reference", "target", "worst group");
         }
         for (double t : sweep) {
-            LabAnalysis.Frame f = LabAnalysis.run(scenario, t, LabAnalysisRows.ROWS, seed, TaskMonitor.NONE);
+            LabAnalysis.Frame f = LabAnalysis.run(scenario, t, LabAnalysis.ROWS, seed, TaskMonitor.NONE);
             java.util.Map.Entry<String, Double> worst = f.worstGroup();
             ObjectNode o = frames.addObject();
             o.put("intensity", t);
@@ -164,10 +152,5 @@ final class DemoCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
-    }
-
-    /** The Lab view's frame size. */
-    private static final class LabAnalysisRows {
-        static final int ROWS = 600;
     }
 }

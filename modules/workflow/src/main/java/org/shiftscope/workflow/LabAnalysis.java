@@ -24,6 +24,8 @@ import org.shiftscope.transport.Points;
  */
 public final class LabAnalysis {
 
+    /** Rows per side of a lab frame: small enough to recompute while a slider moves. */
+    public static final int ROWS = 600;
     /** Neighbours of the lab's classifier. */
     public static final int NEIGHBOURS = 15;
     /** Largest k of the lab's PercentExplained curve. */
@@ -68,13 +70,24 @@ public final class LabAnalysis {
         return java.nio.file.Path.of(System.getProperty("shiftscope.fashion", "/usr/share/datasets/fashion-mnist"));
     }
 
-    /** The lab's scenarios: every built-in one, and the Fashion-MNIST ladder when its files are installed. */
-    public static List<String> scenarios() {
-        List<String> out = new ArrayList<>(Scenarios.IDS);
+    /**
+     * The lab's scenarios with what their intensity does: the built-in ones, and the Fashion-MNIST ladder when its
+     * files are installed.
+     */
+    public static List<Scenarios.Entry> catalog() {
+        List<Scenarios.Entry> out = new ArrayList<>(Scenarios.catalog());
         if (java.nio.file.Files.isRegularFile(fashionFolder().resolve("t10k-images-idx3-ubyte.gz"))) {
-            out.addAll(FASHION);
+            for (String id : FASHION) {
+                out.add(new Scenarios.Entry(id, "images", "Fashion-MNIST test images " + id.substring(8)
+                        + " at severity round(5 t) of the ladder (0 clean)"));
+            }
         }
         return out;
+    }
+
+    /** The ids of {@link #catalog()}. */
+    public static List<String> scenarios() {
+        return catalog().stream().map(Scenarios.Entry::id).toList();
     }
 
     /**
@@ -129,8 +142,8 @@ public final class LabAnalysis {
             }
         }
         // images: every pixel value in [0, 1] is a feature; the map shows each image's mean red and mean green
-        Points x = images ? pixels(s.reference()) : points(s.reference(), features);
-        Points y = images ? pixels(s.target()) : points(s.target(), features);
+        Points x = images ? pixels(s.reference()) : TransportAnalysis.points(s.reference(), features);
+        Points y = images ? pixels(s.target()) : TransportAnalysis.points(s.target(), features);
         boolean rgb = images && s.reference().images().get(0).channels() == 3;
         if (images) {
             features = rgb ? List.of("mean red", "mean green") : List.of("mean intensity", "centre intensity");
@@ -143,7 +156,7 @@ public final class LabAnalysis {
         MmdTest.Result mmd = MmdTest.test(pooled, x.n() + y.n(), d, x.n(), PERMUTATIONS, seed, monitor.range(0, 0.3));
         List<String> names = images ? java.util.stream.IntStream.range(0, d).mapToObj(j -> "pixel " + j).toList()
                 : List.copyOf(features);
-        TransportAnalysis.Prepared p = new TransportAnalysis.Prepared(x, y, names, ones(d));
+        TransportAnalysis.Prepared p = TransportAnalysis.Prepared.unscaled(x, y, names);
         Explanation e = TransportAnalysis.explain(p, new TransportAnalysis.Options(TransportAnalysis.Standardize.NONE,
                 TransportAnalysis.Solver.EXACT, Double.NaN), ExplanationMethod.KCLUSTER, KMAX, seed,
                 monitor.range(0.3, 0.9));
@@ -204,18 +217,6 @@ public final class LabAnalysis {
             votes.merge(labels[b], 1, Integer::sum);
         }
         return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-    }
-
-    private static Points points(Dataset d, List<String> features) {
-        int n = d.rowCount();
-        double[] v = new double[n * features.size()];
-        for (int j = 0; j < features.size(); j++) {
-            double[] col = ((NumericColumn) d.requireColumn(features.get(j))).values();
-            for (int i = 0; i < n; i++) {
-                v[i * features.size() + j] = col[i];
-            }
-        }
-        return new Points(n, features.size(), v);
     }
 
     /** Each image's pixels scaled to [0, 1], one row per image. */
@@ -280,11 +281,5 @@ public final class LabAnalysis {
             out[2 * i + 1] = p.get(i, Math.min(1, p.d() - 1));
         }
         return out;
-    }
-
-    private static double[] ones(int d) {
-        double[] s = new double[d];
-        java.util.Arrays.fill(s, 1);
-        return s;
     }
 }

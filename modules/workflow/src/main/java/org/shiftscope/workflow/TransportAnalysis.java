@@ -177,7 +177,7 @@ public final class TransportAnalysis {
         return Math.max(s / draws, 1e-12);
     }
 
-    private static Points points(Dataset d, List<String> features) {
+    static Points points(Dataset d, List<String> features) {
         int n = d.rowCount();
         int k = features.size();
         double[] v = new double[n * k];

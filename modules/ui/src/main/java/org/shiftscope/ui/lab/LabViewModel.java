@@ -25,8 +25,8 @@ import org.shiftscope.workflow.LabAnalysis;
  */
 public final class LabViewModel {
 
-    /** Rows per side of a lab frame: small enough to recompute while the slider moves. */
-    public static final int ROWS = 600;
+    /** Rows per side of a lab frame. */
+    public static final int ROWS = LabAnalysis.ROWS;
     public static final String DEFAULT_SCENARIO = "covariate-mean";
     public static final double DEFAULT_INTENSITY = 0.5;
     static final Duration DEBOUNCE = Duration.millis(150);
