@@ -29,10 +29,17 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Map<ViewId, Parent> views = new EnumMap<>(ViewId.class);
     private final Runnable quit;
+    /** Leaving full screen (Esc) leaves presentation mode. */
+    private final javafx.beans.value.ChangeListener<Boolean> fullScreenLeft;
 
     public MainWindow(MainViewModel vm, Runnable quit) {
         this.vm = vm;
         this.quit = quit;
+        this.fullScreenLeft = (o, was, full) -> {
+            if (!full) {
+                vm.presentationProperty().set(false);
+            }
+        };
         root.setId("main-window");
         root.setTop(menu());
         root.setLeft(navigation());
@@ -184,11 +191,9 @@ public final class MainWindow {
         if (root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setFullScreenExitHint("F5 or Esc leaves presentation mode");
             stage.setFullScreen(on);
-            stage.fullScreenProperty().addListener((o, a, full) -> {
-                if (!full) {
-                    vm.presentationProperty().set(false);
-                }
-            });
+            // one listener however often the mode is toggled
+            stage.fullScreenProperty().removeListener(fullScreenLeft);
+            stage.fullScreenProperty().addListener(fullScreenLeft);
         }
     }
 

@@ -33,6 +33,14 @@ public final class ViewControls {
         return l;
     }
 
+    /** A read-only table column of text taken from each row. */
+    public static <R> javafx.scene.control.TableColumn<R, String> textColumn(String title,
+                                                                           Function<R, String> value) {
+        javafx.scene.control.TableColumn<R, String> c = new javafx.scene.control.TableColumn<>(title);
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+
     /** Shows choice-box items by a name; choice boxes never parse text. */
     public static <T> StringConverter<T> converter(Function<T, String> name) {
         return new StringConverter<>() {

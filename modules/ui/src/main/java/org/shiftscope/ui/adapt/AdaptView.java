@@ -1,5 +1,7 @@
 package org.shiftscope.ui.adapt;
 
+import static org.shiftscope.ui.ViewControls.textColumn;
+
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.SimpleObjectProperty;
@@ -171,10 +173,10 @@ public final class AdaptView {
     private Node body() {
         TableView<AdaptViewModel.Row> metrics = new TableView<>(vm.rows());
         metrics.setId("adapt-metrics");
-        TableColumn<AdaptViewModel.Row, String> name = text("target metric", AdaptViewModel.Row::metric);
-        TableColumn<AdaptViewModel.Row, String> first = text("before", AdaptViewModel.Row::first);
+        TableColumn<AdaptViewModel.Row, String> name = textColumn("target metric", AdaptViewModel.Row::metric);
+        TableColumn<AdaptViewModel.Row, String> first = textColumn("before", AdaptViewModel.Row::first);
         first.textProperty().bind(vm.firstTitleProperty());
-        TableColumn<AdaptViewModel.Row, String> second = text("after", AdaptViewModel.Row::second);
+        TableColumn<AdaptViewModel.Row, String> second = textColumn("after", AdaptViewModel.Row::second);
         second.textProperty().bind(vm.secondTitleProperty());
         TableColumn<AdaptViewModel.Row, AdaptViewModel.Row> delta = new TableColumn<>("delta");
         delta.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
@@ -231,11 +233,11 @@ public final class AdaptView {
         runs.setId("adapt-runs");
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runs.getColumns().setAll(List.of(
-                text("run", RunStore.Run::id),
-                text("method", RunStore.Run::method),
-                text("status", RunStore.Run::status),
-                text("started", RunStore.Run::started),
-                text("accuracy before → after", r -> r.result() == null || r.result().path("before").isNull()
+                textColumn("run", RunStore.Run::id),
+                textColumn("method", RunStore.Run::method),
+                textColumn("status", RunStore.Run::status),
+                textColumn("started", RunStore.Run::started),
+                textColumn("accuracy before → after", r -> r.result() == null || r.result().path("before").isNull()
                         || r.result().path("before").isMissingNode() ? "" : String.format(Locale.ROOT,
                         "%.4f → %.4f", r.result().get("before").get("accuracy").get("value").asDouble(),
                         r.result().get("after").get("accuracy").get("value").asDouble()))));
@@ -270,11 +272,5 @@ public final class AdaptView {
             }
             chart.getData().add(s);
         }
-    }
-
-    private static <T> TableColumn<T, String> text(String title, java.util.function.Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
-        return c;
     }
 }

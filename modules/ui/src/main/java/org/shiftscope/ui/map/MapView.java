@@ -1,5 +1,7 @@
 package org.shiftscope.ui.map;
 
+import static org.shiftscope.ui.ViewControls.textColumn;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -251,9 +253,9 @@ public final class MapView {
                 number("ref share", Subpopulations.Cluster::referenceShare, "%.3f"),
                 number("tgt share", Subpopulations.Cluster::targetShare, "%.3f"),
                 number("ratio", Subpopulations.Cluster::ratio, "%.2f"),
-                text("trend", c -> c.trend().id()),
-                text("ref acc", c -> accuracy(c.referenceAccuracy())),
-                text("tgt acc", c -> accuracy(c.targetAccuracy()))));
+                textColumn("trend", c -> c.trend().id()),
+                textColumn("ref acc", c -> accuracy(c.referenceAccuracy())),
+                textColumn("tgt acc", c -> accuracy(c.targetAccuracy()))));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // a horizontal scroll bar, not cut numbers
         table.setPlaceholder(new Label("The subpopulation table appears with the map."));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, c) ->
@@ -383,13 +385,6 @@ public final class MapView {
                         : Double.isNaN(item) ? "—" : String.format(Locale.ROOT, format, item));
             }
         });
-        return c;
-    }
-
-    private static TableColumn<Subpopulations.Cluster, String> text(String title,
-            Function<Subpopulations.Cluster, String> value) {
-        TableColumn<Subpopulations.Cluster, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
         return c;
     }
 }

@@ -2,7 +2,6 @@ package org.shiftscope.ui.subgroups;
 
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -244,8 +243,7 @@ public final class SubgroupsView {
     }
 
     private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
-        TableColumn<R, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        TableColumn<R, String> c = ViewControls.textColumn(title, value);
         c.setPrefWidth(width);
         c.setSortable(false);
         return c;

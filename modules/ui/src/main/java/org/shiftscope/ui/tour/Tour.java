@@ -56,18 +56,18 @@ public final class Tour {
     }
 
     public void start() {
-        go(0);
+        show(0);
     }
 
     public void next() {
         if (step.get() >= 0 && step.get() < STEPS.size() - 1) {
-            go(step.get() + 1);
+            show(step.get() + 1);
         }
     }
 
     public void back() {
         if (step.get() > 0) {
-            go(step.get() - 1);
+            show(step.get() - 1);
         }
     }
 
@@ -75,12 +75,8 @@ public final class Tour {
         step.set(-1);
     }
 
-    /** Shows step {@code i} (0-based). */
+    /** Shows step {@code i} (0-based): its view, and the Lab's shift where the step sets one. */
     public void show(int i) {
-        go(i);
-    }
-
-    private void go(int i) {
         Step s = STEPS.get(i);
         step.set(i);
         if (s.scenario() != null) {
