@@ -1,14 +1,17 @@
 package org.shiftscope.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
-import org.shiftscope.workflow.AdaptationAnalysis;
+import org.shiftscope.metrics.Evaluation;
+import org.shiftscope.workflow.EmbeddingAnalysis;
 import org.shiftscope.workflow.RunStore;
+import org.shiftscope.workflow.adapt.AdaptRequest;
+import org.shiftscope.workflow.adapt.AdaptationRun;
+import org.shiftscope.workflow.adapt.AdaptationRunJson;
+import org.shiftscope.workflow.adapt.AdaptationRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,11 +61,11 @@ final class AdaptCommand implements Callable<Integer> {
             + " the training and the bootstrap (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--epochs", defaultValue = "10", paramLabel = "E",
+    @Option(names = "--epochs", defaultValue = "" + AdaptRequest.DEFAULT_EPOCHS, paramLabel = "E",
             description = "Training epochs of the built-in classifier (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "B",
+    @Option(names = "--resamples", defaultValue = "" + AdaptRequest.DEFAULT_RESAMPLES, paramLabel = "B",
             description = "Bootstrap resamples of the metrics' 95 %% intervals (default ${DEFAULT-VALUE}).")
     int resamples;
 
@@ -75,12 +78,12 @@ final class AdaptCommand implements Callable<Integer> {
     @Mixin
     EmbedCommand.ModelOptions modelOptions;
 
-    @Option(names = "--alpha", defaultValue = "0.5", paramLabel = "A",
+    @Option(names = "--alpha", defaultValue = "" + AdaptRequest.DEFAULT_ALPHA, paramLabel = "A",
             description = "alpha-bn: weight of the reference's batch-norm statistics; wise-ft: weight of the fine-tuned"
                     + " model; 0..1 (default ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--clusters", defaultValue = "8", paramLabel = "K",
+    @Option(names = "--clusters", defaultValue = "" + AdaptRequest.DEFAULT_CLUSTERS, paramLabel = "K",
             description = "Score the target's k-means clusters (in the classifier's features) before and after"
                     + " (default ${DEFAULT-VALUE}; 0 for none).")
     int clusters;
@@ -91,48 +94,23 @@ final class AdaptCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TaskMonitor monitor = ConsoleProgress.forTerminal();
+        AdaptRequest request = AdaptRequest.of(method, alpha, label, group, seed, epochs, resamples, clusters,
+                model == null ? null : new AdaptRequest.UserModel(model, new EmbeddingAnalysis.ModelInput(
+                        modelOptions.inputs(), modelOptions.output, modelOptions.batch)));
         Split s = split.build();
-        AdaptationAnalysis.Options o = new AdaptationAnalysis.Options(AdaptationAnalysis.Method.parse(method), label,
-                group, seed, epochs, resamples, alpha, clusters);
-        AdaptationAnalysis.Result r = model == null ? AdaptationAnalysis.run(s, o, RunStore.standard(), monitor)
-                : AdaptationAnalysis.runModel(s, o, model, new org.shiftscope.workflow.EmbeddingAnalysis.ModelInput(
-                        modelOptions.inputs(), modelOptions.output, modelOptions.batch), RunStore.standard(), monitor);
+        AdaptationRun r = AdaptationRunner.run(s, request, RunStore.standard(), monitor);
         ConsoleProgress.clear(monitor);
         PrintWriter w = spec.commandLine().getOut();
-        ObjectNode json = AdaptationAnalysis.toJson(r);
         if (output.json()) {
-            Json.print(w, json);
+            Json.print(w, AdaptationRunJson.write(r));
             return 0;
         }
         w.printf(Locale.ROOT, "run %s: %s on %s (trained on %,d reference rows, %,d held out; %s accuracy %.3f)%n",
-                r.runId(), o.method().id(), r.model(), r.trained(), r.heldOut(), r.trained() == 0 ? "held-out"
-                        : "train", r.trainAccuracy());
+                r.runId(), r.method(), r.model(), r.trained(), r.heldOut(), r.userModel() ? "held-out" : "train",
+                r.trainAccuracy());
         w.printf(Locale.ROOT, "%-14s %s%n", "classes", r.classes());
-        if (r.estimate() != null) {
-            w.printf(Locale.ROOT, "%-14s %s%n", "source priors", priors(json.get("source_priors")));
-            w.printf(Locale.ROOT, "%-14s %s%n", "target priors", priors(json.get("estimated_target_priors"))
-                    + " (estimated)");
-        }
-        if (r.weights() != null && r.trainGroups() == null) {
-            w.printf(Locale.ROOT, "%-14s effective sample size %,.0f of %,d (clipped at their %.0f %% quantile)%n",
-                    "weights", r.weights().ess(), r.weights().weights().length,
-                    100 * org.shiftscope.adaptation.ImportanceWeights.CLIP_QUANTILE);
-        }
-        if (r.groupWeights() != null) {
-            w.printf(Locale.ROOT, "%-14s %s (GroupDRO's final weights)%n", "group weights", json.get("group_dro_weights"));
-        }
-        if (r.alignment() != null) {
-            w.printf(Locale.ROOT, "%-14s side AUC in the features %.4f -> %.4f; domain head accuracy %.4f%n",
-                    "alignment", r.alignment().aucBefore(), r.alignment().aucAfter(),
-                    r.alignment().domainHeadAccuracy());
-        }
-        if (r.wise() != null && r.wise().accuracy() != null) {
-            StringBuilder c = new StringBuilder();
-            for (int a = 0; a < AdaptationAnalysis.WISE_FT_GRID.length; a++) {
-                c.append(String.format(Locale.ROOT, "%s%.1f: %.4f", a == 0 ? "" : ", ",
-                        AdaptationAnalysis.WISE_FT_GRID[a], r.wise().accuracy()[a]));
-            }
-            w.printf(Locale.ROOT, "%-14s target accuracy by alpha: %s%n", "wise-ft", c);
+        if (!r.report().summary().isEmpty()) {
+            w.printf(Locale.ROOT, "%-14s %s%n", r.method(), r.report().summary());
         }
         w.printf(Locale.ROOT, "%-14s ATC %.4f, CBPE %.4f (ESTIMATES of the target accuracy before the method, from"
                 + " unlabelled target rows)%n", "label-free", r.atc().accuracy(), r.cbpe().accuracy());
@@ -142,40 +120,27 @@ final class AdaptCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "%-18s %24s %24s %9s%n", "target metric", "before [95% CI]", "after [95% CI]",
                     "delta");
             for (String m : r.before().metrics().keySet()) {
-                var b = r.before().metrics().get(m);
-                var a = r.after().metrics().get(m);
-                w.printf(Locale.ROOT, "%-18s %8.4f [%.4f, %.4f] %8.4f [%.4f, %.4f] %+9.4f%n", m, b.value(), b.low(),
-                        b.high(), a.value(), a.low(), a.high(), a.value() - b.value());
+                row(w, m, r.before().metrics().get(m), r.after().metrics().get(m));
             }
             for (int g = 0; g < r.before().groups().size(); g++) {
                 var b = r.before().groups().get(g);
-                var a = r.after().groups().get(g).accuracy();
-                w.printf(Locale.ROOT, "%-18s %8.4f [%.4f, %.4f] %8.4f [%.4f, %.4f] %+9.4f%n",
-                        "acc[" + b.group() + "]", b.accuracy().value(), b.accuracy().low(), b.accuracy().high(),
-                        a.value(), a.low(), a.high(), a.value() - b.accuracy().value());
+                row(w, "acc[" + b.group() + "]", b.accuracy(), r.after().groups().get(g).accuracy());
             }
-            if (r.clustersBefore() != null) {
-                for (int c = 0; c < r.clustersBefore().size(); c++) {
-                    var b = r.clustersBefore().get(c);
-                    var a = r.clustersAfter().get(c).accuracy();
-                    w.printf(Locale.ROOT, "%-18s %8.4f [%.4f, %.4f] %8.4f [%.4f, %.4f] %+9.4f%n",
-                            "acc[" + b.group() + "]", b.accuracy().value(), b.accuracy().low(), b.accuracy().high(),
-                            a.value(), a.low(), a.high(), a.value() - b.accuracy().value());
+            if (r.clusters() != null) {
+                for (AdaptationRun.ClusterChange c : r.clusters()) {
+                    row(w, "acc[" + c.cluster() + "]", c.before(), c.after());
                 }
             }
-            if (json.has("worse") && !json.get("worse").isEmpty()) {
-                w.println("WARNING: worse after the run: " + json.get("worse"));
+            if (!r.worse().isEmpty()) {
+                w.println("WARNING: worse after the run: " + String.join(", ", r.worse()));
             }
         }
         w.flush();
         return 0;
     }
 
-    private static String priors(JsonNode a) {
-        StringBuilder b = new StringBuilder("[");
-        for (JsonNode v : a) {
-            b.append(b.length() > 1 ? ", " : "").append(String.format(Locale.ROOT, "%.4f", v.asDouble()));
-        }
-        return b.append(']').toString();
+    private static void row(PrintWriter w, String name, Evaluation.Estimate b, Evaluation.Estimate a) {
+        w.printf(Locale.ROOT, "%-18s %8.4f [%.4f, %.4f] %8.4f [%.4f, %.4f] %+9.4f%n", name, b.value(), b.low(),
+                b.high(), a.value(), a.low(), a.high(), a.value() - b.value());
     }
 }

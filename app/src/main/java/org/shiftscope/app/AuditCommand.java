@@ -11,6 +11,7 @@ import org.shiftscope.core.Dataset;
 import org.shiftscope.core.RowFilter;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.AuditAnalysis;
+import org.shiftscope.workflow.AuditJson;
 import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.EmbeddingAnalysis;
 import picocli.CommandLine;
@@ -56,12 +57,12 @@ final class AuditCommand implements Callable<Integer> {
             AuditAnalysis.Audit a = AuditAnalysis.audit(settings.where() == null ? d
                     : d.selectRows(RowFilter.parse(settings.where()).apply(d)), o, monitor);
             audits.add(a);
-            json = AuditAnalysis.toJson(a);
+            json = AuditJson.toJson(a);
         } else {
             both = AuditAnalysis.audit(split.definition(), settings, monitor);
             audits.add(both.reference());
             audits.add(both.target());
-            json = AuditAnalysis.toJson(both);
+            json = AuditJson.toJson(both);
         }
         ConsoleProgress.clear(monitor);
         if (output.json()) {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.workflow.RunStore;
+import org.shiftscope.workflow.adapt.AdaptationRunJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ final class RunsCommand implements Callable<Integer> {
                 o.put("status", r.status());
                 o.put("started", r.started());
                 o.put("finished", r.finished());
-                o.set("result", r.result());
+                o.set("result", r.result() == null ? null : AdaptationRunJson.write(r.result()));
                 if (r.problem() != null) {
                     o.put("problem", r.problem());
                 }
@@ -52,10 +53,7 @@ final class RunsCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "%-9s %-6s %-12s %-25s %s%n", "run", "method", "status", "started", "target accuracy"
                 + " before -> after");
         for (RunStore.Run r : store.list()) {
-            String acc = r.result() == null || r.result().get("before") == null || r.result().get("before").isNull()
-                    ? "" : String.format(Locale.ROOT, "%.4f -> %.4f",
-                    r.result().get("before").get("accuracy").get("value").asDouble(),
-                    r.result().get("after").get("accuracy").get("value").asDouble());
+            String acc = r.result() == null ? "" : r.result().accuracyChange(" -> ");
             w.printf(Locale.ROOT, "%-9s %-6s %-12s %-25s %s%n", r.id(), r.method(), r.status(), r.started(), acc);
         }
         w.flush();

@@ -200,11 +200,6 @@ public final class MmdTest {
 
     /** Fisher-Yates shuffle in place (shared with the classifier test's folds). */
     static void shuffle(int[] a, SplittableRandom rnd) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
+        org.shiftscope.core.Shuffle.inPlace(a, rnd);
     }
 }

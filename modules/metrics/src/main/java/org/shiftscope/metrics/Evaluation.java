@@ -169,9 +169,6 @@ public final class Evaluation {
 
     /** The q quantile of sorted values, interpolating linearly between order statistics (NumPy's default). */
     public static double percentile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        return org.shiftscope.core.Quantiles.linear(sorted, q);
     }
 }

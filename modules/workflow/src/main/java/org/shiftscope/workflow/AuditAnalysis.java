@@ -1,8 +1,5 @@
 package org.shiftscope.workflow;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +22,6 @@ import org.shiftscope.metrics.GroupFairness;
  */
 public final class AuditAnalysis {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Values read as the positive class when no positive value is named. */
     private static final Set<String> POSITIVE = Set.of("1", "yes", "true", "y", "t", "positive");
     private static final Set<String> NEGATIVE = Set.of("0", "no", "false", "n", "f", "negative");
@@ -190,7 +186,7 @@ public final class AuditAnalysis {
             }
             if (out.d() == 2) {
                 // one value per class: probabilities as they are, logits soft-maxed (as adapt reads a model)
-                double[] p = AdaptationAnalysis.probabilities(out, 2, model.file());
+                double[] p = ModelProbabilities.of(out, 2, model.file());
                 for (int i = 0; i < rows.length; i++) {
                     score[rows[i]] = p[i * 2 + model.positiveOutput()];
                 }
@@ -256,7 +252,7 @@ public final class AuditAnalysis {
         boolean clusters = settings.clusters() > 0;
         Audit a = audit(ref, o, monitor.range(0.1, clusters ? 0.3 : 0.55));
         Audit b = audit(tgt, o, monitor.range(clusters ? 0.3 : 0.55, clusters ? 0.5 : 1));
-        String hash = AdaptationAnalysis.dataHash(sides.reference(), sides.target());
+        String hash = RunStore.dataHash(sides.reference(), sides.target());
         if (!clusters) {
             return new SplitAudit(a, b, null, List.of(), 0, hash);
         }
@@ -293,19 +289,6 @@ public final class AuditAnalysis {
         List<Column> cols = columns.stream().map(d::column).flatMap(java.util.Optional::stream).toList();
         return java.util.stream.IntStream.range(0, d.rowCount())
                 .filter(i -> cols.stream().noneMatch(c -> c.isMissing(i))).toArray();
-    }
-
-    /** A split audit as JSON: both sides, the change, and the transport clusters' groups when computed. */
-    public static ObjectNode toJson(SplitAudit a) {
-        ObjectNode root = toJson(a.reference(), a.target());
-        if (a.clusters() != null) {
-            ObjectNode t = root.putObject("transport_clusters");
-            t.put("method", "kcluster");
-            a.clusterFeatures().forEach(t.putArray("features")::add);
-            t.put("rows_left_out_missing_features", a.clusterRowsLeftOut());
-            t.set("clusters", toJson(a.clusters()));
-        }
-        return root;
     }
 
     /**
@@ -418,28 +401,6 @@ public final class AuditAnalysis {
         return out;
     }
 
-    /** The clusters as JSON, with each group's share of its side's rows that the cluster holds. */
-    public static ArrayNode toJson(List<ClusterGroups> clusters) {
-        List<List<GroupShare>> shares = shares(clusters);
-        ArrayNode out = JSON.createArrayNode();
-        for (int k = 0; k < clusters.size(); k++) {
-            ClusterGroups c = clusters.get(k);
-            ObjectNode o = out.addObject();
-            o.put("cluster", c.cluster());
-            o.put("moved", c.moved());
-            c.topFeatures().forEach(o.putArray("top_features")::add);
-            ObjectNode groups = o.putObject("groups");
-            for (GroupShare g : shares.get(k)) {
-                ObjectNode row = groups.putObject(g.group());
-                row.put("reference_rows", g.reference());
-                row.put("target_rows", g.target());
-                number(row, "share_of_group_reference", g.shareOfReference());
-                number(row, "share_of_group_target", g.shareOfTarget());
-            }
-        }
-        return out;
-    }
-
     private static Column require(Dataset data, String name, String role, String file) {
         if (name == null || name.isBlank()) {
             throw DataException.of("the audit needs a " + role + " column");
@@ -474,7 +435,7 @@ public final class AuditAnalysis {
     }
 
     /** Whether a label value reads as the positive class by itself (1, yes, true, ...). */
-    static boolean readsPositive(String value) {
+    public static boolean readsPositive(String value) {
         return POSITIVE.contains(value.toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -500,63 +461,6 @@ public final class AuditAnalysis {
     private static String shortList(Set<String> values) {
         List<String> v = new ArrayList<>(values);
         return v.size() <= 10 ? v.toString() : v.subList(0, 10) + " and more";
-    }
-
-    /** One audit as JSON: {"groups": [...], "disparities": [...]} with provenance. */
-    public static ObjectNode toJson(Audit a) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("data", a.name());
-        root.put("rows", a.rows());
-        root.put("rows_left_out_missing", a.dropped());
-        root.put("positive_label", a.positiveLabel());
-        root.put("decision", a.decision());
-        GroupFairness.Result r = a.result();
-        root.put("reference_group", r.reference());
-        root.put("min_group_size", r.minGroupSize());
-        root.put("resamples", r.resamples());
-        ArrayNode groups = root.putArray("groups");
-        for (GroupFairness.Group g : r.groups()) {
-            ObjectNode row = groups.addObject();
-            row.put("group", g.name());
-            row.put("n", g.n());
-            row.put("small", g.small());
-            ObjectNode ci = JSON.createObjectNode();
-            g.values().forEach((m, e) -> {
-                number(row, m, e.value());
-                ArrayNode interval = ci.putArray(m);
-                number(interval, e.low());
-                number(interval, e.high());
-            });
-            row.set("ci", ci);
-        }
-        ArrayNode disparities = root.putArray("disparities");
-        for (GroupFairness.Disparity d : r.disparities()) {
-            ObjectNode row = disparities.addObject();
-            row.put("name", d.name());
-            row.put("metric", d.metric());
-            row.put("kind", d.kind());
-            if (d.group() == null) {
-                row.put("between", d.kind().equals("ratio") ? "smallest / largest group value"
-                        : "largest - smallest group value");
-            } else {
-                row.put("group", d.group());
-                row.put("versus", d.versus());
-            }
-            number(row, "value", d.value().value());
-            ArrayNode interval = row.putArray("ci");
-            number(interval, d.value().low());
-            number(interval, d.value().high());
-        }
-        r.leftOut().forEach(root.putArray("left_out_of_disparities")::add);
-        return root;
-    }
-
-    /**
-     * Reference and target audited alike, side by side, with each group's change in each metric (target minus
-     * reference) for the groups both sides have.
-     */
-    public static ObjectNode toJson(Audit reference, Audit target) {
-        return compare("reference", reference, "target", target);
     }
 
     /**
@@ -587,40 +491,5 @@ public final class AuditAnalysis {
             out.add(new Change(g.name(), old.n(), g.n(), delta));
         }
         return out;
-    }
-
-    /**
-     * Two audits of the same groups under the names {@code first} and {@code second}, with each group's change in
-     * each metric (second minus first) for the groups both have, under "change".
-     */
-    public static ObjectNode compare(String first, Audit a, String second, Audit b) {
-        ObjectNode root = JSON.createObjectNode();
-        root.set(first, toJson(a));
-        root.set(second, toJson(b));
-        ArrayNode change = root.putArray("change");
-        for (Change c : changes(a, b)) {
-            ObjectNode row = change.addObject();
-            row.put("group", c.group());
-            row.put("n_" + first, c.nBefore());
-            row.put("n_" + second, c.nAfter());
-            c.delta().forEach((m, v) -> number(row, m, v));
-        }
-        return root;
-    }
-
-    private static void number(ObjectNode o, String name, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            o.putNull(name);
-        } else {
-            o.put(name, v);
-        }
-    }
-
-    private static void number(ArrayNode a, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            a.addNull();
-        } else {
-            a.add(v);
-        }
     }
 }

@@ -152,7 +152,8 @@ public final class MapAnalysis {
         int nr = split.reference().rowCount();
         int nt = split.target().rowCount();
         int[] train = Projector.sample(nr, maxTrain, seed);
-        BuiltInModel.Trained m = BuiltInModel.train(split, label, dim, epochs, train, seed, monitor);
+        BuiltInModel.Trained m = BuiltInModel.train(split, label, org.shiftscope.adaptation.method.TrainingRequest
+                .builder().setRows(train).optScored(null).optDim(dim).setEpochs(epochs).setSeed(seed).build(), monitor);
         Embeddings er = m.reference().embeddings();
         Embeddings et = m.target().embeddings();
         byte[] refCorrect = correct(m.reference().predicted(), split.reference().column(label).orElse(null),

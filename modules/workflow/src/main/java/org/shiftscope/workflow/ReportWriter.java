@@ -159,7 +159,7 @@ public final class ReportWriter {
         runs(h, r.runs());
         provenance(h, r, dir);
         h.append("<script type=\"application/json\" id=\"shiftscope-results\">\n")
-                .append(AuditAnalysis.toJson(a).toPrettyString().replace("<", "\\u003c").replace("&", "\\u0026"))
+                .append(AuditJson.toJson(a).toPrettyString().replace("<", "\\u003c").replace("&", "\\u0026"))
                 .append("\n</script>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
@@ -369,25 +369,25 @@ public final class ReportWriter {
         h.append("<h2>Adaptation runs on these data</h2>\n<p>From the run history (newest first); the target's"
                 + " rates before and after each method, with 95 % intervals.</p>\n");
         for (RunStore.Run run : runs) {
-            com.fasterxml.jackson.databind.JsonNode res = run.result();
+            org.shiftscope.workflow.adapt.AdaptationRun res = run.result();
             h.append("<h3>Run ").append(esc(run.id())).append(": ").append(esc(run.method())).append(" (")
                     .append(esc(run.started())).append(", seed ").append(run.seed()).append(")</h3>\n");
-            com.fasterxml.jackson.databind.JsonNode before = res.path("before").path("accuracy");
-            com.fasterxml.jackson.databind.JsonNode after = res.path("after").path("accuracy");
-            if (before.has("value") && after.has("value")) {
+            if (res.before() != null) {
                 h.append(String.format(Locale.ROOT, "<p>Target accuracy %.3f &#8594; %.3f.</p>%n",
-                        before.get("value").asDouble(), after.get("value").asDouble()));
+                        res.before().metrics().get("accuracy").value(), res.after().metrics().get("accuracy")
+                                .value()));
             }
-            com.fasterxml.jackson.databind.JsonNode f = res.path("fairness");
-            if (!f.isObject()) {
+            if (res.fairness() == null) {
                 continue;
             }
             h.append("<table>\n<tr><th>group</th><th>rate</th><th>before</th><th>after</th><th>change</th></tr>\n");
-            for (AdaptationAnalysis.RateChange c : AdaptationAnalysis.rateChanges(f)) {
+            for (org.shiftscope.workflow.adapt.AdaptationRun.RateChange c : res.fairness().rateChanges()) {
                 h.append("<tr><td>").append(esc(c.group())).append("</td><td>")
                         .append(esc(METRIC_NAMES.get(c.metric()))).append("</td><td>")
-                        .append(AdaptationAnalysis.RateChange.text(c.before(), c.metric(), 3)).append("</td><td>")
-                        .append(AdaptationAnalysis.RateChange.text(c.after(), c.metric(), 3)).append("</td><td>")
+                        .append(org.shiftscope.workflow.adapt.AdaptationRun.RateChange.text(c.before(), 3))
+                        .append("</td><td>")
+                        .append(org.shiftscope.workflow.adapt.AdaptationRun.RateChange.text(c.after(), 3))
+                        .append("</td><td>")
                         .append(String.format(Locale.ROOT, "%+.3f", c.change())).append("</td></tr>\n");
             }
             h.append("</table>\n");

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.shiftscope.core.DataException;
+import org.shiftscope.workflow.adapt.AdaptationRun;
+import org.shiftscope.workflow.adapt.AdaptationRunJson;
 
 /**
  * The history of adaptation runs in an SQLite file (write-ahead log, every change committed at once), so that a run
@@ -26,7 +28,9 @@ import org.shiftscope.core.DataException;
  */
 public final class RunStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads stored JSON, NaN included (results write it as a bare token). */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final Path file;
 
@@ -67,10 +71,11 @@ public final class RunStore {
      * One stored run.
      *
      * @param status running, done, failed or interrupted
-     * @param result the run's JSON (null until done)
+     * @param result the run (null until done, or when its stored JSON cannot be read: then {@code problem} says
+     *               why)
      */
     public record Run(String id, String kind, String method, JsonNode options, long seed, String dataHash,
-                      String modelHash, String status, String started, String finished, JsonNode result,
+                      String modelHash, String status, String started, String finished, AdaptationRun result,
                       String problem) {
     }
 
@@ -143,9 +148,19 @@ public final class RunStore {
         if (status.equals("running") && ProcessHandle.of(r.getLong("pid")).map(p -> !p.isAlive()).orElse(true)) {
             status = "interrupted";
         }
+        JsonNode stored = json(r.getString("result"));
+        AdaptationRun result = null;
+        String problem = r.getString("problem");
+        if (stored != null) {
+            try {
+                result = AdaptationRunJson.read(stored);
+            } catch (RuntimeException e) {
+                problem = "its stored result cannot be read: " + e.getMessage();
+            }
+        }
         return new Run(r.getString("id"), r.getString("kind"), r.getString("method"), json(r.getString("options")),
                 r.getLong("seed"), r.getString("data_hash"), r.getString("model_hash"), status, r.getString("started"),
-                r.getString("finished"), json(r.getString("result")), r.getString("problem"));
+                r.getString("finished"), result, problem);
     }
 
     private static JsonNode json(String text) {
@@ -157,6 +172,12 @@ public final class RunStore {
         } catch (java.io.IOException e) {
             return null;
         }
+    }
+
+    /** How the run history names a split's data: both sides' content hashes and names. */
+    public static String dataHash(org.shiftscope.core.Dataset reference, org.shiftscope.core.Dataset target) {
+        return reference.source().contentHash() + "/" + target.source().contentHash() + " (" + reference.name()
+                + " vs " + target.name() + ")";
     }
 
     private Connection connect() throws SQLException {

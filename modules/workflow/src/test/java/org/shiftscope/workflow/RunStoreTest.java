@@ -22,7 +22,7 @@ class RunStoreTest {
         RunStore store = new RunStore(file);
         String done = store.start("adapt", "mlls", json.readTree("{\"label\":\"y\"}"), 3, "data#1", "model#1");
         assertThat(store.get(done).orElseThrow().status()).isEqualTo("running"); // this process is alive
-        store.finish(done, json.readTree("{\"after\":{\"accuracy\":0.9}}"));
+        store.finish(done, json.readTree(RunStoreTest.class.getResourceAsStream("/runs/v0/mlls.json")));
         String failed = store.start("adapt", "bbse", json.readTree("{}"), 0, "data#2", "model#1");
         store.fail(failed, "the confusion matrix is singular");
 
@@ -43,7 +43,10 @@ class RunStoreTest {
         assertThat(d.seed()).isEqualTo(3);
         assertThat(d.dataHash()).isEqualTo("data#1");
         assertThat(d.options().get("label").asText()).isEqualTo("y");
-        assertThat(d.result().get("after").get("accuracy").asDouble()).isEqualTo(0.9);
+        // the stored JSON comes back as a typed run: mlls.json has after.accuracy.value 0.879...
+        assertThat(d.result().after().metrics().get("accuracy").value()).isEqualTo(json.readTree(
+                RunStoreTest.class.getResourceAsStream("/runs/v0/mlls.json")).get("after").get("accuracy")
+                .get("value").asDouble());
         assertThat(d.finished()).isNotNull();
         assertThat(reopened.get(failed).orElseThrow().problem()).isEqualTo("the confusion matrix is singular");
         assertThat(reopened.get(failed).orElseThrow().status()).isEqualTo("failed");

@@ -29,7 +29,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.shiftscope.ui.Styles;
 import org.shiftscope.ui.ViewControls;
-import org.shiftscope.workflow.AdaptationAnalysis;
+import org.shiftscope.adaptation.method.AdaptationMethods;
+import org.shiftscope.adaptation.method.MethodInfo;
 import org.shiftscope.workflow.RunStore;
 
 /**
@@ -56,26 +57,10 @@ public final class AdaptView {
     }
 
     private Node form() {
-        ChoiceBox<AdaptationAnalysis.Method> method = new ChoiceBox<>();
+        ChoiceBox<MethodInfo> method = new ChoiceBox<>();
         method.setId("adapt-method");
-        method.getItems().setAll(AdaptationAnalysis.Method.values());
-        method.setConverter(ViewControls.converter(m -> switch (m) {
-            case BBSE -> "BBSE (label shift, predicted classes)";
-            case BBSE_SOFT -> "BBSE-soft (label shift, probabilities)";
-            case MLLS -> "MLLS / EM with BCTS calibration (label shift)";
-            case IW -> "importance weighting, domain classifier (covariate shift)";
-            case KLIEP -> "importance weighting, KLIEP (covariate shift)";
-            case BN -> "BN-adapt (test-time, images)";
-            case ALPHA_BN -> "alpha-BN, mixed by alpha (test-time, images)";
-            case TENT -> "TENT, entropy minimisation (test-time, images)";
-            case GROUP_UPWEIGHT -> "group upweighting (subpopulation shift; needs a group)";
-            case LAME -> "LAME, neighbour-consistent outputs (test-time, output-only)";
-            case PSEUDO -> "pseudo-labelling, confidence >= 0.9 (self-training)";
-            case CORAL -> "CORAL, covariance alignment (feature alignment)";
-            case DANN -> "DANN, domain-adversarial training (feature alignment)";
-            case GROUP_DRO -> "GroupDRO, worst-group training (subpopulation shift; needs a group)";
-            case WISE_FT -> "WiSE-FT, fine-tune interpolated by alpha (robust fine-tuning)";
-        }));
+        method.getItems().setAll(AdaptationMethods.all());
+        method.setConverter(ViewControls.converter(MethodInfo::label));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<String> label = new ChoiceBox<>();
         label.setId("adapt-label");
@@ -100,8 +85,8 @@ public final class AdaptView {
         alpha.valueProperty().bindBidirectional(vm.alphaProperty());
         Label alphaValue = new Label();
         alphaValue.textProperty().bind(vm.alphaProperty().asString(Locale.ROOT, "alpha %.2f"));
-        alpha.disableProperty().bind(vm.methodProperty().isNotEqualTo(AdaptationAnalysis.Method.ALPHA_BN)
-                .and(vm.methodProperty().isNotEqualTo(AdaptationAnalysis.Method.WISE_FT)));
+        alpha.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.methodProperty().get() == null || !vm.methodProperty().get().usesAlpha(), vm.methodProperty()));
         alphaValue.disableProperty().bind(alpha.disableProperty());
         javafx.scene.control.TextField model = new javafx.scene.control.TextField();
         model.setId("adapt-model");
@@ -237,10 +222,8 @@ public final class AdaptView {
                 textColumn("method", RunStore.Run::method),
                 textColumn("status", RunStore.Run::status),
                 textColumn("started", RunStore.Run::started),
-                textColumn("accuracy before → after", r -> r.result() == null || r.result().path("before").isNull()
-                        || r.result().path("before").isMissingNode() ? "" : String.format(Locale.ROOT,
-                        "%.4f → %.4f", r.result().get("before").get("accuracy").get("value").asDouble(),
-                        r.result().get("after").get("accuracy").get("value").asDouble()))));
+                textColumn("accuracy before → after", r -> r.result() == null ? ""
+                        : r.result().accuracyChange(" → "))));
         runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runs.setPlaceholder(new Label("No stored runs yet."));
         runs.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunStore.Run>) c ->

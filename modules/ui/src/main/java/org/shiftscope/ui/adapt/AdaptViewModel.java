@@ -1,11 +1,8 @@
 package org.shiftscope.ui.adapt;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -17,8 +14,16 @@ import javafx.collections.ObservableList;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.ui.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
-import org.shiftscope.workflow.AdaptationAnalysis;
+import org.shiftscope.adaptation.method.AdaptationMethods;
+import org.shiftscope.adaptation.method.LabelShiftReport;
+import org.shiftscope.adaptation.method.MethodInfo;
+import org.shiftscope.metrics.Evaluation;
+import org.shiftscope.metrics.Metrics;
+import org.shiftscope.workflow.EmbeddingAnalysis;
 import org.shiftscope.workflow.RunStore;
+import org.shiftscope.workflow.adapt.AdaptRequest;
+import org.shiftscope.workflow.adapt.AdaptationRun;
+import org.shiftscope.workflow.adapt.AdaptationRunner;
 
 /**
  * State of the Adapt view: the run settings, the run history, and what the view compares: one run's target
@@ -42,14 +47,14 @@ public final class AdaptViewModel {
     }
 
     private final TaskRunner tasks;
-    private final ObjectProperty<AdaptationAnalysis.Method> method =
-            new SimpleObjectProperty<>(AdaptationAnalysis.Method.MLLS);
+    private final ObjectProperty<MethodInfo> method = new SimpleObjectProperty<>(AdaptationMethods.info("mlls"));
     private final StringProperty label = new SimpleStringProperty();
     private final StringProperty group = new SimpleStringProperty();
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
-    private final IntegerProperty epochs = new SimpleIntegerProperty(10);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(AdaptRequest.DEFAULT_EPOCHS);
     /** alpha-BN's weight of the reference statistics; WiSE-FT's weight of the fine-tuned model. */
-    private final javafx.beans.property.DoubleProperty alpha = new javafx.beans.property.SimpleDoubleProperty(0.5);
+    private final javafx.beans.property.DoubleProperty alpha =
+            new javafx.beans.property.SimpleDoubleProperty(AdaptRequest.DEFAULT_ALPHA);
     /** The user's classifier (ONNX / TorchScript), or blank for the built-in one. */
     private final StringProperty modelFile = new SimpleStringProperty("");
     /** The user's model: which output gives one value per class, and its input columns (blank: every numeric). */
@@ -98,14 +103,13 @@ public final class AdaptViewModel {
             problem.set("Choose the label column the classifier learns.");
             return;
         }
-        AdaptationAnalysis.Options o = new AdaptationAnalysis.Options(method.get(), label.get(),
-                group.get() == null || group.get().isBlank() ? null : group.get(), seed.get(), epochs.get(), 1000,
-                alpha.get(), 8);
         String file = modelFile.get() == null ? "" : modelFile.get().strip();
         java.nio.file.Path model = file.isEmpty() ? null : java.nio.file.Path.of(file);
-        if (model != null && !AdaptationAnalysis.INFERENCE_ONLY.contains(o.method())) {
-            problem.set(o.method().id() + " trains or changes the classifier, so it runs on the built-in one; with"
-                    + " your model choose BBSE, BBSE-soft or MLLS, or clear the model field.");
+        MethodInfo m = method.get();
+        if (model != null && !m.inferenceOnly()) {
+            problem.set(m.id() + " trains or changes the classifier, so it runs on the built-in one; with"
+                    + " your model choose " + String.join(", ", AdaptationMethods.inferenceOnly())
+                    + ", or clear the model field.");
             return;
         }
         if (model != null && !java.nio.file.Files.isRegularFile(model)) {
@@ -114,21 +118,26 @@ public final class AdaptViewModel {
         }
         List<String> inputs = java.util.Arrays.stream(modelInputs.get() == null ? new String[0]
                 : modelInputs.get().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
-        EmbeddingInputs modelInput = new EmbeddingInputs(inputs, modelOutput.get());
+        AdaptRequest request;
+        try {
+            request = AdaptRequest.of(m.id(), alpha.get(), label.get(), group.get(), seed.get(), epochs.get(),
+                    AdaptRequest.DEFAULT_RESAMPLES, AdaptRequest.DEFAULT_CLUSTERS, model == null ? null
+                            : new AdaptRequest.UserModel(model, new EmbeddingAnalysis.ModelInput(inputs,
+                            modelOutput.get(), 256)));
+        } catch (org.shiftscope.core.DataException e) {
+            problem.set(e.getMessage());
+            return;
+        }
         problem.set("");
-        summary.set((model == null ? "Training the built-in classifier on " + o.label() : "Running " + model
-                .getFileName()) + ", then " + o.method().id() + "…");
+        summary.set((model == null ? "Training the built-in classifier on " + request.label() : "Running "
+                + model.getFileName()) + ", then " + m.id() + "…");
         loss.clear();
         lossTitle.set("loss per step");
         RunStore history = store();
-        tasks.submit("adapt", "Adaptation run: " + o.method().id(), monitor -> {
-                    TaskMonitor live = new LiveSeries(monitor, this::plotLive);
-                    return AdaptationAnalysis.toJson(model == null
-                            ? AdaptationAnalysis.run(d.split(), o, history, live)
-                            : AdaptationAnalysis.runModel(d.split(), o, model, modelInput.toWorkflow(), history, live));
-                },
-                json -> {
-                    show(json);
+        tasks.submit("adapt", "Adaptation run: " + m.id(), monitor -> AdaptationRunner.run(d.split(), request,
+                        history, new LiveSeries(monitor, this::plotLive)),
+                run -> {
+                    show(run);
                     refreshRuns();
                 },
                 e -> {
@@ -136,13 +145,6 @@ public final class AdaptViewModel {
                     summary.set("");
                     refreshRuns();
                 });
-    }
-
-    /** The user model's inputs as the view holds them. */
-    private record EmbeddingInputs(List<String> columns, int output) {
-        org.shiftscope.workflow.EmbeddingAnalysis.ModelInput toWorkflow() {
-            return new org.shiftscope.workflow.EmbeddingAnalysis.ModelInput(columns, output, 256);
-        }
     }
 
     /** Appends values a running method reported to the live loss plot (FX thread). */
@@ -193,77 +195,48 @@ public final class AdaptViewModel {
         }
     }
 
-    /** Shows one run: its target metrics before and after. */
-    public void show(JsonNode result) {
+    /** Shows one run: its target metrics before and after, and what its method found. */
+    public void show(AdaptationRun result) {
         warning.set("");
         rows.clear();
         curves.clear();
         loss.clear();
-        if (result != null) {
-            List<Double> curve = new ArrayList<>();
-            result.path("loss_curve").forEach(v -> curve.add(v.asDouble()));
-            loss.setAll(curve);
-            lossTitle.set(switch (result.path("method").asText()) {
-                case "tent" -> "TENT: mean prediction entropy per step";
-                case "dann" -> "DANN: label + domain loss per step";
-                case "group-dro" -> "GroupDRO: weighted group loss per step";
-                case "wise-ft" -> "WiSE-FT: fine-tuning loss per step";
-                default -> "loss per step";
-            });
-        }
         if (result == null) {
             summary.set("This run stored no result.");
             return;
         }
-        String found = result.has("domain_alignment") ? String.format(Locale.ROOT,
-                "sides told apart in the features (classifier test AUC) %.3f before, %.3f after; domain head %.3f",
-                result.get("domain_alignment").get("auc_before").asDouble(),
-                result.get("domain_alignment").get("auc_after").asDouble(),
-                result.get("domain_alignment").get("domain_head_accuracy").asDouble())
-                : result.has("group_dro_weights") ? "GroupDRO group weights " + result.get("group_dro_weights")
-                : result.has("wise_ft") ? wise(result.get("wise_ft"))
-                : result.has("importance_weights") ? String.format(Locale.ROOT,
-                "importance weights: effective sample size %,.0f of %,d, median %.2f, max %.2f",
-                result.get("importance_weights").get("effective_sample_size").asDouble(),
-                result.get("importance_weights").get("n").asInt(),
-                result.get("importance_weights").get("median").asDouble(),
-                result.get("importance_weights").get("max").asDouble())
-                : "target priors estimated " + numbers(result.path("estimated_target_priors"))
-                + (result.has("target_label_shares") ? ", actual " + numbers(result.get("target_label_shares")) : "");
-        JsonNode est = result.path("label_free_estimates");
-        String labelFree = est.isMissingNode() ? "" : String.format(Locale.ROOT,
-                " · estimated target accuracy before (no target labels used): ATC %.3f, CBPE %.3f",
-                est.path("atc_accuracy").asDouble(), est.path("cbpe_accuracy").asDouble());
-        summary.set(String.format(Locale.ROOT, "run %s · %s on %s · trained on %,d rows (%,d held out) · %s%s",
-                result.path("run_id").asText("-"), result.path("method").asText(), result.path("model").asText(),
-                result.path("n_trained").asInt(), result.path("n_held_out").asInt(), found, labelFree));
+        if (result.lossCurve() != null) {
+            loss.setAll(java.util.Arrays.stream(result.lossCurve()).boxed().toList());
+        }
+        String series = AdaptationMethods.info(result.method()).lossCurve();
+        lossTitle.set(series == null ? "loss per step" : series);
+        String found = result.report().summary();
+        if (result.report() instanceof LabelShiftReport && result.targetShares() != null) {
+            found += ", actual " + numbers(result.targetShares());
+        }
+        summary.set(String.format(Locale.ROOT, "run %s · %s on %s · trained on %,d rows (%,d held out)%s · estimated"
+                        + " target accuracy before (no target labels used): ATC %.3f, CBPE %.3f",
+                result.runId() == null ? "-" : result.runId(), result.method(), result.model(), result.trained(),
+                result.heldOut(), found.isEmpty() ? "" : " · " + found, result.atc().accuracy(),
+                result.cbpe().accuracy()));
         firstTitle.set("before");
         secondTitle.set("after");
-        JsonNode before = result.get("before");
-        JsonNode after = result.get("after");
-        if (before == null || before.isNull()) {
+        if (result.before() == null) {
             warning.set("The target has no labels: no before/after metrics.");
             return;
         }
-        rows.setAll(compare(before, after));
-        for (JsonNode c : result.path("clusters")) {
-            rows.add(row("accuracy[" + c.get("cluster").asText() + "] (n " + c.get("n").asInt() + ")",
-                    c.get("accuracy_before"), c.get("accuracy_after")));
+        rows.setAll(compare(result.before(), result.after()));
+        if (result.clusters() != null) {
+            for (AdaptationRun.ClusterChange c : result.clusters()) {
+                rows.add(row("accuracy[" + c.cluster() + "] (n " + c.n() + ")", c.before(), c.after()));
+            }
         }
-        rows.addAll(fairness(result.path("fairness")));
-        curves.setAll(curve("before", before), curve("after", after));
-        List<String> worse = new ArrayList<>();
-        result.path("worse").forEach(w -> worse.add(w.asText()));
+        if (result.fairness() != null) {
+            rows.addAll(fairness(result.fairness()));
+        }
+        curves.setAll(curve("before", result.before()), curve("after", result.after()));
+        List<String> worse = result.worse();
         warning.set(worse.isEmpty() ? "" : "Worse after the run: " + String.join(", ", worse));
-    }
-
-    private static String wise(JsonNode w) {
-        List<String> points = new ArrayList<>();
-        w.path("target_accuracy_by_alpha").forEach(p -> points.add(String.format(Locale.ROOT, "%.1f: %.3f",
-                p.get("alpha").asDouble(), p.get("accuracy").asDouble())));
-        return String.format(Locale.ROOT, "WiSE-FT alpha %.2f, %,d pseudo-labelled target rows", w.get("alpha")
-                .asDouble(), w.get("pseudo_labelled_target_rows").asInt())
-                + (points.isEmpty() ? "" : "; target accuracy by alpha " + String.join(", ", points));
     }
 
     /** Shows two stored runs' target metrics after their methods side by side (B minus A). */
@@ -271,9 +244,9 @@ public final class AdaptViewModel {
         rows.clear();
         curves.clear();
         warning.set("");
-        JsonNode ra = a.result() == null ? null : a.result().get("after");
-        JsonNode rb = b.result() == null ? null : b.result().get("after");
-        if (ra == null || rb == null || ra.isNull() || rb.isNull()) {
+        Evaluation.Result ra = a.result() == null ? null : a.result().after();
+        Evaluation.Result rb = b.result() == null ? null : b.result().after();
+        if (ra == null || rb == null) {
             summary.set("Both runs need target metrics to compare (done runs on a labelled target).");
             return;
         }
@@ -287,59 +260,60 @@ public final class AdaptViewModel {
         curves.setAll(curve(a.id(), ra), curve(b.id(), rb));
     }
 
-    /** Rows for every metric and group accuracy the two metric objects share. */
-    static List<Row> compare(JsonNode first, JsonNode second) {
+    /** Rows for every metric and group accuracy the two results share. */
+    static List<Row> compare(Evaluation.Result first, Evaluation.Result second) {
         List<Row> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = first.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode f = e.getValue();
-            JsonNode s = second.get(e.getKey());
-            if (f.has("value") && s != null && s.has("value")) {
-                out.add(row(e.getKey(), f, s));
+        first.metrics().forEach((name, f) -> {
+            Evaluation.Estimate s = second.metrics().get(name);
+            if (s != null) {
+                out.add(row(name, f, s));
             }
-        }
-        JsonNode fg = first.path("groups");
-        JsonNode sg = second.path("groups");
-        for (int g = 0; g < fg.size() && g < sg.size(); g++) {
-            out.add(row("accuracy[" + fg.get(g).get("group").asText() + "] (n " + fg.get(g).get("n").asInt() + ")",
-                    fg.get(g).get("accuracy"), sg.get(g).get("accuracy")));
+        });
+        for (int g = 0; g < first.groups().size() && g < second.groups().size(); g++) {
+            Evaluation.GroupAccuracy f = first.groups().get(g);
+            out.add(row("accuracy[" + f.group() + "] (n " + f.n() + ")", f.accuracy(),
+                    second.groups().get(g).accuracy()));
         }
         return out;
     }
 
-    /** The auditor's rates per group before and after (a binary label with groups), from the run's "fairness". */
-    static List<Row> fairness(JsonNode f) {
-        return AdaptationAnalysis.rateChanges(f).stream().map(c -> new Row(c.metric() + "[" + c.group() + "]",
-                AdaptationAnalysis.RateChange.text(c.before(), c.metric(), 4),
-                AdaptationAnalysis.RateChange.text(c.after(), c.metric(), 4), c.change(), false)).toList();
+    /** The auditor's rates per group before and after (a binary label with groups). */
+    static List<Row> fairness(AdaptationRun.Fairness f) {
+        return f.rateChanges().stream().map(c -> new Row(c.metric() + "[" + c.group() + "]",
+                AdaptationRun.RateChange.text(c.before(), 4), AdaptationRun.RateChange.text(c.after(), 4),
+                c.change(), false)).toList();
     }
 
-    private static Row row(String metric, JsonNode f, JsonNode s) {
-        double delta = s.get("value").asDouble() - f.get("value").asDouble();
+    private static Row row(String metric, Evaluation.Estimate f, Evaluation.Estimate s) {
+        double delta = s.value() - f.value();
         boolean lowerBetter = metric.equals("nll") || metric.equals("brier") || metric.equals("ece");
         return new Row(metric, interval(f), interval(s), delta, lowerBetter ? delta > 0 : delta < 0);
     }
 
-    private static String interval(JsonNode e) {
-        return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", e.get("value").asDouble(), e.get("ci_low").asDouble(),
-                e.get("ci_high").asDouble());
+    private static String interval(Evaluation.Estimate e) {
+        return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", e.value(), e.low(), e.high());
     }
 
-    private static Curve curve(String name, JsonNode metrics) {
-        JsonNode bins = metrics.path("reliability");
-        double[] conf = new double[bins.size()];
-        double[] acc = new double[bins.size()];
-        for (int b = 0; b < bins.size(); b++) {
-            conf[b] = bins.get(b).get("confidence").asDouble();
-            acc[b] = bins.get(b).get("accuracy").asDouble();
+    private static Curve curve(String name, Evaluation.Result metrics) {
+        Metrics.Reliability r = metrics.reliability();
+        int bins = (int) java.util.Arrays.stream(r.count()).filter(c -> c > 0).count();
+        double[] conf = new double[bins];
+        double[] acc = new double[bins];
+        for (int b = 0, i = 0; b < r.count().length; b++) {
+            if (r.count()[b] > 0) {
+                conf[i] = r.confidence()[b];
+                acc[i++] = r.accuracy()[b];
+            }
         }
         return new Curve(name, conf, acc);
     }
 
-    private static String numbers(JsonNode a) {
-        List<String> v = new ArrayList<>();
-        a.forEach(x -> v.add(String.format(Locale.ROOT, "%.3f", x.asDouble())));
-        return "(" + String.join(", ", v) + ")";
+    private static String numbers(double[] v) {
+        List<String> out = new ArrayList<>();
+        for (double x : v) {
+            out.add(String.format(Locale.ROOT, "%.3f", x));
+        }
+        return "(" + String.join(", ", out) + ")";
     }
 
     /** Shows a stored run (one selected), or compares two. */
@@ -355,7 +329,7 @@ public final class AdaptViewModel {
         problem.set("");
     }
 
-    public ObjectProperty<AdaptationAnalysis.Method> methodProperty() {
+    public ObjectProperty<MethodInfo> methodProperty() {
         return method;
     }
 
