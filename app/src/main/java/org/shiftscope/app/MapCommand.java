@@ -89,20 +89,22 @@ final class MapCommand implements Callable<Integer> {
                     + " its penultimate layer: mlp for tabular rows (from the other columns), cnn for images.")
     String encoder;
 
-    @Option(names = "--max-train", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--max-train", paramLabel = "N", defaultValue = "" + MapAnalysis.EncoderSettings.MAX_TRAIN,
             description = "Reference rows the built-in encoder trains on, a seeded sample (default ${DEFAULT-VALUE}).")
     int maxTrain;
 
     @Option(names = "--label", paramLabel = "COL", description = "Label column the built-in encoder learns.")
     String label;
 
-    @Option(names = "--epochs", paramLabel = "E", defaultValue = "10",
-            description = "Training epochs of the built-in encoder (default ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "E",
+            description = "Training epochs of the built-in encoder (default 10 for tables, 5 for images, as in the"
+                    + " app).")
+    Integer epochs;
 
-    @Option(names = "--dim", paramLabel = "D", defaultValue = "16",
-            description = "Embedding size of the built-in encoder (default ${DEFAULT-VALUE}).")
-    int dim;
+    @Option(names = "--dim", paramLabel = "D",
+            description = "Embedding size of the built-in encoder (default 16 for tables, 32 for images, as in the"
+                    + " app).")
+    Integer dim;
 
     @Option(names = "--text", paramLabel = "COL",
             description = "Embed this text column with the built-in sentence encoder (all-MiniLM-L6-v2, 384"
@@ -142,6 +144,7 @@ final class MapCommand implements Callable<Integer> {
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         long start = System.nanoTime();
         MapAnalysis.Encoded encoded = null;
+        MapAnalysis.EncoderSettings settings = null;
         TransportAnalysis.Prepared p;
         if (encoder != null) {
             String kind = encoder.strip().toLowerCase(Locale.ROOT);
@@ -156,7 +159,10 @@ final class MapCommand implements Callable<Integer> {
                 throw DataException.of(kind.equals("cnn") ? "--encoder cnn needs image data (IDX files or an image"
                         + " folder); use --encoder mlp for tables" : "the data are images: use --encoder cnn");
             }
-            encoded = MapAnalysis.encode(s, label, dim, epochs, maxTrain, seed, monitor);
+            MapAnalysis.EncoderSettings defaults = MapAnalysis.EncoderSettings.defaults(s.reference().hasImages());
+            settings = new MapAnalysis.EncoderSettings(dim == null ? defaults.dim() : dim,
+                    epochs == null ? defaults.epochs() : epochs, maxTrain);
+            encoded = MapAnalysis.encode(s, label, settings, seed, monitor);
             p = encoded.prepared();
         } else {
             Split s = buildSplit(monitor);
@@ -192,7 +198,8 @@ final class MapCommand implements Callable<Integer> {
                 enc.put("trained_on", Math.min(maxTrain, p.reference().n()));
                 enc.put("label", label);
                 enc.put("classes", encoded.classes());
-                enc.put("epochs", epochs);
+                enc.put("epochs", settings.epochs());
+                enc.put("dim", settings.dim());
                 enc.put("train_accuracy", encoded.trainAccuracy());
                 enc.put("device", encoded.device());
                 accuracy(enc.putObject("reference_accuracy"), Subpopulations.overall(encoded.correct().reference()));

@@ -72,8 +72,7 @@ class BinaryFormatsTest {
 
     @Test
     void fashionMnistWhenInstalled() {
-        Path f = Path.of("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(f), "dataset-fashion-mnist not installed");
+        Path f = SharedData.fashionMnist("t10k-images-idx3-ubyte.gz");
         Dataset d = DataLoader.load(f);
         assertThat(d.rowCount()).isEqualTo(10_000);
         assertThat(d.images().get(0).width()).isEqualTo(28);

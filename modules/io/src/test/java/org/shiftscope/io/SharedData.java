@@ -24,6 +24,22 @@ public final class SharedData {
         return null;
     }
 
+    /**
+     * A file of Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist). Where it is not installed the
+     * test is skipped with a message, except under CI=true: .ci/run installs it, so there its absence fails.
+     */
+    public static Path fashionMnist(String name) {
+        Path f = Path.of("/usr/share/datasets/fashion-mnist", name);
+        if (!Files.isRegularFile(f)) {
+            String why = f + " not found (Debian package dataset-fashion-mnist)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(why + ": .ci/run installs it, so CI requires it");
+            }
+            Assumptions.abort(why);
+        }
+        return f;
+    }
+
     public static Path corpus(String name) {
         try {
             return Path.of(SharedData.class.getResource("/corpus/" + name).toURI());

@@ -142,13 +142,42 @@ public final class MapAnalysis {
     }
 
     /**
+     * How the built-in encoder of a map is trained.
+     *
+     * @param dim      size of its penultimate layer (the embedding)
+     * @param maxTrain most reference rows it trains on (a seeded sample)
+     */
+    public record EncoderSettings(int dim, int epochs, int maxTrain) {
+
+        /** Most reference rows the encoder trains on by default. */
+        public static final int MAX_TRAIN = 10_000;
+
+        public EncoderSettings {
+            if (dim < 1 || epochs < 1 || maxTrain < 2) {
+                throw org.shiftscope.core.DataException.of("the built-in encoder needs a dimension and epochs of at"
+                        + " least 1 and at least 2 training rows (not " + dim + ", " + epochs + ", " + maxTrain + ")");
+            }
+        }
+
+        /**
+         * The defaults, the same in the app and the CLI: tables 16 units and 10 epochs; images (the CNN, slower per
+         * epoch and richer) 32 units and 5 epochs.
+         */
+        public static EncoderSettings defaults(boolean images) {
+            return images ? new EncoderSettings(32, 5, MAX_TRAIN) : new EncoderSettings(16, 10, MAX_TRAIN);
+        }
+    }
+
+    /**
      * The built-in encoder, trained on the reference rows to predict {@code label}; both sides are then mapped
      * through its penultimate layer ({@code dim} units). Images (when the split has them, all of one shape) train
      * the small CNN of {@link BuiltInEncoder#cnn} on up to {@code maxTrain} reference images (a seeded sample);
      * tabular rows train the MLP on the split's other columns, encoded by {@link TabularEncoding}.
      */
-    public static Encoded encode(Split split, String label, int dim, int epochs, int maxTrain, long seed,
-                                 TaskMonitor monitor) {
+    public static Encoded encode(Split split, String label, EncoderSettings settings, long seed, TaskMonitor monitor) {
+        int dim = settings.dim();
+        int epochs = settings.epochs();
+        int maxTrain = settings.maxTrain();
         int nr = split.reference().rowCount();
         int nt = split.target().rowCount();
         int[] train = Projector.sample(nr, maxTrain, seed);

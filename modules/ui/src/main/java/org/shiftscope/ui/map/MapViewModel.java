@@ -162,8 +162,8 @@ public final class MapViewModel {
                         null, monitor), units);
             }
             case ENCODER -> {
-                MapAnalysis.Encoded e = MapAnalysis.encode(split, m.column(), split.reference().hasImages() ? 32 : 16,
-                        split.reference().hasImages() ? 5 : 10, 10_000, m.seed(), monitor.range(0, 0.6));
+                MapAnalysis.Encoded e = MapAnalysis.encode(split, m.column(), MapAnalysis.EncoderSettings.defaults(
+                        split.reference().hasImages()), m.seed(), monitor.range(0, 0.6));
                 return new Mapped(split, MapAnalysis.run(e.prepared(), options, e.correct(), monitor.range(0.6, 1)),
                         "built-in encoder learning " + m.column() + ", train accuracy "
                                 + String.format(java.util.Locale.ROOT, "%.3f", e.trainAccuracy()) + " on " + e.device());

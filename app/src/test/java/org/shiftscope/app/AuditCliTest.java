@@ -1,0 +1,279 @@
+package org.shiftscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shiftscope.app.CliRun.run;
+import static org.shiftscope.app.CliRun.shared;
+import static org.shiftscope.app.CliRun.value;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.app.CliRun.Result;
+
+/** audit and report end to end against the pandas hand computations. */
+class AuditCliTest {
+
+    private static final Path AUDIT = Path.of("src/test/resources/audit");
+    private static final String COMPAS_ROWS = "days_b_screening_arrest>=-30 and days_b_screening_arrest<=30"
+            + " and is_recid!=-1 and c_charge_degree!=O";
+
+    @Test
+    void auditsCompasLikeAHandComputation() throws Exception {
+        // audit/make_compas_fixture.py: ProPublica's row filters, decision score_text not Low, label two_year_recid,
+        // every rate computed by hand in pandas (score_text N/A reads as missing here, so those rows drop out)
+        for (String grouping : java.util.List.of("race", "race,sex")) {
+            Result r = run("audit", "--data", shared("compas-two-years.csv"), "--where", COMPAS_ROWS, "--label",
+                    "two_year_recid", "--prediction", "score_text", "--negative-prediction", "Low", "--group",
+                    grouping, "--reference-group", grouping.equals("race") ? "Caucasian" : "Caucasian x Male",
+                    "--resamples", "200", "--format", "json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.get("rows").asInt()).isEqualTo(6_172); // ProPublica's count after its filters
+            assertGroupsMatch(j, AUDIT.resolve("compas_groups.csv"), grouping, 6_172);
+            if (grouping.equals("race")) {
+                assertThat(j.get("left_out_of_disparities")).hasSize(1); // Native American, 11 rows
+                java.util.List<String> d = Files.readAllLines(AUDIT.resolve("compas_disparities.csv"));
+                for (String line : d.subList(1, d.size())) {
+                    String[] c = line.split(",", -1);
+                    JsonNode found = null;
+                    for (JsonNode x : j.get("disparities")) {
+                        boolean between = c[1].isEmpty() && !x.has("group");
+                        boolean versus = !c[1].isEmpty() && x.path("group").asText().equals(c[1]);
+                        if (x.get("name").asText().equals(c[0]) && (between || versus)) {
+                            found = x;
+                        }
+                    }
+                    assertThat(found).as(line).isNotNull();
+                    assertThat(found.get("value").asDouble()).as(line).isCloseTo(Double.parseDouble(c[2]),
+                            org.assertj.core.api.Assertions.within(1e-12));
+                }
+            }
+        }
+        // as a split: felonies vs misdemeanours, side by side, with each group's change
+        Result split = run("audit", "--data", shared("compas-two-years.csv"), "--reference-where",
+                "c_charge_degree=F", "--target-where", "c_charge_degree=M", "--label", "two_year_recid",
+                "--prediction", "score_text", "--negative-prediction", "Low", "--group", "sex", "--resamples", "100",
+                "--format", "json");
+        assertThat(split.code()).as(split.err()).isZero();
+        JsonNode s = split.json();
+        for (JsonNode c : s.get("change")) {
+            String g = c.get("group").asText();
+            double ref = value(s.get("reference"), g, "fpr");
+            double tgt = value(s.get("target"), g, "fpr");
+            assertThat(c.get("fpr").asDouble()).isCloseTo(tgt - ref, org.assertj.core.api.Assertions.within(1e-12));
+        }
+        assertThat(s.get("change")).hasSize(2);
+    }
+
+    /**
+     * Every group of an audit's JSON against a hand computation's rows (grouping, group, [threshold,] n, then one
+     * column per metric): same groups, counts to the row, rates to 1e-12, each inside its interval.
+     */
+    private static void assertGroupsMatch(JsonNode audit, Path fixture, String grouping, int rows) throws Exception {
+        java.util.Map<String, java.util.Map<String, String>> expected = new java.util.HashMap<>();
+        java.util.List<String> lines = Files.readAllLines(fixture);
+        String[] header = lines.get(0).split(",");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.replace("\"race,sex\"", "race+sex").split(",", -1);
+            java.util.Map<String, String> row = new java.util.HashMap<>();
+            for (int m = 0; m < header.length; m++) {
+                row.put(header[m], cells[m]);
+            }
+            expected.put(cells[0] + "/" + cells[1], row);
+        }
+        java.util.List<String> metrics = java.util.List.of("base_rate", "selection_rate", "accuracy", "tpr", "fpr",
+                "fnr", "precision");
+        int n = 0;
+        for (JsonNode g : audit.get("groups")) {
+            String name = g.get("group").asText();
+            java.util.Map<String, String> e = expected.remove(grouping.replace(",", "+") + "/" + name);
+            assertThat(e).as(name).isNotNull();
+            assertThat(g.get("n").asInt()).as(name).isEqualTo((int) Double.parseDouble(e.get("n")));
+            assertThat(g.get("small").asBoolean()).isEqualTo(g.get("n").asInt() < 30);
+            n += g.get("n").asInt();
+            for (String m : metrics) {
+                JsonNode v = g.get(m);
+                if (e.get(m).isEmpty()) {
+                    assertThat(v.isNull()).as(m + " of " + name).isTrue(); // no denominator: no rate
+                } else {
+                    assertThat(v.asDouble()).as(m + " of " + name)
+                            .isCloseTo(Double.parseDouble(e.get(m)), org.assertj.core.api.Assertions.within(1e-12));
+                    JsonNode ci = g.get("ci").get(m);
+                    assertThat(ci.get(0).asDouble()).isLessThanOrEqualTo(v.asDouble());
+                    assertThat(ci.get(1).asDouble()).isGreaterThanOrEqualTo(v.asDouble());
+                }
+            }
+        }
+        assertThat(n).isEqualTo(rows);
+        assertThat(expected.keySet()).as("groups the audit missed")
+                .noneMatch(k -> k.startsWith(grouping.replace(",", "+") + "/"));
+    }
+
+    @Test
+    void auditsAdultThroughAModelLikeAHandComputation() throws Exception {
+        // audit/make_adult_fixture.py: a logistic regression on adult's six numeric columns exported to ONNX (two
+        // logits), decision P(>50K) >= the fixture's threshold, every rate computed by hand in pandas from torch's
+        // own scores
+        java.util.List<String> lines = Files.readAllLines(AUDIT.resolve("adult_groups.csv"));
+        String threshold = lines.get(1).split(",")[2];
+        for (String grouping : java.util.List.of("sex", "race", "race,sex")) {
+            Result r = run("audit", "--data", shared("adult.csv"), "--label", "income-per-year", "--positive-label",
+                    ">50K", "--model", AUDIT.resolve("adult_income.onnx").toString(), "--model-input",
+                    "age,fnlwgt,education-num,capital-gain,capital-loss,hours-per-week", "--threshold", threshold,
+                    "--group", grouping, "--resamples", "100", "--format", "json");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.get("rows").asInt()).isEqualTo(32_561);
+            assertThat(j.get("rows_left_out_missing").asInt()).isZero();
+            assertThat(j.get("decision").asText()).startsWith("P(>50K) from adult_income.onnx (sha256 ")
+                    .endsWith(") >= " + Double.parseDouble(threshold));
+            assertGroupsMatch(j, AUDIT.resolve("adult_groups.csv"), grouping, 32_561);
+            // a probability score is checked for calibration too
+            assertThat(j.get("groups").get(0).get("ece").asDouble()).isBetween(0.0, 1.0);
+        }
+        Result both = run("audit", "--data", shared("adult.csv"), "--label", "income-per-year", "--positive-label",
+                ">50K", "--model", AUDIT.resolve("adult_income.onnx").toString(), "--prediction", "sex", "--group",
+                "sex");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("give the decision as --prediction COL or as --model FILE (one of them)");
+        Result text = run("audit", "--data", shared("adult.csv"), "--label", "income-per-year", "--positive-label",
+                ">50K", "--model", AUDIT.resolve("adult_income.onnx").toString(), "--model-input", "age,sex",
+                "--group", "sex");
+        assertThat(text.code()).isEqualTo(2);
+        assertThat(text.err()).contains("adult.csv: column 'sex' is not numeric; a model's input columns must be");
+    }
+
+    @Test
+    void auditSaysWhichTransportClustersCarryWhichGroups(@TempDir Path dir) throws Exception {
+        // planted: group A sits at x = 0 on both sides; group B sits at x = 10 in the reference and at 20 in the
+        // target (noise sd 0.1). Z-scored over both sides x has mean 7.5 and sd sqrt(68.75), so the k = 2 map moves
+        // B's cluster by 10 / sqrt(68.75) = 1.206 and A's by 0
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        StringBuilder csv = new StringBuilder("side,group,x,y,pred\n");
+        for (String side : java.util.List.of("ref", "tgt")) {
+            for (int i = 0; i < 400; i++) {
+                boolean b = i % 2 == 1;
+                double x = (b ? (side.equals("ref") ? 10 : 20) : 0) + 0.1 * rnd.nextGaussian();
+                csv.append(side).append(',').append(b ? "B" : "A").append(',').append(x).append(',')
+                        .append(i % 3 == 0 ? 1 : 0).append(',').append(i % 5 == 0 ? 1 : 0).append('\n');
+            }
+        }
+        Path data = dir.resolve("planted.csv");
+        Files.writeString(data, csv);
+        Result r = run("audit", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--label", "y", "--prediction", "pred", "--group", "group", "--explain-clusters", "2",
+                "--resamples", "50", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode t = r.json().get("transport_clusters");
+        assertThat(t.get("features")).hasSize(1); // x: y, pred, the group and the filter's side are not features
+        assertThat(t.get("features").get(0).asText()).isEqualTo("x");
+        for (JsonNode c : t.get("clusters")) {
+            JsonNode groups = c.get("groups");
+            assertThat(groups.size()).isEqualTo(1); // each cluster carries one group whole, on both sides
+            String g = groups.fieldNames().next();
+            assertThat(groups.get(g).get("reference_rows").asInt()).isEqualTo(200);
+            assertThat(groups.get(g).get("target_rows").asInt()).isEqualTo(200);
+            assertThat(groups.get(g).get("share_of_group_target").asDouble()).isEqualTo(1.0);
+            assertThat(c.get("moved").asDouble()).as(g).isCloseTo(g.equals("B") ? 10 / Math.sqrt(68.75) : 0,
+                    org.assertj.core.api.Assertions.within(0.02));
+        }
+        Result one = run("audit", "--data", data.toString(), "--label", "y", "--prediction", "pred", "--group",
+                "group", "--explain-clusters", "2");
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("--explain-clusters joins the shift's transport clusters to the groups: define"
+                + " a split");
+    }
+
+    @Test
+    void reportIsSelfContainedDefensibleAndRepeatable(@TempDir Path dir) throws Exception {
+        // both sides are ProPublica's rows, so each side's table must equal the pandas hand computation
+        Path html = dir.resolve("report.html");
+        Path pdf = dir.resolve("report.pdf");
+        Path project = dir.resolve("compas.shiftscope.json");
+        // an adaptation run on the same data reaches the report with its groups' rates before and after
+        Result adapt = run("adapt", "--data", shared("compas-two-years.csv"), "--reference-where", "is_recid!=-1",
+                "--target-where", "is_recid!=-1", "--columns", "age,priors_count,juv_fel_count,two_year_recid,race",
+                "--label", "two_year_recid", "--group", "race", "--method", "mlls", "--epochs", "2", "--resamples",
+                "50", "--format", "json");
+        assertThat(adapt.code()).as(adapt.err()).isZero();
+        JsonNode run = adapt.json();
+        Result r = run("report", "--data", shared("compas-two-years.csv"), "--reference-where", "is_recid!=-1",
+                "--target-where", "is_recid!=-1", "--where", COMPAS_ROWS, "--label", "two_year_recid", "--prediction",
+                "score_text", "--negative-prediction", "Low", "--group", "race", "--reference-group", "Caucasian",
+                "--resamples", "100", "--seed", "7", "--out", html + "," + pdf, "--save-project", project.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty(); // no library chatter
+        String page = Files.readString(html);
+        JsonNode results = embedded(page);
+        assertGroupsMatch(results.get("reference"), AUDIT.resolve("compas_groups.csv"), "race", 6_172);
+        assertGroupsMatch(results.get("target"), AUDIT.resolve("compas_groups.csv"), "race", 6_172);
+        assertThat(page).contains("<h3>Run " + run.get("run_id").asText() + ": mlls");
+        double selected = value(run.get("fairness").get("before"), "African-American", "selection_rate");
+        double after = value(run.get("fairness").get("after"), "African-American", "selection_rate");
+        assertThat(page).contains(String.format(java.util.Locale.ROOT, "<td>African-American</td><td>selection"
+                + " rate</td><td>%.3f [", selected)).contains(String.format(java.util.Locale.ROOT, "<td>%+.3f</td>",
+                after - selected));
+        // self-contained: nothing to fetch
+        assertThat(page).doesNotContain("src=\"http").doesNotContain("href=\"http").contains("<svg");
+        // provenance: the data file's SHA-256 (computed here), the seed, the version, the decision
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(Path.of(shared("compas-two-years.csv")))));
+        assertThat(page).contains(sha).contains("seed 7)").contains("score_text not in [Low]")
+                .contains(org.shiftscope.workflow.Provenance.version());
+        // the PDF holds the same tables: African-American's FPR as the hand computation has it
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.pdmodel.PDDocument.load(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            double fpr = value(results.get("reference"), "African-American", "fpr");
+            assertThat(text).contains("Subgroup audit under shift").contains(String.format(java.util.Locale.ROOT,
+                    "%.3f", fpr)).contains(sha);
+        }
+        // repeated from the saved project: the same numbers
+        Path again = dir.resolve("again.html");
+        Result repeat = run("report", "--project", project.toString(), "--out", again.toString());
+        assertThat(repeat.code()).as(repeat.err()).isZero();
+        assertThat(embedded(Files.readString(again))).isEqualTo(results);
+        // what is wrong is said plainly
+        Result both = run("report", "--project", project.toString(), "--label", "y", "--out", again.toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--project brings its own split and audit");
+        Path bare = dir.resolve("bare.shiftscope.json");
+        org.shiftscope.workflow.ProjectStore.save(org.shiftscope.workflow.Project.demo(), bare);
+        Result none = run("report", "--project", bare.toString(), "--out", again.toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("bare.shiftscope.json: the project has no audit set up");
+    }
+
+    /** The results JSON a report embeds. */
+    private static JsonNode embedded(String page) throws Exception {
+        String open = "<script type=\"application/json\" id=\"shiftscope-results\">";
+        int a = page.indexOf(open);
+        assertThat(a).isPositive();
+        return new ObjectMapper().readTree(page.substring(a + open.length(), page.indexOf("</script>", a)));
+    }
+
+    @Test
+    void auditSaysWhatIsWrongWithItsInput() {
+        String compas = shared("compas-two-years.csv");
+        Result label = run("audit", "--data", compas, "--label", "race", "--prediction", "score_text",
+                "--negative-prediction", "Low", "--group", "sex");
+        assertThat(label.code()).isEqualTo(2);
+        assertThat(label.err()).contains("compas-two-years.csv: label column 'race' holds [African-American, Asian,"
+                + " Caucasian, Hispanic, Native American, Other]; name its positive value with --positive-label");
+        Result decision = run("audit", "--data", compas, "--label", "two_year_recid", "--prediction",
+                "score_text", "--group", "sex");
+        assertThat(decision.code()).isEqualTo(2);
+        assertThat(decision.err()).contains("prediction column 'score_text' holds 'Low'; say which values are"
+                + " positive (--positive-prediction) or negative (--negative-prediction)");
+        Result column = run("audit", "--data", compas, "--label", "two_year_recid", "--prediction", "score",
+                "--threshold", "5", "--group", "sex");
+        assertThat(column.code()).isEqualTo(2);
+        assertThat(column.err()).contains("compas-two-years.csv: prediction column 'score' does not exist");
+        Result reference = run("audit", "--data", compas, "--label", "two_year_recid", "--prediction",
+                "decile_score", "--threshold", "5", "--group", "sex", "--reference-group", "Nobody");
+        assertThat(reference.code()).isEqualTo(2);
+        assertThat(reference.err()).contains("reference group 'Nobody' has no rows (groups: Female, Male)");
+    }
+}

@@ -1,0 +1,63 @@
+package org.shiftscope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shiftscope.app.CliRun.run;
+import static org.shiftscope.app.CliRun.shared;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.shiftscope.app.CliRun.Result;
+
+/** ot and explain end to end: W2^2 and explanations against POT, refusals. */
+class TransportCliTest {
+
+    private static final String BC_FEATURES = "clump_thickness,uniformity_cell_size,uniformity_cell_shape,"
+            + "marginal_adhesion,single_epithelial_cell_size,bare_nuclei,bland_chromatin,normal_nucleoli,mitoses";
+
+    /** Reference values: modules/transport/src/test/resources/pot/expected.csv, made by make_fixtures.py with POT. */
+    @Test
+    void otAndExplainOnBreastCancerMatchPot() throws Exception {
+        String data = shared("breast-cancer-wisconsin.csv");
+        JsonNode ot = run("ot", "--data", data, "--reference-where", "class=2", "--target-where", "class=4",
+                "--columns", BC_FEATURES, "--standardize", "none", "--solver", "exact", "--format", "json").json();
+        assertThat(ot.get("w2sq").asDouble()).isCloseTo(230.78510309472676, org.assertj.core.api.Assertions.within(1e-8));
+        assertThat(ot.get("solver").asText()).isEqualTo("exact");
+        assertThat(ot.get("n_reference").asInt()).isEqualTo(444);
+        assertThat(ot.get("n_target").asInt()).isEqualTo(239);
+        assertThat(ot.get("seconds").asDouble()).isPositive();
+
+        JsonNode ex = run("explain", "--data", data, "--reference-where", "class=2", "--target-where", "class=4",
+                "--columns", BC_FEATURES, "--method", "ksparse-mean", "--kmax", "3", "--format", "json").json();
+        assertThat(ex.get("curve")).hasSize(3);
+        JsonNode k1 = ex.get("curve").get(0);
+        assertThat(k1.get("k").asInt()).isEqualTo(1);
+        assertThat(k1.get("features").get(0).asText()).isEqualTo("bare_nuclei");
+        assertThat(k1.get("percent_explained").asDouble()).isCloseTo(17.09297907579954, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(ex.get("curve").get(2).get("percent_explained").asDouble())
+                .isCloseTo(40.60768202115825, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(ex.get("curve").get(2).get("features")).hasSize(3);
+        assertThat(ex.has("clusters")).isFalse();
+    }
+
+    @Test
+    void kClusterOnTheMixtureRingReportsClusters() throws Exception {
+        JsonNode ex = run("explain", "--demo", "mixture-ring", "--method", "kcluster", "--kmax", "6", "--seed", "1",
+                "--format", "json").json();
+        assertThat(ex.get("curve")).hasSize(6);
+        assertThat(ex.get("curve").get(5).get("percent_explained").asDouble()).isGreaterThan(95);
+        assertThat(ex.get("clusters")).hasSize(6);
+        for (JsonNode c : ex.get("clusters")) {
+            // each ring component moves radially from radius 10 to 20
+            assertThat(c.get("displacement_norm").asDouble()).isCloseTo(10, org.assertj.core.api.Assertions.within(1.0));
+            assertThat(c.get("size").asInt()).isEqualTo(250);
+        }
+    }
+
+    @Test
+    void explainRefusesCategoricalColumns() {
+        Result r = run("explain", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
+                "sex=Female", "--columns", "age,race", "--method", "ksparse-mean");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: column 'race' is categorical; transport explanations use numeric columns\n");
+    }
+}
