@@ -13,11 +13,8 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
-import org.shiftscope.ui.data.DataResult;
-import org.shiftscope.ui.data.DataViewModel;
-import org.shiftscope.ui.explain.ExplainResult;
-import org.shiftscope.ui.explain.ExplainViewModel;
-import org.shiftscope.ui.map.MapViewModel;
+import org.shiftscope.workflow.data.DataResult;
+import org.shiftscope.workflow.explain.ExplainResult;
 import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.workflow.TransportAnalysis;
 import org.shiftscope.workflow.DatasetCatalog;
@@ -61,10 +58,10 @@ public final class Snapshot {
                         && !Double.isNaN(step.intensity()) ? step.intensity()
                         : org.shiftscope.ui.lab.LabViewModel.DEFAULT_INTENSITY, org.shiftscope.ui.lab.LabViewModel.ROWS,
                         0, TaskMonitor.NONE);
-        DataResult result = DataViewModel.compute(new SplitBuilder(new DatasetCatalog()), project.split(), TaskMonitor.NONE);
-        ExplainResult explained = view == ViewId.EXPLAIN ? ExplainViewModel.compute(result.split(),
+        DataResult result = org.shiftscope.workflow.data.DataAnalysis.run(new SplitBuilder(new DatasetCatalog()), project.split(), TaskMonitor.NONE);
+        ExplainResult explained = view == ViewId.EXPLAIN ? org.shiftscope.workflow.explain.ExplainAnalysis.run(result.split(),
                 TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER, 6, 0, TaskMonitor.NONE) : null;
-        MapViewModel.Mapped mapped = view == ViewId.MAP ? MapViewModel.compute(result, project.map(),
+        org.shiftscope.workflow.SubpopulationMap.Mapped mapped = view == ViewId.MAP ? org.shiftscope.workflow.SubpopulationMap.run(result, project.map(),
                 TaskMonitor.NONE) : null;
         org.shiftscope.workflow.AuditAnalysis.SplitAudit audited = view == ViewId.SUBGROUPS && project.audit() != null
                 ? org.shiftscope.workflow.AuditAnalysis.audit(project.split(), project.audit(), TaskMonitor.NONE)

@@ -147,7 +147,7 @@ public final class AdaptView {
         return box;
     }
 
-    private static void columns(org.shiftscope.ui.data.DataResult d, ChoiceBox<String> label,
+    private static void columns(org.shiftscope.workflow.data.DataResult d, ChoiceBox<String> label,
                                 ChoiceBox<String> group) {
         List<String> names = d == null ? List.of() : d.split().reference().columnNames();
         label.getItems().setAll(names);

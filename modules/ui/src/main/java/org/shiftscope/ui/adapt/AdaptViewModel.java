@@ -12,7 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.shiftscope.core.TaskMonitor;
-import org.shiftscope.ui.data.DataResult;
+import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.adaptation.method.AdaptationMethods;
 import org.shiftscope.adaptation.method.LabelShiftReport;
@@ -135,7 +135,7 @@ public final class AdaptViewModel {
         lossTitle.set("loss per step");
         RunStore history = store();
         tasks.submit("adapt", "Adaptation run: " + m.id(), monitor -> AdaptationRunner.run(d.split(), request,
-                        history, new LiveSeries(monitor, this::plotLive)),
+                        history, new LiveSeries(monitor, this::plotLive, tasks)),
                 run -> {
                     show(run);
                     refreshRuns();
@@ -164,10 +164,13 @@ public final class AdaptViewModel {
 
         private final TaskMonitor outer;
         private final java.util.function.BiConsumer<String, List<Double>> sink;
+        /** Where batches are handed over: the FX thread in the app. */
+        private final TaskRunner ui;
         private final List<Double> pending = new ArrayList<>();
         private long last;
 
-        LiveSeries(TaskMonitor outer, java.util.function.BiConsumer<String, List<Double>> sink) {
+        LiveSeries(TaskMonitor outer, java.util.function.BiConsumer<String, List<Double>> sink, TaskRunner ui) {
+            this.ui = ui;
             this.outer = outer;
             this.sink = sink;
         }
@@ -190,7 +193,7 @@ public final class AdaptViewModel {
                 last = now;
                 List<Double> batch = List.copyOf(pending);
                 pending.clear();
-                javafx.application.Platform.runLater(() -> sink.accept(series, batch));
+                ui.onUiThread(() -> sink.accept(series, batch));
             }
         }
     }

@@ -39,6 +39,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckListView;
+import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.scenarios.Scenarios;

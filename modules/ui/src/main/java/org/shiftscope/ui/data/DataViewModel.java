@@ -1,7 +1,9 @@
 package org.shiftscope.ui.data;
 
+import org.shiftscope.workflow.data.DataAnalysis;
+import org.shiftscope.workflow.data.DataResult;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
@@ -15,16 +17,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.shiftscope.analysis.ColumnDrift;
-import org.shiftscope.analysis.MultipleTesting;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.core.Split;
 import org.shiftscope.scenarios.Scenarios;
 import org.shiftscope.scenarios.TargetShift;
 import org.shiftscope.ui.tasks.TaskRunner;
-import org.shiftscope.workflow.ColumnComparison;
-import org.shiftscope.workflow.DatasetSummary;
-import org.shiftscope.workflow.DriftAnalysis;
 import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.workflow.SplitDefinition;
 import org.shiftscope.workflow.SplitSource;
@@ -35,11 +33,7 @@ import org.shiftscope.workflow.SplitSource;
  */
 public final class DataViewModel {
 
-    /** Most charts the view draws at once; wide data (e.g. 384 embedding dimensions) is trimmed with a note. */
-    public static final int MAX_CHARTS = 24;
 
-    /** Significance level of the Data view's drift verdicts (Holm-corrected across columns). */
-    public static final double ALPHA = 0.05;
 
     private final TaskRunner tasks;
     private final SplitBuilder builder;
@@ -134,25 +128,8 @@ public final class DataViewModel {
             problem.set(e.getMessage());
             return;
         }
-        tasks.submit("data-split", "Loading and splitting data", monitor -> compute(builder, def, monitor),
+        tasks.submit("data-split", "Loading and splitting data", monitor -> DataAnalysis.run(builder, def, monitor),
                 this::publish, e -> problem.set(e.getMessage()));
-    }
-
-    /** The whole computation, UI-free, so that snapshots and tests can run it directly. */
-    public static DataResult compute(SplitBuilder builder, SplitDefinition def, org.shiftscope.core.TaskMonitor monitor) {
-        SplitBuilder.Sides sides = builder.sides(def, monitor);
-        monitor.progress(-1, "Splitting");
-        Split split = builder.build(def, sides);
-        monitor.checkCancelled();
-        monitor.progress(-1, "Comparing columns");
-        List<String> shown = split.columns().size() > MAX_CHARTS ? split.columns().subList(0, MAX_CHARTS) : split.columns();
-        List<ColumnComparison> comparisons = ColumnComparison.compare(sides.reference(), sides.target(), shown);
-        List<String> selectable = new ArrayList<>(sides.reference().columnNames());
-        selectable.removeAll(sides.filterColumns());
-        monitor.progress(-1, "Testing columns for drift");
-        List<ColumnDrift> drift = DriftAnalysis.univariate(split, MultipleTesting.HOLM, ALPHA, monitor);
-        return new DataResult(def, sides, split, DatasetSummary.of(sides.reference()), DatasetSummary.of(sides.target()),
-                comparisons, selectable, drift);
     }
 
     /** Shows a computed result (FX thread). */
@@ -164,9 +141,9 @@ public final class DataViewModel {
                 .sorted(java.util.Comparator.comparingDouble((ColumnDrift d) -> -d.js())).toList();
         verdict.set(r.drift().isEmpty() ? "" : drifted.isEmpty()
                 ? String.format(Locale.ROOT, "No shift detected in %d columns (KS / chi-square, Holm-corrected, alpha %.2f).",
-                        r.drift().size(), ALPHA)
+                        r.drift().size(), DataAnalysis.ALPHA)
                 : String.format(Locale.ROOT, "Shift detected in %d of %d columns (KS / chi-square, Holm-corrected, alpha %.2f);"
-                        + " largest effects: %s.", drifted.size(), r.drift().size(), ALPHA,
+                        + " largest effects: %s.", drifted.size(), r.drift().size(), DataAnalysis.ALPHA,
                         String.join(", ", drifted.stream().limit(3).map(ColumnDrift::column).toList())));
         shiftDetected.set(!drifted.isEmpty());
         counts.set(String.format(Locale.ROOT, "Reference: %,d rows%s   ·   Target: %,d rows%s   ·   %d columns analysed",

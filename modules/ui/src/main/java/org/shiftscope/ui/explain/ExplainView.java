@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.shiftscope.workflow.explain.ExplainResult;
 import org.shiftscope.core.Column;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.transport.Explanation;

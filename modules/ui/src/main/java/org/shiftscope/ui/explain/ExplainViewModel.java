@@ -1,8 +1,5 @@
 package org.shiftscope.ui.explain;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -11,12 +8,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.shiftscope.core.Split;
-import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.transport.Explanation;
 import org.shiftscope.transport.ExplanationMethod;
-import org.shiftscope.transport.PrincipalPlane;
 import org.shiftscope.ui.ActiveRecompute;
-import org.shiftscope.ui.data.DataResult;
+import org.shiftscope.workflow.data.DataResult;
+import org.shiftscope.workflow.explain.ExplainAnalysis;
+import org.shiftscope.workflow.explain.ExplainResult;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.TransportAnalysis;
 
@@ -25,8 +22,6 @@ import org.shiftscope.workflow.TransportAnalysis;
  * (latest-wins, in the background) when the split or a setting changes, but only once the view has been opened.
  */
 public final class ExplainViewModel {
-
-    static final int MAX_PLOTTED = 4000;
 
     private final TaskRunner tasks;
     private final ObjectProperty<ExplanationMethod> method = new SimpleObjectProperty<>(ExplanationMethod.KCLUSTER);
@@ -61,54 +56,12 @@ public final class ExplainViewModel {
         int k = kmax.get();
         long s = seed.get();
         summary.set("Computing " + m.id() + " explanation…");
-        tasks.submit("explain", "Explaining the shift", monitor -> compute(split, options, m, k, s, monitor),
+        tasks.submit("explain", "Explaining the shift", monitor -> ExplainAnalysis.run(split, options, m, k, s, monitor),
                 this::publish, e -> {
                     problem.set(e.getMessage());
                     summary.set("");
                     result.set(null);
                 });
-    }
-
-    /** The whole computation, UI-free (also used by snapshots and tests). */
-    public static ExplainResult compute(Split split, TransportAnalysis.Options options, ExplanationMethod method, int kmax,
-                                        long seed, TaskMonitor monitor) {
-        TransportAnalysis.Prepared p = TransportAnalysis.prepare(split, options.standardize(), false);
-        Explanation e = TransportAnalysis.explain(p, options, method, kmax, seed, monitor);
-        PrincipalPlane plane = PrincipalPlane.fit(p.reference(), p.target());
-        List<List<double[]>> arrows = new ArrayList<>();
-        for (Explanation.Point pt : e.curve()) {
-            List<double[]> perK = new ArrayList<>();
-            for (Explanation.Cluster c : pt.clusters()) {
-                double[] from = plane.project(c.centroid());
-                double[] moved = c.centroid().clone();
-                for (int j = 0; j < moved.length; j++) {
-                    moved[j] += c.displacement()[j];
-                }
-                double[] to = plane.project(moved);
-                perK.add(new double[] {from[0], from[1], to[0], to[1]});
-            }
-            arrows.add(perK);
-        }
-        String units = options.standardize() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored units";
-        return new ExplainResult(e, project(p.reference(), plane, seed), project(p.target(), plane, seed + 1), arrows,
-                split.reference(), units);
-    }
-
-    private static double[] project(org.shiftscope.transport.Points pts, PrincipalPlane plane, long seed) {
-        int n = pts.n();
-        int[] rows;
-        if (n <= MAX_PLOTTED) {
-            rows = java.util.stream.IntStream.range(0, n).toArray();
-        } else {
-            rows = new SplittableRandom(seed).ints(0, n).distinct().limit(MAX_PLOTTED).sorted().toArray();
-        }
-        double[] out = new double[rows.length * 2];
-        for (int r = 0; r < rows.length; r++) {
-            double[] uv = plane.project(pts.row(rows[r]));
-            out[2 * r] = uv[0];
-            out[2 * r + 1] = uv[1];
-        }
-        return out;
     }
 
     public void publish(ExplainResult r) {

@@ -11,19 +11,15 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.shiftscope.workflow.SubpopulationMap;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.Split;
-import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.projection.Projector;
 import org.shiftscope.ui.ActiveRecompute;
-import org.shiftscope.ui.data.DataResult;
+import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
-import org.shiftscope.workflow.DatasetCatalog;
-import org.shiftscope.workflow.EmbeddingAnalysis;
-import org.shiftscope.workflow.EmbeddingCache;
 import org.shiftscope.workflow.MapAnalysis;
 import org.shiftscope.workflow.MapSettings;
-import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.workflow.TransportAnalysis;
 
 /**
@@ -108,7 +104,7 @@ public final class MapViewModel {
         }
         recompute.fresh();
         MapSettings m = settings();
-        String missing = missing(m);
+        String missing = SubpopulationMap.missing(m);
         if (missing != null) {
             tasks.cancel("map");
             summary.set(missing);
@@ -120,7 +116,7 @@ public final class MapViewModel {
             case TEXT -> "Embedding the texts of " + m.column() + "…";
             case COLUMNS -> "Computing the map…";
         });
-        tasks.submit("map", "Mapping subpopulations", monitor -> compute(d, m, monitor),
+        tasks.submit("map", "Mapping subpopulations", monitor -> SubpopulationMap.run(d, m, monitor),
                 this::publish,
                 e -> {
                     problem.set(e.getMessage());
@@ -129,64 +125,9 @@ public final class MapViewModel {
                 });
     }
 
-    /** What the settings still lack before a map can be made, or null when they are complete. */
-    static String missing(MapSettings m) {
-        return switch (m.source()) {
-            case ENCODER -> m.column() == null ? "Choose the label column the built-in encoder learns." : null;
-            case TEXT -> m.column() == null ? "Choose the text column the sentence encoder reads." : null;
-            case EMBEDDINGS -> m.file() == null ? "Choose the .npy file of embeddings (one row per data row)." : null;
-            case MODEL -> m.file() == null ? "Choose an ONNX (.onnx) or TorchScript (.pt) model." : null;
-            case COLUMNS -> null;
-        };
-    }
-
-    /**
-     * A map, the split whose rows it shows (with embeddings, rows the data split dropped may be present) and what
-     * its features are.
-     */
-    public record Mapped(Split split, MapAnalysis.Result result, String features) {
-    }
-
-    /** The whole computation, UI-free (also used by snapshots and tests). */
-    public static Mapped compute(DataResult d, MapSettings m, TaskMonitor monitor) {
-        String problem = missing(m);
-        if (problem != null) {
-            throw org.shiftscope.core.DataException.of(problem);
-        }
-        MapAnalysis.Options options = new MapAnalysis.Options(m.method(), m.clustering(), true, m.seed());
-        Split split = d.split();
-        String units = units(m.standardize());
-        switch (m.source()) {
-            case COLUMNS -> {
-                return new Mapped(split, MapAnalysis.run(MapAnalysis.prepare(split, m.standardize(), false), options,
-                        null, monitor), units);
-            }
-            case ENCODER -> {
-                MapAnalysis.Encoded e = MapAnalysis.encode(split, m.column(), MapAnalysis.EncoderSettings.defaults(
-                        split.reference().hasImages()), m.seed(), monitor.range(0, 0.6));
-                return new Mapped(split, MapAnalysis.run(e.prepared(), options, e.correct(), monitor.range(0.6, 1)),
-                        "built-in encoder learning " + m.column() + ", train accuracy "
-                                + String.format(java.util.Locale.ROOT, "%.3f", e.trainAccuracy()) + " on " + e.device());
-            }
-            default -> {
-                EmbeddingAnalysis.Source how = switch (m.source()) {
-                    case EMBEDDINGS -> new EmbeddingAnalysis.Npy(m.file());
-                    case TEXT -> new EmbeddingAnalysis.Text(m.column());
-                    default -> new EmbeddingAnalysis.Model(m.file(),
-                            new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256));
-                };
-                Split embedded = EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()),
-                        d.definition(), how, EmbeddingCache.standard(), monitor.range(0, 0.5));
-                String what = m.source() == MapSettings.Source.TEXT ? "MiniLM sentence embeddings of " + m.column()
-                        : "embeddings of " + m.file().getFileName();
-                return new Mapped(embedded, MapAnalysis.run(MapAnalysis.prepare(embedded, m.standardize(), false),
-                        options, null, monitor.range(0.5, 1)), what + ", " + units);
-            }
-        }
-    }
 
     /** Shows a map whose points are the rows of its split, reference then target. */
-    public void publish(Mapped mapped) {
+    public void publish(SubpopulationMap.Mapped mapped) {
         MapAnalysis.Result r = mapped.result();
         String features = mapped.features();
         recompute.fresh();
@@ -211,9 +152,6 @@ public final class MapViewModel {
                 r.clustering().describe(), emerging, vanishing, tests));
     }
 
-    private static String units(TransportAnalysis.Standardize s) {
-        return s == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored";
-    }
 
     /** How a projection method is named on screen. */
     public static String label(Projector.Method m) {

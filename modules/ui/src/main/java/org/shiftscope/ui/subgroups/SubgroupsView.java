@@ -29,7 +29,7 @@ import javafx.scene.layout.VBox;
 import org.shiftscope.metrics.GroupFairness;
 import org.shiftscope.ui.Styles;
 import org.shiftscope.ui.ViewControls;
-import org.shiftscope.ui.data.DataResult;
+import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.workflow.AuditAnalysis;
 
 /**

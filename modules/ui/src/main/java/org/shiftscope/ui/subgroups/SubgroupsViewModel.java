@@ -18,7 +18,7 @@ import javafx.collections.ObservableList;
 import org.shiftscope.core.DataException;
 import org.shiftscope.metrics.Evaluation;
 import org.shiftscope.metrics.GroupFairness;
-import org.shiftscope.ui.data.DataResult;
+import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.AuditAnalysis;
 import org.shiftscope.workflow.EmbeddingAnalysis;

@@ -2,8 +2,10 @@ package org.shiftscope.ui.tasks;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,43 +18,98 @@ import org.shiftscope.ui.DialogService;
 import org.shiftscope.workflow.BackgroundJob;
 
 /**
- * Runs {@link BackgroundJob}s off the JavaFX thread as JavaFX tasks, so the status bar can show their progress and
- * message and the user can cancel them. Jobs under the same key are latest-wins: submitting one cancels the
- * previous, and only the newest may publish its result. Results and failures are delivered on the FX thread.
+ * Runs {@link BackgroundJob}s for the view models. Jobs under the same key are latest-wins: submitting one cancels
+ * the previous, and only the newest may publish its result. Bad input (a {@link DataException}) goes to the caller's
+ * handler, anything else to the dialog route; a cancelled job publishes nothing.
+ *
+ * <p>The app's runner ({@link #TaskRunner(DialogService)}) runs jobs off the JavaFX thread as JavaFX tasks, so the
+ * status bar can show their progress and message and the user can cancel them, and delivers results on the FX
+ * thread. A runner built on an executor ({@link #TaskRunner(DialogService, Executor)}) runs jobs there and delivers
+ * results on the same thread: with {@code Runnable::run}, view-model tests run synchronously, without a toolkit.
  */
 public final class TaskRunner {
 
-    private final ExecutorService executor;
+    private final ExecutorService pool;
+    private final Executor executor;
     private final DialogService dialogs;
-    private final Map<String, Task<?>> latest = new HashMap<>();
+    private final Map<String, Runnable> latest = new HashMap<>();
     private final ObjectProperty<Task<?>> current = new SimpleObjectProperty<>();
 
+    /** The app's runner: two worker threads, results on the JavaFX thread, progress in the status bar. */
     public TaskRunner(DialogService dialogs) {
         this.dialogs = dialogs;
-        this.executor = Executors.newFixedThreadPool(2, r -> {
+        this.pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "shiftscope-worker");
             t.setDaemon(true);
             return t;
         });
+        this.executor = null;
     }
 
-    /** The task the status bar follows: the most recently started one. */
+    /** A runner on the given executor, results delivered on the thread that ran the job. */
+    public TaskRunner(DialogService dialogs, Executor executor) {
+        this.dialogs = dialogs;
+        this.pool = null;
+        this.executor = executor;
+    }
+
+    /** The task the status bar follows: the most recently started one (the app's runner only). */
     public ReadOnlyObjectProperty<Task<?>> currentProperty() {
         return current;
     }
 
+    /** Runs a small piece of UI work where results are delivered (the FX thread in the app). */
+    public void onUiThread(Runnable r) {
+        if (executor == null) {
+            javafx.application.Platform.runLater(r);
+        } else {
+            r.run();
+        }
+    }
+
     /**
-     * Submits a job. Must be called on the FX thread.
+     * Submits a job. In the app, call it on the FX thread.
      *
      * @param onProblem receives a {@link DataException} (bad input the user can fix); other failures go to the
      *                  dialog route
      */
-    public <T> Task<T> submit(String key, String title, BackgroundJob<T> job, Consumer<T> onSuccess,
-                              Consumer<DataException> onProblem) {
-        Task<?> previous = latest.get(key);
-        if (previous != null && previous.isRunning()) {
-            previous.cancel();
+    public <T> void submit(String key, String title, BackgroundJob<T> job, Consumer<T> onSuccess,
+                           Consumer<DataException> onProblem) {
+        cancel(key);
+        if (executor == null) {
+            submitTask(key, title, job, onSuccess, onProblem);
+            return;
         }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Runnable handle = () -> cancelled.set(true);
+        latest.put(key, handle);
+        executor.execute(() -> {
+            T value;
+            try {
+                value = job.run(new TaskMonitor() {
+                    @Override
+                    public void progress(double fraction, String message) {
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return cancelled.get();
+                    }
+                });
+            } catch (Exception e) { // the job's failure, routed like the app's: never lost, never swallowed
+                if (latest.get(key) == handle) {
+                    failed(title, e, onProblem);
+                }
+                return;
+            }
+            if (latest.get(key) == handle && !cancelled.get()) {
+                onSuccess.accept(value);
+            }
+        });
+    }
+
+    private <T> void submitTask(String key, String title, BackgroundJob<T> job, Consumer<T> onSuccess,
+                                Consumer<DataException> onProblem) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -79,36 +136,42 @@ public final class TaskRunner {
                 return isCancelled();
             }
         };
-        latest.put(key, task);
+        Runnable handle = () -> {
+            if (task.isRunning()) {
+                task.cancel();
+            }
+        };
+        latest.put(key, handle);
         task.setOnSucceeded(e -> {
-            if (latest.get(key) == task) {
+            if (latest.get(key) == handle) {
                 onSuccess.accept(task.getValue());
             }
         });
         task.setOnFailed(e -> {
-            if (latest.get(key) != task) {
-                return;
-            }
-            Throwable problem = task.getException();
-            if (problem instanceof CancelledException) {
-                return;
-            }
-            if (problem instanceof DataException de && onProblem != null) {
-                onProblem.accept(de);
-            } else {
-                dialogs.showError(title, problem);
+            if (latest.get(key) == handle) {
+                failed(title, task.getException(), onProblem);
             }
         });
         current.set(task);
-        executor.execute(task);
-        return task;
+        pool.execute(task);
     }
 
-    /** Cancels the latest job of a key, if any: its result, if it still arrives, is dropped. FX thread only. */
+    private void failed(String title, Throwable problem, Consumer<DataException> onProblem) {
+        if (problem instanceof CancelledException) {
+            return;
+        }
+        if (problem instanceof DataException de && onProblem != null) {
+            onProblem.accept(de);
+        } else {
+            dialogs.showError(title, problem);
+        }
+    }
+
+    /** Cancels the latest job of a key, if any: its result, if it still arrives, is dropped. */
     public void cancel(String key) {
-        Task<?> t = latest.remove(key);
-        if (t != null && t.isRunning()) {
-            t.cancel();
+        Runnable t = latest.remove(key);
+        if (t != null) {
+            t.run();
         }
     }
 
@@ -121,6 +184,8 @@ public final class TaskRunner {
     }
 
     public void shutdown() {
-        executor.shutdownNow();
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 }

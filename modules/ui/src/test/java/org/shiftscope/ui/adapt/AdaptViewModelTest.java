@@ -47,4 +47,46 @@ class AdaptViewModelTest {
         return new AuditAnalysis.Audit("target", 200, 0, "yes", "the more probable class is yes",
                 new GroupFairness.Result(200, List.of(groups), "A", List.of(), List.of(), 30, 0));
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void aRunShowsBeforeAndAfterAndLandsInTheHistory() throws Exception {
+        // a pure label shift: the same rule y = 1[x > 0] on both sides, the target keeping a third of the "no" rows
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
+        StringBuilder ref = new StringBuilder("x,y\n");
+        StringBuilder tgt = new StringBuilder("x,y\n");
+        for (int i = 0; i < 1200; i++) {
+            double x = rnd.nextGaussian();
+            ref.append(x).append(',').append(x > 0 ? "yes" : "no").append('\n');
+            double z = rnd.nextGaussian();
+            if (z > 0 || rnd.nextDouble() < 1 / 3.0) {
+                tgt.append(z).append(',').append(z > 0 ? "yes" : "no").append('\n');
+            }
+        }
+        org.shiftscope.ui.ViewModelTesting t = new org.shiftscope.ui.ViewModelTesting();
+        AdaptViewModel vm = new AdaptViewModel(t.tasks);
+        vm.dataProperty().set(org.shiftscope.ui.ViewModelTesting.split(dir, ref.toString(), tgt.toString()));
+        vm.labelProperty().set("y");
+        vm.epochsProperty().set(3);
+        vm.methodProperty().set(org.shiftscope.adaptation.method.AdaptationMethods.info("bbse-soft"));
+        vm.run();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(t.dialogs).isEmpty();
+        // the target's class shares: 3 of 4 "yes" in expectation; the summary shows the estimate and the truth
+        assertThat(vm.summaryProperty().get()).contains("bbse-soft on built-in mlp").contains("target priors"
+                + " estimated (").contains(", actual (");
+        AdaptViewModel.Row accuracy = vm.rows().get(0);
+        assertThat(accuracy.metric()).isEqualTo("accuracy");
+        assertThat(accuracy.first()).matches("0\\.\\d{4} \\[0\\.\\d{4}, [01]\\.\\d{4}\\]");
+        // the stored run is the one shown
+        String id = vm.summaryProperty().get().split(" ")[1];
+        assertThat(vm.runs()).extracting(org.shiftscope.workflow.RunStore.Run::id).contains(id);
+        // a user's model only runs the methods that need its outputs alone
+        vm.modelFileProperty().set(dir.resolve("reference.csv").toString());
+        vm.methodProperty().set(org.shiftscope.adaptation.method.AdaptationMethods.info("tent"));
+        vm.run();
+        assertThat(vm.problemProperty().get()).startsWith("tent trains or changes the classifier");
+    }
 }

@@ -54,8 +54,11 @@ class TaskRunnerTest {
     void cancelStopsTheJobAndNothingIsPublished(FxRobot robot) throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         Task<?>[] task = new Task<?>[1];
-        robot.interact(() -> task[0] = runner.submit("k", "spin", m -> spinUntilCancelled(m, running),
-                published::add, e -> problems.add(e.getMessage())));
+        robot.interact(() -> {
+            runner.submit("k", "spin", m -> spinUntilCancelled(m, running), published::add,
+                    e -> problems.add(e.getMessage()));
+            task[0] = runner.currentProperty().get();
+        });
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
         robot.interact(runner::cancelCurrent);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> task[0].isCancelled());
@@ -93,5 +96,25 @@ class TaskRunnerTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> problems.size() == 1 && dialogs.size() == 1);
         assertThat(problems).containsExactly("x.csv: the file is empty");
         assertThat(dialogs).containsExactly("compute");
+    }
+
+    @Test
+    void aRunnerOnADirectExecutorDeliversBeforeSubmitReturns() {
+        // what view-model tests use: no toolkit, no threads
+        TaskRunner direct = new TaskRunner((title, problem) -> dialogs.add(title), Runnable::run);
+        List<String> got = new java.util.ArrayList<>();
+        direct.submit("a", "load", m -> "loaded", got::add, e -> problems.add(e.getMessage()));
+        direct.<String>submit("b", "bad", m -> {
+            throw org.shiftscope.core.DataException.of("no such column 'x'");
+        }, got::add, e -> problems.add(e.getMessage()));
+        direct.<String>submit("c", "bug", m -> {
+            throw new IllegalStateException("a bug");
+        }, got::add, e -> problems.add(e.getMessage()));
+        assertThat(got).containsExactly("loaded");
+        assertThat(problems).containsExactly("no such column 'x'");
+        assertThat(dialogs).containsExactly("bug");
+        List<String> ui = new java.util.ArrayList<>();
+        direct.onUiThread(() -> ui.add("ran"));
+        assertThat(ui).containsExactly("ran");
     }
 }

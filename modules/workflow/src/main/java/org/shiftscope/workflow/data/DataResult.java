@@ -1,4 +1,4 @@
-package org.shiftscope.ui.data;
+package org.shiftscope.workflow.data;
 
 import java.util.List;
 import org.shiftscope.analysis.ColumnDrift;
@@ -7,7 +7,7 @@ import org.shiftscope.workflow.ColumnComparison;
 import org.shiftscope.workflow.DatasetSummary;
 import org.shiftscope.workflow.SplitBuilder;
 
-/** Everything the Data view shows for one split (and the definition it came from), computed off the FX thread. */
+/** Everything the Data view (and a snapshot) shows for one split (and the definition it came from), computed off the FX thread. */
 public record DataResult(org.shiftscope.workflow.SplitDefinition definition, SplitBuilder.Sides sides, Split split, DatasetSummary reference, DatasetSummary target,
                          List<ColumnComparison> comparisons, List<String> selectableColumns, List<ColumnDrift> drift) {
 

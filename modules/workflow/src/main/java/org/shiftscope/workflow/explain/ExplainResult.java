@@ -1,4 +1,4 @@
-package org.shiftscope.ui.explain;
+package org.shiftscope.workflow.explain;
 
 import java.util.List;
 import org.shiftscope.core.Dataset;

@@ -1,0 +1,75 @@
+package org.shiftscope.workflow;
+
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.workflow.data.DataResult;
+
+/**
+ * The Map view's use case: the subpopulation map a project's {@link MapSettings} describe, of the split's columns,
+ * the built-in encoder's embeddings, a user's model's, a .npy file's or a text column's sentence embeddings.
+ */
+public final class SubpopulationMap {
+
+    private SubpopulationMap() {
+    }
+
+    /**
+     * A map, the split whose rows it shows (with embeddings, rows the data split dropped may be present) and what
+     * its features are.
+     */
+    public record Mapped(Split split, MapAnalysis.Result result, String features) {
+    }
+
+    /** The map the settings describe, of the split (or of its embeddings). */
+    public static Mapped run(DataResult d, MapSettings m, TaskMonitor monitor) {
+        String problem = missing(m);
+        if (problem != null) {
+            throw org.shiftscope.core.DataException.of(problem);
+        }
+        MapAnalysis.Options options = new MapAnalysis.Options(m.method(), m.clustering(), true, m.seed());
+        Split split = d.split();
+        String units = units(m.standardize());
+        switch (m.source()) {
+            case COLUMNS -> {
+                return new Mapped(split, MapAnalysis.run(MapAnalysis.prepare(split, m.standardize(), false), options,
+                        null, monitor), units);
+            }
+            case ENCODER -> {
+                MapAnalysis.Encoded e = MapAnalysis.encode(split, m.column(), MapAnalysis.EncoderSettings.defaults(
+                        split.reference().hasImages()), m.seed(), monitor.range(0, 0.6));
+                return new Mapped(split, MapAnalysis.run(e.prepared(), options, e.correct(), monitor.range(0.6, 1)),
+                        "built-in encoder learning " + m.column() + ", train accuracy "
+                                + String.format(java.util.Locale.ROOT, "%.3f", e.trainAccuracy()) + " on " + e.device());
+            }
+            default -> {
+                EmbeddingAnalysis.Source how = switch (m.source()) {
+                    case EMBEDDINGS -> new EmbeddingAnalysis.Npy(m.file());
+                    case TEXT -> new EmbeddingAnalysis.Text(m.column());
+                    default -> new EmbeddingAnalysis.Model(m.file(),
+                            new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256));
+                };
+                Split embedded = EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()),
+                        d.definition(), how, EmbeddingCache.standard(), monitor.range(0, 0.5));
+                String what = m.source() == MapSettings.Source.TEXT ? "MiniLM sentence embeddings of " + m.column()
+                        : "embeddings of " + m.file().getFileName();
+                return new Mapped(embedded, MapAnalysis.run(MapAnalysis.prepare(embedded, m.standardize(), false),
+                        options, null, monitor.range(0.5, 1)), what + ", " + units);
+            }
+        }
+    }
+
+    /** What the settings still lack before a map can be made, or null when they are complete. */
+    public static String missing(MapSettings m) {
+        return switch (m.source()) {
+            case ENCODER -> m.column() == null ? "Choose the label column the built-in encoder learns." : null;
+            case TEXT -> m.column() == null ? "Choose the text column the sentence encoder reads." : null;
+            case EMBEDDINGS -> m.file() == null ? "Choose the .npy file of embeddings (one row per data row)." : null;
+            case MODEL -> m.file() == null ? "Choose an ONNX (.onnx) or TorchScript (.pt) model." : null;
+            case COLUMNS -> null;
+        };
+    }
+
+    private static String units(TransportAnalysis.Standardize s) {
+        return s == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored";
+    }
+}

@@ -1,0 +1,66 @@
+package org.shiftscope.workflow.explain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.shiftscope.core.Split;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.transport.Explanation;
+import org.shiftscope.transport.ExplanationMethod;
+import org.shiftscope.transport.PrincipalPlane;
+import org.shiftscope.workflow.TransportAnalysis;
+
+/** The Explain view's use case: a transport explanation of the split's shift, drawn in the principal plane. */
+public final class ExplainAnalysis {
+
+    /** Most points of each side drawn in the plane. */
+    public static final int MAX_PLOTTED = 4000;
+
+    private ExplainAnalysis() {
+    }
+
+    /**
+     * The explanation of the split's shift up to {@code kmax}, with both sides (a seeded subsample of at most
+     * {@value #MAX_PLOTTED} points each) and each cluster's arrow in the plane of the two leading principal components.
+     */
+    public static ExplainResult run(Split split, TransportAnalysis.Options options, ExplanationMethod method, int kmax,
+                                        long seed, TaskMonitor monitor) {
+        TransportAnalysis.Prepared p = TransportAnalysis.prepare(split, options.standardize(), false);
+        Explanation e = TransportAnalysis.explain(p, options, method, kmax, seed, monitor);
+        PrincipalPlane plane = PrincipalPlane.fit(p.reference(), p.target());
+        List<List<double[]>> arrows = new ArrayList<>();
+        for (Explanation.Point pt : e.curve()) {
+            List<double[]> perK = new ArrayList<>();
+            for (Explanation.Cluster c : pt.clusters()) {
+                double[] from = plane.project(c.centroid());
+                double[] moved = c.centroid().clone();
+                for (int j = 0; j < moved.length; j++) {
+                    moved[j] += c.displacement()[j];
+                }
+                double[] to = plane.project(moved);
+                perK.add(new double[] {from[0], from[1], to[0], to[1]});
+            }
+            arrows.add(perK);
+        }
+        String units = options.standardize() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored units";
+        return new ExplainResult(e, project(p.reference(), plane, seed), project(p.target(), plane, seed + 1), arrows,
+                split.reference(), units);
+    }
+
+    private static double[] project(org.shiftscope.transport.Points pts, PrincipalPlane plane, long seed) {
+        int n = pts.n();
+        int[] rows;
+        if (n <= MAX_PLOTTED) {
+            rows = java.util.stream.IntStream.range(0, n).toArray();
+        } else {
+            rows = new SplittableRandom(seed).ints(0, n).distinct().limit(MAX_PLOTTED).sorted().toArray();
+        }
+        double[] out = new double[rows.length * 2];
+        for (int r = 0; r < rows.length; r++) {
+            double[] uv = plane.project(pts.row(rows[r]));
+            out[2 * r] = uv[0];
+            out[2 * r + 1] = uv[1];
+        }
+        return out;
+    }
+}
