@@ -42,7 +42,7 @@ public final class Cli implements Runnable {
                 cause = cause.getCause();
             }
             if (cause instanceof DataException de) {
-                err.println("error: " + de.getMessage().replace('\n', ' '));
+                err.println("error: " + de.getMessage().replace('\n', ' ') + Options.hint(de.setting()));
             } else if (cause instanceof CancelledException) {
                 err.println("error: cancelled");
             } else {

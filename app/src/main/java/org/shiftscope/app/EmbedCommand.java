@@ -11,8 +11,6 @@ import org.shiftscope.core.DataException;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.embedding.Embeddings;
-import org.shiftscope.embedding.ModelEmbedder;
-import org.shiftscope.embedding.TextEncoder;
 import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.EmbeddingAnalysis;
 import org.shiftscope.workflow.EmbeddingCache;
@@ -57,17 +55,9 @@ final class EmbedCommand implements Callable<Integer> {
         if ((model == null) == (text == null)) {
             throw DataException.of("embed needs --model FILE or --text COL (one of the two)");
         }
-        Embeddings e;
-        if (text != null) {
-            try (TextEncoder enc = TextEncoder.load()) {
-                e = EmbeddingAnalysis.embedText(d, text, enc, modelOptions.cache(), monitor);
-            }
-        } else {
-            try (ModelEmbedder m = ModelEmbedder.load(model)) {
-                e = EmbeddingAnalysis.embed(d, m, modelOptions.inputs(), modelOptions.output, modelOptions.batch,
-                        modelOptions.cache(), monitor);
-            }
-        }
+        Embeddings e = EmbeddingAnalysis.embed(d, text != null ? new EmbeddingAnalysis.Text(text)
+                : new EmbeddingAnalysis.Model(model, new EmbeddingAnalysis.ModelInput(modelOptions.inputs(),
+                modelOptions.output, modelOptions.batch)), modelOptions.cache(), monitor);
         EmbeddingAnalysis.write(e, out);
         double seconds = (System.nanoTime() - start) / 1e9;
         ConsoleProgress.clear(monitor);
@@ -77,7 +67,7 @@ final class EmbedCommand implements Callable<Integer> {
             root.put("rows", e.n());
             root.put("dimensions", e.d());
             root.put("device", e.device());
-            root.put("model", text != null ? TextEncoder.NAME : model.toString());
+            root.put("model", text != null ? EmbeddingAnalysis.TEXT_ENCODER : model.toString());
             root.put("out", out.toString());
             root.put("seconds", seconds);
             Json.print(w, root);

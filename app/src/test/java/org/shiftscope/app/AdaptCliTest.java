@@ -104,7 +104,7 @@ class AdaptCliTest {
         assertThat(alpha.err()).contains("alpha must lie in [0, 1], not 1.5");
         Result noGroup = run(concat(split, "--method", "group-upweight", "--epochs", "1"));
         assertThat(noGroup.code()).isEqualTo(2);
-        assertThat(noGroup.err()).contains("group upweighting needs --group COL");
+        assertThat(noGroup.err()).contains("group upweighting needs a group column of the reference (--group COL)");
         Result notImages = run(concat(split, "--method", "bn"));
         assertThat(notImages.code()).isEqualTo(2);
         assertThat(notImages.err()).contains("the data are not images");

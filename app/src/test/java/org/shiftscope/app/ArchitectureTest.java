@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -70,6 +72,34 @@ class ArchitectureTest {
     void onlyAnalysisCodeTouchesSmile() {
         noClasses().that().resideOutsideOfPackages("org.shiftscope.analysis..", "org.shiftscope.transport..", "org.shiftscope.projection..")
                 .should().dependOnClassesThat().resideInAPackage("smile..")
+                .check(classes);
+    }
+
+    /** The analysis modules: what the workflow layer assembles into use cases. */
+    private static final String[] ANALYSIS = {"org.shiftscope.io..", "org.shiftscope.scenarios..",
+        "org.shiftscope.transport..", "org.shiftscope.embedding..", "org.shiftscope.projection..",
+        "org.shiftscope.metrics..", "org.shiftscope.adaptation..", "org.shiftscope.analysis.."};
+
+    /**
+     * An analysis module's class that does work: not a record, an enum or an interface (those are data and names that
+     * cross layers in results and requests).
+     */
+    static final DescribedPredicate<JavaClass> ANALYSIS_WORK = DescribedPredicate.describe(
+            "an analysis module's class that is not a record, enum or interface",
+            c -> com.tngtech.archunit.core.domain.PackageMatchers.of(ANALYSIS).test(c.getPackageName())
+                    && !c.isEnum() && !c.isInterface() && !c.isAnnotation()
+                    && c.getRawSuperclass().map(s -> !s.isEquivalentTo(Record.class)).orElse(true));
+
+    /**
+     * The desktop app and the CLI reach analyses only through workflow's use cases; the analysis modules' records,
+     * enums and interfaces (results, options, names) may cross. The benchmark command is the exception: it times the
+     * algorithms themselves.
+     */
+    @Test
+    void uiAndAppUseWorkflowAndCore() {
+        noClasses().that().resideInAnyPackage("org.shiftscope.ui..", "org.shiftscope.app..")
+                .and().doNotHaveFullyQualifiedName(BenchCommand.class.getName())
+                .should().dependOnClassesThat(ANALYSIS_WORK)
                 .check(classes);
     }
 

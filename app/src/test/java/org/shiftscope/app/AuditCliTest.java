@@ -261,12 +261,13 @@ class AuditCliTest {
                 "--negative-prediction", "Low", "--group", "sex");
         assertThat(label.code()).isEqualTo(2);
         assertThat(label.err()).contains("compas-two-years.csv: label column 'race' holds [African-American, Asian,"
-                + " Caucasian, Hispanic, Native American, Other]; name its positive value with --positive-label");
+                + " Caucasian, Hispanic, Native American, Other]; name its positive value (--positive-label V)");
         Result decision = run("audit", "--data", compas, "--label", "two_year_recid", "--prediction",
                 "score_text", "--group", "sex");
         assertThat(decision.code()).isEqualTo(2);
         assertThat(decision.err()).contains("prediction column 'score_text' holds 'Low'; say which values are"
-                + " positive (--positive-prediction) or negative (--negative-prediction)");
+                + " positive or negative, or give a threshold for a score (--positive-prediction V,"
+                + " --negative-prediction V or --threshold T)");
         Result column = run("audit", "--data", compas, "--label", "two_year_recid", "--prediction", "score",
                 "--threshold", "5", "--group", "sex");
         assertThat(column.code()).isEqualTo(2);

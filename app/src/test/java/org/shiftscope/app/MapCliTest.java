@@ -285,7 +285,7 @@ class MapCliTest {
         Result none = run("map", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
                 "sex=Female", "--columns", "age,race", "--standardize", "none");
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).contains("use --standardize zscore");
+        assertThat(none.err()).contains("z-score the columns, or choose numeric columns only (--standardize");
     }
 
     @Test

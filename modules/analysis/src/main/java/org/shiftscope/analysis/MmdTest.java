@@ -36,7 +36,7 @@ public final class MmdTest {
             throw DataException.of("the MMD test needs at least 2 rows on each side (reference " + n + ", target " + m + ")");
         }
         if (permutations < 1) {
-            throw DataException.of("--permutations must be at least 1");
+            throw DataException.setting("permutations", "the permutation test needs at least 1 permutation");
         }
         SplittableRandom rnd = new SplittableRandom(seed);
         double sigma = medianDistance(pooled, nTotal, d, rnd);

@@ -11,13 +11,19 @@ public class DataException extends RuntimeException {
     private final long line;
     private final String place;
     private final String reason;
+    private final String setting;
 
     public DataException(String file, long line, String place, String reason, Throwable cause) {
+        this(file, line, place, reason, cause, null);
+    }
+
+    private DataException(String file, long line, String place, String reason, Throwable cause, String setting) {
         super(compose(file, line, place, reason), cause);
         this.file = file;
         this.line = line;
         this.place = place;
         this.reason = reason;
+        this.setting = setting;
     }
 
     public DataException(String file, long line, String place, String reason) {
@@ -32,6 +38,20 @@ public class DataException extends RuntimeException {
     /** A problem that is not tied to a file, such as a bad option value. */
     public static DataException of(String reason) {
         return new DataException(null, 0, null, reason);
+    }
+
+    /**
+     * A problem the user fixes by changing one setting, named the way requests and project files name it (e.g.
+     * "group", "solver"). The message says what is wrong in words; each front end says where to change it (the CLI
+     * names its option, the app its field).
+     */
+    public static DataException setting(String setting, String reason) {
+        return new DataException(null, 0, null, reason, null, setting);
+    }
+
+    /** This problem, fixed by changing {@code setting} (see {@link #setting(String, String)}). */
+    public DataException about(String setting) {
+        return new DataException(file, line, place, reason, getCause(), setting);
     }
 
     private static String compose(String file, long line, String place, String reason) {
@@ -65,5 +85,10 @@ public class DataException extends RuntimeException {
 
     public String reason() {
         return reason;
+    }
+
+    /** The setting to change, or {@code null} (see {@link #setting(String, String)}). */
+    public String setting() {
+        return setting;
     }
 }

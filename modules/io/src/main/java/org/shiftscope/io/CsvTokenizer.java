@@ -151,7 +151,7 @@ final class CsvTokenizer {
             return true;
         } catch (StrictDecodingReader.BadBytesException e) {
             throw error(line, "byte " + e.byteOffset, "bytes that are not valid in the file's encoding;"
-                    + " re-save it as UTF-8 or choose its encoding (for example --encoding windows-1252)");
+                    + " re-save it as UTF-8 or choose its encoding (for example windows-1252)").about("encoding");
         }
     }
 

@@ -47,14 +47,14 @@ public final class ExactSolver {
             throw DataException.of("optimal transport needs at least one point on each side");
         }
         if ((long) n * m > MAX_ENTRIES) {
-            throw DataException.of(String.format(java.util.Locale.ROOT, "exact transport handles at most %,d point"
-                    + " pairs and %d x %d points make %,d; use --solver sinkhorn (or fewer rows)", MAX_ENTRIES, n, m,
-                    (long) n * m));
+            throw DataException.setting("solver", String.format(java.util.Locale.ROOT, "exact transport handles at"
+                    + " most %,d point pairs and %d x %d points make %,d; use the Sinkhorn solver (or fewer rows)",
+                    MAX_ENTRIES, n, m, (long) n * m));
         }
         if (!fits(n, m)) {
-            throw DataException.of(String.format(java.util.Locale.ROOT, "exact transport of %d x %d points needs a"
-                    + " %.1f GB cost matrix, more than this run can hold (%.1f GB heap); give Java more memory"
-                    + " (SHIFTSCOPE_JAVA_OPTS=-Xmx16g) or use --solver sinkhorn", n, m, 8e-9 * n * m,
+            throw DataException.setting("solver", String.format(java.util.Locale.ROOT, "exact transport of %d x %d"
+                    + " points needs a %.1f GB cost matrix, more than this run can hold (%.1f GB heap); give Java more"
+                    + " memory (SHIFTSCOPE_JAVA_OPTS=-Xmx16g) or use the Sinkhorn solver", n, m, 8e-9 * n * m,
                     Runtime.getRuntime().maxMemory() / 1e9));
         }
         double[] cost = costMatrix(x, y);

@@ -27,7 +27,7 @@ public final class Explainer {
             throw new IllegalArgumentException("feature names and dimensions differ");
         }
         if (kmax < 1) {
-            throw DataException.of("--kmax must be at least 1, not " + kmax);
+            throw DataException.setting("kmax", "the largest k must be at least 1, not " + kmax);
         }
         monitor.progress(0, "W2 between reference and target");
         boolean needsMap = method == ExplanationMethod.KSPARSE_OT || method == ExplanationMethod.KCLUSTER;

@@ -53,7 +53,7 @@ public final class SinkhornSolver {
     public record Options(double epsilon, double tolerance, int maxIterations, double annealing) {
         public Options {
             if (!(epsilon > 0)) {
-                throw DataException.of("--epsilon must be positive, not " + epsilon);
+                throw DataException.setting("epsilon", "Sinkhorn's epsilon must be positive, not " + epsilon);
             }
             if (!(tolerance > 0) || maxIterations < 1 || !(annealing > 0 && annealing < 1)) {
                 throw new IllegalArgumentException("bad Sinkhorn options");

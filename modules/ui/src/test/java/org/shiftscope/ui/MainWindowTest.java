@@ -15,7 +15,6 @@ import javafx.scene.layout.TilePane;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckListView;
 import org.junit.jupiter.api.Test;
-import org.shiftscope.adaptation.method.AdaptationMethods;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.ui.lab.LabViewModel;
@@ -247,7 +246,7 @@ class MainWindowTest {
         robot.clickOn("#nav-adapt");
         robot.interact(() -> {
             vm.adapt().labelProperty().set("y");
-            vm.adapt().methodProperty().set(AdaptationMethods.info("mlls"));
+            vm.adapt().methodProperty().set(org.shiftscope.workflow.adapt.AdaptationRunner.method("mlls"));
         });
         robot.clickOn("#adapt-run");
         waitFor(robot, "#adapt-summary", "target priors estimated");
@@ -268,7 +267,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !runs.getItems().isEmpty()
                 && runs.getItems().get(0).status().equals("done"));
         // a second run with BBSE, then the two compared
-        robot.interact(() -> vm.adapt().methodProperty().set(AdaptationMethods.info("bbse")));
+        robot.interact(() -> vm.adapt().methodProperty().set(org.shiftscope.workflow.adapt.AdaptationRunner.method("bbse")));
         robot.clickOn("#adapt-run");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runs.getItems().size() >= 2
                 && runs.getItems().get(0).method().equals("bbse") && runs.getItems().get(0).status().equals("done"));
@@ -282,9 +281,9 @@ class MainWindowTest {
         waitFor(robot, "#row-counts", "Reference: 1,500 rows");
         robot.clickOn("#nav-adapt");
         javafx.scene.control.Slider alpha = robot.lookup("#adapt-alpha").queryAs(javafx.scene.control.Slider.class);
-        robot.interact(() -> vm.adapt().methodProperty().set(AdaptationMethods.info("mlls")));
+        robot.interact(() -> vm.adapt().methodProperty().set(org.shiftscope.workflow.adapt.AdaptationRunner.method("mlls")));
         assertThat(alpha.isDisabled()).isTrue();
-        robot.interact(() -> vm.adapt().methodProperty().set(AdaptationMethods.info("wise-ft")));
+        robot.interact(() -> vm.adapt().methodProperty().set(org.shiftscope.workflow.adapt.AdaptationRunner.method("wise-ft")));
         assertThat(alpha.isDisabled()).isFalse();
         // a user's model runs only the methods that need its outputs alone
         robot.interact(() -> {
@@ -298,7 +297,7 @@ class MainWindowTest {
         List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> {
             vm.adapt().modelFileProperty().set("");
-            vm.adapt().methodProperty().set(AdaptationMethods.info("group-dro"));
+            vm.adapt().methodProperty().set(org.shiftscope.workflow.adapt.AdaptationRunner.method("group-dro"));
             vm.adapt().groupProperty().set("component");
             vm.adapt().epochsProperty().set(30);
             vm.adapt().loss().addListener((javafx.collections.ListChangeListener<Double>) c ->

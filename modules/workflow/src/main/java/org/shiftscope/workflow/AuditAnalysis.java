@@ -60,7 +60,7 @@ public final class AuditAnalysis {
             negativePredictions = List.copyOf(negativePredictions);
             groups = List.copyOf(groups);
             if (groups.isEmpty()) {
-                throw DataException.of("an audit needs at least one group column (--group COL[,COL])");
+                throw DataException.setting("group", "an audit needs at least one group column");
             }
             if (minGroupSize < 1 || resamples < 0) {
                 throw DataException.of("the minimum group size must be at least 1 and resamples at least 0");
@@ -123,7 +123,7 @@ public final class AuditAnalysis {
         int kept = 0;
         if (o.threshold() != null && !(prediction instanceof NumericColumn)) {
             throw DataException.inFile(file, "prediction column '" + o.prediction() + "' is not numeric, so it takes"
-                    + " no --threshold (name the positive or negative values instead)");
+                    + " no threshold (name the positive or negative values instead)").about("threshold");
         }
         boolean probabilities = score != null;
         for (int i = 0; i < n; i++) {
@@ -201,8 +201,8 @@ public final class AuditAnalysis {
                 }
             } else {
                 throw DataException.inFile(name, "gives " + out.d() + " values per row; a binary audit needs one"
-                        + " (the positive class's probability or logit) or two (one per class; choose the output"
-                        + " with --model-output)");
+                        + " (the positive class's probability or logit) or two (one per class; choose the model's"
+                        + " output)").about("model-output");
             }
         }
         List<Column> cols = new ArrayList<>(data.columns());
@@ -429,7 +429,7 @@ public final class AuditAnalysis {
                 || NEGATIVE.contains(v.toLowerCase(java.util.Locale.ROOT)));
         if (positive.size() != 1 || !binary) {
             throw DataException.inFile(file, "label column '" + label.name() + "' holds " + shortList(values)
-                    + "; name its positive value with --positive-label");
+                    + "; name its positive value").about("positive-label");
         }
         return positive.get(0);
     }
@@ -454,8 +454,7 @@ public final class AuditAnalysis {
             return false;
         }
         throw DataException.inFile(file, "prediction column '" + o.prediction() + "' holds '" + value + "'; say which"
-                + " values are positive (--positive-prediction) or negative (--negative-prediction), or give a"
-                + " --threshold for a score");
+                + " values are positive or negative, or give a threshold for a score").about("decision-values");
     }
 
     private static String shortList(Set<String> values) {

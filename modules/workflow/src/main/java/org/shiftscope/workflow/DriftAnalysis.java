@@ -83,7 +83,8 @@ public final class DriftAnalysis {
             double[] v = features.get(k);
             for (int i = 0; i < n + m; i++) {
                 if (Double.isNaN(v[i])) {
-                    throw DataException.of("the multivariate tests need complete rows; use --missing drop");
+                    throw DataException.setting("missing", "the multivariate tests need complete rows: drop the rows with"
+                            + " missing values");
                 }
                 pooled[i * d + k] = v[i];
             }

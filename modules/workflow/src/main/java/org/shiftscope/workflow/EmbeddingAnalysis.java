@@ -194,6 +194,30 @@ public final class EmbeddingAnalysis {
      * The text encoder's embeddings of one column's values (a missing value embeds as the empty text), reusing what
      * {@code cache} holds for the same texts (null: no cache).
      */
+    /**
+     * The embed use case: the rows of one dataset embedded by a user's model or the built-in sentence encoder (opened
+     * and closed here), through the cache when one is given.
+     */
+    public static Embeddings embed(Dataset data, Source how, EmbeddingCache cache, TaskMonitor monitor) {
+        return switch (how) {
+            case Model model -> {
+                try (ModelEmbedder m = ModelEmbedder.load(model.file())) {
+                    ModelInput in = model.input();
+                    yield embed(data, m, in.columns(), in.output(), in.batch(), cache, monitor);
+                }
+            }
+            case Text text -> {
+                try (TextEncoder enc = TextEncoder.load()) {
+                    yield embedText(data, text.column(), enc, cache, monitor);
+                }
+            }
+            case Npy npy -> read(npy.file(), monitor);
+        };
+    }
+
+    /** What {@link #embed(Dataset, Source, EmbeddingCache, TaskMonitor)} names the built-in sentence encoder. */
+    public static final String TEXT_ENCODER = TextEncoder.NAME;
+
     public static Embeddings embedText(Dataset data, String column, TextEncoder encoder, EmbeddingCache cache,
                                        TaskMonitor monitor) {
         Column c = data.requireColumn(column);

@@ -224,8 +224,8 @@ public final class MapAnalysis {
             return TransportAnalysis.prepare(split, standardize, columnsChosen);
         }
         if (standardize == TransportAnalysis.Standardize.NONE) {
-            throw DataException.of("categorical columns are one-hot encoded next to z-scored numeric ones: use"
-                    + " --standardize zscore, or choose numeric --columns only");
+            throw DataException.setting("standardize", "categorical columns are one-hot encoded next to z-scored"
+                    + " numeric ones: z-score the columns, or choose numeric columns only");
         }
         TransportAnalysis.requireRows(split);
         TabularEncoding e = TabularEncoding.fit(split.columns(), split.reference(), split.target());
@@ -256,7 +256,7 @@ public final class MapAnalysis {
         long start = System.nanoTime();
         int total = p.reference().n() + p.target().n();
         if (clustering.method() != Clustering.Method.DBSCAN && (clustering.k() < 1 || clustering.k() > total)) {
-            throw DataException.of("--clusters must lie in 1.." + total + " (the points of both sides), not "
+            throw DataException.setting("clusters", "the number of clusters must lie in 1.." + total + " (the points of both sides), not "
                     + clustering.k());
         }
         Points pooled = pool(p.reference(), p.target());

@@ -17,7 +17,8 @@ public final class ModelProbabilities {
     public static double[] of(Embeddings out, int k, java.nio.file.Path file) {
         if (out.d() != k) {
             throw DataException.inFile(file.getFileName().toString(), "gives " + out.d() + " values per row, but the"
-                    + " label has " + k + " classes (choose the output with --model-output)");
+                    + " label has " + k + " classes (choose the model's output with one value per class)")
+                    .about("model-output");
         }
         double[] v = out.toDoubles();
         boolean probabilities = true;

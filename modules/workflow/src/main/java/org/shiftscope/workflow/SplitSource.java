@@ -54,6 +54,11 @@ public sealed interface SplitSource {
             }
         }
 
+        /** The ids of the built-in scenarios a demo split can be, in menu order. */
+        public static final java.util.List<String> SCENARIOS = org.shiftscope.scenarios.Scenarios.IDS;
+        /** The scenario a new project opens on. */
+        public static final String DEFAULT_SCENARIO = org.shiftscope.scenarios.Scenarios.MIXTURE_RING;
+
         /** At full intensity. */
         public Demo(String scenario, int rows, long seed) {
             this(scenario, rows, seed, 1);

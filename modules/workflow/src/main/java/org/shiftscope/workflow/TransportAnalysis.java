@@ -32,7 +32,8 @@ public final class TransportAnalysis {
             return switch (s.strip().toLowerCase(Locale.ROOT)) {
                 case "none" -> NONE;
                 case "zscore" -> ZSCORE;
-                default -> throw DataException.of("unknown --standardize '" + s + "' (use none or zscore)");
+                default -> throw DataException.setting("standardize", "unknown standardization '" + s
+                        + "' (use none or zscore)");
             };
         }
 
@@ -49,7 +50,8 @@ public final class TransportAnalysis {
                 case "exact" -> EXACT;
                 case "sinkhorn" -> SINKHORN;
                 case "auto" -> AUTO;
-                default -> throw DataException.of("unknown --solver '" + s + "' (use exact, sinkhorn or auto)");
+                default -> throw DataException.setting("solver", "unknown solver '" + s
+                        + "' (use exact, sinkhorn or auto)");
             };
         }
     }

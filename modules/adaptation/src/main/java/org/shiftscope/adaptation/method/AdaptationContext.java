@@ -34,7 +34,7 @@ public record AdaptationContext(int classes, int[] train, int[] trainLabels, Str
     /** The groups of the training rows, for a method that needs them. */
     public String[] requireTrainGroups(String method) {
         if (trainGroups == null) {
-            throw DataException.of(method + " needs --group COL, a column of the reference");
+            throw DataException.setting("group", method + " needs a group column of the reference");
         }
         return trainGroups;
     }

@@ -29,7 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.shiftscope.ui.Styles;
 import org.shiftscope.ui.ViewControls;
-import org.shiftscope.adaptation.method.AdaptationMethods;
+import org.shiftscope.workflow.adapt.AdaptationRunner;
 import org.shiftscope.adaptation.method.MethodInfo;
 import org.shiftscope.workflow.RunStore;
 
@@ -59,7 +59,7 @@ public final class AdaptView {
     private Node form() {
         ChoiceBox<MethodInfo> method = new ChoiceBox<>();
         method.setId("adapt-method");
-        method.getItems().setAll(AdaptationMethods.all());
+        method.getItems().setAll(AdaptationRunner.methods());
         method.setConverter(ViewControls.converter(MethodInfo::label));
         method.valueProperty().bindBidirectional(vm.methodProperty());
         ChoiceBox<String> label = new ChoiceBox<>();

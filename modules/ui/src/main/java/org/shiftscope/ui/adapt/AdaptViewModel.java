@@ -14,7 +14,7 @@ import javafx.collections.ObservableList;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
-import org.shiftscope.adaptation.method.AdaptationMethods;
+
 import org.shiftscope.adaptation.method.LabelShiftReport;
 import org.shiftscope.adaptation.method.MethodInfo;
 import org.shiftscope.metrics.Evaluation;
@@ -47,7 +47,7 @@ public final class AdaptViewModel {
     }
 
     private final TaskRunner tasks;
-    private final ObjectProperty<MethodInfo> method = new SimpleObjectProperty<>(AdaptationMethods.info("mlls"));
+    private final ObjectProperty<MethodInfo> method = new SimpleObjectProperty<>(AdaptationRunner.method("mlls"));
     private final StringProperty label = new SimpleStringProperty();
     private final StringProperty group = new SimpleStringProperty();
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
@@ -108,7 +108,7 @@ public final class AdaptViewModel {
         MethodInfo m = method.get();
         if (model != null && !m.inferenceOnly()) {
             problem.set(m.id() + " trains or changes the classifier, so it runs on the built-in one; with"
-                    + " your model choose " + String.join(", ", AdaptationMethods.inferenceOnly())
+                    + " your model choose " + String.join(", ", AdaptationRunner.userModelMethods())
                     + ", or clear the model field.");
             return;
         }
@@ -211,7 +211,7 @@ public final class AdaptViewModel {
         if (result.lossCurve() != null) {
             loss.setAll(java.util.Arrays.stream(result.lossCurve()).boxed().toList());
         }
-        String series = AdaptationMethods.info(result.method()).lossCurve();
+        String series = AdaptationRunner.method(result.method()).lossCurve();
         lossTitle.set(series == null ? "loss per step" : series);
         String found = result.report().summary();
         if (result.report() instanceof LabelShiftReport && result.targetShares() != null) {

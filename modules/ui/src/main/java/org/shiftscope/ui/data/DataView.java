@@ -42,7 +42,6 @@ import org.controlsfx.control.CheckListView;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.core.MissingPolicy;
-import org.shiftscope.scenarios.Scenarios;
 import org.shiftscope.ui.Styles;
 import org.shiftscope.workflow.ColumnComparison;
 import org.shiftscope.workflow.DatasetSummary;
@@ -102,7 +101,7 @@ public final class DataView {
         TextField tgt = field("target-path", vm.targetPathProperty(), "target file");
         ComboBox<String> demo = new ComboBox<>();
         demo.setId("demo-scenario");
-        demo.getItems().setAll(Scenarios.IDS);
+        demo.getItems().setAll(org.shiftscope.workflow.SplitSource.Demo.SCENARIOS);
         demo.valueProperty().bindBidirectional(vm.demoScenarioProperty());
         ChoiceBox<MissingPolicy> missing = new ChoiceBox<>();
         missing.setId("missing-policy");

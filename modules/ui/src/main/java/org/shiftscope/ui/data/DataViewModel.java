@@ -20,7 +20,6 @@ import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.core.Split;
-import org.shiftscope.scenarios.Scenarios;
 import org.shiftscope.scenarios.TargetShift;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.SplitBuilder;
@@ -44,7 +43,7 @@ public final class DataViewModel {
     private final StringProperty targetPath = new SimpleStringProperty("");
     private final StringProperty referenceWhere = new SimpleStringProperty("");
     private final StringProperty targetWhere = new SimpleStringProperty("");
-    private final StringProperty demoScenario = new SimpleStringProperty(Scenarios.MIXTURE_RING);
+    private final StringProperty demoScenario = new SimpleStringProperty(SplitSource.Demo.DEFAULT_SCENARIO);
     private final ObjectProperty<MissingPolicy> missing = new SimpleObjectProperty<>(MissingPolicy.DROP);
     /** Controlled shift applied to the target once loaded ({@link TargetShift} steps); blank for none. */
     private final StringProperty targetShift = new SimpleStringProperty("");

@@ -70,7 +70,7 @@ class AdaptViewModelTest {
         vm.dataProperty().set(org.shiftscope.ui.ViewModelTesting.split(dir, ref.toString(), tgt.toString()));
         vm.labelProperty().set("y");
         vm.epochsProperty().set(3);
-        vm.methodProperty().set(org.shiftscope.adaptation.method.AdaptationMethods.info("bbse-soft"));
+        vm.methodProperty().set(org.shiftscope.workflow.adapt.AdaptationRunner.method("bbse-soft"));
         vm.run();
         assertThat(vm.problemProperty().get()).isEmpty();
         assertThat(t.dialogs).isEmpty();
@@ -85,7 +85,7 @@ class AdaptViewModelTest {
         assertThat(vm.runs()).extracting(org.shiftscope.workflow.RunStore.Run::id).contains(id);
         // a user's model only runs the methods that need its outputs alone
         vm.modelFileProperty().set(dir.resolve("reference.csv").toString());
-        vm.methodProperty().set(org.shiftscope.adaptation.method.AdaptationMethods.info("tent"));
+        vm.methodProperty().set(org.shiftscope.workflow.adapt.AdaptationRunner.method("tent"));
         vm.run();
         assertThat(vm.problemProperty().get()).startsWith("tent trains or changes the classifier");
     }

@@ -54,6 +54,21 @@ public final class AdaptationRunner {
     private AdaptationRunner() {
     }
 
+    /** Every method a run can use, in menu order. */
+    public static List<org.shiftscope.adaptation.method.MethodInfo> methods() {
+        return AdaptationMethods.all();
+    }
+
+    /** The method with this id. */
+    public static org.shiftscope.adaptation.method.MethodInfo method(String id) {
+        return AdaptationMethods.info(id);
+    }
+
+    /** The ids of the methods that also run on a user's model (they need its outputs alone). */
+    public static List<String> userModelMethods() {
+        return AdaptationMethods.inferenceOnly();
+    }
+
     /** Runs the request on the split, recorded in {@code store} (null: not recorded). */
     public static AdaptationRun run(Split split, AdaptRequest r, RunStore store, TaskMonitor monitor) {
         return r.model() != null ? runModel(split, r, store, monitor) : runBuiltIn(split, r, store, monitor);

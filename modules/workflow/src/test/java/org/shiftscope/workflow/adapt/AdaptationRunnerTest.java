@@ -219,7 +219,9 @@ class AdaptationRunnerTest {
         assertThat(dro.after().worstGroup().value()).isGreaterThan(before + 0.03);
         assertThat(dro.lossCurve()).hasSize(10 * 17); // 4,200 training rows in batches of 256, 10 epochs
         assertThatThrownBy(() -> run(s, "group-upweight", 0.5, "y", null, 0, 10, 200, 8))
-                .isInstanceOf(DataException.class).hasMessageContaining("group upweighting needs --group COL");
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("group upweighting needs a group column of the reference")
+                .extracting(e -> ((DataException) e).setting()).isEqualTo("group");
     }
 
     @Test
