@@ -1,6 +1,6 @@
 package org.shiftscope.adaptation;
 
-import org.shiftscope.transport.SymmetricEigen;
+import org.shiftscope.core.SymmetricEigen;
 
 /**
  * CORAL, correlation alignment: the reference features are whitened by their own covariance and re-coloured by

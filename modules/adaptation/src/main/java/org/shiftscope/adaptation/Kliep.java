@@ -31,7 +31,8 @@ public final class Kliep {
         SplittableRandom rnd = new SplittableRandom(seed);
         int b = Math.min(CENTRES, m);
         int[] centres = rnd.ints(n, nTotal).distinct().limit(b).toArray();
-        double sigma = medianDistance(pooled, nTotal, d, rnd);
+        // the pairs of at most 500 rows (all of them when there are no more: the same median as any order of them)
+        double sigma = org.shiftscope.core.Distances.medianPairwise(pooled, nTotal, d, 500, rnd);
         double gamma = 1 / (2 * sigma * sigma);
         // kernel values of every point at every centre
         double[][] k = new double[nTotal][];
@@ -107,24 +108,5 @@ public final class Kliep {
             s += a[i] * b[i];
         }
         return s;
-    }
-
-    private static double medianDistance(double[] x, int nTotal, int d, SplittableRandom rnd) {
-        int s = Math.min(nTotal, 500);
-        int[] pick = rnd.ints(0, nTotal).distinct().limit(s).toArray();
-        double[] dist = new double[s * (s - 1) / 2];
-        int k = 0;
-        for (int a = 0; a < s; a++) {
-            for (int b = a + 1; b < s; b++) {
-                double t = 0;
-                for (int c = 0; c < d; c++) {
-                    double u = x[pick[a] * d + c] - x[pick[b] * d + c];
-                    t += u * u;
-                }
-                dist[k++] = Math.sqrt(t);
-            }
-        }
-        Arrays.sort(dist);
-        return dist.length == 0 || dist[dist.length / 2] == 0 ? 1 : dist[dist.length / 2];
     }
 }

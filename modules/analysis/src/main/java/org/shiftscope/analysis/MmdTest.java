@@ -46,27 +46,11 @@ public final class MmdTest {
     }
 
     static double medianDistance(double[] x, int nTotal, int d, SplittableRandom rnd) {
-        int s = Math.min(nTotal, 1000);
-        int[] pick = s == nTotal ? IntStream.range(0, nTotal).toArray() : rnd.ints(0, nTotal).distinct().limit(s).toArray();
-        double[] dist = new double[s * (s - 1) / 2];
-        int k = 0;
-        for (int a = 0; a < s; a++) {
-            for (int b = a + 1; b < s; b++) {
-                dist[k++] = Math.sqrt(sqDist(x, d, pick[a], pick[b]));
-            }
-        }
-        Arrays.sort(dist);
-        double med = dist.length == 0 ? 1 : dist[dist.length / 2];
-        return med > 0 ? med : 1;
+        return org.shiftscope.core.Distances.medianPairwise(x, nTotal, d, 1000, rnd);
     }
 
     private static double sqDist(double[] x, int d, int a, int b) {
-        double s = 0;
-        for (int k = 0; k < d; k++) {
-            double t = x[a * d + k] - x[b * d + k];
-            s += t * t;
-        }
-        return s;
+        return org.shiftscope.core.Distances.squared(x, d, a, b);
     }
 
     private static Result exact(double[] x, int nTotal, int d, int n, int perms, double sigma, SplittableRandom rnd,

@@ -1,5 +1,7 @@
 package org.shiftscope.transport;
 
+import org.shiftscope.core.SymmetricEigen;
+
 /**
  * The closed-form optimal transport map between the Gaussian fits of X and Y (Bures map):
  * T(x) = mu_y + A (x - mu_x), A = Sx^-1/2 (Sx^1/2 Sy Sx^1/2)^1/2 Sx^-1/2, with biased (1/n) covariances. A feature

@@ -1,5 +1,7 @@
 package org.shiftscope.transport;
 
+import org.shiftscope.core.SymmetricEigen;
+
 /**
  * The plane of the two leading principal components of the pooled reference and target points, for drawing
  * scatters and transport arrows in 2-D.
@@ -36,18 +38,18 @@ public record PrincipalPlane(double[] mean, double[] axis1, double[] axis2) {
         SymmetricEigen e = SymmetricEigen.of(cov);
         int first = 0;
         for (int k = 1; k < d; k++) {
-            if (e.values[k] > e.values[first]) {
+            if (e.values()[k] > e.values()[first]) {
                 first = k;
             }
         }
         int second = -1;
         for (int k = 0; k < d; k++) {
-            if (k != first && (second < 0 || e.values[k] > e.values[second])) {
+            if (k != first && (second < 0 || e.values()[k] > e.values()[second])) {
                 second = k;
             }
         }
-        double[] a1 = column(e.vectors, first, d);
-        double[] a2 = second < 0 ? new double[d] : column(e.vectors, second, d);
+        double[] a1 = column(e.vectors(), first, d);
+        double[] a2 = second < 0 ? new double[d] : column(e.vectors(), second, d);
         return new PrincipalPlane(mean, a1, a2);
     }
 

@@ -1,19 +1,29 @@
-package org.shiftscope.transport;
+package org.shiftscope.core;
 
 /**
- * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations, and functions of it (square root,
+ * Eigen-decomposition of a small symmetric matrix (shared numerics: principal planes, Gaussian maps, CORAL) by cyclic Jacobi rotations, and functions of it (square root,
  * inverse square root). Accurate to machine precision for the feature counts explanations use (d up to ~100).
  *
  * <p>Reference: G. H. Golub and C. F. Van Loan, "Matrix Computations", 4th ed., section 8.5.
  */
 public final class SymmetricEigen {
 
-    final double[] values;
-    final double[][] vectors; // columns are eigenvectors
+    private final double[] values;
+    private final double[][] vectors; // columns are eigenvectors
 
     private SymmetricEigen(double[] values, double[][] vectors) {
         this.values = values;
         this.vectors = vectors;
+    }
+
+    /** The eigenvalues, unordered (the same array each call: do not change it). */
+    public double[] values() {
+        return values;
+    }
+
+    /** The eigenvectors as columns, in the order of {@link #values()} (the same array each call). */
+    public double[][] vectors() {
+        return vectors;
     }
 
     public static SymmetricEigen of(double[][] s) {
