@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import org.shiftscope.ui.Snapshot;
-import org.shiftscope.ui.ViewId;
+import org.shiftscope.ui.common.ViewId;
 import org.shiftscope.workflow.Project;
 import org.shiftscope.workflow.ProjectStore;
 import picocli.CommandLine;
@@ -59,7 +59,7 @@ final class SnapshotCommand implements Callable<Integer> {
         } else {
             Snapshot.render(p, viewId, out, width, height, -1, presentation);
         }
-        spec.commandLine().getOut().println(tour != null ? "wrote " + org.shiftscope.ui.tour.Tour.STEPS.size()
+        spec.commandLine().getOut().println(tour != null ? "wrote " + org.shiftscope.ui.Tour.STEPS.size()
                 + " tour steps to " + tour : "wrote " + out + " (" + width + "x" + height + ", view " + viewId.id() + ")");
         spec.commandLine().getOut().flush();
         return 0;

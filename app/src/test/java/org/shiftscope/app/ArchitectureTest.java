@@ -103,6 +103,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Inside ui: the root package (main window, main view model, tour, snapshot) assembles the feature folders; the
+     * features and the shared helpers (ui.common, ui.tasks) never reach back into it, and the folders have no cycles.
+     */
+    @Test
+    void uiFeaturesDoNotReachBackIntoTheMainWindow() {
+        noClasses().that().resideInAPackage("org.shiftscope.ui.*..")
+                .should().dependOnClassesThat().resideInAPackage("org.shiftscope.ui")
+                .check(classes);
+        slices().matching("org.shiftscope.ui.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
     @Test
     void modulesAreFreeOfCycles() {
         slices().matching("org.shiftscope.(*)..").should().beFreeOfCycles().check(classes);

@@ -45,7 +45,7 @@ class SnapshotCommandTest {
             "--height", "820"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        for (int i = 1; i <= org.shiftscope.ui.tour.Tour.STEPS.size(); i++) {
+        for (int i = 1; i <= org.shiftscope.ui.Tour.STEPS.size(); i++) {
             BufferedImage img = ImageIO.read(dir.resolve("step-" + i + ".png").toFile());
             assertThat(img.getWidth()).isEqualTo(1280);
             // the caption bar's colour (#fff4d6, assets/css/shiftscope.css) runs along the bottom of every slide

@@ -1,5 +1,7 @@
 package org.shiftscope.ui;
 
+import org.shiftscope.ui.common.DialogService;
+
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;

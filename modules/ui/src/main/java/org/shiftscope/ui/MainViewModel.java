@@ -1,5 +1,8 @@
 package org.shiftscope.ui;
 
+import org.shiftscope.ui.common.DialogService;
+import org.shiftscope.ui.common.ViewId;
+
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -27,7 +30,7 @@ public final class MainViewModel {
     private final org.shiftscope.ui.subgroups.SubgroupsViewModel subgroups;
     private final org.shiftscope.ui.report.ReportViewModel report;
     private final org.shiftscope.ui.lab.LabViewModel lab;
-    private final org.shiftscope.ui.tour.Tour tour;
+    private final org.shiftscope.ui.Tour tour;
     private final javafx.beans.property.BooleanProperty presentation =
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
@@ -50,7 +53,7 @@ public final class MainViewModel {
         this.report = new org.shiftscope.ui.report.ReportViewModel(tasks, this::currentProject);
         this.lab = new org.shiftscope.ui.lab.LabViewModel(tasks);
         view.addListener((o, a, v) -> lab.setActive(v == ViewId.LAB));
-        this.tour = new org.shiftscope.ui.tour.Tour(this);
+        this.tour = new org.shiftscope.ui.Tour(this);
     }
 
     /** Shows a project (fills the form and recomputes in the background). */
@@ -124,7 +127,7 @@ public final class MainViewModel {
         return report;
     }
 
-    public org.shiftscope.ui.tour.Tour tour() {
+    public org.shiftscope.ui.Tour tour() {
         return tour;
     }
 

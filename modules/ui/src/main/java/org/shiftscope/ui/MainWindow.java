@@ -1,5 +1,8 @@
 package org.shiftscope.ui;
 
+import org.shiftscope.ui.common.Styles;
+import org.shiftscope.ui.common.ViewId;
+
 import java.io.File;
 import java.util.EnumMap;
 import java.util.Map;
@@ -163,7 +166,7 @@ public final class MainWindow {
         next.setDefaultButton(false);
         next.setOnAction(e -> vm.tour().next());
         next.disableProperty().bind(vm.tour().stepProperty().greaterThanOrEqualTo(
-                org.shiftscope.ui.tour.Tour.STEPS.size() - 1));
+                org.shiftscope.ui.Tour.STEPS.size() - 1));
         Button end = new Button("End tour");
         end.setId("tour-end");
         end.setOnAction(e -> vm.tour().end());

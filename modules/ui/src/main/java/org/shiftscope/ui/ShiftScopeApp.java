@@ -1,5 +1,7 @@
 package org.shiftscope.ui;
 
+import org.shiftscope.ui.common.Styles;
+
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;

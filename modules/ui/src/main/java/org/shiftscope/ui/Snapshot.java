@@ -1,5 +1,9 @@
 package org.shiftscope.ui;
 
+import org.shiftscope.ui.common.DialogService;
+import org.shiftscope.ui.common.Styles;
+import org.shiftscope.ui.common.ViewId;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +43,8 @@ public final class Snapshot {
      * for a lecture).
      */
     public static void tour(Project project, Path dir, int width, int height, boolean presentation) {
-        for (int i = 0; i < org.shiftscope.ui.tour.Tour.STEPS.size(); i++) {
-            render(project, org.shiftscope.ui.tour.Tour.STEPS.get(i).view(), dir.resolve("step-" + (i + 1) + ".png"),
+        for (int i = 0; i < org.shiftscope.ui.Tour.STEPS.size(); i++) {
+            render(project, org.shiftscope.ui.Tour.STEPS.get(i).view(), dir.resolve("step-" + (i + 1) + ".png"),
                     width, height, i, presentation);
         }
     }
@@ -51,7 +55,7 @@ public final class Snapshot {
      */
     public static void render(Project project, ViewId view, Path out, int width, int height, int tourStep,
                               boolean presentation) {
-        org.shiftscope.ui.tour.Tour.Step step = tourStep < 0 ? null : org.shiftscope.ui.tour.Tour.STEPS.get(tourStep);
+        org.shiftscope.ui.Tour.Step step = tourStep < 0 ? null : org.shiftscope.ui.Tour.STEPS.get(tourStep);
         org.shiftscope.workflow.LabAnalysis.Frame lab = view != ViewId.LAB ? null
                 : org.shiftscope.workflow.LabAnalysis.run(step != null && step.scenario() != null ? step.scenario()
                         : org.shiftscope.ui.lab.LabViewModel.DEFAULT_SCENARIO, step != null

@@ -1,5 +1,9 @@
 package org.shiftscope.ui;
 
+import org.shiftscope.ui.common.DialogService;
+import org.shiftscope.ui.common.Styles;
+import org.shiftscope.ui.common.ViewId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package org.shiftscope.ui.adapt;
 
-import static org.shiftscope.ui.ViewControls.textColumn;
+import static org.shiftscope.ui.common.ViewControls.textColumn;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +27,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.shiftscope.ui.Styles;
-import org.shiftscope.ui.ViewControls;
+import org.shiftscope.ui.common.Styles;
+import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.adapt.AdaptationRunner;
 import org.shiftscope.adaptation.method.MethodInfo;
 import org.shiftscope.workflow.RunStore;

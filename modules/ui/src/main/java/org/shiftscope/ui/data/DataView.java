@@ -42,7 +42,7 @@ import org.controlsfx.control.CheckListView;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.core.MissingPolicy;
-import org.shiftscope.ui.Styles;
+import org.shiftscope.ui.common.Styles;
 import org.shiftscope.workflow.ColumnComparison;
 import org.shiftscope.workflow.DatasetSummary;
 

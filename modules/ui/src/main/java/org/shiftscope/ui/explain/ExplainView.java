@@ -28,8 +28,8 @@ import org.shiftscope.core.Column;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.transport.Explanation;
 import org.shiftscope.transport.ExplanationMethod;
-import org.shiftscope.ui.Styles;
-import org.shiftscope.ui.ViewControls;
+import org.shiftscope.ui.common.Styles;
+import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.TransportAnalysis;
 
 /**

@@ -10,7 +10,7 @@ import javafx.beans.property.StringProperty;
 import org.shiftscope.core.Split;
 import org.shiftscope.transport.Explanation;
 import org.shiftscope.transport.ExplanationMethod;
-import org.shiftscope.ui.ActiveRecompute;
+import org.shiftscope.ui.common.ActiveRecompute;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.workflow.explain.ExplainAnalysis;
 import org.shiftscope.workflow.explain.ExplainResult;

@@ -20,8 +20,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import org.shiftscope.ui.Styles;
-import org.shiftscope.ui.ViewControls;
+import org.shiftscope.ui.common.Styles;
+import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.ui.explain.PlaneCanvas;
 import org.shiftscope.workflow.LabAnalysis;
 

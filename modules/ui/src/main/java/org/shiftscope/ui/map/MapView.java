@@ -1,6 +1,6 @@
 package org.shiftscope.ui.map;
 
-import static org.shiftscope.ui.ViewControls.textColumn;
+import static org.shiftscope.ui.common.ViewControls.textColumn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +29,8 @@ import javafx.scene.shape.Rectangle;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.Column;
 import org.shiftscope.projection.Projector;
-import org.shiftscope.ui.Styles;
-import org.shiftscope.ui.ViewControls;
+import org.shiftscope.ui.common.Styles;
+import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.MapAnalysis;
 import org.shiftscope.workflow.MapSettings;
 import org.shiftscope.workflow.TransportAnalysis;

@@ -15,7 +15,7 @@ import org.shiftscope.workflow.SubpopulationMap;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.Split;
 import org.shiftscope.projection.Projector;
-import org.shiftscope.ui.ActiveRecompute;
+import org.shiftscope.ui.common.ActiveRecompute;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.MapAnalysis;

@@ -27,8 +27,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.shiftscope.metrics.GroupFairness;
-import org.shiftscope.ui.Styles;
-import org.shiftscope.ui.ViewControls;
+import org.shiftscope.ui.common.Styles;
+import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.workflow.AuditAnalysis;
 

@@ -14,7 +14,7 @@ import javafx.concurrent.Task;
 import org.shiftscope.core.CancelledException;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
-import org.shiftscope.ui.DialogService;
+import org.shiftscope.ui.common.DialogService;
 import org.shiftscope.workflow.BackgroundJob;
 
 /**

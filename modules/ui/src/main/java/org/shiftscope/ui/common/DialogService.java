@@ -1,4 +1,4 @@
-package org.shiftscope.ui;
+package org.shiftscope.ui.common;
 
 /** The one route by which errors reach the user. */
 public interface DialogService {

@@ -1,4 +1,4 @@
-package org.shiftscope.ui;
+package org.shiftscope.ui.common;
 
 import java.util.function.Function;
 import javafx.beans.value.ObservableStringValue;

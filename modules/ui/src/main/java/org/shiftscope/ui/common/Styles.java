@@ -1,4 +1,4 @@
-package org.shiftscope.ui;
+package org.shiftscope.ui.common;
 
 /** Style classes defined in assets/css/shiftscope.css; views use these instead of inline styles. */
 public final class Styles {

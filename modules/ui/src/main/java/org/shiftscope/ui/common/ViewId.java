@@ -1,4 +1,4 @@
-package org.shiftscope.ui;
+package org.shiftscope.ui.common;
 
 /** The main window's views, in navigation order. */
 public enum ViewId {

@@ -1,12 +1,11 @@
-package org.shiftscope.ui.tour;
+package org.shiftscope.ui;
 
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.shiftscope.ui.MainViewModel;
-import org.shiftscope.ui.ViewId;
+import org.shiftscope.ui.common.ViewId;
 
 /**
  * The guided tour an instructor clicks through: detect, explain, dial, adapt, compare. Each step opens its view

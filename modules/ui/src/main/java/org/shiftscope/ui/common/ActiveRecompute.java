@@ -1,4 +1,4 @@
-package org.shiftscope.ui;
+package org.shiftscope.ui.common;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
