@@ -42,6 +42,12 @@ final class DetectCommand implements Callable<Integer> {
             description = "Permutations of the MMD test (default ${DEFAULT-VALUE}; 0 skips it).")
     int permutations;
 
+    @Option(names = "--classifier", defaultValue = "logistic", paramLabel = "logistic|gbt",
+            description = "Learner of the classifier two-sample test: logistic (logistic regression, fast) or gbt"
+                    + " (gradient-boosted trees: also catches shifts no hyperplane separates, such as a changed"
+                    + " interaction between columns; slower). Default ${DEFAULT-VALUE}.")
+    String classifierLearner;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of the MMD permutations (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -60,7 +66,8 @@ final class DetectCommand implements Callable<Integer> {
         List<ColumnDrift> results = DriftAnalysis.univariate(s, mt, alpha, monitor);
         DriftAnalysis.Encoded encoded = DriftAnalysis.encode(s);
         MmdTest.Result mmd = permutations > 0 ? DriftAnalysis.mmd(encoded, permutations, seed, monitor) : null;
-        ClassifierTest.Result classifier = DriftAnalysis.classifier(encoded, seed, monitor);
+        ClassifierTest.Result classifier = DriftAnalysis.classifier(encoded, seed,
+                ClassifierTest.Learner.parse(classifierLearner), monitor);
         boolean drift = results.stream().anyMatch(ColumnDrift::drift) || (mmd != null && mmd.pValue() < alpha)
                 || classifier.pValue() < alpha;
         ConsoleProgress.clear(monitor);

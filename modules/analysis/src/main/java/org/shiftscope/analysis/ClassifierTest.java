@@ -26,6 +26,25 @@ public final class ClassifierTest {
     public record Result(double auc, double pValue, List<String> topFeatures, String method) {
     }
 
+    /** The classifier that tells the sides apart. */
+    public enum Learner {
+        /** L2-regularised logistic regression: catches shifts of the mean along any direction, and is fast. */
+        LOGISTIC,
+        /**
+         * Gradient-boosted trees (Smile's GradientTreeBoost): also catch what no hyperplane separates, such as a
+         * shift of how two features go together (an XOR-like change with unchanged marginals).
+         */
+        GBT;
+
+        public String id() {
+            return org.shiftscope.core.EnumIds.id(this);
+        }
+
+        public static Learner parse(String s) {
+            return org.shiftscope.core.EnumIds.parse(Learner.class, s, "classifier");
+        }
+    }
+
     private ClassifierTest() {
     }
 
@@ -35,6 +54,15 @@ public final class ClassifierTest {
      */
     public static Result test(double[] pooled, int nTotal, int d, int n, List<String> names, long seed,
                               TaskMonitor monitor) {
+        return test(pooled, nTotal, d, n, names, seed, Learner.LOGISTIC, monitor);
+    }
+
+    /** The test with the given learner (see {@link Learner}). */
+    public static Result test(double[] pooled, int nTotal, int d, int n, List<String> names, long seed,
+                              Learner learner, TaskMonitor monitor) {
+        if (learner == Learner.GBT) {
+            return TreeClassifierTest.test(pooled, nTotal, d, n, names, seed, monitor);
+        }
         int m = nTotal - n;
         if (n < FOLDS || m < FOLDS) {
             throw DataException.of("the classifier test needs at least " + FOLDS + " rows on each side");
@@ -42,8 +70,7 @@ public final class ClassifierTest {
         int[] label = sides(n, nTotal);
         double[] score = outOfFoldScores(pooled, nTotal, d, n, seed, monitor);
         double auc = auc(score, label);
-        double z = (auc - 0.5) / Math.sqrt((nTotal + 1.0) / (12.0 * n * m));
-        double p = 0.5 * erfc(z / Math.sqrt(2));
+        double p = pValue(auc, n, m);
         double[] w = fit(pooled, d, label, i -> true, nTotal);
         List<String> top = IntStream.range(0, d).boxed()
                 .sorted(Comparator.comparingDouble((Integer k) -> -Math.abs(w[k])).thenComparingInt(k -> k))
@@ -82,7 +109,7 @@ public final class ClassifierTest {
     }
 
     /** 0 for the n reference rows, 1 for the target rows after them. */
-    private static int[] sides(int n, int nTotal) {
+    static int[] sides(int n, int nTotal) {
         int[] label = new int[nTotal];
         java.util.Arrays.fill(label, n, nTotal, 1);
         return label;
@@ -180,6 +207,12 @@ public final class ClassifierTest {
         }
         long neg = score.length - pos;
         return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+    }
+
+    /** The one-sided Mann-Whitney p-value of an AUC of n reference and m target scores. */
+    static double pValue(double auc, int n, int m) {
+        double z = (auc - 0.5) / Math.sqrt((n + m + 1.0) / (12.0 * n * m));
+        return 0.5 * erfc(z / Math.sqrt(2));
     }
 
     static double erfc(double x) {

@@ -76,4 +76,34 @@ class ClassifierTestTest {
         }
         assertThat(rejections).isBetween(0, 6); // Binomial(30, 0.05): 99.9 % upper bound 6
     }
+
+    @Test
+    void treesCatchAnXorShiftThatNoHyperplaneSeparates() {
+        // reference: x0, x1 independent N(0, 1); target: x0 ~ N(0, 1), x1 = |N(0, 1)| with x0's sign, so both
+        // marginals are unchanged and the target lies in quadrants 1 and 3 only; x2 is noise on both sides. The Bayes
+        // classifier (density ratio 2 in quadrants 1 and 3, 0 elsewhere) reaches AUC 0.5 x 1 + 0.5 x 0.5 = 0.75, by
+        // hand; any linear score is symmetric under the quadrant flip and stays at 0.5
+        int n = 1500;
+        SplittableRandom r = new SplittableRandom(11);
+        double[] v = new double[2 * n * 3];
+        for (int i = 0; i < 2 * n; i++) {
+            double x0 = r.nextGaussian();
+            double x1 = r.nextGaussian();
+            v[i * 3] = x0;
+            v[i * 3 + 1] = i < n ? x1 : Math.copySign(Math.abs(x1), x0);
+            v[i * 3 + 2] = r.nextGaussian();
+        }
+        ClassifierTest.Result linear = ClassifierTest.test(v, 2 * n, 3, n, names(3), 0, TaskMonitor.NONE);
+        ClassifierTest.Result trees = ClassifierTest.test(v, 2 * n, 3, n, names(3), 0, ClassifierTest.Learner.GBT,
+                TaskMonitor.NONE);
+        assertThat(linear.auc()).as("logistic").isBetween(0.45, 0.56);
+        assertThat(linear.pValue()).isGreaterThan(1e-3);
+        assertThat(trees.auc()).as("trees").isBetween(0.70, 0.78);
+        assertThat(trees.pValue()).isLessThan(1e-20);
+        assertThat(trees.topFeatures().subList(0, 2)).containsExactlyInAnyOrder("f0", "f1");
+        assertThat(trees.method()).startsWith("gradient-boosted trees");
+        // seeded: the same AUC again
+        assertThat(ClassifierTest.test(v, 2 * n, 3, n, names(3), 0, ClassifierTest.Learner.GBT, TaskMonitor.NONE)
+                .auc()).isEqualTo(trees.auc());
+    }
 }

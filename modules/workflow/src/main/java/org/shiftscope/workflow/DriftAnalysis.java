@@ -97,9 +97,15 @@ public final class DriftAnalysis {
         return MmdTest.test(e.pooled(), e.n() + e.m(), e.d(), e.n(), permutations, seed, monitor);
     }
 
-    /** Classifier two-sample test on the encoded columns. */
+    /** Classifier two-sample test on the encoded columns, with logistic regression. */
     public static ClassifierTest.Result classifier(Encoded e, long seed, TaskMonitor monitor) {
-        return ClassifierTest.test(e.pooled(), e.n() + e.m(), e.d(), e.n(), e.names(), seed, monitor);
+        return classifier(e, seed, ClassifierTest.Learner.LOGISTIC, monitor);
+    }
+
+    /** Classifier two-sample test on the encoded columns with the given learner. */
+    public static ClassifierTest.Result classifier(Encoded e, long seed, ClassifierTest.Learner learner,
+                                                   TaskMonitor monitor) {
+        return ClassifierTest.test(e.pooled(), e.n() + e.m(), e.d(), e.n(), e.names(), seed, learner, monitor);
     }
 
     public static List<ColumnDrift> univariate(Split split, MultipleTesting correction, double alpha, TaskMonitor monitor) {
