@@ -88,6 +88,12 @@ final class AdaptCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}; 0 for none).")
     int clusters;
 
+    @Option(names = "--classifier", defaultValue = "mlp", paramLabel = "mlp|gbt",
+            description = "The built-in classifier: mlp (the network: an MLP on tables, a CNN on images; every method)"
+                    + " or gbt (gradient-boosted trees on tables: bbse, bbse-soft, mlls, iw, kliep, group-upweight,"
+                    + " lame, pseudo, coral). Default ${DEFAULT-VALUE}.")
+    String classifier;
+
     @Mixin
     FormatOption output;
 
@@ -96,7 +102,8 @@ final class AdaptCommand implements Callable<Integer> {
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         AdaptRequest request = AdaptRequest.of(method, alpha, label, group, seed, epochs, resamples, clusters,
                 model == null ? null : new AdaptRequest.UserModel(model, new EmbeddingAnalysis.ModelInput(
-                        modelOptions.inputs(), modelOptions.output, modelOptions.batch)));
+                        modelOptions.inputs(), modelOptions.output, modelOptions.batch)),
+                AdaptRequest.Classifier.parse(classifier));
         Split s = split.build();
         AdaptationRun r = AdaptationRunner.run(s, request, RunStore.standard(), monitor);
         ConsoleProgress.clear(monitor);

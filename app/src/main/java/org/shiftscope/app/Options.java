@@ -10,6 +10,7 @@ final class Options {
 
     private static final Map<String, String> FLAGS = Map.ofEntries(
             Map.entry("group", "--group COL"),
+            Map.entry("classifier", "--classifier mlp|gbt"),
             Map.entry("permutations", "--permutations N"),
             Map.entry("encoding", "--encoding NAME"),
             Map.entry("solver", "--solver exact|sinkhorn|auto"),

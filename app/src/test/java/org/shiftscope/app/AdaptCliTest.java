@@ -105,6 +105,14 @@ class AdaptCliTest {
         Result noGroup = run(concat(split, "--method", "group-upweight", "--epochs", "1"));
         assertThat(noGroup.code()).isEqualTo(2);
         assertThat(noGroup.err()).contains("group upweighting needs a group column of the reference (--group COL)");
+        Result trees = run(concat(split, "--method", "dann", "--classifier", "gbt"));
+        assertThat(trees.code()).isEqualTo(2);
+        assertThat(trees.err()).contains("dann trains or changes the built-in network itself, so it runs on the"
+                + " network, not on trees (--classifier mlp|gbt)");
+        Result treesRun = run(concat(split, "--method", "mlls", "--classifier", "gbt", "--resamples", "20",
+                "--format", "json"));
+        assertThat(treesRun.code()).as(treesRun.err()).isZero();
+        assertThat(treesRun.json().get("model").asText()).startsWith("built-in gbt, 100 trees");
         Result notImages = run(concat(split, "--method", "bn"));
         assertThat(notImages.code()).isEqualTo(2);
         assertThat(notImages.err()).contains("the data are not images");

@@ -10,7 +10,7 @@ import org.shiftscope.core.TaskMonitor;
 public record AlphaBatchNormMethod(Options options) implements TestTimeMethod<Integer> {
 
     public static final MethodInfo INFO = new MethodInfo("alpha-bn",
-            "alpha-BN, mixed by alpha (test-time, images)", false, true);
+            "alpha-BN, mixed by alpha (test-time, images)", false, true).onTheNetwork();
 
     /** @param alpha the weight of the reference's statistics, in [0, 1] */
     public record Options(double alpha) {

@@ -10,7 +10,7 @@ import org.shiftscope.core.TaskMonitor;
 public record BatchNormMethod() implements TestTimeMethod<Integer> {
 
     public static final MethodInfo INFO = new MethodInfo("bn",
-            "BN-adapt (test-time, images)", false, false);
+            "BN-adapt (test-time, images)", false, false).onTheNetwork();
 
     /** BN-adapt reports nothing beyond the adapted outputs. */
     public record Report() implements MethodReport {

@@ -16,7 +16,7 @@ public record DannMethod(Options options) implements OutputMethod {
 
     public static final MethodInfo INFO = new MethodInfo("dann",
             "DANN, domain-adversarial training (feature alignment)",
-            false, false, "DANN: label + domain loss per step");
+            false, false, "DANN: label + domain loss per step").onTheNetwork();
 
     /** Most target rows (and held-out reference rows) the domain classifier test uses (seeded samples). */
     public static final int DOMAIN_TEST_ROWS = 5_000;

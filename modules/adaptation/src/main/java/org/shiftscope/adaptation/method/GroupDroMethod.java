@@ -17,7 +17,7 @@ public record GroupDroMethod() implements OutputMethod {
 
     public static final MethodInfo INFO = new MethodInfo("group-dro",
             "GroupDRO, worst-group training (subpopulation shift; needs a group)",
-            false, false, "GroupDRO: weighted group loss per step");
+            false, false, "GroupDRO: weighted group loss per step").onTheNetwork();
 
     /** The final weight of each group, in group order. */
     public record Report(@JsonProperty("group_dro_weights") Map<String, Double> groupWeights)

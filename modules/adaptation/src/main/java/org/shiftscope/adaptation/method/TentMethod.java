@@ -10,7 +10,7 @@ public record TentMethod(Options options) implements TestTimeMethod<double[]> {
 
     public static final MethodInfo INFO = new MethodInfo("tent",
             "TENT, entropy minimisation (test-time, images)", false,
-            false, "TENT: mean prediction entropy per step");
+            false, "TENT: mean prediction entropy per step").onTheNetwork();
 
     /** @param epochs passes over the target; learningRate Adam's (Wang et al. use one pass at 1e-3) */
     public record Options(int epochs, double learningRate) {

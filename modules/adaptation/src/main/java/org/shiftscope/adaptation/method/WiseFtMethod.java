@@ -20,7 +20,7 @@ public record WiseFtMethod(Options options) implements TestTimeMethod<WiseFtMeth
 
     public static final MethodInfo INFO = new MethodInfo("wise-ft",
             "WiSE-FT, fine-tune interpolated by alpha (robust fine-tuning)", false,
-            true, "WiSE-FT: fine-tuning loss per step");
+            true, "WiSE-FT: fine-tuning loss per step").onTheNetwork();
 
     /** The interpolation weights at which the target is scored (0 = the classifier, 1 = its fine-tune). */
     public static final double[] GRID = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};

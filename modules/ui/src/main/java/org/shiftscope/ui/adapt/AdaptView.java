@@ -121,8 +121,17 @@ public final class AdaptView {
         run.setOnAction(e -> vm.run());
         HBox bar = new HBox(10, new Label("Method"), method, new Label("Label"), label, new Label("Group"), group,
                 new Label("Seed"), seed, new Label("Epochs"), epochs, alphaValue, alpha, run);
-        HBox modelBar = new HBox(10, new Label("Classifier"), model, browse, new Label("output"), output,
-                new Label("inputs"), inputs);
+        ChoiceBox<org.shiftscope.workflow.adapt.AdaptRequest.Classifier> builtIn = new ChoiceBox<>();
+        builtIn.setId("adapt-classifier");
+        builtIn.getItems().setAll(org.shiftscope.workflow.adapt.AdaptRequest.Classifier.values());
+        builtIn.setConverter(ViewControls.converter(c -> switch (c) {
+            case MLP -> "built-in network (MLP / CNN)";
+            case GBT -> "built-in gradient-boosted trees (tables)";
+        }));
+        builtIn.valueProperty().bindBidirectional(vm.classifierProperty());
+        builtIn.disableProperty().bind(vm.modelFileProperty().isNotEmpty());
+        HBox modelBar = new HBox(10, new Label("Classifier"), builtIn, new Label("or your model"), model, browse,
+                new Label("output"), output, new Label("inputs"), inputs);
         for (HBox b : List.of(bar, modelBar)) {
             b.setAlignment(Pos.CENTER_LEFT);
             b.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n)

@@ -52,6 +52,9 @@ public final class AdaptViewModel {
     private final StringProperty group = new SimpleStringProperty();
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
     private final IntegerProperty epochs = new SimpleIntegerProperty(AdaptRequest.DEFAULT_EPOCHS);
+    /** The built-in classifier: the network, or gradient-boosted trees (tables). */
+    private final ObjectProperty<AdaptRequest.Classifier> classifier =
+            new SimpleObjectProperty<>(AdaptRequest.Classifier.MLP);
     /** alpha-BN's weight of the reference statistics; WiSE-FT's weight of the fine-tuned model. */
     private final javafx.beans.property.DoubleProperty alpha =
             new javafx.beans.property.SimpleDoubleProperty(AdaptRequest.DEFAULT_ALPHA);
@@ -123,7 +126,7 @@ public final class AdaptViewModel {
             request = AdaptRequest.of(m.id(), alpha.get(), label.get(), group.get(), seed.get(), epochs.get(),
                     AdaptRequest.DEFAULT_RESAMPLES, AdaptRequest.DEFAULT_CLUSTERS, model == null ? null
                             : new AdaptRequest.UserModel(model, new EmbeddingAnalysis.ModelInput(inputs,
-                            modelOutput.get(), 256)));
+                            modelOutput.get(), 256)), model == null ? classifier.get() : AdaptRequest.Classifier.MLP);
         } catch (org.shiftscope.core.DataException e) {
             problem.set(e.getMessage());
             return;
@@ -346,6 +349,10 @@ public final class AdaptViewModel {
 
     public IntegerProperty seedProperty() {
         return seed;
+    }
+
+    public ObjectProperty<AdaptRequest.Classifier> classifierProperty() {
+        return classifier;
     }
 
     public IntegerProperty epochsProperty() {

@@ -29,7 +29,9 @@ import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.embedding.Embeddings;
 import org.shiftscope.embedding.ModelEmbedder;
+import org.shiftscope.analysis.TreeClassifier;
 import org.shiftscope.workflow.BuiltInModel;
+import org.shiftscope.workflow.BuiltInTrees;
 import org.shiftscope.workflow.EmbeddingAnalysis;
 import org.shiftscope.workflow.EmbeddingCache;
 import org.shiftscope.workflow.ModelProbabilities;
@@ -88,7 +90,11 @@ public final class AdaptationRunner {
         int nTrain = (int) Math.min(MAX_ROWS, Math.round(TRAIN_SHARE * nr));
         int[] train = Arrays.copyOf(shuffled, nTrain);
         int[] held = Arrays.copyOfRange(shuffled, nTrain, Math.min(nr, nTrain + MAX_ROWS));
-        String model = (split.reference().hasImages() ? "built-in cnn" : "built-in mlp") + ", "
+        boolean trees = o.classifier() == AdaptRequest.Classifier.GBT;
+        ClassifierTrainer trainer = trees ? BuiltInTrees.trainer(split, o.label())
+                : BuiltInModel.trainer(split, o.label());
+        String model = trees ? "built-in gbt, " + TreeClassifier.TREES + " trees, seed " + o.seed()
+                : (split.reference().hasImages() ? "built-in cnn" : "built-in mlp") + ", "
                 + TrainingRequest.DEFAULT_DIM + " units, " + o.epochs() + " epochs, seed " + o.seed();
         ObjectNode options = JSON.createObjectNode();
         options.put("label", o.label());
@@ -99,9 +105,13 @@ public final class AdaptationRunner {
         if (o.method().info().usesAlpha()) {
             options.put("alpha", o.alpha());
         }
+        if (trees) {
+            options.put("classifier", o.classifier().id());
+        }
         String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
                 RunStore.dataHash(split.reference(), split.target()), model);
-        return recorded(store, runId, () -> builtIn(split, o, classOf, train, held, model, runId, monitor, start));
+        return recorded(store, runId, () -> builtIn(split, o, classOf, train, held, trainer, model, runId, monitor,
+                start));
     }
 
     /** Computes a run, recording it in the store (when there is one) as done with its result, or as failed. */
@@ -121,12 +131,12 @@ public final class AdaptationRunner {
     }
 
     private static AdaptationRun builtIn(Split split, AdaptRequest o, Map<String, Integer> classOf, int[] train,
-                                         int[] held, String model, String runId, TaskMonitor monitor, long start) {
+                                         int[] held, ClassifierTrainer trainer, String model, String runId,
+                                         TaskMonitor monitor, long start) {
         AdaptationMethod method = o.method();
         boolean images = split.reference().hasImages();
         method.checkInputs(images);
         int k = classOf.size();
-        ClassifierTrainer trainer = BuiltInModel.trainer(split, o.label());
         AtomicReference<Object> state = new AtomicReference<>();
         TestTimeStep step = method instanceof TestTimeMethod<?> t ? step(t, state, o.seed()) : null;
         TrainedClassifier m = trainer.train(TrainingRequest.builder().setRows(train).optScored(held)
