@@ -2,7 +2,6 @@ package org.shiftscope.transport;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
@@ -211,8 +210,8 @@ public final class SinkhornSolver {
             g = new double[m];
             eps = Math.max(target, squaredDiameter(x.points(), y.points()));
         } else {
-            qx = Quantised.of(x, 1);
-            qy = x == y ? qx : Quantised.of(y, 2);
+            qx = Quantised.of(GROUP, x, 1);
+            qy = x == y ? qx : Quantised.of(GROUP, y, 2);
             double scale = Math.max(target, Math.max(qx.error(), qy.error()));
             coarse = multiscale(qx.cloud(), qy.cloud(), o, scale, monitor, counter, false);
             eps = coarse.result().epsilon();
@@ -402,55 +401,6 @@ public final class SinkhornSolver {
             }
         });
         return out;
-    }
-
-    /** A coarse cloud: points grouped around random centres (nearest centre), each group replaced by its mean. */
-    private record Quantised(Cloud cloud, double error, int[] owner) {
-        static Quantised of(Cloud c, long seed) {
-            Points p = c.points();
-            int n = p.n();
-            int d = p.d();
-            int k = Math.max(1, n / GROUP);
-            int[] pick = new SplittableRandom(seed).ints(0, n).distinct().limit(k).toArray();
-            double[] centres = new double[k * d];
-            for (int j = 0; j < k; j++) {
-                System.arraycopy(p.values(), pick[j] * d, centres, j * d, d);
-            }
-            Points centrePoints = new Points(k, d, centres);
-            int[] owner = new int[n];
-            IntStream.range(0, n).parallel().forEach(i -> owner[i] = KMeans.nearestCentroid(p, i, centrePoints));
-            double[] mean = new double[k * d];
-            double[] w = new double[k];
-            for (int i = 0; i < n; i++) {
-                int j = owner[i];
-                w[j] += c.weights()[i];
-                for (int t = 0; t < d; t++) {
-                    mean[j * d + t] += c.weights()[i] * p.values()[i * d + t];
-                }
-            }
-            // duplicated points leave some centres without a group: drop them
-            int[] newIndex = new int[k];
-            int kept = 0;
-            for (int j = 0; j < k; j++) {
-                newIndex[j] = kept;
-                if (w[j] > 0) {
-                    for (int t = 0; t < d; t++) {
-                        mean[kept * d + t] = mean[j * d + t] / w[j];
-                    }
-                    w[kept++] = w[j];
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                owner[i] = newIndex[owner[i]];
-            }
-            Points coarse = new Points(kept, d, Arrays.copyOf(mean, kept * d));
-            w = Arrays.copyOf(w, kept);
-            double error = 0;
-            for (int i = 0; i < n; i++) {
-                error += c.weights()[i] * p.sqDist(i, coarse, owner[i]);
-            }
-            return new Quantised(Cloud.of(coarse, w), error, owner);
-        }
     }
 
     static double[] squaredNorms(Points p) {
