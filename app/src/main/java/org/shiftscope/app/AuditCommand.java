@@ -10,14 +10,12 @@ import java.util.concurrent.Callable;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.RowFilter;
 import org.shiftscope.core.TaskMonitor;
-import org.shiftscope.workflow.AuditAnalysis;
-import org.shiftscope.workflow.AuditJson;
+import org.shiftscope.workflow.audit.AuditAnalysis;
+import org.shiftscope.workflow.audit.AuditJson;
 import org.shiftscope.workflow.DatasetCatalog;
-import org.shiftscope.workflow.EmbeddingAnalysis;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Subgroup audit of a binary decision: per group (one column, or the intersections of several)"

@@ -2,8 +2,8 @@ package org.shiftscope.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.shiftscope.workflow.AuditAnalysis;
-import org.shiftscope.workflow.EmbeddingAnalysis;
+import org.shiftscope.workflow.audit.AuditAnalysis;
+import org.shiftscope.workflow.model.EmbeddingAnalysis;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

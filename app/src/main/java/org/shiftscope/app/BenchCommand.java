@@ -27,7 +27,7 @@ import org.shiftscope.embedding.ModelEmbedder;
 import org.shiftscope.transport.SinkhornDivergence;
 import org.shiftscope.transport.SinkhornSolver;
 import org.shiftscope.transport.W2Estimator;
-import org.shiftscope.workflow.EmbeddingAnalysis;
+import org.shiftscope.workflow.model.EmbeddingAnalysis;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -66,6 +66,6 @@ public final class Cli implements Runnable {
     }
 
     static String version() {
-        return org.shiftscope.workflow.Provenance.version();
+        return org.shiftscope.workflow.report.Provenance.version();
     }
 }

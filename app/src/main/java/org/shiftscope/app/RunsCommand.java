@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.shiftscope.workflow.RunStore;
+import org.shiftscope.workflow.adapt.RunStore;
 import org.shiftscope.workflow.adapt.AdaptationRunJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

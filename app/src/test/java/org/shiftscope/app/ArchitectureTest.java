@@ -115,6 +115,19 @@ class ArchitectureTest {
         slices().matching("org.shiftscope.ui.(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    /**
+     * Inside workflow: the root package holds what every feature shares (split definitions and loading, transport
+     * preparation, drift tests, atomic files, the job type); the feature packages (data, map, explain, adapt, audit,
+     * report, lab, model, project) build on it and on each other without cycles, and the root never reaches up.
+     */
+    @Test
+    void workflowFeaturesBuildOnASharedRootWithoutCycles() {
+        noClasses().that().resideInAPackage("org.shiftscope.workflow")
+                .should().dependOnClassesThat().resideInAPackage("org.shiftscope.workflow.*..")
+                .check(classes);
+        slices().matching("org.shiftscope.workflow.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
     @Test
     void modulesAreFreeOfCycles() {
         slices().matching("org.shiftscope.(*)..").should().beFreeOfCycles().check(classes);

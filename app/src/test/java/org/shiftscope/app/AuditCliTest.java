@@ -222,7 +222,7 @@ class AuditCliTest {
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(Path.of(shared("compas-two-years.csv")))));
         assertThat(page).contains(sha).contains("seed 7)").contains("score_text not in [Low]")
-                .contains(org.shiftscope.workflow.Provenance.version());
+                .contains(org.shiftscope.workflow.report.Provenance.version());
         // the PDF holds the same tables: African-American's FPR as the hand computation has it
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.pdmodel.PDDocument.load(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
@@ -240,7 +240,7 @@ class AuditCliTest {
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--project brings its own split and audit");
         Path bare = dir.resolve("bare.shiftscope.json");
-        org.shiftscope.workflow.ProjectStore.save(org.shiftscope.workflow.Project.demo(), bare);
+        org.shiftscope.workflow.project.ProjectStore.save(org.shiftscope.workflow.project.Project.demo(), bare);
         Result none = run("report", "--project", bare.toString(), "--out", again.toString());
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("bare.shiftscope.json: the project has no audit set up");

@@ -95,7 +95,7 @@ class CliTest {
     void demoListsWritesAndReopensTheClassroomScenarios(@TempDir Path dir) throws Exception {
         Result list = run("demo", "--list", "--format", "json");
         assertThat(list.code()).as(list.err()).isZero();
-        assertThat(list.json().get("scenarios")).hasSize(org.shiftscope.workflow.LabAnalysis.scenarios().size());
+        assertThat(list.json().get("scenarios")).hasSize(org.shiftscope.workflow.lab.LabAnalysis.scenarios().size());
         // label shift at half intensity: class 1 is 50 + 45 x 0.5 = 72.5 % of the target (2,000 rows: se 0.01)
         Path tables = dir.resolve("prior");
         Result prior = run("demo", "--scenario", "label-prior", "--intensity", "0.5", "--rows", "2000", "--out",
@@ -106,7 +106,7 @@ class CliTest {
         long ones = target.stream().skip(1).filter(l -> l.endsWith(",1")).count();
         assertThat(ones / 2000.0).isCloseTo(0.725, org.assertj.core.api.Assertions.within(0.04));
         // the written project opens like any other: a two-file split over the CSVs
-        org.shiftscope.workflow.Project p = org.shiftscope.workflow.ProjectStore.load(Path.of(
+        org.shiftscope.workflow.project.Project p = org.shiftscope.workflow.project.ProjectStore.load(Path.of(
                 prior.json().get("project").asText()));
         assertThat(p.split().source()).isInstanceOf(org.shiftscope.workflow.SplitSource.TwoFiles.class);
         // images: one folder per side, one subfolder per label, every image readable again

@@ -337,9 +337,9 @@ class MapCliTest {
         Result r = run("map", "--demo", "mixture-ring", "--encoder", "mlp", "--label", "component", "--clusters", "2",
                 "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
-        var defaults = org.shiftscope.workflow.MapAnalysis.EncoderSettings.defaults(false);
+        var defaults = org.shiftscope.workflow.map.MapAnalysis.EncoderSettings.defaults(false);
         assertThat(r.json().get("encoder").get("dim").asInt()).isEqualTo(defaults.dim()).isEqualTo(16);
         assertThat(r.json().get("encoder").get("epochs").asInt()).isEqualTo(defaults.epochs()).isEqualTo(10);
-        assertThat(org.shiftscope.workflow.MapAnalysis.EncoderSettings.defaults(true).dim()).isEqualTo(32);
+        assertThat(org.shiftscope.workflow.map.MapAnalysis.EncoderSettings.defaults(true).dim()).isEqualTo(32);
     }
 }

@@ -14,8 +14,8 @@ import org.shiftscope.ui.explain.ExplainViewModel;
 import org.shiftscope.ui.map.MapViewModel;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.DatasetCatalog;
-import org.shiftscope.workflow.Project;
-import org.shiftscope.workflow.ProjectStore;
+import org.shiftscope.workflow.project.Project;
+import org.shiftscope.workflow.project.ProjectStore;
 import org.shiftscope.workflow.SplitBuilder;
 
 /** State of the main window: the current view, the project file, and the Data view's state. */

@@ -9,7 +9,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.shiftscope.ui.tasks.TaskRunner;
-import org.shiftscope.workflow.Project;
+import org.shiftscope.workflow.project.Project;
 
 /**
  * The desktop application. Started through a launcher class that does not extend {@link Application} (see

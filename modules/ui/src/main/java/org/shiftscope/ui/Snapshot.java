@@ -22,7 +22,7 @@ import org.shiftscope.workflow.explain.ExplainResult;
 import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.workflow.TransportAnalysis;
 import org.shiftscope.workflow.DatasetCatalog;
-import org.shiftscope.workflow.Project;
+import org.shiftscope.workflow.project.Project;
 import org.shiftscope.workflow.SplitBuilder;
 
 /**
@@ -56,8 +56,8 @@ public final class Snapshot {
     public static void render(Project project, ViewId view, Path out, int width, int height, int tourStep,
                               boolean presentation) {
         org.shiftscope.ui.Tour.Step step = tourStep < 0 ? null : org.shiftscope.ui.Tour.STEPS.get(tourStep);
-        org.shiftscope.workflow.LabAnalysis.Frame lab = view != ViewId.LAB ? null
-                : org.shiftscope.workflow.LabAnalysis.run(step != null && step.scenario() != null ? step.scenario()
+        org.shiftscope.workflow.lab.LabAnalysis.Frame lab = view != ViewId.LAB ? null
+                : org.shiftscope.workflow.lab.LabAnalysis.run(step != null && step.scenario() != null ? step.scenario()
                         : org.shiftscope.ui.lab.LabViewModel.DEFAULT_SCENARIO, step != null
                         && !Double.isNaN(step.intensity()) ? step.intensity()
                         : org.shiftscope.ui.lab.LabViewModel.DEFAULT_INTENSITY, org.shiftscope.ui.lab.LabViewModel.ROWS,
@@ -65,10 +65,10 @@ public final class Snapshot {
         DataResult result = org.shiftscope.workflow.data.DataAnalysis.run(new SplitBuilder(new DatasetCatalog()), project.split(), TaskMonitor.NONE);
         ExplainResult explained = view == ViewId.EXPLAIN ? org.shiftscope.workflow.explain.ExplainAnalysis.run(result.split(),
                 TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER, 6, 0, TaskMonitor.NONE) : null;
-        org.shiftscope.workflow.SubpopulationMap.Mapped mapped = view == ViewId.MAP ? org.shiftscope.workflow.SubpopulationMap.run(result, project.map(),
+        org.shiftscope.workflow.map.SubpopulationMap.Mapped mapped = view == ViewId.MAP ? org.shiftscope.workflow.map.SubpopulationMap.run(result, project.map(),
                 TaskMonitor.NONE) : null;
-        org.shiftscope.workflow.AuditAnalysis.SplitAudit audited = view == ViewId.SUBGROUPS && project.audit() != null
-                ? org.shiftscope.workflow.AuditAnalysis.audit(project.split(), project.audit(), TaskMonitor.NONE)
+        org.shiftscope.workflow.audit.AuditAnalysis.SplitAudit audited = view == ViewId.SUBGROUPS && project.audit() != null
+                ? org.shiftscope.workflow.audit.AuditAnalysis.audit(project.split(), project.audit(), TaskMonitor.NONE)
                 : null;
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.ui.lab.LabViewModel;
 import org.shiftscope.ui.tasks.TaskRunner;
-import org.shiftscope.workflow.Project;
-import org.shiftscope.workflow.ProjectStore;
+import org.shiftscope.workflow.project.Project;
+import org.shiftscope.workflow.project.ProjectStore;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -191,7 +191,7 @@ class MainWindowTest {
         Path model = Path.of("../embedding/src/test/resources/models/tiny_mlp.onnx").toAbsolutePath();
         robot.interact(() -> {
             vm.map().clustersProperty().set(2);
-            vm.map().sourceProperty().set(org.shiftscope.workflow.MapSettings.Source.MODEL);
+            vm.map().sourceProperty().set(org.shiftscope.workflow.map.MapSettings.Source.MODEL);
         });
         waitFor(robot, "#map-summary", "Choose an ONNX");
         robot.interact(() -> vm.map().sourceFileProperty().set(model.toString()));
@@ -203,7 +203,7 @@ class MainWindowTest {
         }
         org.shiftscope.io.NpyWriter.write(npy, 12, 3, values);
         robot.interact(() -> {
-            vm.map().sourceProperty().set(org.shiftscope.workflow.MapSettings.Source.EMBEDDINGS);
+            vm.map().sourceProperty().set(org.shiftscope.workflow.map.MapSettings.Source.EMBEDDINGS);
             vm.map().sourceFileProperty().set(npy.toString());
         });
         waitFor(robot, "#map-summary", "6 reference × 6 target points · 3 features (embeddings of emb.npy");
@@ -212,11 +212,11 @@ class MainWindowTest {
         waitFor(robot, "#map-selection-summary", "12 points selected: 6 reference, 6 target");
         // the sentence encoder reads a text column (here the notes, the missing one as an empty text)
         robot.interact(() -> {
-            vm.map().sourceProperty().set(org.shiftscope.workflow.MapSettings.Source.TEXT);
+            vm.map().sourceProperty().set(org.shiftscope.workflow.map.MapSettings.Source.TEXT);
             vm.map().labelProperty().set("note");
         });
         waitFor(robot, "#map-summary", "6 reference × 6 target points · 384 features (MiniLM sentence embeddings of note");
-        robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.workflow.MapSettings.Source.EMBEDDINGS));
+        robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.workflow.map.MapSettings.Source.EMBEDDINGS));
         Path shortNpy = dir.resolve("short.npy");
         org.shiftscope.io.NpyWriter.write(shortNpy, 5, 3, new double[15]);
         robot.interact(() -> vm.map().sourceFileProperty().set(shortNpy.toString()));
@@ -267,7 +267,7 @@ class MainWindowTest {
         assertThat(accuracy.delta()).isGreaterThan(0); // the prior correction helps
         assertThat(metrics.getItems()).extracting(org.shiftscope.ui.adapt.AdaptViewModel.Row::metric)
                 .contains("balanced_accuracy", "macro_f1", "nll", "brier", "ece");
-        TableView<org.shiftscope.workflow.RunStore.Run> runs = robot.lookup("#adapt-runs").queryAs(TableView.class);
+        TableView<org.shiftscope.workflow.adapt.RunStore.Run> runs = robot.lookup("#adapt-runs").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !runs.getItems().isEmpty()
                 && runs.getItems().get(0).status().equals("done"));
         // a second run with BBSE, then the two compared
@@ -371,7 +371,7 @@ class MainWindowTest {
         // the settings travel with the project, and the Report view writes the report from it
         Path saved = dir.resolve("audit.shiftscope.json");
         robot.interact(() -> vm.saveAs(saved));
-        assertThat(org.shiftscope.workflow.ProjectStore.load(saved).audit().options().groups()).containsExactly(
+        assertThat(org.shiftscope.workflow.project.ProjectStore.load(saved).audit().options().groups()).containsExactly(
                 "group");
         robot.clickOn("#nav-report");
         waitFor(robot, "#report-summary", "The report audits groups.csv");
@@ -524,12 +524,12 @@ class MainWindowTest {
         // the two-sample tests ran on the mapped points (the ring's shift is plain)
         assertThat(robot.lookup("#map-summary").queryAs(Label.class).getText()).contains("on these points MMD p = ");
         robot.interact(() -> vm.map().clusteringProperty().set(
-                org.shiftscope.workflow.MapAnalysis.Clustering.Method.GMM));
+                org.shiftscope.workflow.map.MapAnalysis.Clustering.Method.GMM));
         waitFor(robot, "#map-summary", "Gaussian mixture, 3 components fitted on 3,000 points");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems().stream().mapToInt(c -> c.nReference() + c.nTarget()).sum()).isEqualTo(3000);
         // the built-in encoder waits for a label, then maps its embeddings
-        robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.workflow.MapSettings.Source.ENCODER));
+        robot.interact(() -> vm.map().sourceProperty().set(org.shiftscope.workflow.map.MapSettings.Source.ENCODER));
         waitFor(robot, "#map-summary", "Choose the label column");
         assertThat(errors).isEmpty();
     }

@@ -15,17 +15,17 @@ import java.nio.file.StandardOpenOption;
  * is flushed to disk, made an ordinary readable file (rw-r--r-- where POSIX; temporary files start private), then
  * renamed over the target (atomically where the file system can).
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Writes the content to a stream. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    static void write(Path file, Content content) throws IOException {
+    public static void write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath().normalize();
         Path dir = target.getParent();
         Files.createDirectories(dir);

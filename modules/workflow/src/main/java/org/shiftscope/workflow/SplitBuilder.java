@@ -27,6 +27,17 @@ public final class SplitBuilder {
 
     /** Both sides before column selection and the missing-value policy: what the Data view shows in full. */
     public record Sides(Dataset reference, Dataset target, Set<String> filterColumns) {
+
+        /** How the run history and reports name these data (see {@link SplitBuilder#dataHash}). */
+        public String dataHash() {
+            return SplitBuilder.dataHash(reference, target);
+        }
+    }
+
+    /** How the run history names a split's data: both sides' content hashes and names. */
+    public static String dataHash(Dataset reference, Dataset target) {
+        return reference.source().contentHash() + "/" + target.source().contentHash() + " (" + reference.name()
+                + " vs " + target.name() + ")";
     }
 
     /** The sides of a definition, its target shift applied. */

@@ -133,7 +133,7 @@ public final class TransportAnalysis {
     }
 
     /** Both sides must keep rows (after filters and the missing-value policy) for any analysis of them. */
-    static void requireRows(Split split) {
+    public static void requireRows(Split split) {
         if (split.reference().rowCount() == 0 || split.target().rowCount() == 0) {
             throw DataException.of("a side of the split has no rows left (reference " + split.reference().rowCount()
                     + ", target " + split.target().rowCount() + ")");
@@ -179,7 +179,7 @@ public final class TransportAnalysis {
         return Math.max(s / draws, 1e-12);
     }
 
-    static Points points(Dataset d, List<String> features) {
+    public static Points points(Dataset d, List<String> features) {
         int n = d.rowCount();
         int k = features.size();
         double[] v = new double[n * k];

@@ -1,5 +1,7 @@
 package org.shiftscope.workflow;
 
+import org.shiftscope.workflow.lab.LabAnalysis;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,10 @@
 package org.shiftscope.workflow;
 
+import org.shiftscope.workflow.map.MapAnalysis;
+import org.shiftscope.workflow.map.MapSettings;
+import org.shiftscope.workflow.project.Project;
+import org.shiftscope.workflow.project.ProjectStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.shiftscope.workflow;
 
+import org.shiftscope.workflow.adapt.RunStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

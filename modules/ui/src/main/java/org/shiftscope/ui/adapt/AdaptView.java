@@ -31,7 +31,7 @@ import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.adapt.AdaptationRunner;
 import org.shiftscope.adaptation.method.MethodInfo;
-import org.shiftscope.workflow.RunStore;
+import org.shiftscope.workflow.adapt.RunStore;
 
 /**
  * The Adapt view: launch an adaptation run (method, label, group, seed, epochs; progress and cancel in the status

@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.ui.explain.PlaneCanvas;
-import org.shiftscope.workflow.LabAnalysis;
+import org.shiftscope.workflow.lab.LabAnalysis;
 
 /**
  * The Lab view: pick a built-in shift and dial its intensity; the map, the detection verdict, the PercentExplained

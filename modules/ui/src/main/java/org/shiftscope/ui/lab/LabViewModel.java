@@ -13,9 +13,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import javafx.util.Duration;
-import org.shiftscope.scenarios.Scenarios;
 import org.shiftscope.ui.tasks.TaskRunner;
-import org.shiftscope.workflow.LabAnalysis;
+import org.shiftscope.workflow.lab.LabAnalysis;
 
 /**
  * State of the Lab view: a built-in scenario and its intensity. Moving the slider recomputes the frame (the map,
@@ -64,7 +63,7 @@ public final class LabViewModel {
     public void export(java.nio.file.Path dir) {
         String s = scenario.get();
         double t = Math.round(intensity.get() * 100) / 100.0;
-        tasks.submit("lab-export", "Writing " + s + " to " + dir, monitor -> org.shiftscope.workflow.ScenarioExport
+        tasks.submit("lab-export", "Writing " + s + " to " + dir, monitor -> org.shiftscope.workflow.lab.ScenarioExport
                         .write(LabAnalysis.scenario(s, ROWS, 0, t, monitor), dir, monitor),
                 project -> exported.set("Wrote " + s + " at intensity " + t + " to " + dir + " (project "
                         + project.getFileName() + ")"), e -> problem.set(e.getMessage()));

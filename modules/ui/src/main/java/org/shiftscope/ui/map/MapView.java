@@ -31,8 +31,8 @@ import org.shiftscope.core.Column;
 import org.shiftscope.projection.Projector;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
-import org.shiftscope.workflow.MapAnalysis;
-import org.shiftscope.workflow.MapSettings;
+import org.shiftscope.workflow.map.MapAnalysis;
+import org.shiftscope.workflow.map.MapSettings;
 import org.shiftscope.workflow.TransportAnalysis;
 
 /**

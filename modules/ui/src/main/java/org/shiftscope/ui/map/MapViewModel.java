@@ -11,15 +11,15 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.shiftscope.workflow.SubpopulationMap;
+import org.shiftscope.workflow.map.SubpopulationMap;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.Split;
 import org.shiftscope.projection.Projector;
 import org.shiftscope.ui.common.ActiveRecompute;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
-import org.shiftscope.workflow.MapAnalysis;
-import org.shiftscope.workflow.MapSettings;
+import org.shiftscope.workflow.map.MapAnalysis;
+import org.shiftscope.workflow.map.MapSettings;
 import org.shiftscope.workflow.TransportAnalysis;
 
 /**

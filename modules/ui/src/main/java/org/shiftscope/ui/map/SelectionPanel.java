@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.RasterImage;
 import org.shiftscope.core.Split;
-import org.shiftscope.workflow.MapAnalysis;
+import org.shiftscope.workflow.map.MapAnalysis;
 
 /**
  * What the user boxed on the map: how many points of each side and cluster, the first rows with their values,

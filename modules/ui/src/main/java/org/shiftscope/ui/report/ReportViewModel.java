@@ -6,8 +6,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.shiftscope.core.DataException;
 import org.shiftscope.ui.tasks.TaskRunner;
-import org.shiftscope.workflow.Project;
-import org.shiftscope.workflow.ReportWriter;
+import org.shiftscope.workflow.project.Project;
+import org.shiftscope.workflow.report.ReportWriter;
 
 /**
  * State of the Report view: writes the project's audit report (HTML or PDF by the file's name) in the background,

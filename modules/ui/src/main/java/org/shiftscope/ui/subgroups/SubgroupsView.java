@@ -30,7 +30,7 @@ import org.shiftscope.metrics.GroupFairness;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.data.DataResult;
-import org.shiftscope.workflow.AuditAnalysis;
+import org.shiftscope.workflow.audit.AuditAnalysis;
 
 /**
  * The Subgroups view: the auditor's table of per-group rates with 95 % intervals for reference and target side by

@@ -20,8 +20,8 @@ import org.shiftscope.metrics.Evaluation;
 import org.shiftscope.metrics.GroupFairness;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
-import org.shiftscope.workflow.AuditAnalysis;
-import org.shiftscope.workflow.EmbeddingAnalysis;
+import org.shiftscope.workflow.audit.AuditAnalysis;
+import org.shiftscope.workflow.model.EmbeddingAnalysis;
 
 /**
  * State of the Subgroups view: the audit's settings (label, decision from a column or a model, group columns and

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.shiftscope.metrics.Evaluation;
 import org.shiftscope.metrics.GroupFairness;
-import org.shiftscope.workflow.AuditAnalysis;
+import org.shiftscope.workflow.audit.AuditAnalysis;
 import org.shiftscope.workflow.adapt.AdaptationRun;
 
 class AdaptViewModelTest {
@@ -82,7 +82,7 @@ class AdaptViewModelTest {
         assertThat(accuracy.first()).matches("0\\.\\d{4} \\[0\\.\\d{4}, [01]\\.\\d{4}\\]");
         // the stored run is the one shown
         String id = vm.summaryProperty().get().split(" ")[1];
-        assertThat(vm.runs()).extracting(org.shiftscope.workflow.RunStore.Run::id).contains(id);
+        assertThat(vm.runs()).extracting(org.shiftscope.workflow.adapt.RunStore.Run::id).contains(id);
         // a user's model only runs the methods that need its outputs alone
         vm.modelFileProperty().set(dir.resolve("reference.csv").toString());
         vm.methodProperty().set(org.shiftscope.workflow.adapt.AdaptationRunner.method("tent"));

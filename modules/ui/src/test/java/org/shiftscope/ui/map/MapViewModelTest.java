@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.ui.ViewModelTesting;
-import org.shiftscope.workflow.MapSettings;
+import org.shiftscope.workflow.map.MapSettings;
 
 class MapViewModelTest {
 

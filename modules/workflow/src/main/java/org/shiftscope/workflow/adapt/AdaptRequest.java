@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.shiftscope.adaptation.method.AdaptationMethod;
 import org.shiftscope.adaptation.method.AdaptationMethods;
 import org.shiftscope.core.DataException;
-import org.shiftscope.workflow.EmbeddingAnalysis;
+import org.shiftscope.workflow.model.EmbeddingAnalysis;
 
 /**
  * An adaptation run as the CLI and the Adapt view ask for it; the defaults are defined here once.

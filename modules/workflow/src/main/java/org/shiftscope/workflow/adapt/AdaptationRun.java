@@ -9,7 +9,7 @@ import org.shiftscope.adaptation.LabelFree;
 import org.shiftscope.adaptation.method.MethodReport;
 import org.shiftscope.metrics.Evaluation;
 import org.shiftscope.metrics.GroupFairness;
-import org.shiftscope.workflow.AuditAnalysis;
+import org.shiftscope.workflow.audit.AuditAnalysis;
 
 /**
  * One adaptation run as the CLI prints it, the run history stores it, the report renders it and the Adapt view shows

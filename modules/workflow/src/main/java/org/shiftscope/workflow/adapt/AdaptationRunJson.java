@@ -12,7 +12,7 @@ import org.shiftscope.adaptation.LabelFree;
 import org.shiftscope.adaptation.method.AdaptationMethods;
 import org.shiftscope.adaptation.method.MethodReport;
 import org.shiftscope.core.DataException;
-import org.shiftscope.workflow.AuditJson;
+import org.shiftscope.workflow.audit.AuditJson;
 
 /**
  * An {@link AdaptationRun} as JSON, both ways: the shape the CLI prints and the run history stores (the method's

@@ -30,12 +30,12 @@ import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.embedding.Embeddings;
 import org.shiftscope.embedding.ModelEmbedder;
 import org.shiftscope.analysis.TreeClassifier;
-import org.shiftscope.workflow.BuiltInModel;
-import org.shiftscope.workflow.BuiltInTrees;
-import org.shiftscope.workflow.EmbeddingAnalysis;
-import org.shiftscope.workflow.EmbeddingCache;
-import org.shiftscope.workflow.ModelProbabilities;
-import org.shiftscope.workflow.RunStore;
+import org.shiftscope.workflow.SplitBuilder;
+import org.shiftscope.workflow.model.BuiltInModel;
+import org.shiftscope.workflow.model.BuiltInTrees;
+import org.shiftscope.workflow.model.EmbeddingAnalysis;
+import org.shiftscope.workflow.model.EmbeddingCache;
+import org.shiftscope.workflow.model.ModelProbabilities;
 
 /**
  * The adaptation use case: the built-in classifier trained on {@value #TRAIN_SHARE} of the labelled reference rows
@@ -109,7 +109,7 @@ public final class AdaptationRunner {
             options.put("classifier", o.classifier().id());
         }
         String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
-                RunStore.dataHash(split.reference(), split.target()), model);
+                SplitBuilder.dataHash(split.reference(), split.target()), model);
         return recorded(store, runId, () -> builtIn(split, o, classOf, train, held, trainer, model, runId, monitor,
                 start));
     }
@@ -231,7 +231,7 @@ public final class AdaptationRunner {
         options.put("resamples", o.resamples());
         options.put("model_output", o.model().input().output());
         String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
-                RunStore.dataHash(split.reference(), split.target()), model);
+                SplitBuilder.dataHash(split.reference(), split.target()), model);
         return recorded(store, runId, () -> userModel(split, o, classOf, held, model, runId, monitor, start));
     }
 

@@ -10,7 +10,7 @@ import org.shiftscope.metrics.Evaluation;
 import org.shiftscope.metrics.GroupFairness;
 import org.shiftscope.transport.KMeans;
 import org.shiftscope.transport.Points;
-import org.shiftscope.workflow.AuditAnalysis;
+import org.shiftscope.workflow.audit.AuditAnalysis;
 
 /**
  * A run's target scores: the metrics before and after the method, per group and per cluster, on the target rows

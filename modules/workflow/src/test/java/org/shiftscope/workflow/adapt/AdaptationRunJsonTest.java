@@ -21,7 +21,6 @@ import org.shiftscope.adaptation.method.DannMethod;
 import org.shiftscope.adaptation.method.GroupUpweightMethod;
 import org.shiftscope.adaptation.method.LabelShiftReport;
 import org.shiftscope.adaptation.method.WiseFtMethod;
-import org.shiftscope.workflow.RunStore;
 
 /**
  * Run records stored before they carried a schema (runs/v0, made by make_fixtures.sh with the CLI of that time)

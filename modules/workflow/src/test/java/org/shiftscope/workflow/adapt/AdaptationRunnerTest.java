@@ -28,9 +28,9 @@ import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.io.SharedData;
 import org.shiftscope.scenarios.TargetShift;
-import org.shiftscope.workflow.AuditAnalysis;
+import org.shiftscope.workflow.audit.AuditAnalysis;
 import org.shiftscope.workflow.DatasetCatalog;
-import org.shiftscope.workflow.EmbeddingAnalysis;
+import org.shiftscope.workflow.model.EmbeddingAnalysis;
 import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.workflow.SplitDefinition;
 import org.shiftscope.workflow.SplitSource;
@@ -350,7 +350,7 @@ class AdaptationRunnerTest {
             }
         }
         Split s = table(ref, tgt);
-        org.shiftscope.workflow.RunStore store = new org.shiftscope.workflow.RunStore(dir.resolve("runs.db"));
+        org.shiftscope.workflow.adapt.RunStore store = new org.shiftscope.workflow.adapt.RunStore(dir.resolve("runs.db"));
         Set<String> ran = new HashSet<>();
         for (var info : org.shiftscope.adaptation.method.AdaptationMethods.all()) {
             if (Set.of("bn", "alpha-bn", "tent").contains(info.id())) {

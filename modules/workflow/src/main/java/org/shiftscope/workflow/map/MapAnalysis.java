@@ -1,4 +1,7 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.map;
+
+import org.shiftscope.workflow.TransportAnalysis;
+import org.shiftscope.workflow.model.BuiltInModel;
 
 import java.io.IOException;
 import java.io.Writer;

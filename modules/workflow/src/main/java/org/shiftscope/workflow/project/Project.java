@@ -1,4 +1,8 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.project;
+
+import org.shiftscope.workflow.SplitDefinition;
+import org.shiftscope.workflow.audit.AuditAnalysis;
+import org.shiftscope.workflow.map.MapSettings;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.shiftscope.metrics.Evaluation;
 import org.shiftscope.metrics.GroupFairness;
-import org.shiftscope.workflow.AuditAnalysis.Audit;
-import org.shiftscope.workflow.AuditAnalysis.ClusterGroups;
-import org.shiftscope.workflow.AuditAnalysis.GroupShare;
-import org.shiftscope.workflow.AuditAnalysis.SplitAudit;
+import org.shiftscope.workflow.audit.AuditAnalysis.Audit;
+import org.shiftscope.workflow.audit.AuditAnalysis.ClusterGroups;
+import org.shiftscope.workflow.audit.AuditAnalysis.GroupShare;
+import org.shiftscope.workflow.audit.AuditAnalysis.SplitAudit;
 
 /**
  * Audits as JSON: the shape {@code audit --format json} prints, reports embed and adaptation runs store under

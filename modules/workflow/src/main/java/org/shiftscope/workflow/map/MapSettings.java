@@ -1,4 +1,6 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.map;
+
+import org.shiftscope.workflow.TransportAnalysis;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.model;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class BuiltInModel {
      * @param adaptedTarget the target's outputs after the request's test-time step changed the model (else null)
      * @param kind      "cnn" or "mlp"
      */
-    record Trained(Map<String, Integer> classOf, BuiltInEncoder.Output reference, BuiltInEncoder.Output target,
+    public record Trained(Map<String, Integer> classOf, BuiltInEncoder.Output reference, BuiltInEncoder.Output target,
                    BuiltInEncoder.Output adaptedTarget, double trainAccuracy, String kind, double[] lossCurve,
                    double domainAccuracy) {
 
@@ -81,7 +81,7 @@ public final class BuiltInModel {
      * Trains as the request says on the split's reference rows, runs the model over the scored reference rows and
      * every target row; with a test-time step, then lets it change the model and runs it over the target again.
      */
-    static Trained train(Split split, String label, TrainingRequest request, TaskMonitor monitor) {
+    public static Trained train(Split split, String label, TrainingRequest request, TaskMonitor monitor) {
         Map<String, Integer> classOf = classes(split, label);
         Column labels = split.reference().requireColumn(label);
         int nr = split.reference().rowCount();

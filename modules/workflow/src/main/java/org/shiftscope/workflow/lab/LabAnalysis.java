@@ -1,4 +1,7 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.lab;
+
+import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.TransportAnalysis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,10 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.map;
+
+import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.SplitBuilder;
+import org.shiftscope.workflow.TransportAnalysis;
+import org.shiftscope.workflow.model.EmbeddingAnalysis;
+import org.shiftscope.workflow.model.EmbeddingCache;
 
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;

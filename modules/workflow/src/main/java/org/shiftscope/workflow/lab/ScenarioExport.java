@@ -1,4 +1,9 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.lab;
+
+import org.shiftscope.workflow.SplitDefinition;
+import org.shiftscope.workflow.SplitSource;
+import org.shiftscope.workflow.project.Project;
+import org.shiftscope.workflow.project.ProjectStore;
 
 import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;

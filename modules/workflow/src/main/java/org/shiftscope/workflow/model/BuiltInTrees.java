@@ -1,4 +1,4 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.model;
 
 import java.util.Map;
 import org.shiftscope.adaptation.method.ClassifierTrainer;

@@ -1,4 +1,12 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.audit;
+
+import org.shiftscope.workflow.DatasetCatalog;
+import org.shiftscope.workflow.SplitBuilder;
+import org.shiftscope.workflow.SplitDefinition;
+import org.shiftscope.workflow.TransportAnalysis;
+import org.shiftscope.workflow.model.EmbeddingAnalysis;
+import org.shiftscope.workflow.model.EmbeddingCache;
+import org.shiftscope.workflow.model.ModelProbabilities;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -252,7 +260,7 @@ public final class AuditAnalysis {
         boolean clusters = settings.clusters() > 0;
         Audit a = audit(ref, o, monitor.range(0.1, clusters ? 0.3 : 0.55));
         Audit b = audit(tgt, o, monitor.range(clusters ? 0.3 : 0.55, clusters ? 0.5 : 1));
-        String hash = RunStore.dataHash(sides.reference(), sides.target());
+        String hash = sides.dataHash();
         if (!clusters) {
             return new SplitAudit(a, b, null, List.of(), 0, hash);
         }

@@ -1,4 +1,13 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.project;
+
+import org.shiftscope.workflow.AtomicFile;
+import org.shiftscope.workflow.SplitDefinition;
+import org.shiftscope.workflow.SplitSource;
+import org.shiftscope.workflow.TransportAnalysis;
+import org.shiftscope.workflow.audit.AuditAnalysis;
+import org.shiftscope.workflow.map.MapAnalysis;
+import org.shiftscope.workflow.map.MapSettings;
+import org.shiftscope.workflow.model.EmbeddingAnalysis;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

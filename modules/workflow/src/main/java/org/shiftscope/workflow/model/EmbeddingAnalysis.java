@@ -1,4 +1,8 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.model;
+
+import org.shiftscope.workflow.SplitBuilder;
+import org.shiftscope.workflow.SplitDefinition;
+import org.shiftscope.workflow.SplitSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,8 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.report;
+
+import org.shiftscope.workflow.SplitDefinition;
+import org.shiftscope.workflow.SplitSource;
+import org.shiftscope.workflow.model.EmbeddingCache;
 
 import java.io.IOException;
 import java.io.InputStream;

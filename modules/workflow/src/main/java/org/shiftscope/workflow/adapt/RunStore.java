@@ -1,4 +1,4 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.adapt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.shiftscope.core.DataException;
-import org.shiftscope.workflow.adapt.AdaptationRun;
-import org.shiftscope.workflow.adapt.AdaptationRunJson;
 
 /**
  * The history of adaptation runs in an SQLite file (write-ahead log, every change committed at once), so that a run
@@ -174,11 +172,6 @@ public final class RunStore {
         }
     }
 
-    /** How the run history names a split's data: both sides' content hashes and names. */
-    public static String dataHash(org.shiftscope.core.Dataset reference, org.shiftscope.core.Dataset target) {
-        return reference.source().contentHash() + "/" + target.source().contentHash() + " (" + reference.name()
-                + " vs " + target.name() + ")";
-    }
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());

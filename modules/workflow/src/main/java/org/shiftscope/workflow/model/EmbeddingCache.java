@@ -1,4 +1,4 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.model;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.model;
 
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.RowMajor;

@@ -1,4 +1,11 @@
-package org.shiftscope.workflow;
+package org.shiftscope.workflow.report;
+
+import org.shiftscope.workflow.AtomicFile;
+import org.shiftscope.workflow.adapt.RunStore;
+import org.shiftscope.workflow.audit.AuditAnalysis;
+import org.shiftscope.workflow.audit.AuditJson;
+import org.shiftscope.workflow.project.Project;
+import org.shiftscope.workflow.project.ProjectStore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
