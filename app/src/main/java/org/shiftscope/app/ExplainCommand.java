@@ -11,6 +11,8 @@ import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.transport.Explanation;
 import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.workflow.TransportAnalysis;
+import org.shiftscope.workflow.explain.ExplainAnalysis;
+import org.shiftscope.workflow.explain.ExplainRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +36,8 @@ final class ExplainCommand implements Callable<Integer> {
             description = "ksparse-ot, ksparse-mean, kcluster or gaussian.")
     String method;
 
-    @Option(names = "--kmax", defaultValue = "5", paramLabel = "K", description = "Largest k of the curve (default ${DEFAULT-VALUE}).")
+    @Option(names = "--kmax", defaultValue = "" + ExplainRequest.DEFAULT_KMAX, paramLabel = "K",
+            description = "Largest k of the curve (default ${DEFAULT-VALUE}, as in the app).")
     int kmax;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of k-means (default ${DEFAULT-VALUE}).")
@@ -50,8 +53,8 @@ final class ExplainCommand implements Callable<Integer> {
         ExplanationMethod m = ExplanationMethod.parse(method);
         TransportAnalysis.Options options = transport.options();
         Split s = split.build();
-        TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, options.standardize(), !split.columns.isEmpty());
-        Explanation e = TransportAnalysis.explain(p, options, m, kmax, seed, monitor);
+        Explanation e = ExplainAnalysis.explain(s, new ExplainRequest(m, kmax, options, seed, !split.columns.isEmpty()),
+                monitor);
         ConsoleProgress.clear(monitor);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -60,4 +60,13 @@ class TransportCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: column 'race' is categorical; transport explanations use numeric columns\n");
     }
+
+    @Test
+    void explainUsesTheAppsDefaults() throws Exception {
+        // one definition of the defaults (ExplainRequest), read by this command and the Explain view alike
+        Result r = run("explain", "--demo", "mixture-ring", "--method", "kcluster", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("curve")).hasSize(org.shiftscope.workflow.explain.ExplainRequest.DEFAULT_KMAX)
+                .hasSize(6);
+    }
 }

@@ -19,8 +19,6 @@ import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.workflow.explain.ExplainResult;
-import org.shiftscope.transport.ExplanationMethod;
-import org.shiftscope.workflow.TransportAnalysis;
 import org.shiftscope.workflow.DatasetCatalog;
 import org.shiftscope.workflow.project.Project;
 import org.shiftscope.workflow.SplitBuilder;
@@ -64,7 +62,7 @@ public final class Snapshot {
                         0, TaskMonitor.NONE);
         DataResult result = org.shiftscope.workflow.data.DataAnalysis.run(new SplitBuilder(new DatasetCatalog()), project.split(), TaskMonitor.NONE);
         ExplainResult explained = view == ViewId.EXPLAIN ? org.shiftscope.workflow.explain.ExplainAnalysis.run(result.split(),
-                TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER, 6, 0, TaskMonitor.NONE) : null;
+                org.shiftscope.workflow.explain.ExplainRequest.defaults(), TaskMonitor.NONE) : null;
         org.shiftscope.workflow.map.SubpopulationMap.Mapped mapped = view == ViewId.MAP ? org.shiftscope.workflow.map.SubpopulationMap.run(result, project.map(),
                 TaskMonitor.NONE) : null;
         org.shiftscope.workflow.audit.AuditAnalysis.SplitAudit audited = view == ViewId.SUBGROUPS && project.audit() != null

@@ -13,6 +13,7 @@ import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.ui.common.ActiveRecompute;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.workflow.explain.ExplainAnalysis;
+import org.shiftscope.workflow.explain.ExplainRequest;
 import org.shiftscope.workflow.explain.ExplainResult;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.TransportAnalysis;
@@ -24,8 +25,8 @@ import org.shiftscope.workflow.TransportAnalysis;
 public final class ExplainViewModel {
 
     private final TaskRunner tasks;
-    private final ObjectProperty<ExplanationMethod> method = new SimpleObjectProperty<>(ExplanationMethod.KCLUSTER);
-    private final IntegerProperty kmax = new SimpleIntegerProperty(6);
+    private final ObjectProperty<ExplanationMethod> method = new SimpleObjectProperty<>(ExplainRequest.DEFAULT_METHOD);
+    private final IntegerProperty kmax = new SimpleIntegerProperty(ExplainRequest.DEFAULT_KMAX);
     private final ObjectProperty<TransportAnalysis.Standardize> standardize =
             new SimpleObjectProperty<>(TransportAnalysis.Standardize.NONE);
     private final ObjectProperty<TransportAnalysis.Solver> solver = new SimpleObjectProperty<>(TransportAnalysis.Solver.AUTO);
@@ -51,12 +52,17 @@ public final class ExplainViewModel {
         }
         recompute.fresh();
         Split split = d.split();
-        TransportAnalysis.Options options = new TransportAnalysis.Options(standardize.get(), solver.get(), Double.NaN);
-        ExplanationMethod m = method.get();
-        int k = kmax.get();
-        long s = seed.get();
+        ExplainRequest request;
+        try {
+            request = new ExplainRequest(method.get(), kmax.get(), new TransportAnalysis.Options(standardize.get(),
+                    solver.get(), Double.NaN), seed.get(), false);
+        } catch (org.shiftscope.core.DataException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        ExplanationMethod m = request.method();
         summary.set("Computing " + m.id() + " explanation…");
-        tasks.submit("explain", "Explaining the shift", monitor -> ExplainAnalysis.run(split, options, m, k, s, monitor),
+        tasks.submit("explain", "Explaining the shift", monitor -> ExplainAnalysis.run(split, request, monitor),
                 this::publish, e -> {
                     problem.set(e.getMessage());
                     summary.set("");

@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.transport.Explanation;
-import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.transport.PrincipalPlane;
 import org.shiftscope.workflow.TransportAnalysis;
 
@@ -19,14 +18,21 @@ public final class ExplainAnalysis {
     private ExplainAnalysis() {
     }
 
+    /** The explanation alone (what the CLI prints). */
+    public static Explanation explain(Split split, ExplainRequest r, TaskMonitor monitor) {
+        TransportAnalysis.Prepared p = TransportAnalysis.prepare(split, r.options().standardize(), r.columnsChosen());
+        return TransportAnalysis.explain(p, r.options(), r.method(), r.kmax(), r.seed(), monitor);
+    }
+
     /**
      * The explanation of the split's shift up to {@code kmax}, with both sides (a seeded subsample of at most
      * {@value #MAX_PLOTTED} points each) and each cluster's arrow in the plane of the two leading principal components.
      */
-    public static ExplainResult run(Split split, TransportAnalysis.Options options, ExplanationMethod method, int kmax,
-                                        long seed, TaskMonitor monitor) {
-        TransportAnalysis.Prepared p = TransportAnalysis.prepare(split, options.standardize(), false);
-        Explanation e = TransportAnalysis.explain(p, options, method, kmax, seed, monitor);
+    public static ExplainResult run(Split split, ExplainRequest r, TaskMonitor monitor) {
+        TransportAnalysis.Options options = r.options();
+        long seed = r.seed();
+        TransportAnalysis.Prepared p = TransportAnalysis.prepare(split, options.standardize(), r.columnsChosen());
+        Explanation e = TransportAnalysis.explain(p, options, r.method(), r.kmax(), seed, monitor);
         PrincipalPlane plane = PrincipalPlane.fit(p.reference(), p.target());
         List<List<double[]>> arrows = new ArrayList<>();
         for (Explanation.Point pt : e.curve()) {
