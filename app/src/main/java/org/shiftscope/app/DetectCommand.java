@@ -11,7 +11,6 @@ import org.shiftscope.analysis.ClassifierTest;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.analysis.MmdTest;
 import org.shiftscope.analysis.MultipleTesting;
-import org.shiftscope.core.DataException;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.DriftAnalysis;
@@ -35,10 +34,10 @@ final class DetectCommand implements Callable<Integer> {
             description = "Multiple-testing correction across columns (default ${DEFAULT-VALUE}).")
     String correction;
 
-    @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "A", description = "Significance level (default ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", defaultValue = "" + DriftAnalysis.Request.DEFAULT_ALPHA, paramLabel = "A", description = "Significance level (default ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--permutations", defaultValue = "500", paramLabel = "P",
+    @Option(names = "--permutations", defaultValue = "" + DriftAnalysis.Request.DEFAULT_PERMUTATIONS, paramLabel = "P",
             description = "Permutations of the MMD test (default ${DEFAULT-VALUE}; 0 skips it).")
     int permutations;
 
@@ -58,18 +57,14 @@ final class DetectCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = output.json();
         TaskMonitor monitor = ConsoleProgress.forTerminal();
-        if (!(alpha > 0 && alpha < 1)) {
-            throw DataException.of("--alpha must lie strictly between 0 and 1, not " + alpha);
-        }
-        MultipleTesting mt = MultipleTesting.parse(correction);
+        DriftAnalysis.Request request = new DriftAnalysis.Request(MultipleTesting.parse(correction), alpha,
+                permutations, ClassifierTest.Learner.parse(classifierLearner), seed);
         Split s = split.build();
-        List<ColumnDrift> results = DriftAnalysis.univariate(s, mt, alpha, monitor);
-        DriftAnalysis.Encoded encoded = DriftAnalysis.encode(s);
-        MmdTest.Result mmd = permutations > 0 ? DriftAnalysis.mmd(encoded, permutations, seed, monitor) : null;
-        ClassifierTest.Result classifier = DriftAnalysis.classifier(encoded, seed,
-                ClassifierTest.Learner.parse(classifierLearner), monitor);
-        boolean drift = results.stream().anyMatch(ColumnDrift::drift) || (mmd != null && mmd.pValue() < alpha)
-                || classifier.pValue() < alpha;
+        DriftAnalysis.Report report = DriftAnalysis.detect(s, request, monitor);
+        List<ColumnDrift> results = report.columns();
+        MmdTest.Result mmd = report.mmd();
+        ClassifierTest.Result classifier = report.classifier();
+        boolean drift = report.drift();
         ConsoleProgress.clear(monitor);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -104,13 +99,13 @@ final class DetectCommand implements Callable<Integer> {
             cls.put("p_value", classifier.pValue());
             classifier.topFeatures().forEach(cls.putArray("top_features")::add);
             cls.put("method", classifier.method());
-            root.put("correction", mt.id());
+            root.put("correction", request.correction().id());
             root.put("alpha", alpha);
             root.put("drift", drift);
             Json.print(out, root);
         } else {
             out.printf(Locale.ROOT, "%s: %s (%s-corrected, alpha %.3g)%n", s.description(),
-                    drift ? "SHIFT DETECTED" : "no shift detected", mt.id(), alpha);
+                    drift ? "SHIFT DETECTED" : "no shift detected", request.correction().id(), alpha);
             if (mmd != null) {
                 out.printf(Locale.ROOT, "  MMD^2 = %.4g, p = %.4g (%d permutations, %s, bandwidth %.3g)%n", mmd.statistic(),
                         mmd.pValue(), mmd.permutations(), mmd.method(), mmd.bandwidth());

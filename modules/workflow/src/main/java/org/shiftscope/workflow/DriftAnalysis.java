@@ -113,4 +113,58 @@ public final class DriftAnalysis {
                 .filter(c -> split.reference().requireColumn(c).type() != ColumnType.TEXT).toList();
         return UnivariateDrift.test(split.reference(), split.target(), columns, correction, alpha, monitor);
     }
+
+    /**
+     * A detection as the CLI and the Data view ask for it; the defaults are defined here once.
+     *
+     * @param correction   multiple-testing correction of the per-column p-values
+     * @param alpha        significance level of every verdict, in (0, 1)
+     * @param permutations MMD permutations (0: no MMD test)
+     * @param learner      the classifier two-sample test's learner
+     * @param seed         seed of the permutations and the folds
+     */
+    public record Request(MultipleTesting correction, double alpha, int permutations, ClassifierTest.Learner learner,
+                          long seed) {
+
+        public static final MultipleTesting DEFAULT_CORRECTION = MultipleTesting.HOLM;
+        public static final double DEFAULT_ALPHA = 0.05;
+        public static final int DEFAULT_PERMUTATIONS = 500;
+
+        public Request {
+            if (!(alpha > 0 && alpha < 1)) {
+                throw org.shiftscope.core.DataException.setting("alpha", "the significance level must lie strictly"
+                        + " between 0 and 1, not " + alpha);
+            }
+            if (permutations < 0) {
+                throw org.shiftscope.core.DataException.setting("permutations", "the number of permutations cannot be"
+                        + " negative, not " + permutations);
+            }
+        }
+
+        public static Request defaults() {
+            return new Request(DEFAULT_CORRECTION, DEFAULT_ALPHA, DEFAULT_PERMUTATIONS, ClassifierTest.Learner.LOGISTIC,
+                    0);
+        }
+    }
+
+    /**
+     * A detection's results.
+     *
+     * @param mmd   null when no permutations were asked for
+     * @param drift whether any test finds drift at the request's alpha
+     */
+    public record Report(List<ColumnDrift> columns, MmdTest.Result mmd, ClassifierTest.Result classifier,
+                         boolean drift) {
+    }
+
+    /** The detect use case: every column's test, then the MMD and classifier two-sample tests on all of them. */
+    public static Report detect(Split split, Request r, TaskMonitor monitor) {
+        List<ColumnDrift> columns = univariate(split, r.correction(), r.alpha(), monitor);
+        Encoded encoded = encode(split);
+        MmdTest.Result mmd = r.permutations() > 0 ? mmd(encoded, r.permutations(), r.seed(), monitor) : null;
+        ClassifierTest.Result classifier = classifier(encoded, r.seed(), r.learner(), monitor);
+        boolean drift = columns.stream().anyMatch(ColumnDrift::drift) || (mmd != null && mmd.pValue() < r.alpha())
+                || classifier.pValue() < r.alpha();
+        return new Report(columns, mmd, classifier, drift);
+    }
 }

@@ -3,7 +3,6 @@ package org.shiftscope.workflow.data;
 import java.util.ArrayList;
 import java.util.List;
 import org.shiftscope.analysis.ColumnDrift;
-import org.shiftscope.analysis.MultipleTesting;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.ColumnComparison;
@@ -18,8 +17,8 @@ public final class DataAnalysis {
     /** Most charts the view draws at once; wide data (e.g. 384 embedding dimensions) is trimmed with a note. */
     public static final int MAX_CHARTS = 24;
 
-    /** Significance level of the drift verdicts (Holm-corrected across columns). */
-    public static final double ALPHA = 0.05;
+    /** Significance level of the drift verdicts (Holm-corrected across columns), as detect's. */
+    public static final double ALPHA = DriftAnalysis.Request.DEFAULT_ALPHA;
 
     private DataAnalysis() {
     }
@@ -36,7 +35,8 @@ public final class DataAnalysis {
         List<String> selectable = new ArrayList<>(sides.reference().columnNames());
         selectable.removeAll(sides.filterColumns());
         monitor.progress(-1, "Testing columns for drift");
-        List<ColumnDrift> drift = DriftAnalysis.univariate(split, MultipleTesting.HOLM, ALPHA, monitor);
+        List<ColumnDrift> drift = DriftAnalysis.univariate(split, DriftAnalysis.Request.DEFAULT_CORRECTION, ALPHA,
+                monitor);
         return new DataResult(def, sides, split, DatasetSummary.of(sides.reference()), DatasetSummary.of(sides.target()),
                 comparisons, selectable, drift);
     }
