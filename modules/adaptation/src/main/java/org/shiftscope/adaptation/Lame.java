@@ -30,7 +30,8 @@ public final class Lame {
         int m = probs.length / k;
         int kn = Math.min(NEIGHBOURS, m - 1);
         int[][] nn = new int[m][];
-        IntStream.range(0, m).parallel().forEach(i -> nn[i] = nearest(features, d, m, i, kn));
+        IntStream.range(0, m).parallel().forEach(i -> nn[i] = org.shiftscope.core.NearestNeighbours.nearest(features, m,
+                features, i, d, kn, i, null));
         double[] z = probs.clone();
         for (int iter = 0; iter < 100; iter++) {
             double[] next = new double[z.length];
@@ -57,32 +58,5 @@ public final class Lame {
             }
         }
         return z;
-    }
-
-    private static int[] nearest(double[] x, int d, int m, int i, int kn) {
-        double[] best = new double[kn];
-        int[] idx = new int[kn];
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
-        for (int j = 0; j < m; j++) {
-            if (j == i) {
-                continue;
-            }
-            double s = 0;
-            for (int a = 0; a < d; a++) {
-                double t = x[i * d + a] - x[j * d + a];
-                s += t * t;
-            }
-            if (s < best[kn - 1]) {
-                int p = kn - 1;
-                while (p > 0 && best[p - 1] > s) {
-                    best[p] = best[p - 1];
-                    idx[p] = idx[p - 1];
-                    p--;
-                }
-                best[p] = s;
-                idx[p] = j;
-            }
-        }
-        return idx;
     }
 }

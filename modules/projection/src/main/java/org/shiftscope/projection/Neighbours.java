@@ -1,6 +1,7 @@
 package org.shiftscope.projection;
 
 import java.util.stream.IntStream;
+import org.shiftscope.core.NearestNeighbours;
 
 /**
  * Exact k nearest neighbours (Euclidean), computed in parallel over the query rows. Row i of the result lists its
@@ -106,35 +107,11 @@ record Neighbours(int k, int[] index, double[] distance) {
         int[] index = new int[nq * k];
         double[] dist = new double[nq * k];
         IntStream.range(0, nq).parallel().forEach(i -> {
-            int[] bi = new int[k];
-            double[] bd = new double[k];
-            java.util.Arrays.fill(bd, Double.POSITIVE_INFINITY);
-            int q = i * d;
-            for (int j = 0; j < nb; j++) {
-                if (self && j == i) {
-                    continue;
-                }
-                double worst = bd[k - 1];
-                int b = j * d;
-                double s = 0;
-                for (int c = 0; c < d && s < worst; c++) {
-                    double t = query[q + c] - base[b + c];
-                    s += t * t;
-                }
-                if (s < worst) {
-                    int r = k - 1;
-                    while (r > 0 && bd[r - 1] > s) {
-                        bd[r] = bd[r - 1];
-                        bi[r] = bi[r - 1];
-                        r--;
-                    }
-                    bd[r] = s;
-                    bi[r] = j;
-                }
-            }
+            double[] sq = new double[k];
+            int[] near = NearestNeighbours.nearest(base, nb, query, i, d, k, self ? i : -1, sq);
             for (int r = 0; r < k; r++) {
-                index[i * k + r] = bi[r];
-                dist[i * k + r] = Math.sqrt(bd[r]);
+                index[i * k + r] = near[r];
+                dist[i * k + r] = Math.sqrt(sq[r]);
             }
         });
         return new Neighbours(k, index, dist);

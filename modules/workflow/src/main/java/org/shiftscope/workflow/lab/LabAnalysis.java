@@ -199,22 +199,8 @@ public final class LabAnalysis {
     /** The majority label among the {@link #NEIGHBOURS} training rows nearest to row i of {@code q}. */
     static String knn(Points train, int n, String[] labels, Points q, int i) {
         int k = Math.min(NEIGHBOURS, n);
-        int[] best = new int[k];
-        double[] dist = new double[k];
-        java.util.Arrays.fill(dist, Double.POSITIVE_INFINITY);
-        for (int j = 0; j < n; j++) {
-            double dj = q.sqDist(i, train, j);
-            if (dj < dist[k - 1]) {
-                int at = k - 1;
-                while (at > 0 && dist[at - 1] > dj) {
-                    dist[at] = dist[at - 1];
-                    best[at] = best[at - 1];
-                    at--;
-                }
-                dist[at] = dj;
-                best[at] = j;
-            }
-        }
+        int[] best = org.shiftscope.core.NearestNeighbours.nearest(train.values(), n, q.values(), i, q.d(), k, -1,
+                null);
         Map<String, Integer> votes = new java.util.TreeMap<>();
         for (int b : best) {
             votes.merge(labels[b], 1, Integer::sum);
