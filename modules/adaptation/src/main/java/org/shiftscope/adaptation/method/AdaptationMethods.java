@@ -15,26 +15,35 @@ public final class AdaptationMethods {
     public record Settings(double alpha) {
     }
 
-    private record Entry(MethodInfo info, Function<Settings, AdaptationMethod> create) {
+    /** A method's class, description, report type and how it is built from the settings. */
+    private record Entry(Class<? extends AdaptationMethod> type, MethodInfo info,
+                         Class<? extends MethodReport> report, Function<Settings, AdaptationMethod> create) {
     }
 
     private static final List<Entry> ALL = List.of(
-            new Entry(BbseMethod.INFO, s -> new BbseMethod()),
-            new Entry(BbseSoftMethod.INFO, s -> new BbseSoftMethod()),
-            new Entry(MllsMethod.INFO, s -> new MllsMethod()),
-            new Entry(ImportanceWeightingMethod.INFO, s -> new ImportanceWeightingMethod()),
-            new Entry(KliepMethod.INFO, s -> new KliepMethod()),
-            new Entry(BatchNormMethod.INFO, s -> new BatchNormMethod()),
-            new Entry(AlphaBatchNormMethod.INFO, s -> new AlphaBatchNormMethod(
+            new Entry(BbseMethod.class, BbseMethod.INFO, LabelShiftReport.class, s -> new BbseMethod()),
+            new Entry(BbseSoftMethod.class, BbseSoftMethod.INFO, LabelShiftReport.class, s -> new BbseSoftMethod()),
+            new Entry(MllsMethod.class, MllsMethod.INFO, LabelShiftReport.class, s -> new MllsMethod()),
+            new Entry(ImportanceWeightingMethod.class, ImportanceWeightingMethod.INFO, ImportanceReport.class,
+                    s -> new ImportanceWeightingMethod()),
+            new Entry(KliepMethod.class, KliepMethod.INFO, ImportanceReport.class, s -> new KliepMethod()),
+            new Entry(BatchNormMethod.class, BatchNormMethod.INFO, BatchNormMethod.Report.class,
+                    s -> new BatchNormMethod()),
+            new Entry(AlphaBatchNormMethod.class, AlphaBatchNormMethod.INFO, AlphaBatchNormMethod.Report.class,
+                    s -> new AlphaBatchNormMethod(
                     new AlphaBatchNormMethod.Options(s.alpha()))),
-            new Entry(TentMethod.INFO, s -> new TentMethod()),
-            new Entry(GroupUpweightMethod.INFO, s -> new GroupUpweightMethod()),
-            new Entry(LameMethod.INFO, s -> new LameMethod()),
-            new Entry(PseudoLabelMethod.INFO, s -> new PseudoLabelMethod()),
-            new Entry(CoralMethod.INFO, s -> new CoralMethod()),
-            new Entry(DannMethod.INFO, s -> new DannMethod()),
-            new Entry(GroupDroMethod.INFO, s -> new GroupDroMethod()),
-            new Entry(WiseFtMethod.INFO, s -> new WiseFtMethod(new WiseFtMethod.Options(s.alpha()))));
+            new Entry(TentMethod.class, TentMethod.INFO, TentMethod.Report.class, s -> new TentMethod()),
+            new Entry(GroupUpweightMethod.class, GroupUpweightMethod.INFO, GroupUpweightMethod.Report.class,
+                    s -> new GroupUpweightMethod()),
+            new Entry(LameMethod.class, LameMethod.INFO, LameMethod.Report.class, s -> new LameMethod()),
+            new Entry(PseudoLabelMethod.class, PseudoLabelMethod.INFO, PseudoLabelMethod.Report.class,
+                    s -> new PseudoLabelMethod()),
+            new Entry(CoralMethod.class, CoralMethod.INFO, CoralMethod.Report.class, s -> new CoralMethod()),
+            new Entry(DannMethod.class, DannMethod.INFO, DannMethod.Report.class, s -> new DannMethod()),
+            new Entry(GroupDroMethod.class, GroupDroMethod.INFO, GroupDroMethod.Report.class,
+                    s -> new GroupDroMethod()),
+            new Entry(WiseFtMethod.class, WiseFtMethod.INFO, WiseFtMethod.Report.class,
+                    s -> new WiseFtMethod(new WiseFtMethod.Options(s.alpha()))));
 
     private AdaptationMethods() {
     }
@@ -61,7 +70,22 @@ public final class AdaptationMethods {
 
     /** The type of the report the method with this id writes (to read a stored run back). */
     public static Class<? extends MethodReport> reportType(String id) {
-        return create(id, new Settings(0.5)).reportType();
+        return entry(id).report();
+    }
+
+    /** The description of a method (what {@link AdaptationMethod#info()} returns). */
+    static MethodInfo infoOf(AdaptationMethod method) {
+        return of(method).info();
+    }
+
+    /** The report type of a method (what {@link AdaptationMethod#reportType()} returns). */
+    static Class<? extends MethodReport> reportTypeOf(AdaptationMethod method) {
+        return of(method).report();
+    }
+
+    private static Entry of(AdaptationMethod method) {
+        return ALL.stream().filter(e -> e.type() == method.getClass()).findFirst().orElseThrow(() ->
+                new IllegalStateException(method.getClass().getSimpleName() + " is not registered"));
     }
 
     private static Entry entry(String id) {

@@ -31,23 +31,13 @@ public record AlphaBatchNormMethod(Options options) implements TestTimeMethod<In
     }
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Report> reportType() {
-        return Report.class;
-    }
-
-    @Override
     public void checkInputs(boolean images) {
         BatchNormMethod.requireImages(id(), images);
     }
 
     @Override
-    public Integer adaptNetwork(TrainableNetwork network, float[] train, int[] trainClasses, float[] target, int n, long seed,
-                                TaskMonitor monitor) {
+    public Integer adaptNetwork(TrainableNetwork network, float[] train, int[] trainClasses, float[] target, int n,
+                                long seed, TaskMonitor monitor) {
         return network.adaptBatchNorm(target, n, options.alpha(), monitor);
     }
 

@@ -17,16 +17,6 @@ public record BatchNormMethod() implements TestTimeMethod<Integer> {
     }
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Report> reportType() {
-        return Report.class;
-    }
-
-    @Override
     public void checkInputs(boolean images) {
         requireImages(id(), images);
     }
@@ -40,8 +30,8 @@ public record BatchNormMethod() implements TestTimeMethod<Integer> {
     }
 
     @Override
-    public Integer adaptNetwork(TrainableNetwork network, float[] train, int[] trainClasses, float[] target, int n, long seed,
-                                TaskMonitor monitor) {
+    public Integer adaptNetwork(TrainableNetwork network, float[] train, int[] trainClasses, float[] target, int n,
+                                long seed, TaskMonitor monitor) {
         return network.adaptBatchNorm(target, n, 0, monitor);
     }
 

@@ -15,16 +15,6 @@ public record BbseMethod() implements OutputMethod {
             "BBSE (label shift, predicted classes)", true, false);
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<LabelShiftReport> reportType() {
-        return LabelShiftReport.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         return correct(c, false);
     }

@@ -9,16 +9,6 @@ public record BbseSoftMethod() implements OutputMethod {
             "BBSE-soft (label shift, probabilities)", true, false);
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<LabelShiftReport> reportType() {
-        return LabelShiftReport.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         return BbseMethod.correct(c, true);
     }

@@ -19,16 +19,6 @@ public record CoralMethod() implements OutputMethod {
     }
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Report> reportType() {
-        return Report.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         if (c.images()) {
             throw DataException.of("CORAL aligns tabular features; the data are images");

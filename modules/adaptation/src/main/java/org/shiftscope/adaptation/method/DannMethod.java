@@ -61,16 +61,6 @@ public record DannMethod(Options options) implements OutputMethod {
     }
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Report> reportType() {
-        return Report.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         monitor.progress(0, "DANN: domain-adversarial training on the reference and the target");
         TrainedClassifier d = c.trainer().train(c.request(c.train()).optScored(c.held())

@@ -33,16 +33,6 @@ public record GroupDroMethod() implements OutputMethod {
     }
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Report> reportType() {
-        return Report.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         String[] groups = c.requireTrainGroups("GroupDRO");
         Map<String, Integer> index = new TreeMap<>();

@@ -31,16 +31,6 @@ public record GroupUpweightMethod() implements OutputMethod {
     }
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Report> reportType() {
-        return Report.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         String[] groups = c.requireTrainGroups("group upweighting");
         Map<String, Integer> count = new TreeMap<>();

@@ -16,16 +16,6 @@ public record ImportanceWeightingMethod() implements OutputMethod {
             false, false);
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<ImportanceReport> reportType() {
-        return ImportanceReport.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         return reweight(c, false, monitor);
     }

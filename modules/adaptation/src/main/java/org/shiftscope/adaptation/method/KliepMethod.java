@@ -13,16 +13,6 @@ public record KliepMethod() implements OutputMethod {
             false, false);
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<ImportanceReport> reportType() {
-        return ImportanceReport.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         return ImportanceWeightingMethod.reweight(c, true, monitor);
     }

@@ -18,16 +18,6 @@ public record LameMethod() implements OutputMethod {
     }
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Report> reportType() {
-        return Report.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         monitor.progress(0.5, "LAME: nearest neighbours of the target in the classifier's features");
         return new Outcome(Lame.adjust(c.targetProbabilities(), c.classes(), c.targetFeatures(), c.featureDim()),

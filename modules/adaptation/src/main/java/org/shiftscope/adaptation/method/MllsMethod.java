@@ -14,16 +14,6 @@ public record MllsMethod() implements OutputMethod {
             "MLLS / EM with BCTS calibration (label shift)", true, false);
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<LabelShiftReport> reportType() {
-        return LabelShiftReport.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         int k = c.classes();
         Calibration.Bcts bcts = Calibration.bcts(c.heldProbabilities(), c.heldLabels(), k);

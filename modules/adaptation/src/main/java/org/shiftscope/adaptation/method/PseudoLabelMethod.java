@@ -46,16 +46,6 @@ public record PseudoLabelMethod(Options options) implements OutputMethod {
     }
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Report> reportType() {
-        return Report.class;
-    }
-
-    @Override
     public Outcome adapt(AdaptationContext c, TaskMonitor monitor) {
         int k = c.classes();
         double[] p = c.targetProbabilities();

@@ -30,23 +30,13 @@ public record TentMethod(Options options) implements TestTimeMethod<double[]> {
     }
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Report> reportType() {
-        return Report.class;
-    }
-
-    @Override
     public void checkInputs(boolean images) {
         BatchNormMethod.requireImages(id(), images);
     }
 
     @Override
-    public double[] adaptNetwork(TrainableNetwork network, float[] train, int[] trainClasses, float[] target, int n, long seed,
-                                 TaskMonitor monitor) {
+    public double[] adaptNetwork(TrainableNetwork network, float[] train, int[] trainClasses, float[] target, int n,
+                                 long seed, TaskMonitor monitor) {
         return network.tent(target, n, options.epochs(), options.learningRate(), monitor);
     }
 

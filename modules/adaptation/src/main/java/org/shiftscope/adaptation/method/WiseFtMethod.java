@@ -91,16 +91,6 @@ public record WiseFtMethod(Options options) implements TestTimeMethod<WiseFtMeth
     }
 
     @Override
-    public MethodInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Class<Report> reportType() {
-        return Report.class;
-    }
-
-    @Override
     public Tuned adaptNetwork(TrainableNetwork net, float[] xs, int[] ys, float[] xt, int nt, long seed,
                               TaskMonitor monitor) {
         float[][] start = net.parameters();
