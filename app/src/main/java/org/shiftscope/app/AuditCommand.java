@@ -11,6 +11,7 @@ import org.shiftscope.core.Dataset;
 import org.shiftscope.core.RowFilter;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.audit.AuditAnalysis;
+import org.shiftscope.workflow.audit.ClusterGroups;
 import org.shiftscope.workflow.audit.AuditJson;
 import org.shiftscope.workflow.DatasetCatalog;
 import picocli.CommandLine;
@@ -73,7 +74,7 @@ final class AuditCommand implements Callable<Integer> {
         if (both != null && both.clusters() != null) {
             w.printf(Locale.ROOT, "transport clusters (k-cluster explanation over %s):%n",
                     String.join(", ", both.clusterFeatures()));
-            for (AuditAnalysis.ClusterGroups c : both.clusters()) {
+            for (ClusterGroups c : both.clusters()) {
                 w.printf(Locale.ROOT, "  cluster %d moved %.3f along %s%n    reference %s%n    target    %s%n",
                         c.cluster(), c.moved(), String.join(", ", c.topFeatures()), c.reference(), c.target());
             }

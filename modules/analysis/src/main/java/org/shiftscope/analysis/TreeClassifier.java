@@ -37,15 +37,26 @@ public final class TreeClassifier {
     }
 
     public static TreeClassifier fit(double[] x, int n, int d, int[] y, int classes, long seed, TaskMonitor monitor) {
+        return fit(x, n, d, y, classes, SHRINKAGE, seed, monitor);
+    }
+
+    /** The same with another shrinkage (learning rate) of the boosting rounds. */
+    static TreeClassifier fit(double[] x, int n, int d, int[] y, int classes, double shrinkage, long seed,
+                              TaskMonitor monitor) {
         if (n < 2 || Arrays.stream(y).distinct().count() < 2) {
             throw DataException.of("the tree classifier needs at least 2 rows of 2 classes");
         }
         monitor.progress(0, "training " + TREES + " boosted trees");
         smile.math.MathEx.setSeed(seed);
         GradientTreeBoost g = GradientTreeBoost.fit(Formula.lhs("y"), frame(x, n, d).add(ValueVector.of("y", y)),
-                new GradientTreeBoost.Options(TREES, 20, LEAVES, NODE_SIZE, SHRINKAGE, SUBSAMPLE, null, null));
+                new GradientTreeBoost.Options(TREES, 20, LEAVES, NODE_SIZE, shrinkage, SUBSAMPLE, null, null));
         monitor.progress(1, "trees trained");
         return new TreeClassifier(g, d, classes, g.classes());
+    }
+
+    /** Each input column's split importance (summed loss reduction over every tree). */
+    double[] importance() {
+        return model.importance();
     }
 
     /** n x classes probabilities, row-major. */

@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
-import smile.classification.GradientTreeBoost;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.ValueVector;
 
 /**
  * The classifier two-sample test with gradient-boosted trees (J. H. Friedman, "Greedy function approximation: a
@@ -19,12 +15,8 @@ import smile.data.vector.ValueVector;
  */
 final class TreeClassifierTest {
 
-    /** Boosting rounds, leaves per tree, smallest leaf, shrinkage and row subsample of every fit. */
-    static final int TREES = 100;
-    static final int LEAVES = 6;
-    static final int NODE_SIZE = 5;
+    /** The shrinkage of the boosting rounds (the trees otherwise as {@link TreeClassifier}'s). */
     static final double SHRINKAGE = 0.05;
-    static final double SUBSAMPLE = 0.7;
 
     private TreeClassifierTest() {
     }
@@ -38,49 +30,43 @@ final class TreeClassifierTest {
         int[] label = ClassifierTest.sides(n, nTotal);
         int[] fold = ClassifierTest.stratifiedFolds(n, m, seed);
         double[] score = new double[nTotal];
-        DataFrame all = frame(pooled, nTotal, d, label);
         for (int f = 0; f < ClassifierTest.FOLDS; f++) {
             monitor.checkCancelled();
             monitor.progress((double) f / (ClassifierTest.FOLDS + 1), "classifier test (trees): fold " + (f + 1)
                     + " of " + ClassifierTest.FOLDS);
             int ff = f;
-            boolean[] train = new boolean[nTotal];
-            for (int i = 0; i < nTotal; i++) {
-                train[i] = fold[i] != ff;
-            }
-            GradientTreeBoost g = fit(all.get(train), seed + f);
-            double[] p = new double[2];
-            for (int i = 0; i < nTotal; i++) {
-                if (fold[i] == f) {
-                    g.predict(all.get(i), p);
-                    score[i] = p[1];
-                }
+            int[] train = IntStream.range(0, nTotal).filter(i -> fold[i] != ff).toArray();
+            int[] held = IntStream.range(0, nTotal).filter(i -> fold[i] == ff).toArray();
+            double[] p = fit(pooled, d, train, label, seed + f).probabilities(rows(pooled, d, held), held.length);
+            for (int r = 0; r < held.length; r++) {
+                score[held[r]] = p[r * 2 + 1];
             }
         }
         double auc = ClassifierTest.auc(score, label);
         monitor.progress((double) ClassifierTest.FOLDS / (ClassifierTest.FOLDS + 1), "classifier test (trees):"
                 + " importance on all rows");
-        double[] importance = fit(all, seed).importance();
+        double[] importance = fit(pooled, d, IntStream.range(0, nTotal).toArray(), label, seed).importance();
         List<String> top = IntStream.range(0, d).boxed()
                 .sorted(Comparator.comparingDouble((Integer k) -> -importance[k]).thenComparingInt(k -> k))
                 .limit(5).map(names::get).toList();
         return new ClassifierTest.Result(auc, ClassifierTest.pValue(auc, n, m), top, "gradient-boosted trees ("
-                + TREES + " x " + LEAVES + " leaves), " + ClassifierTest.FOLDS + "-fold out-of-fold AUC, Mann-Whitney p");
+                + TreeClassifier.TREES + " x " + TreeClassifier.LEAVES + " leaves), " + ClassifierTest.FOLDS + "-fold out-of-fold AUC, Mann-Whitney p");
     }
 
-    private static GradientTreeBoost fit(DataFrame data, long seed) {
-        smile.math.MathEx.setSeed(seed); // the row subsamples: the same fit for the same seed
-        return GradientTreeBoost.fit(Formula.lhs("side"), data, new GradientTreeBoost.Options(TREES, 20, LEAVES,
-                NODE_SIZE, SHRINKAGE, SUBSAMPLE, null, null));
-    }
-
-    /** Columns x0..x(d-1) and the side (0 reference, 1 target). */
-    private static DataFrame frame(double[] pooled, int nTotal, int d, int[] label) {
-        double[][] rows = new double[nTotal][];
-        for (int i = 0; i < nTotal; i++) {
-            rows[i] = java.util.Arrays.copyOfRange(pooled, i * d, (i + 1) * d);
+    /** Trees fitted on the given rows (the learner's shrinkage: 0.05, gentler than the adaptation classifier's). */
+    private static TreeClassifier fit(double[] pooled, int d, int[] rows, int[] label, long seed) {
+        int[] y = new int[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            y[r] = label[rows[r]];
         }
-        String[] names = IntStream.range(0, d).mapToObj(k -> "x" + k).toArray(String[]::new);
-        return DataFrame.of(rows, names).add(ValueVector.of("side", label));
+        return TreeClassifier.fit(rows(pooled, d, rows), rows.length, d, y, 2, SHRINKAGE, seed, TaskMonitor.NONE);
+    }
+
+    private static double[] rows(double[] x, int d, int[] which) {
+        double[] out = new double[which.length * d];
+        for (int r = 0; r < which.length; r++) {
+            System.arraycopy(x, which[r] * d, out, r * d, d);
+        }
+        return out;
     }
 }

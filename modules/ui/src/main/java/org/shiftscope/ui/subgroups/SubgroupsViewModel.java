@@ -21,6 +21,7 @@ import org.shiftscope.metrics.GroupFairness;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.audit.AuditAnalysis;
+import org.shiftscope.workflow.audit.ClusterGroups;
 import org.shiftscope.workflow.model.EmbeddingAnalysis;
 
 /**
@@ -218,10 +219,10 @@ public final class SubgroupsViewModel {
         disparities.setAll(d);
         List<ClusterRow> c = new ArrayList<>();
         if (a.clusters() != null) {
-            List<List<AuditAnalysis.GroupShare>> shares = AuditAnalysis.shares(a.clusters());
+            List<List<ClusterGroups.GroupShare>> shares = ClusterGroups.shares(a.clusters());
             for (int i = 0; i < a.clusters().size(); i++) {
-                AuditAnalysis.ClusterGroups k = a.clusters().get(i);
-                for (AuditAnalysis.GroupShare g : shares.get(i)) {
+                ClusterGroups k = a.clusters().get(i);
+                for (ClusterGroups.GroupShare g : shares.get(i)) {
                     c.add(new ClusterRow(String.valueOf(k.cluster()), String.format(Locale.ROOT, "%.3f", k.moved()),
                             String.join(", ", k.topFeatures()), g.group(), g.reference(), g.target()));
                 }

@@ -11,8 +11,7 @@ import java.util.Map;
 import org.shiftscope.metrics.Evaluation;
 import org.shiftscope.metrics.GroupFairness;
 import org.shiftscope.workflow.audit.AuditAnalysis.Audit;
-import org.shiftscope.workflow.audit.AuditAnalysis.ClusterGroups;
-import org.shiftscope.workflow.audit.AuditAnalysis.GroupShare;
+import org.shiftscope.workflow.audit.ClusterGroups.GroupShare;
 import org.shiftscope.workflow.audit.AuditAnalysis.SplitAudit;
 
 /**
@@ -41,7 +40,7 @@ public final class AuditJson {
 
     /** The clusters as JSON, with each group's share of its side's rows that the cluster holds. */
     public static ArrayNode toJson(List<ClusterGroups> clusters) {
-        List<List<GroupShare>> shares = AuditAnalysis.shares(clusters);
+        List<List<GroupShare>> shares = ClusterGroups.shares(clusters);
         ArrayNode out = JSON.createArrayNode();
         for (int k = 0; k < clusters.size(); k++) {
             ClusterGroups c = clusters.get(k);

@@ -3,6 +3,7 @@ package org.shiftscope.workflow.report;
 import org.shiftscope.workflow.AtomicFile;
 import org.shiftscope.workflow.adapt.RunStore;
 import org.shiftscope.workflow.audit.AuditAnalysis;
+import org.shiftscope.workflow.audit.ClusterGroups;
 import org.shiftscope.workflow.audit.AuditJson;
 import org.shiftscope.workflow.project.Project;
 import org.shiftscope.workflow.project.ProjectStore;
@@ -345,11 +346,11 @@ public final class ReportWriter {
                 .append(" rows missing a feature are in no cluster.</p>\n<table>\n<tr><th>cluster</th><th>moved</th>"
                         + "<th>along</th><th>group</th><th>reference rows</th><th>target rows</th>"
                         + "<th>share of the group (reference &#8594; target)</th></tr>\n");
-        List<List<AuditAnalysis.GroupShare>> shares = AuditAnalysis.shares(a.clusters());
+        List<List<ClusterGroups.GroupShare>> shares = ClusterGroups.shares(a.clusters());
         for (int k = 0; k < a.clusters().size(); k++) {
-            AuditAnalysis.ClusterGroups c = a.clusters().get(k);
+            ClusterGroups c = a.clusters().get(k);
             boolean first = true;
-            for (AuditAnalysis.GroupShare g : shares.get(k)) {
+            for (ClusterGroups.GroupShare g : shares.get(k)) {
                 h.append("<tr><td>").append(first ? String.valueOf(c.cluster()) : "").append("</td><td>")
                         .append(first ? String.format(Locale.ROOT, "%.3f", c.moved()) : "").append("</td><td>")
                         .append(first ? esc(String.join(", ", c.topFeatures())) : "").append("</td><td>")
