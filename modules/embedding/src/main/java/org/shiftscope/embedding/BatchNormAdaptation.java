@@ -5,23 +5,12 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
-import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
 
@@ -125,17 +114,6 @@ final class BatchNormAdaptation {
             throw DataException.of("TENT adapts batch-norm layers; this model has none");
         }
         Block net = model.getBlock();
-        Loss entropy = new Loss("entropy") {
-            @Override
-            public NDArray evaluate(NDList labels, NDList predictions) {
-                NDArray logp = predictions.singletonOrThrow().logSoftmax(1);
-                return logp.exp().mul(logp).sum(new int[] {1}).neg().mean();
-            }
-        };
-        DefaultTrainingConfig config = new DefaultTrainingConfig(entropy)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) lr)).build())
-                .optDevices(new Device[] {device});
-        List<Double> curve = new java.util.ArrayList<>();
         net.freezeParameters(true);
         for (Block b : encoder.getChildren().values()) {
             if (b instanceof BatchNorm) {
@@ -143,35 +121,22 @@ final class BatchNormAdaptation {
                         || p.getType() == ai.djl.nn.Parameter.Type.BETA);
             }
         }
-        try (Trainer trainer = model.newTrainer(config);
-             NDManager manager = model.getNDManager().newSubManager(device)) {
-            ArrayDataset data = new ArrayDataset.Builder()
-                    .setData(manager.create(x, BuiltInEncoder.shape(n, rowShape)))
-                    .optLabels(manager.zeros(new Shape(n)))
-                    .setSampling(Math.min(64, n), true)
-                    .build();
-            int steps = epochs * (int) Math.ceil(n / (double) Math.min(64, n));
-            for (int epoch = 0; epoch < epochs; epoch++) {
-                for (Batch b : trainer.iterateDataset(data)) {
-                    monitor.checkCancelled();
-                    try (ai.djl.training.GradientCollector gc = trainer.newGradientCollector()) {
-                        NDArray loss = entropy.evaluate(null, trainer.forward(b.getData()));
-                        gc.backward(loss);
-                        curve.add((double) loss.getFloat());
-                    }
-                    monitor.value("TENT mean entropy", curve.get(curve.size() - 1));
-                    trainer.step();
-                    b.close();
-                    monitor.progress(0.2 + 0.8 * curve.size() / steps, String.format(Locale.ROOT,
-                            "TENT step %d of %d: mean entropy %.4f", curve.size(), steps, curve.get(curve.size() - 1)));
-                }
-            }
-        } catch (IOException | TranslateException e) {
-            throw new IllegalStateException("TENT failed", e);
+        int batch = Math.min(64, n);
+        EncoderTraining.Schedule schedule = new EncoderTraining.Schedule(n, batch, epochs, (float) lr,
+                EncoderTraining.Order.ENGINE, 0, "TENT mean entropy", "TENT");
+        try {
+            return EncoderTraining.loop(model, device, null, schedule, monitor.range(0.2, 1),
+                    (trainer, part, rows, progress) -> entropy(trainer.forward(new NDList(part.create(
+                            EncoderTraining.slice(x, n, rows), BuiltInEncoder.shape(rows.length, rowShape))))));
         } finally {
             net.freezeParameters(false);
         }
-        return curve.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The mean entropy of the softmax of the logits. */
+    private static NDArray entropy(NDList predictions) {
+        NDArray logp = predictions.singletonOrThrow().logSoftmax(1);
+        return logp.exp().mul(logp).sum(new int[] {1}).neg().mean();
     }
 
     private static NDArray parameter(Block block, String name) {

@@ -2,7 +2,6 @@ package org.shiftscope.embedding;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -15,20 +14,10 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.EasyTrain;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
-import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
@@ -55,7 +44,7 @@ public final class BuiltInEncoder implements AutoCloseable {
     private final Block head;
     private final long[] rowShape;
     private double trainAccuracy;
-    /** The training loss per step of the methods with their own loop (GroupDRO, DANN); null otherwise. */
+    /** The training loss of each step of this model's training. */
     private double[] lossCurve;
     /** DANN: the accuracy of its domain head telling reference from target rows at the end; NaN otherwise. */
     private double domainAccuracy = Double.NaN;
@@ -120,52 +109,25 @@ public final class BuiltInEncoder implements AutoCloseable {
             throw DataException.of("training the built-in encoder needs at least 2 rows and 2 classes (got " + n
                     + " rows, " + classes + " classes)");
         }
-        ModelEmbedder.configureOffline();
-        Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed((int) seed);
-        Device device = engine.defaultDevice();
-        Block head = Linear.builder().setUnits(classes).build();
-        SequentialBlock net = new SequentialBlock().add(encoder).add(head);
-        Model model = Model.newInstance("shiftscope-encoder", device, "PyTorch");
-        model.setBlock(net);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build())
-                .optDevices(new Device[] {device});
+        EncoderTraining.Fresh f = EncoderTraining.fresh(encoder, classes, null, seed);
         int batch = Math.min(batchSize, n);
-        try (Trainer trainer = model.newTrainer(config);
-             NDManager manager = model.getNDManager().newSubManager(device)) {
-            trainer.initialize(shape(batch, rowShape));
-            float[] y = new float[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = labels[i];
-            }
-            ArrayDataset data = new ArrayDataset.Builder()
-                    .setData(manager.create(x, shape(n, rowShape)))
-                    .optLabels(manager.create(y, new Shape(n)))
-                    .setSampling(batch, true)
-                    .build();
-            for (int epoch = 0; epoch < epochs; epoch++) {
-                for (Batch b : trainer.iterateDataset(data)) {
-                    monitor.checkCancelled();
-                    EasyTrain.trainBatch(trainer, b);
-                    trainer.step();
-                    b.close();
-                }
-                monitor.progress((epoch + 1.0) / epochs, String.format(Locale.ROOT,
-                        "training the built-in encoder: epoch %d of %d on %s", epoch + 1, epochs, device));
-            }
-            int[] right = {0};
-            inBatches(net, manager, x, n, rowShape, TaskMonitor.NONE, (from, logits) -> {
-                long[] predicted = logits.argMax(1).toLongArray();
-                for (int i = 0; i < predicted.length; i++) {
-                    right[0] += predicted[i] == labels[from + i] ? 1 : 0;
-                }
-            });
-            return new BuiltInEncoder(model, encoder, head, rowShape, (double) right[0] / n, device);
-        } catch (IOException | TranslateException e) {
-            model.close();
-            throw new IllegalStateException("training the built-in encoder failed", e);
+        Loss ce = Loss.softmaxCrossEntropyLoss();
+        EncoderTraining.Schedule schedule = EncoderTraining.Schedule.of(n, batch, epochs, seed, "training loss",
+                "training the built-in encoder on " + f.device()).with(EncoderTraining.Order.ENGINE, EncoderTraining.LR);
+        double[] curve = EncoderTraining.loop(f.model(), f.device(), new Shape[] {shape(batch, rowShape)}, schedule,
+                monitor, (trainer, part, rows, progress) -> ce.evaluate(new NDList(part.create(classOf(labels, rows))),
+                        trainer.forward(new NDList(part.create(EncoderTraining.slice(x, n, rows),
+                                shape(rows.length, rowShape))))));
+        return f.done(x, n, rowShape, labels, curve);
+    }
+
+    /** The labels of some rows, as the float array DJL's cross-entropy takes. */
+    static float[] classOf(int[] labels, int[] rows) {
+        float[] y = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = labels[rows[i]];
         }
+        return y;
     }
 
     static Shape shape(long n, long[] row) {
@@ -188,7 +150,7 @@ public final class BuiltInEncoder implements AutoCloseable {
         return domainAccuracy;
     }
 
-    /** The training loss per step of a model trained by {@link #groupDro} or {@link #dann}; null otherwise. */
+    /** The training loss of each step of this model's training. */
     public double[] lossCurve() {
         return lossCurve == null ? null : lossCurve.clone();
     }
@@ -265,15 +227,10 @@ public final class BuiltInEncoder implements AutoCloseable {
     public double[] fineTune(float[] x, int n, int[] labels, int epochs, long seed, TaskMonitor monitor) {
         int batch = Math.min(rowShape.length == 3 ? 64 : 256, n);
         Loss ce = Loss.softmaxCrossEntropyLoss();
-        return EncoderTraining.loop(new EncoderTraining.Fresh(model, encoder, head, device), null, n, batch, epochs, seed, "fine-tuning loss",
-                "fine-tuning", monitor, (trainer, part, rows, progress) -> {
-                    float[] y = new float[rows.length];
-                    for (int i = 0; i < rows.length; i++) {
-                        y[i] = labels[rows[i]];
-                    }
-                    return ce.evaluate(new NDList(part.create(y)), trainer.forward(new NDList(part.create(
-                            EncoderTraining.slice(x, n, rows), shape(rows.length, rowShape)))));
-                });
+        return EncoderTraining.loop(model, device, null,
+                EncoderTraining.Schedule.of(n, batch, epochs, seed, "fine-tuning loss", "fine-tuning"), monitor, (trainer, part, rows, progress) ->
+                        ce.evaluate(new NDList(part.create(classOf(labels, rows))), trainer.forward(new NDList(
+                                part.create(EncoderTraining.slice(x, n, rows), shape(rows.length, rowShape))))));
     }
 
     /** A copy of every parameter of the model, batch-norm running statistics included, in a fixed order. */

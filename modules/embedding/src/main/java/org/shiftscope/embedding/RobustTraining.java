@@ -44,8 +44,9 @@ final class RobustTraining {
         int g = q.length;
         EncoderTraining.Fresh f = EncoderTraining.fresh(BuiltInEncoder.architecture(shape, hidden, dim), classes, null, seed);
         int batch = Math.min(shape.length == 3 ? 64 : 256, n);
-        double[] curve = EncoderTraining.loop(f, new Shape[] {BuiltInEncoder.shape(batch, shape)}, n, batch, epochs, seed, "GroupDRO loss",
-                "GroupDRO training", monitor, (trainer, part, rows, progress) -> {
+        double[] curve = EncoderTraining.loop(f.model(), f.device(), new Shape[] {BuiltInEncoder.shape(batch, shape)},
+                EncoderTraining.Schedule.of(n, batch, epochs, seed, "GroupDRO loss", "GroupDRO training"), monitor,
+                (trainer, part, rows, progress) -> {
                     float[] onehot = new float[rows.length * classes];
                     float[] member = new float[rows.length * g];
                     double[] count = new double[g];
@@ -107,8 +108,9 @@ final class RobustTraining {
         int batch = Math.min(Math.min(shape.length == 3 ? 64 : 256, ns), nt);
         java.util.SplittableRandom pick = new java.util.SplittableRandom(seed + 1);
         Loss ce = Loss.softmaxCrossEntropyLoss();
-        double[] curve = EncoderTraining.loop(f, new Shape[] {BuiltInEncoder.shape(2L * batch, shape), new Shape(1)}, ns, batch, epochs, seed,
-                "DANN loss", "DANN training", monitor, (trainer, part, rows, progress) -> {
+        double[] curve = EncoderTraining.loop(f.model(), f.device(),
+                new Shape[] {BuiltInEncoder.shape(2L * batch, shape), new Shape(1)},
+                EncoderTraining.Schedule.of(ns, batch, epochs, seed, "DANN loss", "DANN training"), monitor, (trainer, part, rows, progress) -> {
                     int b = rows.length;
                     int[] targetRows = new int[b];
                     for (int i = 0; i < b; i++) {

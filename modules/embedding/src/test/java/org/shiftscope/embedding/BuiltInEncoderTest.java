@@ -36,6 +36,11 @@ class BuiltInEncoderTest {
                 right += predicted[i] == y[i] ? 1 : 0;
             }
             assertThat((double) right / n).isEqualTo(m.trainAccuracy());
+            // one loss per step: 30 passes of ceil(2000 / 256) = 8 batches; the last pass far below the first step
+            double[] curve = m.lossCurve();
+            assertThat(curve).hasSize(240);
+            double last = java.util.Arrays.stream(curve, 232, 240).average().orElseThrow();
+            assertThat(last).isLessThan(curve[0] / 3);
         }
         try (BuiltInEncoder again = BuiltInEncoder.mlp(x, n, d, y, 2, 32, 8, 30, 42, TaskMonitor.NONE)) {
             assertThat(again.embed(x, n, TaskMonitor.NONE).values()).containsExactly(first);
