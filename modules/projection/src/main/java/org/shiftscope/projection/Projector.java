@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.EnumIds;
+import org.shiftscope.core.Pca;
 import org.shiftscope.core.TaskMonitor;
 
 /**

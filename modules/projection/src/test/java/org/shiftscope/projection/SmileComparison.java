@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.shiftscope.analysis.ClassifierTest;
 import org.shiftscope.analysis.Dbscan;
 import org.shiftscope.analysis.GaussianMixture;
+import org.shiftscope.core.Pca;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.transport.KMeans;
 import org.shiftscope.transport.Points;

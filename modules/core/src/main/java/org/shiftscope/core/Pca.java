@@ -1,4 +1,4 @@
-package org.shiftscope.projection;
+package org.shiftscope.core;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -7,16 +7,21 @@ import java.util.stream.IntStream;
  * The leading principal components of a point cloud, by orthogonal iteration on its covariance matrix (Golub and Van
  * Loan, "Matrix Computations", 4th ed., section 8.2.4): {@code Q <- orth(C Q)} with Gram-Schmidt in column order,
  * which converges to the eigenvectors of the k largest eigenvalues, in order. Works for any dimension (784 pixels
- * included) without a full eigen-decomposition.
+ * included) without a full eigen-decomposition. The maps' start and pre-reduction and the Explain view's plane both
+ * use it.
  *
  * @param mean       the mean of the rows it was fitted on
  * @param components k unit vectors, row-major {@code components[c * d + j]}, largest variance first, each with its
  *                   largest-magnitude coordinate positive (so results do not flip sign between runs)
  * @param variance   the variance along each component
  */
-record Pca(int d, int k, double[] mean, double[] components, double[] variance) {
+public record Pca(int d, int k, double[] mean, double[] components, double[] variance) {
 
-    static Pca fit(double[] x, int n, int d, int k, long seed) {
+    /**
+     * The k leading components of n rows of x (row-major n x d); the random start of the iteration comes from
+     * {@code seed}.
+     */
+    public static Pca fit(double[] x, int n, int d, int k, long seed) {
         if (k < 1 || k > d) {
             throw new IllegalArgumentException(k + " components of " + d + " dimensions");
         }
@@ -64,8 +69,13 @@ record Pca(int d, int k, double[] mean, double[] components, double[] variance) 
         return new Pca(d, k, mean, q, variance);
     }
 
+    /** Component c as a vector of length d. */
+    public double[] component(int c) {
+        return java.util.Arrays.copyOfRange(components, c * d, (c + 1) * d);
+    }
+
     /** Coordinates of n rows along the k components, row-major n x k. */
-    double[] transform(double[] x, int n) {
+    public double[] transform(double[] x, int n) {
         double[] out = new double[n * k];
         IntStream.range(0, n).parallel().forEach(i -> {
             for (int c = 0; c < k; c++) {
