@@ -48,13 +48,7 @@ final class AuditCommand implements Callable<Integer> {
         List<AuditAnalysis.Audit> audits = new ArrayList<>();
         AuditAnalysis.SplitAudit both = null;
         if (split.data != null && split.referenceWhere == null && split.targetWhere == null) {
-            if (settings.clusters() > 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--explain-clusters joins the shift's transport clusters to the groups: define a split");
-            }
-            Dataset d = new DatasetCatalog().load(split.data, TaskMonitor.NONE);
-            AuditAnalysis.Audit a = AuditAnalysis.audit(settings.where() == null ? d
-                    : d.selectRows(RowFilter.parse(settings.where()).apply(d)), o, monitor);
+            AuditAnalysis.Audit a = AuditAnalysis.audit(split.data, settings, monitor);
             audits.add(a);
             json = AuditJson.toJson(a);
         } else {

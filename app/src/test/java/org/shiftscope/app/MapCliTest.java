@@ -16,10 +16,13 @@ import org.shiftscope.io.SharedData;
 /** map and embed end to end: planted clusters, Fashion-MNIST, a user's model, texts, the built-in encoder. */
 class MapCliTest {
 
+    /**
+     * The JSON and CSV that `map` writes and its options; the planted clusters themselves (every projection and
+     * clustering finds them) are workflow's SubpopulationMapTest.
+     */
     @Test
-    void mapFindsThePlantedEmergingAndShrinkingClusters(@TempDir Path dir) throws Exception {
-        // planted truth: blobs A at (0, 0) and B at (10, 0) on both sides, C at (0, 10) in the target only
-        // reference: A 300, B 200 -> shares 0.6, 0.4; target: A 200, B 100, C 100 -> shares 0.5, 0.25, 0.25
+    void mapWritesItsJsonAndCsvAndReadsItsOptions(@TempDir Path dir) throws Exception {
+        // planted: blobs A (0, 0) and B (10, 0) on both sides, C (0, 10) in the target only (300 + 200 vs 200 + 100 + 100)
         java.util.SplittableRandom r = new java.util.SplittableRandom(5);
         StringBuilder csv = new StringBuilder("side,a,b\n");
         String[] sides = {"ref", "ref", "tgt", "tgt", "tgt"};
@@ -48,51 +51,32 @@ class MapCliTest {
         JsonNode c = byTrend.get("emerging");
         assertThat(c.get("n_reference").asInt()).isZero();
         assertThat(c.get("n_target").asInt()).isEqualTo(100);
+        // an infinite ratio is written as null (JSON has no infinity)
         assertThat(c.get("ratio").isNull()).isTrue();
-        JsonNode b = byTrend.get("shrank");
-        assertThat(b.get("reference_share").asDouble()).isEqualTo(0.4);
-        assertThat(b.get("target_share").asDouble()).isEqualTo(0.25);
-        assertThat(b.get("ratio").asDouble()).isCloseTo(0.625, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(byTrend.get("stable").get("n_reference").asInt()).isEqualTo(300);
+        assertThat(byTrend.get("shrank").get("ratio").asDouble()).isCloseTo(0.625,
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(root.get("detection").get("mmd").has("p_value")).isTrue();
+        assertThat(root.get("detection").get("classifier").has("auc")).isTrue();
         java.util.List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(1 + 900);
         assertThat(lines.get(0)).isEqualTo("side,row,x,y,cluster");
         assertThat(lines.stream().filter(l -> l.startsWith("target,")).count()).isEqualTo(400);
 
         Result umap = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
-                "side=tgt", "--columns", "a,b", "--clusters", "3", "--method", "umap", "--format", "json");
+                "side=tgt", "--columns", "a,b", "--clusters", "3", "--method", "umap", "--no-tests", "--format", "json");
         assertThat(umap.code()).as(umap.err()).isZero();
         assertThat(umap.json().get("method").asText()).isEqualTo("umap");
         assertThat(umap.json().get("fitted").asInt()).isEqualTo(900);
-        // three well separated blobs: a faithful map keeps nearly every neighbourhood
-        assertThat(umap.json().get("trustworthiness").asDouble()).isGreaterThan(0.9);
+        assertThat(umap.json().has("trustworthiness")).isTrue();
+        assertThat(umap.json().has("detection")).isFalse();
 
-        // the mapped points carry the planted shift: both two-sample tests reject
-        assertThat(root.get("detection").get("mmd").get("p_value").asDouble()).isLessThan(0.01);
-        assertThat(root.get("detection").get("classifier").get("auc").asDouble()).isGreaterThan(0.6);
-
-        // a Gaussian mixture and DBSCAN find the same planted clusters
-        for (String[] how : new String[][] {{"--clustering", "gmm"}, {"--clustering", "dbscan", "--standardize", "none", "--eps", "1.5",
-                "--min-samples", "5"}}) {
-            Result other = run(java.util.stream.Stream.concat(java.util.stream.Stream.of("map", "--data",
-                    data.toString(), "--reference-where", "side=ref", "--target-where", "side=tgt", "--columns", "a,b",
-                    "--clusters", "3", "--no-tests", "--format", "json"), java.util.Arrays.stream(how))
-                    .toArray(String[]::new));
-            assertThat(other.code()).as(other.err()).isZero();
-            assertThat(other.json().has("detection")).isFalse();
-            assertThat(other.json().get("clustering").get("method").asText()).isEqualTo(how[1]);
-            assertThat(other.json().get("clustering").get("clusters").asInt()).isEqualTo(3);
-            JsonNode emerging = null;
-            for (JsonNode row : other.json().get("clusters")) {
-                if (row.get("trend").asText().equals("emerging")) {
-                    emerging = row;
-                }
-            }
-            assertThat(emerging).as(how[1]).isNotNull();
-            assertThat(emerging.get("n_reference").asInt()).isZero();
-            // DBSCAN may leave a few blob-edge points as noise
-            assertThat(emerging.get("n_target").asInt()).isBetween(how[1].equals("gmm") ? 100 : 95, 100);
-        }
+        Result dbscan = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--columns", "a,b", "--no-tests", "--clustering", "dbscan", "--standardize", "none",
+                "--eps", "1.5", "--min-samples", "5", "--format", "json");
+        assertThat(dbscan.code()).as(dbscan.err()).isZero();
+        JsonNode how = dbscan.json().get("clustering");
+        assertThat(how.get("method").asText()).isEqualTo("dbscan");
+        assertThat(how.get("clusters").asInt()).isEqualTo(3);
 
         Result bad = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
                 "side=tgt", "--method", "isomap");

@@ -14,9 +14,9 @@ class TransportCliTest {
     private static final String BC_FEATURES = "clump_thickness,uniformity_cell_size,uniformity_cell_shape,"
             + "marginal_adhesion,single_epithelial_cell_size,bare_nuclei,bland_chromatin,normal_nucleoli,mitoses";
 
-    /** Reference values: modules/transport/src/test/resources/pot/expected.csv, made by make_fixtures.py with POT. */
+    /** The JSON of ot and explain; their numbers against POT are workflow's ExplainAnalysisTest. */
     @Test
-    void otAndExplainOnBreastCancerMatchPot() throws Exception {
+    void otAndExplainWriteTheirJson() throws Exception {
         String data = shared("breast-cancer-wisconsin.csv");
         JsonNode ot = run("ot", "--data", data, "--reference-where", "class=2", "--target-where", "class=4",
                 "--columns", BC_FEATURES, "--standardize", "none", "--solver", "exact", "--format", "json").json();
@@ -33,24 +33,13 @@ class TransportCliTest {
         assertThat(k1.get("k").asInt()).isEqualTo(1);
         assertThat(k1.get("features").get(0).asText()).isEqualTo("bare_nuclei");
         assertThat(k1.get("percent_explained").asDouble()).isCloseTo(17.09297907579954, org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(ex.get("curve").get(2).get("percent_explained").asDouble())
-                .isCloseTo(40.60768202115825, org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(ex.get("curve").get(2).get("features")).hasSize(3);
         assertThat(ex.has("clusters")).isFalse();
-    }
 
-    @Test
-    void kClusterOnTheMixtureRingReportsClusters() throws Exception {
-        JsonNode ex = run("explain", "--demo", "mixture-ring", "--method", "kcluster", "--kmax", "6", "--seed", "1",
-                "--format", "json").json();
-        assertThat(ex.get("curve")).hasSize(6);
-        assertThat(ex.get("curve").get(5).get("percent_explained").asDouble()).isGreaterThan(95);
-        assertThat(ex.get("clusters")).hasSize(6);
-        for (JsonNode c : ex.get("clusters")) {
-            // each ring component moves radially from radius 10 to 20
-            assertThat(c.get("displacement_norm").asDouble()).isCloseTo(10, org.assertj.core.api.Assertions.within(1.0));
-            assertThat(c.get("size").asInt()).isEqualTo(250);
-        }
+        JsonNode kc = run("explain", "--demo", "mixture-ring", "--method", "kcluster", "--kmax", "2", "--format",
+                "json").json();
+        assertThat(kc.get("clusters")).hasSize(2);
+        JsonNode c = kc.get("clusters").get(0);
+        assertThat(c.has("displacement_norm") && c.has("size")).isTrue();
     }
 
     @Test

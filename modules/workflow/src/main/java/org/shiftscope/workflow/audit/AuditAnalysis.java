@@ -235,6 +235,16 @@ public final class AuditAnalysis {
         }
     }
 
+    /** Audits the rows of one file (all of them, or those the settings' filter keeps): the CLI's audit of a file. */
+    public static Audit audit(java.nio.file.Path file, Settings settings, TaskMonitor monitor) {
+        if (settings.clusters() > 0) {
+            throw DataException.setting("explain-clusters", "joining the shift's transport clusters to the groups"
+                    + " needs a split (a reference and a target), not one file");
+        }
+        Dataset d = new DatasetCatalog().load(file, monitor.range(0, 0.1));
+        return audit(filtered(d, settings.where()), settings.options(), monitor.range(0.1, 1));
+    }
+
     /**
      * Reference and target audited alike, and the groups each transport cluster carries (null without clusters).
      *

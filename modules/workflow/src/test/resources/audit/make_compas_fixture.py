@@ -1,6 +1,6 @@
-"""Hand computation in pandas of the COMPAS subgroup audit that CliTest.auditsCompasLikeAHandComputation checks.
+"""Hand computation in pandas of the COMPAS subgroup audit that workflow AuditAnalysisTest.auditsCompasLikeAHandComputation checks.
 
-Run with Debian's python3 (pandas 1.5): /usr/bin/python3 make_compas_fixture.py ../../../../../../shared/data/compas-two-years.csv
+Run with Debian's python3 (pandas 1.5): /usr/bin/python3 make_compas_fixture.py ../../../../../../../shared/data/compas-two-years.csv
 Writes compas_groups.csv (per group of race, and of race x sex) and compas_disparities.csv, beside this script.
 Rows: ProPublica's filters (-30 <= days_b_screening_arrest <= 30, is_recid != -1, c_charge_degree != 'O',
 score_text != 'N/A'); decision: score_text is not Low; label: two_year_recid == 1.

@@ -1,6 +1,6 @@
-"""Model and hand computation in pandas for the adult.csv subgroup audit that CliTest.auditsAdultThroughAModel checks.
+"""Model and hand computation in pandas for the adult.csv subgroup audit that workflow AuditAnalysisTest.auditsAdultThroughAModelLikeAHandComputation checks.
 
-Run with Debian's python3 (pandas 1.5, torch 1.13): /usr/bin/python3 make_adult_fixture.py ../../../../../../shared/data/adult.csv
+Run with Debian's python3 (pandas 1.5, torch 1.13): /usr/bin/python3 make_adult_fixture.py ../../../../../../../shared/data/adult.csv
 Writes, beside this script:
   adult_income.onnx  a logistic regression on the six numeric columns (age, fnlwgt, education-num, capital-gain,
                      capital-loss, hours-per-week, in that order) with the z-scoring built in; two outputs, the
