@@ -134,17 +134,30 @@ final class DemoCommand implements Callable<Integer> {
                     pe.add(v);
                 }
             }
-            o.put("reference_accuracy", f.inDistribution());
-            o.put("target_accuracy", f.accuracy());
-            o.put("worst_group", worst.getKey());
-            o.put("worst_group_accuracy", worst.getValue());
+            if (worst == null) { // a scenario without labels: no classifier to measure
+                o.putNull("reference_accuracy");
+                o.putNull("target_accuracy");
+                o.putNull("worst_group");
+                o.putNull("worst_group_accuracy");
+            } else {
+                o.put("reference_accuracy", f.inDistribution());
+                o.put("target_accuracy", f.accuracy());
+                o.put("worst_group", worst.getKey());
+                o.put("worst_group_accuracy", worst.getValue());
+            }
             if (!output.json()) {
                 StringBuilder curve = new StringBuilder();
                 for (double v : f.curve()) {
                     curve.append(String.format(Locale.ROOT, "%5.1f", v));
                 }
-                w.printf(Locale.ROOT, "%-9.2f %-9.3f %-23s %-12.3f %-10.3f %s %.3f%n", t, f.mmd().pValue(),
-                        curve.toString().strip(), f.inDistribution(), f.accuracy(), worst.getKey(), worst.getValue());
+                if (worst == null) {
+                    w.printf(Locale.ROOT, "%-9.2f %-9.3f %-23s %-12s %-10s %s%n", t, f.mmd().pValue(),
+                            curve.toString().strip(), "-", "-", "- (no label)");
+                } else {
+                    w.printf(Locale.ROOT, "%-9.2f %-9.3f %-23s %-12.3f %-10.3f %s %.3f%n", t, f.mmd().pValue(),
+                            curve.toString().strip(), f.inDistribution(), f.accuracy(), worst.getKey(),
+                            worst.getValue());
+                }
             }
         }
         if (output.json()) {

@@ -3,7 +3,6 @@ package org.shiftscope.ui.lab;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -13,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import javafx.util.Duration;
+import org.shiftscope.ui.tasks.Debounce;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.lab.LabAnalysis;
 
@@ -41,12 +41,17 @@ public final class LabViewModel {
     private final StringProperty description = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty exported = new SimpleStringProperty("");
-    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
+    private final Debounce debounce;
     private boolean active;
 
     public LabViewModel(TaskRunner tasks) {
+        this(tasks, Debounce.after(DEBOUNCE));
+    }
+
+    /** @param debounce how slider moves are gathered into one recomputation */
+    public LabViewModel(TaskRunner tasks, Debounce debounce) {
         this.tasks = tasks;
-        debounce.setOnFinished(e -> recompute());
+        this.debounce = debounce;
         scenario.addListener((o, a, b) -> {
             accuracyCurve.clear();
             schedule();
@@ -83,7 +88,7 @@ public final class LabViewModel {
 
     private void schedule() {
         if (active) {
-            debounce.playFromStart();
+            debounce.call(this::recompute);
         }
     }
 
@@ -112,6 +117,10 @@ public final class LabViewModel {
         verdict.set(String.format(Locale.ROOT, "%s  (MMD test p = %.3f)", f.shiftDetected() ? "SHIFT DETECTED"
                 : "no shift detected", f.mmd().pValue()));
         Map.Entry<String, Double> worst = f.worstGroup();
+        if (worst == null) {
+            accuracy.set("no label in this scenario: its frames measure the shift, not a classifier");
+            return;
+        }
         accuracy.set(String.format(Locale.ROOT, "accuracy %.1f %% (reference %.1f %%), worst group %s %.1f %%",
                 100 * f.accuracy(), 100 * f.inDistribution(), worst.getKey(), 100 * worst.getValue()));
         if (f.scenario().id().equals(scenario.get())) {

@@ -52,9 +52,17 @@ public final class LabAnalysis {
                         List<String> features, MmdTest.Result mmd, double[] curve, double accuracy,
                         double inDistribution, Map<String, Double> groupAccuracy) {
 
-        /** The group the classifier does worst on, and its accuracy. */
+        /** The group the classifier does worst on, and its accuracy; null for a scenario without labels. */
         public Map.Entry<String, Double> worstGroup() {
-            return groupAccuracy.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+            return groupAccuracy.entrySet().stream().min(Map.Entry.comparingByValue()).orElse(null);
+        }
+
+        /**
+         * Whether the scenario has a label, so the frame measured the classifier (the mixture ring and the Gaussian
+         * mean shift have none: their frames measure the shift only, and the accuracies are NaN).
+         */
+        public boolean labelled() {
+            return !groupAccuracy.isEmpty();
         }
 
         /** Whether the test calls the sides different at the 5 % level. */
@@ -164,7 +172,13 @@ public final class LabAnalysis {
                 TransportAnalysis.Solver.EXACT, Double.NaN), ExplanationMethod.KCLUSTER, KMAX, seed,
                 monitor.range(0.3, 0.9));
         double[] curve = e.curve().stream().mapToDouble(Explanation.Point::percentExplained).toArray();
-        // the classifier: the reference's first half trains it
+        // the classifier: the reference's first half trains it (a scenario without labels has none)
+        if (s.reference().column("label").isEmpty() || s.target().column("label").isEmpty()) {
+            monitor.progress(1, "lab frame ready");
+            return new Frame(s, intensity, images ? colourPlane(s.reference()) : plane(x), images
+                    ? colourPlane(s.target()) : plane(y), List.copyOf(features), mmd, curve, Double.NaN, Double.NaN,
+                    Map.of());
+        }
         Column refLabel = s.reference().requireColumn("label");
         Column tgtLabel = s.target().requireColumn("label");
         int half = x.n() / 2;
