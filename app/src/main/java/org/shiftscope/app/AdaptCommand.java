@@ -109,7 +109,7 @@ final class AdaptCommand implements Callable<Integer> {
         ConsoleProgress.clear(monitor);
         PrintWriter w = spec.commandLine().getOut();
         if (output.json()) {
-            Json.print(w, AdaptationRunJson.write(r));
+            Json.print(w, "adapt", AdaptationRunJson.write(r));
             return 0;
         }
         w.printf(Locale.ROOT, "run %s: %s on %s (trained on %,d reference rows, %,d held out; %s accuracy %.3f)%n",

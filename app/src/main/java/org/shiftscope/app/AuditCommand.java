@@ -59,7 +59,7 @@ final class AuditCommand implements Callable<Integer> {
         }
         ConsoleProgress.clear(monitor);
         if (output.json()) {
-            Json.print(w, json);
+            Json.print(w, "audit", json);
             return 0;
         }
         for (AuditAnalysis.Audit a : audits) {

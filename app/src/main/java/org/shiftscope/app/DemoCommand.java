@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
                     o.put("kind", e.kind());
                     o.put("intensity", e.intensity());
                 }
-                Json.print(w, root);
+                Json.print(w, "demo-list", root);
             } else {
                 for (Scenarios.Entry e : LabAnalysis.catalog()) {
                     w.printf(Locale.ROOT, "%-20s %-7s intensity t: %s%n", e.id(), e.kind(), e.intensity());
@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
             o.put("seed", seed);
             o.put("folder", out.toAbsolutePath().normalize().toString());
             o.put("project", project.toAbsolutePath().normalize().toString());
-            Json.print(w, o);
+            Json.print(w, "demo", o);
         } else {
             w.printf(Locale.ROOT, "%s: %s%nwrote %s (open the project %s)%n", s.title(), s.description(),
                     out.toAbsolutePath().normalize(), project.getFileName());
@@ -161,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         if (output.json()) {
-            Json.print(w, root);
+            Json.print(w, "demo-sweep", root);
         }
         w.flush();
         return 0;

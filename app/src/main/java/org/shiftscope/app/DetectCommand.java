@@ -102,7 +102,7 @@ final class DetectCommand implements Callable<Integer> {
             root.put("correction", request.correction().id());
             root.put("alpha", alpha);
             root.put("drift", drift);
-            Json.print(out, root);
+            Json.print(out, "detect", root);
         } else {
             out.printf(Locale.ROOT, "%s: %s (%s-corrected, alpha %.3g)%n", s.description(),
                     drift ? "SHIFT DETECTED" : "no shift detected", request.correction().id(), alpha);

@@ -70,7 +70,7 @@ final class EmbedCommand implements Callable<Integer> {
             root.put("model", text != null ? EmbeddingAnalysis.TEXT_ENCODER : model.toString());
             root.put("out", out.toString());
             root.put("seconds", seconds);
-            Json.print(w, root);
+            Json.print(w, "embed", root);
         } else {
             w.printf(Locale.ROOT, "%,d rows embedded in %d dimensions on %s (%.2f s) -> %s%n", e.n(), e.d(),
                     e.device(), seconds, out);

@@ -32,8 +32,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
-    @Option(names = "--method", required = true, paramLabel = "METHOD",
-            description = "ksparse-ot, ksparse-mean, kcluster or gaussian.")
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "kcluster",
+            description = "ksparse-ot, ksparse-mean, kcluster or gaussian (default ${DEFAULT-VALUE}, as in the app).")
     String method;
 
     @Option(names = "--kmax", defaultValue = "" + ExplainRequest.DEFAULT_KMAX, paramLabel = "K",
@@ -58,7 +58,7 @@ final class ExplainCommand implements Callable<Integer> {
         ConsoleProgress.clear(monitor);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Json.print(out, json(e, options));
+            Json.print(out, "explain", json(e, options));
         } else {
             out.printf(Locale.ROOT, "W2^2 = %.6g (%s, %s), method %s%n", e.w2sq(), e.solver(),
                     options.standardize() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored units", m.id());

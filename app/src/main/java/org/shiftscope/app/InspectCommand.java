@@ -48,7 +48,7 @@ final class InspectCommand implements Callable<Integer> {
             for (DatasetSummary.ColumnSummary c : s.columns()) {
                 cols.addObject().put("name", c.name()).put("type", c.type().label()).put("missing", c.missing());
             }
-            Json.print(out, root);
+            Json.print(out, "inspect", root);
         } else {
             out.printf(Locale.ROOT, "%s (%s): %,d rows, %d columns%n", file, s.format(), s.rows(), s.columns().size());
             for (DatasetSummary.ColumnSummary c : s.columns()) {

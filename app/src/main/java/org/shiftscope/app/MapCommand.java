@@ -255,7 +255,7 @@ final class MapCommand implements Callable<Integer> {
             }
             // everything: loading, embedding or training, projecting, clustering
             root.put("seconds", (System.nanoTime() - start) / 1e9);
-            Json.print(w, root);
+            Json.print(w, "map", root);
         } else {
             w.printf(Locale.ROOT, "%d reference x %d target points, %d features, %s (%.2f s)%n",
                     p.reference().n(), p.target().n(), p.features().size(), r.clustering().describe(),

@@ -47,7 +47,7 @@ final class OtCommand implements Callable<Integer> {
             root.put("seconds", r.seconds());
             root.put("standardize", options.standardize().id());
             p.features().forEach(root.putArray("features")::add);
-            Json.print(out, root);
+            Json.print(out, "ot", root);
         } else {
             out.printf(Locale.ROOT, "W2^2 = %.10g  (%s; %d reference x %d target points, %d features, %s; %.2f s)%n",
                     r.w2sq(), r.solver(), r.nReference(), r.nTarget(), p.features().size(),

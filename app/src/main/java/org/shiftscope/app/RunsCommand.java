@@ -47,7 +47,7 @@ final class RunsCommand implements Callable<Integer> {
                     o.put("problem", r.problem());
                 }
             }
-            Json.print(w, root);
+            Json.print(w, "runs", root);
             return 0;
         }
         w.printf(Locale.ROOT, "%-9s %-6s %-12s %-25s %s%n", "run", "method", "status", "started", "target accuracy"

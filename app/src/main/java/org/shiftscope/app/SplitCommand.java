@@ -39,7 +39,7 @@ final class SplitCommand implements Callable<Integer> {
             ArrayNode cols = root.putArray("columns");
             s.columns().forEach(cols::add);
             root.put("missing", s.policy().label());
-            Json.print(out, root);
+            Json.print(out, "split", root);
         } else {
             out.printf(Locale.ROOT, "%s%n", s.description());
             out.printf(Locale.ROOT, "  reference: %,d rows (%,d used, %,d dropped for missing values)%n",

@@ -14,6 +14,37 @@ import org.shiftscope.app.CliRun.Result;
 /** The CLI end to end on the real files: reading, splitting, errors, help and the demo scenarios. */
 class CliTest {
 
+    /** Every command's JSON names its shape first, so a script can check what it reads. */
+    @Test
+    void everyJsonOutputStartsWithItsSchema(@TempDir Path dir) throws Exception {
+        String[][] commands = {
+            {"inspect", shared("breast-cancer-wisconsin.csv")},
+            {"split", "--demo", "mixture-ring"},
+            {"detect", "--demo", "mixture-ring", "--permutations", "20"},
+            {"ot", "--demo", "mixture-ring", "--demo-rows", "200"},
+            {"explain", "--demo", "mixture-ring", "--demo-rows", "200", "--kmax", "2"},
+            {"map", "--demo", "mixture-ring", "--demo-rows", "200", "--no-tests"},
+            {"demo", "--list"},
+            {"demo", "--scenario", "mixture-ring", "--sweep", "0"},
+            {"demo", "--scenario", "mixture-ring", "--out", dir.resolve("ring").toString()},
+            {"audit", "--data", shared("compas-two-years.csv"), "--label", "two_year_recid", "--prediction",
+                "decile_score", "--threshold", "5", "--group", "sex", "--resamples", "0"},
+            {"runs"},
+        };
+        String[] schemas = {"inspect", "split", "detect", "ot", "explain", "map", "demo-list", "demo-sweep", "demo",
+            "audit", "runs"};
+        for (int i = 0; i < commands.length; i++) {
+            String[] args = java.util.Arrays.copyOf(commands[i], commands[i].length + 2);
+            args[args.length - 2] = "--format";
+            args[args.length - 1] = "json";
+            Result r = run(args);
+            assertThat(r.code()).as(String.join(" ", commands[i]) + ": " + r.err()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.fieldNames().next()).as(commands[i][0]).isEqualTo("schema");
+            assertThat(j.get("schema").asText()).isEqualTo("shiftscope/" + schemas[i] + "/v1");
+        }
+    }
+
     @Test
     void inspectAdult() throws Exception {
         Result r = run("inspect", shared("adult.csv"), "--format", "json");

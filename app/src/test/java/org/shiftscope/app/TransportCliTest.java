@@ -53,8 +53,10 @@ class TransportCliTest {
     @Test
     void explainUsesTheAppsDefaults() throws Exception {
         // one definition of the defaults (ExplainRequest), read by this command and the Explain view alike
-        Result r = run("explain", "--demo", "mixture-ring", "--method", "kcluster", "--format", "json");
+        Result r = run("explain", "--demo", "mixture-ring", "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("method").asText()).isEqualTo(
+                org.shiftscope.workflow.explain.ExplainRequest.DEFAULT_METHOD.id()).isEqualTo("kcluster");
         assertThat(r.json().get("curve")).hasSize(org.shiftscope.workflow.explain.ExplainRequest.DEFAULT_KMAX)
                 .hasSize(6);
     }
