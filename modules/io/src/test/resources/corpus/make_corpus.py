@@ -64,3 +64,47 @@ open("target_missing_column.csv", "wb").write(b"x,y\n1,2\n3,4\n")
 open("reference_xyz.csv", "wb").write(b"x,y,z\n1,2,3\n4,5,6\n")
 open("not_parquet.parquet", "wb").write(b"this is plainly text, not parquet\n")
 open("header_only.csv", "wb").write(b"a,b,c\n")
+
+# --- everyday formats beyond CSV (issue 19): JSON Lines / arrays, .npz, float16, Excel, and what we refuse ----
+# the same four rows everywhere: id, score (one missing), group, ok
+rows = [{"id": 1, "score": 0.5, "group": "a", "ok": True}, {"id": 2, "score": None, "group": "b", "ok": False},
+        {"id": 3, "score": -1.25, "group": "a", "ok": True}, {"id": 4, "score": 1e3, "group": "c", "ok": False}]
+import json
+with open("table.jsonl", "w") as f:
+    for r in rows:
+        f.write(json.dumps(r) + "\n")
+open("table_array.json", "w").write(json.dumps(rows, indent=1))
+open("table.jsonl.gz", "wb").write(gzip.compress(open("table.jsonl", "rb").read(), mtime=0))
+# a JSON Lines file with a nested object and a list: they arrive as their JSON text
+with open("nested.jsonl", "w") as f:
+    f.write(json.dumps({"id": 1, "meta": {"camera": "A"}, "tags": ["x", "y"]}) + "\n")
+    f.write(json.dumps({"id": 2, "meta": {"camera": "B"}, "tags": []}) + "\n")
+open("broken.jsonl", "w").write('{"id": 1}\n{"id": 2, "oops\n')
+
+np.save("emb_f16.npy", np.array([[0.5, -2.0], [65504.0, 1e-3]], dtype="<f2"))  # 1e-3 rounds to 0.0010004 in half
+np.savez_compressed("table.npz", X=np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], dtype="<f4"),
+                    y=np.array([0, 1, 1], dtype="<i8"))
+np.savez("single.npz", emb=np.array([[1.5, -2.0], [0.25, 4.0]], dtype="<f8"))
+np.savez("mismatch.npz", X=np.zeros((3, 2), dtype="<f4"), y=np.zeros(2, dtype="<i8"))
+
+import openpyxl  # Debian python3-openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "scores"
+ws.append(["id", "score", "group", "ok"])
+for r in rows:
+    ws.append([r["id"], r["score"], r["group"], r["ok"]])
+ws.append([None, None, None, None])   # an empty row is skipped
+ws.append([5, "=B2*2", "a", True])    # a formula: openpyxl stores no cached value, so it reads as missing
+wb.save("table.xlsx")
+
+# formats we recognise and refuse, each by its leading bytes
+import pickle
+import zipfile
+open("data.pkl", "wb").write(pickle.dumps({"a": [1, 2]}, protocol=4))
+open("data.h5", "wb").write(b"\x89HDF\r\n\x1a\n" + bytes(64))
+open("data.feather", "wb").write(b"ARROW1\x00\x00" + bytes(64))
+open("old.xls", "wb").write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64))
+with zipfile.ZipFile("archive.zip", "w") as z:
+    z.writestr("inner.csv", "a,b\n1,2\n")
+open("mystery.bin", "wb").write(bytes(range(256)) * 4)

@@ -13,7 +13,11 @@ public final class DataLoader {
     public static Dataset load(Path path, LoadOptions options, TaskMonitor monitor) {
         return switch (DataFormat.detect(path)) {
             case CSV -> CsvReader.read(path, options, monitor);
-            case PARQUET -> ParquetReader.read(path, monitor);
+            case PARQUET -> DuckDbReader.parquet(path, monitor);
+            case PARQUET_FOLDER -> DuckDbReader.parquetFolder(path, monitor);
+            case JSON -> DuckDbReader.json(path, monitor);
+            case NPZ -> NpzReader.read(path, monitor);
+            case XLSX -> XlsxReader.read(path, monitor);
             case NPY -> NpyReader.read(path, monitor);
             case IDX -> IdxReader.read(path, monitor);
             case IMAGE_FOLDER -> ImageFolderReader.read(path, monitor);

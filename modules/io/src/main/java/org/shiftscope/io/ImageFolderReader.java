@@ -57,7 +57,7 @@ public final class ImageFolderReader {
             throw DataException.inFile(folder, "no PNG or JPEG images in class subfolders;"
                     + " an image folder holds one subfolder per class (e.g. cats/, dogs/) with the images inside");
         }
-        MessageDigest sha = sha256();
+        MessageDigest sha = SourceBytes.sha256();
         int n = files.size();
         List<RasterImage> images = new ArrayList<>(n);
         String[] labels = new String[n];
@@ -143,13 +143,5 @@ public final class ImageFolderReader {
             }
         }
         return new RasterImage(w, h, gray ? 1 : 3, px);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -19,7 +19,7 @@ import org.shiftscope.core.NumericColumn;
 import org.shiftscope.core.TaskMonitor;
 
 /**
- * Reads NumPy {@code .npy} arrays (format versions 1-3): float32/float64, signed and unsigned integers and bool,
+ * Reads NumPy {@code .npy} arrays (format versions 1-3): float16/float32/float64, signed and unsigned integers and bool,
  * either byte order, C or Fortran order, one or two dimensions. A 2-D array of shape (n, d) becomes d numeric columns
  * {@code dim_0 ... dim_(d-1)}; a 1-D array one column {@code value}.
  */
@@ -40,41 +40,51 @@ public final class NpyReader {
         String file = path.getFileName().toString();
         SourceBytes source = SourceBytes.open(path);
         try (DataInputStream in = new DataInputStream(source.stream(monitor, "Reading " + file))) {
-            Header h = readHeader(in, file);
-            int rows = (int) h.shape()[0];
-            int dims = h.shape().length == 2 ? (int) h.shape()[1] : 1;
-            double[][] cols = new double[dims][rows];
-            long expected = (long) rows * dims * h.itemSize();
-            // C order stores row after row; Fortran order (np.asfortranarray, sklearn's PCA output) column after column
-            int lines = h.fortran() ? dims : rows;
-            int perLine = h.fortran() ? rows : dims;
-            byte[] line = new byte[perLine * h.itemSize()];
-            ByteBuffer buf = ByteBuffer.wrap(line).order(h.order());
-            for (int l = 0; l < lines; l++) {
-                int got = in.readNBytes(line, 0, line.length);
-                if (got < line.length) {
-                    long have = (long) l * line.length + got;
-                    throw DataException.inFile(file, "truncated: the header promises shape "
-                            + shapeText(h.shape()) + " (" + expected + " bytes of data) but the file holds only "
-                            + have + " bytes of data");
-                }
-                for (int e = 0; e < perLine; e++) {
-                    double v = value(buf, e * h.itemSize(), h.kind(), h.itemSize());
-                    if (h.fortran()) {
-                        cols[l][e] = v;
-                    } else {
-                        cols[e][l] = v;
-                    }
-                }
-            }
-            List<Column> columns = new ArrayList<>(dims);
-            for (int j = 0; j < dims; j++) {
-                columns.add(new NumericColumn(h.shape().length == 2 ? "dim_" + j : "value", cols[j]));
+            Array a = readArray(in, file);
+            List<Column> columns = new ArrayList<>(a.columns().length);
+            for (int j = 0; j < a.columns().length; j++) {
+                columns.add(new NumericColumn(a.shape().length == 2 ? "dim_" + j : "value", a.columns()[j]));
             }
             return new Dataset(file, DataSource.ofFile(path, "npy", source.hash()), columns);
         } catch (IOException e) {
             throw DataException.inFile(file, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** One array read from a .npy stream: its shape and its values column by column (one column when 1-D). */
+    record Array(long[] shape, double[][] columns) {
+    }
+
+    /** Reads one .npy array (header and data) from a stream; {@code file} names it in messages. */
+    static Array readArray(InputStream in, String file) throws IOException {
+        Header h = readHeader(in, file);
+        int rows = (int) h.shape()[0];
+        int dims = h.shape().length == 2 ? (int) h.shape()[1] : 1;
+        double[][] cols = new double[dims][rows];
+        long expected = (long) rows * dims * h.itemSize();
+        // C order stores row after row; Fortran order (np.asfortranarray, sklearn's PCA output) column after column
+        int lines = h.fortran() ? dims : rows;
+        int perLine = h.fortran() ? rows : dims;
+        byte[] line = new byte[perLine * h.itemSize()];
+        ByteBuffer buf = ByteBuffer.wrap(line).order(h.order());
+        for (int l = 0; l < lines; l++) {
+            int got = in.readNBytes(line, 0, line.length);
+            if (got < line.length) {
+                long have = (long) l * line.length + got;
+                throw DataException.inFile(file, "truncated: the header promises shape "
+                        + shapeText(h.shape()) + " (" + expected + " bytes of data) but the file holds only "
+                        + have + " bytes of data");
+            }
+            for (int e = 0; e < perLine; e++) {
+                double v = value(buf, e * h.itemSize(), h.kind(), h.itemSize());
+                if (h.fortran()) {
+                    cols[l][e] = v;
+                } else {
+                    cols[e][l] = v;
+                }
+            }
+        }
+        return new Array(h.shape(), cols);
     }
 
     static Header readHeader(InputStream in, String file) throws IOException {
@@ -111,14 +121,14 @@ public final class NpyReader {
         char kind = d.group(2).charAt(0);
         int size = Integer.parseInt(d.group(3));
         boolean supported = switch (kind) {
-            case 'f' -> size == 4 || size == 8;
+            case 'f' -> size == 2 || size == 4 || size == 8;
             case 'i', 'u' -> size == 1 || size == 2 || size == 4 || size == 8;
             case 'b' -> size == 1;
             default -> false;
         };
         if (!supported) {
             throw DataException.inFile(file, "unsupported dtype '" + d.group(1) + kind + size
-                    + "'; save the array as float32, float64 or an integer type");
+                    + "'; save the array as float16, float32, float64, an integer type or bool");
         }
         long[] shape = parseShape(s.group(1), file);
         ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
@@ -144,13 +154,17 @@ public final class NpyReader {
         return shape;
     }
 
-    private static String shapeText(long[] shape) {
+    static String shapeText(long[] shape) {
         return shape.length == 1 ? "(" + shape[0] + ",)" : "(" + shape[0] + ", " + shape[1] + ")";
     }
 
     private static double value(ByteBuffer b, int at, char kind, int size) {
         return switch (kind) {
-            case 'f' -> size == 4 ? b.getFloat(at) : b.getDouble(at);
+            case 'f' -> switch (size) {
+                case 2 -> Float.float16ToFloat(b.getShort(at));
+                case 4 -> b.getFloat(at);
+                default -> b.getDouble(at);
+            };
             case 'b' -> b.get(at) != 0 ? 1 : 0;
             case 'i' -> switch (size) {
                 case 1 -> b.get(at);

@@ -53,6 +53,15 @@ final class SourceBytes {
         }
     }
 
+    /** A fresh SHA-256 digest. */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     long size() {
         return size;
     }
@@ -68,12 +77,7 @@ final class SourceBytes {
 
     /** The (decompressed) content; reading it to the end makes {@link #hash()} cheap. */
     InputStream stream(TaskMonitor monitor, String message) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest sha = sha256();
         digestStream = new DigestInputStream(Files.newInputStream(path), sha);
         InputStream counted = new ProgressStream(new BufferedInputStream(digestStream, 1 << 16), size, monitor, message);
         return decompress(counted);

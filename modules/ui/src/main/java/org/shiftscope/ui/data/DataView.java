@@ -232,7 +232,7 @@ public final class DataView {
             chooser.setTitle("Open data file");
             chooser.getExtensionFilters().addAll(
                     new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.gz", "*.parquet",
-                            "*.npy", "*ubyte*"),
+                            "*.jsonl", "*.ndjson", "*.json", "*.xlsx", "*.npy", "*.npz", "*ubyte*"),
                     new FileChooser.ExtensionFilter("All files", "*"));
             File f = chooser.showOpenDialog(window());
             if (f != null) {
