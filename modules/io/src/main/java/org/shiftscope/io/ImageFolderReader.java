@@ -1,20 +1,14 @@
 package org.shiftscope.io;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.shiftscope.core.Column;
 import org.shiftscope.core.ColumnType;
 import org.shiftscope.core.DataException;
@@ -97,51 +91,6 @@ public final class ImageFolderReader {
     }
 
     static RasterImage decode(byte[] bytes, String name) {
-        BufferedImage image;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw DataException.inFile(name, "not a PNG or JPEG image (no decoder recognises its bytes)");
-            }
-            ImageReader reader = readers.next();
-            List<String> warnings = new ArrayList<>();
-            try {
-                reader.setInput(in, true, true);
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                image = reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-            if (!warnings.isEmpty()) {
-                throw DataException.inFile(name, "damaged image: " + String.join("; ", warnings));
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof DataException de) {
-                throw de;
-            }
-            throw DataException.inFile(name, "damaged or truncated image: " + e.getMessage());
-        }
-        return toRaster(image);
-    }
-
-    private static RasterImage toRaster(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean gray = image.getColorModel().getNumColorComponents() == 1;
-        byte[] px = new byte[w * h * (gray ? 1 : 3)];
-        int k = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = image.getRGB(x, y);
-                if (gray) {
-                    px[k++] = (byte) (rgb & 0xFF);
-                } else {
-                    px[k++] = (byte) ((rgb >> 16) & 0xFF);
-                    px[k++] = (byte) ((rgb >> 8) & 0xFF);
-                    px[k++] = (byte) (rgb & 0xFF);
-                }
-            }
-        }
-        return new RasterImage(w, h, gray ? 1 : 3, px);
+        return ImageDecoder.decode(bytes, name);
     }
 }
