@@ -101,8 +101,7 @@ final class AdaptCommand implements Callable<Integer> {
     public Integer call() {
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         AdaptRequest request = AdaptRequest.of(method, alpha, label, group, seed, epochs, resamples, clusters,
-                model == null ? null : new AdaptRequest.UserModel(model, new EmbeddingAnalysis.ModelInput(
-                        modelOptions.inputs(), modelOptions.output, modelOptions.batch)),
+                model == null ? null : new AdaptRequest.UserModel(model, modelOptions.modelInput()),
                 AdaptRequest.Classifier.parse(classifier));
         Split s = split.build();
         AdaptationRun r = AdaptationRunner.run(s, request, RunStore.standard(), monitor);

@@ -94,8 +94,7 @@ final class AuditOptions {
         }
         AuditAnalysis.Options o = new AuditAnalysis.Options(label, positiveLabel, prediction, threshold,
                 positivePredictions, negativePredictions, groups, referenceGroup, minGroupSize, resamples, seed,
-                model == null ? null : new AuditAnalysis.Model(model, new EmbeddingAnalysis.ModelInput(
-                        modelOptions.inputs(), modelOptions.output, modelOptions.batch), positiveOutput));
+                model == null ? null : new AuditAnalysis.Model(model, modelOptions.modelInput(), positiveOutput));
         return new AuditAnalysis.Settings(o, where, clusters);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.core.DataException;
+import org.shiftscope.core.ImagePreprocessing;
+import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.embedding.Embeddings;
@@ -42,6 +44,9 @@ final class EmbedCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    ImageOptions images;
+
+    @Mixin
     ModelOptions modelOptions;
 
     @Mixin
@@ -51,13 +56,13 @@ final class EmbedCommand implements Callable<Integer> {
     public Integer call() {
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         long start = System.nanoTime();
-        Dataset d = new DatasetCatalog().load(data, monitor);
+        Dataset d = SplitBuilder.load(new DatasetCatalog(), data, images.column(), monitor, spec.commandLine()
+                .getErr()::println);
         if ((model == null) == (text == null)) {
             throw DataException.of("embed needs --model FILE or --text COL (one of the two)");
         }
         Embeddings e = EmbeddingAnalysis.embed(d, text != null ? new EmbeddingAnalysis.Text(text)
-                : new EmbeddingAnalysis.Model(model, new EmbeddingAnalysis.ModelInput(modelOptions.inputs(),
-                modelOptions.output, modelOptions.batch)), modelOptions.cache(), monitor);
+                : new EmbeddingAnalysis.Model(model, modelOptions.modelInput()), modelOptions.cache(), monitor);
         EmbeddingAnalysis.write(e, out);
         double seconds = (System.nanoTime() - start) / 1e9;
         ConsoleProgress.clear(monitor);
@@ -101,8 +106,88 @@ final class EmbedCommand implements Callable<Integer> {
             return noCache ? null : EmbeddingCache.standard();
         }
 
+        @Option(names = "--preprocess", paramLabel = "imagenet|none", defaultValue = "none",
+                description = "How images become the model's input: imagenet (resize 256, centre crop 224, RGB,"
+                        + " ImageNet mean/std, NCHW: torchvision's convention) or none (pixels in [0, 1], channels"
+                        + " first; default). The options below change single steps.")
+        String preprocess;
+
+        @Option(names = "--resize", paramLabel = "N|NxN", description = "Resize the shorter side to N (the other in"
+                + " proportion), or to exactly NxN; 0 for none.")
+        String resize;
+
+        @Option(names = "--crop", paramLabel = "N", description = "Centre crop N x N after resizing; 0 for none.")
+        Integer crop;
+
+        @Option(names = "--mean", paramLabel = "a,b,c", split = ",", description = "Subtracted per channel after"
+                + " scaling (one value, or one per channel).")
+        List<Double> mean;
+
+        @Option(names = "--std", paramLabel = "a,b,c", split = ",", description = "Divided per channel after the mean.")
+        List<Double> std;
+
+        @Option(names = "--layout", paramLabel = "nchw|nhwc", description = "Channels first (PyTorch) or last"
+                + " (TensorFlow / Keras).")
+        String layout;
+
+        @Option(names = "--channels", paramLabel = "rgb|bgr|grey", description = "Colour channels the model takes.")
+        String channels;
+
+        @Option(names = "--scale", paramLabel = "1|255", description = "Pixel values in 0..1 or 0..255 before the mean.")
+        Integer scale;
+
         List<String> inputs() {
             return input.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+
+        /** How the model is fed: columns, output, batch and the image preprocessing these options describe. */
+        EmbeddingAnalysis.ModelInput modelInput() {
+            return new EmbeddingAnalysis.ModelInput(inputs(), output, batch, preprocessing());
+        }
+
+        ImagePreprocessing preprocessing() {
+            ImagePreprocessing p = ImagePreprocessing.preset(preprocess);
+            int size = p.resize();
+            boolean exact = p.exact();
+            if (resize != null) {
+                String r = resize.strip().toLowerCase(java.util.Locale.ROOT);
+                String[] wh = r.split("x");
+                try {
+                    size = Integer.parseInt(wh[0]);
+                    exact = wh.length == 2;
+                    if (exact && Integer.parseInt(wh[1]) != size) {
+                        throw DataException.setting("resize", "an exact resize is square (NxN), not " + resize);
+                    }
+                } catch (NumberFormatException e) {
+                    throw DataException.setting("resize", "resize takes N or NxN, not '" + resize + "'");
+                }
+            }
+            int c = p.channels();
+            boolean bgr = p.bgr();
+            if (channels != null) {
+                switch (channels.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "rgb" -> { c = 3; bgr = false; }
+                    case "bgr" -> { c = 3; bgr = true; }
+                    case "grey", "gray" -> { c = 1; bgr = false; }
+                    default -> throw DataException.setting("channels", "channels are rgb, bgr or grey, not '"
+                            + channels + "'");
+                }
+            }
+            boolean nhwc = p.nhwc();
+            if (layout != null) {
+                switch (layout.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "nchw" -> nhwc = false;
+                    case "nhwc" -> nhwc = true;
+                    default -> throw DataException.setting("layout", "layout is nchw or nhwc, not '" + layout + "'");
+                }
+            }
+            if (scale != null && scale != 1 && scale != 255) {
+                throw DataException.setting("scale", "pixel values are scaled to 1 or 255, not " + scale);
+            }
+            return new ImagePreprocessing(size, exact, crop != null ? crop : p.crop(), c, bgr, nhwc,
+                    scale != null ? scale == 255 : p.byteRange(),
+                    mean != null ? mean.stream().mapToDouble(Double::doubleValue).toArray() : p.mean(),
+                    std != null ? std.stream().mapToDouble(Double::doubleValue).toArray() : p.std());
         }
     }
 }

@@ -133,8 +133,7 @@ final class MapCommand implements Callable<Integer> {
         return EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()), split.definition(),
                 embeddings != null ? new EmbeddingAnalysis.Npy(embeddings)
                         : text != null ? new EmbeddingAnalysis.Text(text)
-                        : new EmbeddingAnalysis.Model(model, new EmbeddingAnalysis.ModelInput(modelOptions.inputs(),
-                                modelOptions.output, modelOptions.batch)),
+                        : new EmbeddingAnalysis.Model(model, modelOptions.modelInput()),
                 modelOptions.cache(), monitor);
     }
 

@@ -22,6 +22,9 @@ final class Options {
             Map.entry("model-output", "--model-output K"),
             Map.entry("threshold", "--threshold T"),
             Map.entry("positive-label", "--positive-label V"),
+            Map.entry("image-column", "--image-column COL"),
+            Map.entry("image-root", "--image-root DIR"),
+            Map.entry("preprocess", "--preprocess imagenet|none, --resize, --crop, --mean, --std"),
             Map.entry("decision-values", "--positive-prediction V, --negative-prediction V or --threshold T"));
 
     private Options() {

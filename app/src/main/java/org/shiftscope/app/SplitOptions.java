@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
 /** The split options every analysis command shares. */
 final class SplitOptions {
 
+    @picocli.CommandLine.Mixin
+    ImageOptions images = new ImageOptions();
+
     @Option(names = "--reference", paramLabel = "FILE", description = "Reference file (with --target).")
     Path reference;
 
@@ -60,10 +63,27 @@ final class SplitOptions {
             description = "Seed of --target-shift (default ${DEFAULT-VALUE}).")
     long shiftSeed;
 
-    /** Loads, filters and checks the split these options define (the same code path as the app). */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /**
+     * Loads, filters and checks the split these options define (the same code path as the app); what loading left
+     * out (rows whose image file is missing) is said on stderr.
+     */
     org.shiftscope.core.Split build() {
-        return new org.shiftscope.workflow.SplitBuilder(new org.shiftscope.workflow.DatasetCatalog())
-                .build(definition(), org.shiftscope.core.TaskMonitor.NONE);
+        org.shiftscope.workflow.SplitBuilder builder = new org.shiftscope.workflow.SplitBuilder(
+                new org.shiftscope.workflow.DatasetCatalog());
+        org.shiftscope.workflow.SplitDefinition d = definition();
+        org.shiftscope.workflow.SplitBuilder.Sides sides = builder.sides(d, org.shiftscope.core.TaskMonitor.NONE);
+        note(sides.notes());
+        return builder.build(d, sides);
+    }
+
+    /** Says each note on stderr, as "note: ...". */
+    void note(List<String> notes) {
+        if (mixee != null) {
+            notes.forEach(n -> mixee.commandLine().getErr().println("note: " + n));
+        }
     }
 
     /** Whether any option defines a split. */
@@ -96,6 +116,6 @@ final class SplitOptions {
         }
         List<String> cols = columns.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new SplitDefinition(source, cols, MissingPolicy.parse(missing),
-                targetShift == null ? null : TargetShift.parse(targetShift, shiftSeed));
+                targetShift == null ? null : TargetShift.parse(targetShift, shiftSeed), images.column());
     }
 }

@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An immutable table of equally long columns, with optional decoded images row-aligned to it (image folders and
- * IDX files: the table then holds per-image columns such as label and mean intensity).
+ * An immutable table of equally long columns, with optional images row-aligned to it: decoded (image folders and
+ * IDX files; the table then holds per-image columns such as label and mean intensity), or files on disk decoded on
+ * demand ({@link ImageFiles}: a metadata table's path column).
  */
 public record Dataset(String name, DataSource source, List<Column> columns, List<RasterImage> images) {
 
@@ -17,7 +18,7 @@ public record Dataset(String name, DataSource source, List<Column> columns, List
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
         columns = List.copyOf(columns);
-        images = images == null ? List.of() : List.copyOf(images);
+        images = images == null ? List.of() : images instanceof ImageFiles ? images : List.copyOf(images);
         int rows = columns.isEmpty() ? images.size() : columns.get(0).size();
         Map<String, Column> seen = new LinkedHashMap<>();
         for (Column c : columns) {
@@ -65,6 +66,9 @@ public record Dataset(String name, DataSource source, List<Column> columns, List
         List<Column> out = new ArrayList<>(columns.size());
         for (Column c : columns) {
             out.add(c.select(rows));
+        }
+        if (images instanceof ImageFiles files) {
+            return new Dataset(name, source, out, files.select(rows));
         }
         List<RasterImage> imgs = new ArrayList<>();
         if (hasImages()) {

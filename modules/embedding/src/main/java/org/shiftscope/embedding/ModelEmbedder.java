@@ -118,8 +118,26 @@ public final class ModelEmbedder implements AutoCloseable {
             throw new IllegalArgumentException(n + " rows of shape " + new Shape(rowShape) + " need "
                     + rowSize * n + " values, not " + input.length);
         }
+        return embed((start, count, into) -> System.arraycopy(input, (int) (start * rowSize), into, 0,
+                (int) (count * rowSize)), n, rowShape, output, batch, monitor);
+    }
+
+    /** Fills one batch of model input: rows start..start+count-1, row-major, from index 0 of {@code into}. */
+    @FunctionalInterface
+    public interface Rows {
+        void fill(int start, int count, float[] into);
+    }
+
+    /**
+     * Runs the model on n rows that {@code rows} produces batch by batch (so the whole input never has to be in
+     * memory: images are decoded and preprocessed as their batch comes), keeping output number {@code output},
+     * flattened per row.
+     */
+    public Embeddings embed(Rows rows, int n, long[] rowShape, int output, int batch, TaskMonitor monitor) {
+        long rowSize = new Shape(rowShape).size();
         float[] out = null;
         int d = -1;
+        float[] chunk = new float[(int) (Math.min(batch, n) * rowSize)];
         try (Predictor<NDList, NDList> predictor = model.newPredictor()) {
             for (int start = 0; start < n; start += batch) {
                 monitor.checkCancelled();
@@ -128,8 +146,10 @@ public final class ModelEmbedder implements AutoCloseable {
                     long[] shape = new long[rowShape.length + 1];
                     shape[0] = b;
                     System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
-                    float[] chunk = new float[(int) (b * rowSize)];
-                    System.arraycopy(input, (int) (start * rowSize), chunk, 0, chunk.length);
+                    if (chunk.length != b * rowSize) {
+                        chunk = new float[(int) (b * rowSize)];
+                    }
+                    rows.fill(start, b, chunk);
                     NDArray x = manager.create(chunk, new Shape(shape));
                     NDList result = predictor.predict(new NDList(x));
                     if (output < 0 || output >= result.size()) {

@@ -25,8 +25,20 @@ public final class SplitBuilder {
         this.catalog = catalog;
     }
 
-    /** Both sides before column selection and the missing-value policy: what the Data view shows in full. */
-    public record Sides(Dataset reference, Dataset target, Set<String> filterColumns) {
+    /**
+     * Both sides before column selection and the missing-value policy: what the Data view shows in full.
+     *
+     * @param notes what loading left out and why (e.g. rows whose image file is missing), for the user to read
+     */
+    public record Sides(Dataset reference, Dataset target, Set<String> filterColumns, List<String> notes) {
+
+        public Sides {
+            notes = List.copyOf(notes);
+        }
+
+        public Sides(Dataset reference, Dataset target, Set<String> filterColumns) {
+            this(reference, target, filterColumns, List.of());
+        }
 
         /** How the run history and reports name these data (see {@link SplitBuilder#dataHash}). */
         public String dataHash() {
@@ -38,6 +50,24 @@ public final class SplitBuilder {
     public static String dataHash(Dataset reference, Dataset target) {
         return reference.source().contentHash() + "/" + target.source().contentHash() + " (" + reference.name()
                 + " vs " + target.name() + ")";
+    }
+
+    /**
+     * One data file, with the images its column names when {@code images} is given (rows whose image is missing are
+     * left out; {@code notes} hears how many and which).
+     */
+    public static Dataset load(DatasetCatalog catalog, java.nio.file.Path file, SplitDefinition.ImageColumn images,
+                               TaskMonitor monitor, java.util.function.Consumer<String> notes) {
+        Dataset d = catalog.load(file, monitor);
+        if (images == null) {
+            return d;
+        }
+        org.shiftscope.io.ImageTable.Attached a = org.shiftscope.io.ImageTable.attach(d, file, images.column(),
+                images.root(), monitor);
+        if (!a.note().isEmpty()) {
+            notes.accept(a.note());
+        }
+        return a.data();
     }
 
     /** The sides of a definition, its target shift applied. */
@@ -79,14 +109,36 @@ public final class SplitBuilder {
 
     /** The sides of a definition: {@link #sides(SplitSource, UnaryOperator, TaskMonitor)}, then its target shift. */
     public Sides sides(SplitDefinition definition, UnaryOperator<Dataset> loaded, TaskMonitor monitor) {
-        Sides s = sides(definition.source(), loaded, monitor);
+        List<String> notes = new ArrayList<>();
+        UnaryOperator<Dataset> withImages = loaded;
+        if (definition.images() != null) {
+            if (definition.source() instanceof SplitSource.Demo) {
+                throw DataException.setting("image-column", "a demo scenario has no image path column");
+            }
+            SplitDefinition.ImageColumn ic = definition.images();
+            withImages = d -> {
+                org.shiftscope.io.ImageTable.Attached a = org.shiftscope.io.ImageTable.attach(d,
+                        java.nio.file.Path.of(d.source().location()), ic.column(), ic.root(), monitor);
+                if (!a.note().isEmpty()) {
+                    notes.add(a.note());
+                }
+                return loaded.apply(a.data());
+            };
+        }
+        Sides s = sides(definition.source(), withImages, monitor);
+        if (definition.images() != null) {
+            // the path column names files; it is not a feature to analyse by default, as filter columns are not
+            Set<String> excluded = new LinkedHashSet<>(s.filterColumns());
+            excluded.add(definition.images().column());
+            s = new Sides(s.reference(), s.target(), excluded, notes);
+        }
         if (definition.targetShift() == null) {
             return s;
         }
         monitor.progress(0.9, "shifting the target: " + definition.targetShift().text());
         Dataset shifted = definition.targetShift().apply(s.target());
         return new Sides(s.reference(), rename(shifted, s.target().name() + " shifted by "
-                + definition.targetShift().text()), s.filterColumns());
+                + definition.targetShift().text()), s.filterColumns(), s.notes());
     }
 
     /** Builds the split from sides already loaded (the UI keeps them to redraw without reloading). */

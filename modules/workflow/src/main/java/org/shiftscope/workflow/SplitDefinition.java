@@ -12,9 +12,24 @@ import org.shiftscope.scenarios.TargetShift;
  * the target rows once loaded ({@link TargetShift}: image corruptions, class reweighting).
  *
  * @param targetShift null for none
+ * @param images      the column of the data file(s) naming each row's image file, or null (a plain table)
  */
 public record SplitDefinition(SplitSource source, List<String> columns, MissingPolicy missing,
-                              TargetShift targetShift) {
+                              TargetShift targetShift, ImageColumn images) {
+
+    /**
+     * A metadata table's image path column: each row's image is the file it names, relative paths resolving against
+     * {@code root} (null: the table's own folder).
+     */
+    public record ImageColumn(String column, java.nio.file.Path root) {
+        public ImageColumn {
+            if (column == null || column.isBlank()) {
+                throw org.shiftscope.core.DataException.setting("image-column", "name the column that holds the"
+                        + " image file paths");
+            }
+            column = column.strip();
+        }
+    }
 
     public SplitDefinition {
         Objects.requireNonNull(source, "source");
@@ -22,8 +37,12 @@ public record SplitDefinition(SplitSource source, List<String> columns, MissingP
         missing = missing == null ? MissingPolicy.DROP : missing;
     }
 
+    public SplitDefinition(SplitSource source, List<String> columns, MissingPolicy missing, TargetShift targetShift) {
+        this(source, columns, missing, targetShift, null);
+    }
+
     public SplitDefinition(SplitSource source, List<String> columns, MissingPolicy missing) {
-        this(source, columns, missing, null);
+        this(source, columns, missing, null, null);
     }
 
     /** The project the app opens on first start: the mixture ring. */
@@ -32,18 +51,22 @@ public record SplitDefinition(SplitSource source, List<String> columns, MissingP
     }
 
     public SplitDefinition withSource(SplitSource s) {
-        return new SplitDefinition(s, columns, missing, targetShift);
+        return new SplitDefinition(s, columns, missing, targetShift, images);
     }
 
     public SplitDefinition withColumns(List<String> c) {
-        return new SplitDefinition(source, c, missing, targetShift);
+        return new SplitDefinition(source, c, missing, targetShift, images);
     }
 
     public SplitDefinition withMissing(MissingPolicy m) {
-        return new SplitDefinition(source, columns, m, targetShift);
+        return new SplitDefinition(source, columns, m, targetShift, images);
     }
 
     public SplitDefinition withTargetShift(TargetShift t) {
-        return new SplitDefinition(source, columns, missing, t);
+        return new SplitDefinition(source, columns, missing, t, images);
+    }
+
+    public SplitDefinition withImages(ImageColumn i) {
+        return new SplitDefinition(source, columns, missing, targetShift, i);
     }
 }

@@ -242,10 +242,9 @@ public final class AdaptationRunner {
         EmbeddingAnalysis.ModelInput input = o.model().input();
         try (ModelEmbedder m = ModelEmbedder.load(file)) {
             Dataset heldRows = split.reference().selectRows(held);
-            double[] heldProbs = ModelProbabilities.of(EmbeddingAnalysis.embed(heldRows, m, input.columns(),
-                    input.output(), input.batch(), monitor.range(0, 0.4)), k, file);
-            Embeddings targetOut = EmbeddingAnalysis.embed(split.target(), m, input.columns(), input.output(),
-                    input.batch(), monitor.range(0.4, 0.8));
+            double[] heldProbs = ModelProbabilities.of(EmbeddingAnalysis.embed(heldRows, m, input,
+                    monitor.range(0, 0.4)), k, file);
+            Embeddings targetOut = EmbeddingAnalysis.embed(split.target(), m, input, monitor.range(0.4, 0.8));
             double[] targetProbs = ModelProbabilities.of(targetOut, k, file);
             int[] heldLabels = labels(split.reference().requireColumn(o.label()), held, classOf);
             int[] heldPredicted = RowMajor.argmax(heldProbs, k);

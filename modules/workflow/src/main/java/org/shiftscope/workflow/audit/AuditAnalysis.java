@@ -188,8 +188,9 @@ public final class AuditAnalysis {
             org.shiftscope.embedding.Embeddings out;
             try (org.shiftscope.embedding.ModelEmbedder m = org.shiftscope.embedding.ModelEmbedder.load(
                     model.file())) {
-                out = EmbeddingAnalysis.embed(rows.length == n ? data : data.selectRows(rows), m, inputs,
-                        model.input().output(), model.input().batch(), monitor);
+                EmbeddingAnalysis.ModelInput in = model.input();
+                out = EmbeddingAnalysis.embed(rows.length == n ? data : data.selectRows(rows), m,
+                        new EmbeddingAnalysis.ModelInput(inputs, in.output(), in.batch(), in.preprocess()), monitor);
             }
             if (out.d() == 2) {
                 // one value per class: probabilities as they are, logits soft-maxed (as adapt reads a model)

@@ -173,8 +173,9 @@ public final class MapAnalysis {
 
     /**
      * The built-in encoder, trained on the reference rows to predict {@code label}; both sides are then mapped
-     * through its penultimate layer ({@code dim} units). Images (when the split has them, all of one shape) train
-     * the small CNN of {@link BuiltInEncoder#cnn} on up to {@code maxTrain} reference images (a seeded sample);
+     * through its penultimate layer ({@code dim} units). Images (when the split has them; resized to 32 x 32 when
+     * their sizes differ) train the small CNN of {@link BuiltInEncoder#cnn} on up to {@code maxTrain} reference
+     * images (a seeded sample);
      * tabular rows train the MLP on the split's other columns, encoded by {@link TabularEncoding}.
      */
     public static Encoded encode(Split split, String label, EncoderSettings settings, long seed, TaskMonitor monitor) {

@@ -13,9 +13,16 @@ import org.shiftscope.projection.Projector;
  *
  * @param file   the .npy file (EMBEDDINGS) or model file (MODEL); null otherwise
  * @param column the label the built-in encoder learns (ENCODER) or the text column (TEXT); null otherwise
+ * @param preprocess how images become a user's model's input (MODEL); {@code NONE} by default
  */
 public record MapSettings(Source source, Path file, String column, Projector.Method method,
-                          MapAnalysis.Clustering clustering, TransportAnalysis.Standardize standardize, long seed) {
+                          MapAnalysis.Clustering clustering, TransportAnalysis.Standardize standardize, long seed,
+                          org.shiftscope.core.ImagePreprocessing preprocess) {
+
+    public MapSettings(Source source, Path file, String column, Projector.Method method,
+                       MapAnalysis.Clustering clustering, TransportAnalysis.Standardize standardize, long seed) {
+        this(source, file, column, method, clustering, standardize, seed, null);
+    }
 
     /**
      * What the map is made of: the split's columns, the built-in encoder's embeddings of them, precomputed
@@ -39,6 +46,11 @@ public record MapSettings(Source source, Path file, String column, Projector.Met
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(clustering, "clustering");
         Objects.requireNonNull(standardize, "standardize");
+        preprocess = preprocess == null ? org.shiftscope.core.ImagePreprocessing.NONE : preprocess;
+    }
+
+    public MapSettings withPreprocess(org.shiftscope.core.ImagePreprocessing p) {
+        return new MapSettings(source, file, column, method, clustering, standardize, seed, p);
     }
 
     /** PCA of the z-scored columns, 8 k-means clusters, seed 0. */

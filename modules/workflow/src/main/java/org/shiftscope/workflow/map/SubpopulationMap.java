@@ -52,7 +52,7 @@ public final class SubpopulationMap {
                     case EMBEDDINGS -> new EmbeddingAnalysis.Npy(m.file());
                     case TEXT -> new EmbeddingAnalysis.Text(m.column());
                     default -> new EmbeddingAnalysis.Model(m.file(),
-                            new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256));
+                            new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256, m.preprocess()));
                 };
                 Split embedded = EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()),
                         d.definition(), how, EmbeddingCache.standard(), monitor.range(0, 0.5));

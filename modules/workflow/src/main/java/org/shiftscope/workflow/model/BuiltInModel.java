@@ -98,8 +98,9 @@ public final class BuiltInModel {
         }
         if (split.reference().hasImages()) {
             monitor.progress(0, "preparing " + (nr + nt) + " images");
-            EmbeddingAnalysis.ImageTensor ref = EmbeddingAnalysis.imageTensor(split.reference());
-            EmbeddingAnalysis.ImageTensor tgt = EmbeddingAnalysis.imageTensor(split.target());
+            EmbeddingAnalysis.ImageTensor[] both = EmbeddingAnalysis.imageTensors(split.reference(), split.target());
+            EmbeddingAnalysis.ImageTensor ref = both[0];
+            EmbeddingAnalysis.ImageTensor tgt = both[1];
             if (!Arrays.equals(ref.shape(), tgt.shape())) {
                 throw DataException.of("reference images are " + Arrays.toString(ref.shape())
                         + " but target images " + Arrays.toString(tgt.shape()) + " (channels, height, width)");

@@ -11,6 +11,8 @@ import org.shiftscope.core.Column;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.NumericColumn;
+import org.shiftscope.core.ImageFiles;
+import org.shiftscope.core.ImagePreprocessing;
 import org.shiftscope.core.RasterImage;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.embedding.Embeddings;
@@ -35,51 +37,58 @@ public final class EmbeddingAnalysis {
     public record ImageTensor(float[] values, long[] shape) {
     }
 
-    /** The images of a dataset as (channels, height, width) scaled to [0, 1]; all must share one shape. */
-    public static ImageTensor imageTensor(Dataset data) {
-        int n = data.rowCount();
-        RasterImage first = data.images().get(0);
-        int size = first.width() * first.height() * first.channels();
-        float[] input = new float[Math.multiplyExact(n, size)];
-        for (int i = 0; i < n; i++) {
-            RasterImage img = data.images().get(i);
-            if (img.width() != first.width() || img.height() != first.height()
-                    || img.channels() != first.channels()) {
-                throw DataException.inFile(data.source().displayName(), "image " + (i + 1) + " is "
-                        + img.width() + "x" + img.height() + "x" + img.channels() + ", not "
-                        + first.width() + "x" + first.height() + "x" + first.channels()
-                        + " like the first: a model needs one input shape");
-            }
-            // interleaved (h, w, c) to planar (c, h, w)
-            int plane = img.width() * img.height();
-            for (int p = 0; p < plane; p++) {
-                for (int c = 0; c < img.channels(); c++) {
-                    input[i * size + c * plane + p] = (img.pixels()[p * img.channels() + c] & 0xFF) / 255f;
-                }
+    /** Side of the square the built-in CNN's images are resized to when their sizes differ. */
+    public static final int BUILT_IN_SIDE = 32;
+
+    /**
+     * The images of datasets (e.g. reference and target) as (channels, height, width) scaled to [0, 1], for the
+     * built-in CNN: as they are when every image has one shape; otherwise each resized to {@value #BUILT_IN_SIDE} x
+     * {@value #BUILT_IN_SIDE} (Pillow's bilinear), RGB when any image is.
+     */
+    public static ImageTensor[] imageTensors(Dataset... sides) {
+        RasterImage first = sides[0].images().get(0);
+        boolean same = true;
+        boolean rgb = false;
+        for (Dataset d : sides) {
+            for (RasterImage img : d.images()) {
+                same &= img.width() == first.width() && img.height() == first.height()
+                        && img.channels() == first.channels();
+                rgb |= img.channels() == 3;
             }
         }
-        return new ImageTensor(input, new long[] {first.channels(), first.height(), first.width()});
+        ImagePreprocessing pre = same ? ImagePreprocessing.NONE : new ImagePreprocessing(BUILT_IN_SIDE, true, 0,
+                rgb ? 3 : 1, false, false, false, new double[] {0}, new double[] {1});
+        ImageTensor[] out = new ImageTensor[sides.length];
+        for (int k = 0; k < sides.length; k++) {
+            Dataset d = sides[k];
+            long[] shape = pre.shape(first);
+            int per = (int) (shape[0] * shape[1] * shape[2]);
+            float[] values = new float[Math.multiplyExact(d.rowCount(), per)];
+            java.util.stream.IntStream.range(0, d.rowCount()).parallel()
+                    .forEach(i -> pre.apply(d.images().get(i), values, i * per));
+            out[k] = new ImageTensor(values, shape);
+        }
+        return out;
     }
 
     /**
-     * Runs the model over the rows of {@code data}: images as (channels, height, width) scaled to [0, 1] when the
-     * dataset has images, else the given numeric columns (all numeric columns when none are given), in order.
+     * Runs the model over the rows of {@code data}: images through the input's preprocessing when the dataset has
+     * images, else the input's numeric columns (all numeric columns when it names none), in order.
      */
-    public static Embeddings embed(Dataset data, ModelEmbedder model, List<String> columns, int output, int batch,
+    public static Embeddings embed(Dataset data, ModelEmbedder model, ModelInput input, TaskMonitor monitor) {
+        return embed(data, model, input, null, monitor);
+    }
+
+    /**
+     * {@link #embed(Dataset, ModelEmbedder, ModelInput, TaskMonitor)}, reusing what {@code cache} holds for the same
+     * input, preprocessing, model and output (null: no cache).
+     */
+    public static Embeddings embed(Dataset data, ModelEmbedder model, ModelInput in, EmbeddingCache cache,
                                    TaskMonitor monitor) {
-        return embed(data, model, columns, output, batch, null, monitor);
-    }
-
-    /**
-     * {@link #embed(Dataset, ModelEmbedder, List, int, int, TaskMonitor)}, reusing what {@code cache} holds for the
-     * same input, model and output (null: no cache).
-     */
-    public static Embeddings embed(Dataset data, ModelEmbedder model, List<String> columns, int output, int batch,
-                                   EmbeddingCache cache, TaskMonitor monitor) {
         int n = data.rowCount();
+        List<String> columns = in.columns();
         if (data.hasImages()) {
-            ImageTensor t = imageTensor(data);
-            return run(model, t.values(), n, t.shape(), output, batch, cache, monitor);
+            return embedImages(data, model, in, cache, monitor);
         }
         List<NumericColumn> inputs = new ArrayList<>();
         for (Column c : data.columns()) {
@@ -108,7 +117,70 @@ public final class EmbeddingAnalysis {
                 input[i * d + j] = (float) c.get(i);
             }
         }
-        return run(model, input, n, new long[] {d}, output, batch, cache, monitor);
+        return run(model, input, n, new long[] {d}, in.output(), in.batch(), cache, monitor);
+    }
+
+    /**
+     * The images of a dataset through the model, batch by batch: each batch's images decoded (files stay on disk
+     * until then) and preprocessed in parallel, so memory holds one batch of pixels, not all of them.
+     */
+    private static Embeddings embedImages(Dataset data, ModelEmbedder model, ModelInput in, EmbeddingCache cache,
+                                          TaskMonitor monitor) {
+        int n = data.rowCount();
+        ImagePreprocessing pre = in.preprocess();
+        List<RasterImage> images = data.images();
+        long[] shape = pre.shape(images.get(0));
+        int per = (int) (shape[0] * shape[1] * shape[2]);
+        ModelEmbedder.Rows rows = (start, count, into) -> java.util.stream.IntStream.range(0, count).parallel()
+                .forEach(i -> {
+                    monitor.checkCancelled();
+                    RasterImage img = images.get(start + i);
+                    long[] s = pre.shape(img);
+                    if (!java.util.Arrays.equals(s, shape)) {
+                        throw DataException.inFile(imageName(data, start + i), "preprocessed to "
+                                + java.util.Arrays.toString(s) + ", not " + java.util.Arrays.toString(shape)
+                                + " like the first image: images of different sizes need a resize and crop (the"
+                                + " imagenet preprocessing, or --resize N --crop N)");
+                    }
+                    pre.apply(img, into, i * per);
+                });
+        if (cache == null) {
+            return model.embed(rows, n, shape, in.output(), in.batch(), monitor);
+        }
+        monitor.progress(-1, "looking for cached embeddings");
+        String key = EmbeddingCache.key(imagesIdentity(data), shape, model.file(), "output=" + in.output()
+                + ", preprocessing=" + pre.describe());
+        return cache.getOrCompute(key, n, () -> model.embed(rows, n, shape, in.output(), in.batch(), monitor));
+    }
+
+    /** How messages name row i's image: its file as the table names it, or its row. */
+    private static String imageName(Dataset data, int i) {
+        return data.images() instanceof ImageFiles f ? f.name(i) : data.source().displayName() + ", image " + (i + 1);
+    }
+
+    /** What the images are, for the cache: the files' identity, or a hash of the decoded pixels. */
+    private static float[] imagesIdentity(Dataset data) {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (data.images() instanceof ImageFiles f) {
+            sha.update(f.identity().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            for (RasterImage img : data.images()) {
+                sha.update(java.nio.ByteBuffer.allocate(12).putInt(img.width()).putInt(img.height())
+                        .putInt(img.channels()).array());
+                sha.update(img.pixels());
+            }
+        }
+        byte[] digest = sha.digest();
+        float[] out = new float[digest.length];
+        for (int i = 0; i < digest.length; i++) {
+            out[i] = digest[i];
+        }
+        return out;
     }
 
     private static Embeddings run(ModelEmbedder model, float[] input, int n, long[] shape, int output, int batch,
@@ -121,11 +193,22 @@ public final class EmbeddingAnalysis {
         return cache.getOrCompute(key, n, () -> model.embed(input, n, shape, output, batch, monitor));
     }
 
-    /** How a model is fed: its input columns (tabular data; empty for all numeric ones), output and batch size. */
-    public record ModelInput(List<String> columns, int output, int batch) {
+    /**
+     * How a model is fed: its input columns (tabular data; empty for all numeric ones), output and batch size, and how
+     * images become its input ({@link ImagePreprocessing}; {@code NONE} feeds the pixels as they are).
+     */
+    public record ModelInput(List<String> columns, int output, int batch, ImagePreprocessing preprocess) {
 
         public ModelInput {
             columns = List.copyOf(columns);
+            preprocess = preprocess == null ? ImagePreprocessing.NONE : preprocess;
+            if (batch < 1) {
+                throw DataException.setting("batch", "the batch size must be at least 1, not " + batch);
+            }
+        }
+
+        public ModelInput(List<String> columns, int output, int batch) {
+            this(columns, output, batch, ImagePreprocessing.NONE);
         }
     }
 
@@ -172,11 +255,10 @@ public final class EmbeddingAnalysis {
                     String name = model.file().getFileName().toString();
                     ModelInput in = model.input();
                     yield new SplitBuilder.Sides(
-                            attach(raw.reference(), embed(raw.reference(), m, in.columns(), in.output(), in.batch(),
-                                    cache, monitor.range(0, 0.5)), name),
-                            attach(raw.target(), embed(raw.target(), m, in.columns(), in.output(), in.batch(), cache,
-                                    monitor.range(0.5, 1)), name),
-                            raw.filterColumns());
+                            attach(raw.reference(), embed(raw.reference(), m, in, cache, monitor.range(0, 0.5)),
+                                    name),
+                            attach(raw.target(), embed(raw.target(), m, in, cache, monitor.range(0.5, 1)), name),
+                            raw.filterColumns(), raw.notes());
                 }
             }
             case Text text -> {
@@ -187,7 +269,7 @@ public final class EmbeddingAnalysis {
                                     monitor.range(0, 0.5)), "MiniLM"),
                             attach(raw.target(), embedText(raw.target(), text.column(), enc, cache,
                                     monitor.range(0.5, 1)), "MiniLM"),
-                            raw.filterColumns());
+                            raw.filterColumns(), raw.notes());
                 }
             }
         };
@@ -207,7 +289,7 @@ public final class EmbeddingAnalysis {
             case Model model -> {
                 try (ModelEmbedder m = ModelEmbedder.load(model.file())) {
                     ModelInput in = model.input();
-                    yield embed(data, m, in.columns(), in.output(), in.batch(), cache, monitor);
+                    yield embed(data, m, in, cache, monitor);
                 }
             }
             case Text text -> {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.shiftscope.core.DataException;
+import org.shiftscope.core.ImagePreprocessing;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.projection.Projector;
 import org.shiftscope.scenarios.TargetShift;
@@ -119,6 +120,13 @@ public final class ProjectStore {
         ArrayNode cols = split.putArray("columns");
         p.split().columns().forEach(cols::add);
         split.put("missing", p.split().missing().label());
+        if (p.split().images() != null) {
+            ObjectNode images = split.putObject("images");
+            images.put("column", p.split().images().column());
+            if (p.split().images().root() != null) {
+                images.put("root", relative(dir, p.split().images().root()));
+            }
+        }
         if (p.split().targetShift() != null) {
             ObjectNode shift = split.putObject("target_shift");
             shift.put("steps", p.split().targetShift().text());
@@ -143,6 +151,9 @@ public final class ProjectStore {
         map.put("min_samples", m.clustering().minSamples());
         map.put("standardize", m.standardize().id());
         map.put("seed", m.seed());
+        if (!m.preprocess().equals(ImagePreprocessing.NONE)) {
+            map.set("preprocess", preprocessJson(m.preprocess()));
+        }
         if (p.audit() != null) {
             root.set("audit", auditJson(p.audit(), dir));
         }
@@ -230,7 +241,11 @@ public final class ProjectStore {
         JsonNode shift = s.path("target_shift");
         TargetShift targetShift = shift.isObject()
                 ? TargetShift.parse(text(shift, "steps", file), shift.path("seed").asLong(0)) : null;
-        return new Project(new SplitDefinition(source, columns, missing, targetShift), root.path("view").asText("data"),
+        JsonNode img = s.path("images");
+        SplitDefinition.ImageColumn images = img.isObject() ? new SplitDefinition.ImageColumn(text(img, "column", file),
+                img.hasNonNull("root") ? resolve(dir, img.get("root").asText()) : null) : null;
+        return new Project(new SplitDefinition(source, columns, missing, targetShift, images),
+                root.path("view").asText("data"),
                 mapSettings(root.path("map"), dir), audit(root.path("audit"), dir, file));
     }
 
@@ -255,7 +270,51 @@ public final class ProjectStore {
                         m.path("min_samples").asInt(d.clustering().minSamples())),
                 m.has("standardize") ? TransportAnalysis.Standardize.parse(m.get("standardize").asText())
                         : d.standardize(),
-                m.path("seed").asLong(d.seed()));
+                m.path("seed").asLong(d.seed()),
+                m.path("preprocess").isObject() ? preprocess(m.path("preprocess")) : ImagePreprocessing.NONE);
+    }
+
+    /** A model's image preprocessing as the project file holds it. */
+    static ObjectNode preprocessJson(ImagePreprocessing p) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("preset", p.name());
+        o.put("resize", p.resize());
+        o.put("exact", p.exact());
+        o.put("crop", p.crop());
+        o.put("channels", p.channels() == 0 ? "as-stored" : p.channels() == 1 ? "grey" : p.bgr() ? "bgr" : "rgb");
+        o.put("layout", p.nhwc() ? "nhwc" : "nchw");
+        o.put("scale", p.byteRange() ? 255 : 1);
+        ArrayNode mean = o.putArray("mean");
+        for (double v : p.mean()) {
+            mean.add(v);
+        }
+        ArrayNode std = o.putArray("std");
+        for (double v : p.std()) {
+            std.add(v);
+        }
+        return o;
+    }
+
+    static ImagePreprocessing preprocess(JsonNode o) {
+        String channels = o.path("channels").asText("as-stored");
+        return new ImagePreprocessing(o.path("resize").asInt(0), o.path("exact").asBoolean(false),
+                o.path("crop").asInt(0), switch (channels) {
+                    case "grey" -> 1;
+                    case "rgb", "bgr" -> 3;
+                    default -> 0;
+                }, channels.equals("bgr"), o.path("layout").asText("nchw").equals("nhwc"),
+                o.path("scale").asInt(1) == 255, doubles(o.path("mean"), 0), doubles(o.path("std"), 1));
+    }
+
+    private static double[] doubles(JsonNode a, double otherwise) {
+        if (!a.isArray() || a.isEmpty()) {
+            return new double[] {otherwise};
+        }
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).asDouble();
+        }
+        return out;
     }
 
     private static String text(JsonNode node, String field, String file) {
