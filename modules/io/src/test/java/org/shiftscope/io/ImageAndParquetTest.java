@@ -33,7 +33,12 @@ class ImageAndParquetTest {
         BufferedImage img = new BufferedImage(6, 3, type);
         for (int y = 0; y < 3; y++) {
             for (int x = 0; x < 6; x++) {
-                img.setRGB(x, y, rgb);
+                if (type == BufferedImage.TYPE_BYTE_GRAY) {
+                    // the stored sample itself: setRGB would map sRGB to Java's linear grey (64 -> 13)
+                    img.getRaster().setSample(x, y, 0, rgb & 0xFF);
+                } else {
+                    img.setRGB(x, y, rgb);
+                }
             }
         }
         return img;

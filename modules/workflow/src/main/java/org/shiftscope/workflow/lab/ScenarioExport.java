@@ -105,9 +105,12 @@ public final class ScenarioExport {
         for (int y = 0; y < img.height(); y++) {
             for (int x = 0; x < img.width(); x++) {
                 int o = (y * img.width() + x) * img.channels();
-                int rgb = img.channels() == 3 ? (px[o] & 0xFF) << 16 | (px[o + 1] & 0xFF) << 8 | (px[o + 2] & 0xFF)
-                        : (px[o] & 0xFF) * 0x010101;
-                b.setRGB(x, y, rgb);
+                if (img.channels() == 3) {
+                    b.setRGB(x, y, (px[o] & 0xFF) << 16 | (px[o + 1] & 0xFF) << 8 | (px[o + 2] & 0xFF));
+                } else {
+                    // the sample itself: setRGB on a grey image would store Java's linear grey, not the value
+                    b.getRaster().setSample(x, y, 0, px[o] & 0xFF);
+                }
             }
         }
         if (!javax.imageio.ImageIO.write(b, "png", file.toFile())) {
