@@ -37,6 +37,26 @@ class ProjectStoreTest {
     }
 
     @Test
+    void anImageTableAndAModelsPreprocessingRoundTrip() throws Exception {
+        SplitDefinition def = new SplitDefinition(new SplitSource.FilteredFile(dir.resolve("waterbirds/metadata.csv"),
+                "split=0", "split=2"), java.util.List.of("y", "place"), org.shiftscope.core.MissingPolicy.DROP, null,
+                new SplitDefinition.ImageColumn("img_filename", dir.resolve("waterbirds/images")));
+        org.shiftscope.core.ImagePreprocessing bgr = new org.shiftscope.core.ImagePreprocessing(224, true, 0, 3, true,
+                true, true, new double[] {103.939, 116.779, 123.68}, new double[] {1});
+        MapSettings m = MapSettings.defaults().withPreprocess(bgr);
+        Project p = new Project(def, "map", new MapSettings(MapSettings.Source.MODEL, dir.resolve("resnet.onnx"),
+                null, m.method(), m.clustering(), m.standardize(), 0, org.shiftscope.core.ImagePreprocessing.IMAGENET));
+        Path file = dir.resolve("w.shiftscope.json");
+        ProjectStore.save(p, file);
+        assertThat(Files.readString(file)).contains("\"column\" : \"img_filename\"")
+                .contains("\"root\" : \"waterbirds/images\"").contains("\"preset\" : \"imagenet\"");
+        assertThat(ProjectStore.load(file)).isEqualTo(p);
+        Project custom = new Project(def, "map", m);
+        ProjectStore.save(custom, file);
+        assertThat(ProjectStore.load(file).map().preprocess()).isEqualTo(bgr);
+    }
+
+    @Test
     void mapSettingsRoundTripAndOldFilesGetTheDefaults() throws Exception {
         MapSettings m = new MapSettings(MapSettings.Source.MODEL, dir.resolve("models/net.onnx"), null,
                 org.shiftscope.projection.Projector.Method.UMAP,

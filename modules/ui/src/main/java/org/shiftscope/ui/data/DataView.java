@@ -197,10 +197,28 @@ public final class DataView {
         HBox verdictRow = new HBox(16, verdict, sort);
         verdictRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(verdict, Priority.ALWAYS);
-        VBox box = new VBox(8, modes, modeForm, actions, problem, counts, verdictRow);
+        Label notes = new Label();
+        notes.setId("data-notes");
+        notes.getStyleClass().add(Styles.PROBLEM);
+        notes.setWrapText(true);
+        notes.textProperty().bind(vm.notesProperty());
+        notes.visibleProperty().bind(vm.notesProperty().isNotEmpty());
+        notes.managedProperty().bind(notes.visibleProperty());
+        Node images = ImageRow.form(vm, this::chooseFolder);
+        images.visibleProperty().bind(vm.modeProperty().isNotEqualTo(SourceMode.DEMO));
+        images.managedProperty().bind(images.visibleProperty());
+        VBox box = new VBox(8, modes, modeForm, images, actions, problem, counts, notes, ImageRow.samples(vm),
+                verdictRow);
         box.getStyleClass().add(Styles.FORM);
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    /** A folder picked in a dialog, or null. */
+    private java.io.File chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        return chooser.showDialog(window());
     }
 
     private static void styleVerdict(Label verdict, boolean detected) {

@@ -48,6 +48,15 @@ public final class DataViewModel {
     /** Controlled shift applied to the target once loaded ({@link TargetShift} steps); blank for none. */
     private final StringProperty targetShift = new SimpleStringProperty("");
     private final LongProperty shiftSeed = new SimpleLongProperty(0);
+    /** The column of the data file(s) that names each row's image file; blank for a plain table. */
+    private final StringProperty imageColumn = new SimpleStringProperty("");
+    /** The folder relative image paths resolve against; blank for the table's own folder. */
+    private final StringProperty imageRoot = new SimpleStringProperty("");
+    /** What loading left out (rows whose image is missing), one line each; empty when nothing was. */
+    private final StringProperty notes = new SimpleStringProperty("");
+    /** Sample images of each side (reference, target), shrunk for the view; empty lists for tables. */
+    private final ObjectProperty<List<List<org.shiftscope.core.RasterImage>>> samples =
+            new SimpleObjectProperty<>(List.of(List.of(), List.of()));
     private final ObservableList<String> chosenColumns = FXCollections.observableArrayList();
     private final ObjectProperty<DataResult> result = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
@@ -87,6 +96,8 @@ public final class DataViewModel {
         missing.set(def.missing());
         chosenColumns.setAll(def.columns());
         targetShift.set(def.targetShift() == null ? "" : def.targetShift().text());
+        imageColumn.set(def.images() == null ? "" : def.images().column());
+        imageRoot.set(def.images() == null || def.images().root() == null ? "" : def.images().root().toString());
         shiftSeed.set(def.targetShift() == null ? 0 : def.targetShift().seed());
     }
 
@@ -109,7 +120,12 @@ public final class DataViewModel {
         };
         TargetShift shift = targetShift.get() == null || targetShift.get().isBlank() ? null
                 : TargetShift.parse(targetShift.get(), shiftSeed.get());
-        return new SplitDefinition(source, List.copyOf(chosenColumns), missing.get(), shift);
+        SplitDefinition.ImageColumn images = null;
+        if (mode.get() != SourceMode.DEMO && imageColumn.get() != null && !imageColumn.get().isBlank()) {
+            images = new SplitDefinition.ImageColumn(imageColumn.get(), imageRoot.get() == null
+                    || imageRoot.get().isBlank() ? null : Path.of(imageRoot.get().strip()));
+        }
+        return new SplitDefinition(source, List.copyOf(chosenColumns), missing.get(), shift, images);
     }
 
     private static void requireText(String s, String message) {
@@ -145,6 +161,14 @@ public final class DataViewModel {
                         + " largest effects: %s.", drifted.size(), r.drift().size(), DataAnalysis.ALPHA,
                         String.join(", ", drifted.stream().limit(3).map(ColumnDrift::column).toList())));
         shiftDetected.set(!drifted.isEmpty());
+        notes.set(String.join("\n", r.sides().notes()));
+        samples.set(List.of(List.of(), List.of()));
+        if (r.split().reference().hasImages() || r.split().target().hasImages()) {
+            // images on disk decode here, off the FX thread
+            tasks.submit("data-samples", "Reading sample images", monitor -> List.of(
+                    shrunk(samples(r.split().reference(), SAMPLES)), shrunk(samples(r.split().target(), SAMPLES))),
+                    samples::set, e -> problem.set(e.getMessage()));
+        }
         counts.set(String.format(Locale.ROOT, "Reference: %,d rows%s   ·   Target: %,d rows%s   ·   %d columns analysed",
                 s.referenceRows(), dropped(s.reference().rowCount(), s.referenceDropped()), s.targetRows(),
                 dropped(s.target().rowCount(), s.targetDropped()),
@@ -234,6 +258,44 @@ public final class DataViewModel {
 
     public LongProperty shiftSeedProperty() {
         return shiftSeed;
+    }
+
+    public StringProperty imageColumnProperty() {
+        return imageColumn;
+    }
+
+    public StringProperty imageRootProperty() {
+        return imageRoot;
+    }
+
+    /** What loading left out and why (e.g. rows whose image file is missing); empty when nothing was. */
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    /** Images shown per side in the Data view. */
+    public static final int SAMPLES = 12;
+
+    private static List<org.shiftscope.core.RasterImage> shrunk(List<org.shiftscope.core.RasterImage> images) {
+        return images.stream().map(i -> org.shiftscope.ui.common.Thumbnails.fit(i, 96)).toList();
+    }
+
+    /** Sample images of the reference and the target, shrunk to at most 96 pixels a side. */
+    public ObjectProperty<List<List<org.shiftscope.core.RasterImage>>> samplesProperty() {
+        return samples;
+    }
+
+    /**
+     * Up to {@code k} images of one side, spread evenly over its rows (decoded here: call off the FX thread for
+     * images on disk), for the view's sample grid; empty for a table without images.
+     */
+    public static List<org.shiftscope.core.RasterImage> samples(org.shiftscope.core.Dataset side, int k) {
+        int n = side.hasImages() ? side.rowCount() : 0;
+        List<org.shiftscope.core.RasterImage> out = new java.util.ArrayList<>();
+        for (int j = 0; j < Math.min(k, n); j++) {
+            out.add(side.images().get((int) ((long) j * n / Math.min(k, n))));
+        }
+        return out;
     }
 
     public BooleanProperty shiftDetectedProperty() {

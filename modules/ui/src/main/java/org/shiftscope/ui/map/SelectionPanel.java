@@ -11,8 +11,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.shiftscope.core.Dataset;
@@ -128,32 +126,9 @@ final class SelectionPanel {
         return c;
     }
 
-    /** An image at twice its size up to 64 pixels wide, pixels kept sharp. */
+    /** An image at twice its size up to 64 pixels wide, pixels kept sharp; large images shrunk first. */
     static ImageView thumbnail(RasterImage img) {
-        WritableImage out = new WritableImage(img.width(), img.height());
-        int[] argb = new int[img.width() * img.height()];
-        byte[] p = img.pixels();
-        for (int i = 0; i < argb.length; i++) {
-            int r;
-            int g;
-            int b;
-            if (img.channels() == 1) {
-                r = p[i] & 0xFF;
-                g = r;
-                b = r;
-            } else {
-                r = p[3 * i] & 0xFF;
-                g = p[3 * i + 1] & 0xFF;
-                b = p[3 * i + 2] & 0xFF;
-            }
-            argb[i] = 0xff000000 | (r << 16) | (g << 8) | b;
-        }
-        out.getPixelWriter().setPixels(0, 0, img.width(), img.height(), PixelFormat.getIntArgbInstance(), argb, 0,
-                img.width());
-        ImageView view = new ImageView(out);
-        view.setSmooth(false);
-        view.setFitWidth(Math.min(64, 2 * img.width()));
-        view.setPreserveRatio(true);
-        return view;
+        RasterImage small = org.shiftscope.ui.common.Thumbnails.fit(img, 64);
+        return org.shiftscope.ui.common.Thumbnails.view(small, Math.min(64, 2 * small.width()));
     }
 }

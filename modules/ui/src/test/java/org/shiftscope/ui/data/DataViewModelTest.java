@@ -47,4 +47,51 @@ class DataViewModelTest {
         assertThat(vm.problemProperty().get()).contains("missing.csv");
         assertThat(t.dialogs).isEmpty();
     }
+
+    @Test
+    void aMetadataTableWithAnImageColumnShowsSampleImagesAndWhatWasLeftOut() throws Exception {
+        // 30 images of 200 x 120 pixels (a reference and a target side), one row naming a missing file
+        java.nio.file.Files.createDirectories(dir.resolve("img"));
+        StringBuilder csv = new StringBuilder("file,side,label\n");
+        for (int i = 0; i < 30; i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(200, 120,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 120; y++) {
+                for (int x = 0; x < 200; x++) {
+                    img.setRGB(x, y, i < 15 ? 0x3050C0 : 0xC05030);
+                }
+            }
+            javax.imageio.ImageIO.write(img, "png", dir.resolve("img/" + i + ".png").toFile());
+            csv.append("img/").append(i).append(".png,").append(i < 15 ? "ref" : "tgt").append(',')
+                    .append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        csv.append("img/missing.png,ref,a\n");
+        Path meta = dir.resolve("meta.csv");
+        Files.writeString(meta, csv);
+        ViewModelTesting t = new ViewModelTesting();
+        DataViewModel vm = new DataViewModel(t.tasks, new SplitBuilder(new DatasetCatalog()));
+        vm.modeProperty().set(SourceMode.ONE_FILE);
+        vm.dataPathProperty().set(meta.toString());
+        vm.referenceWhereProperty().set("side=ref");
+        vm.targetWhereProperty().set("side=tgt");
+        vm.imageColumnProperty().set("file");
+        vm.apply();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(vm.resultProperty().get().split().reference().hasImages()).isTrue();
+        assertThat(vm.countsProperty().get()).startsWith("Reference: 15 rows").contains("Target: 15 rows");
+        assertThat(vm.notesProperty().get()).contains("1 row(s) left out").contains("img/missing.png: no such file");
+        // twelve samples a side, shrunk to 96 pixels on the longer side (200 x 120 -> 96 x 58)
+        java.util.List<java.util.List<org.shiftscope.core.RasterImage>> s = vm.samplesProperty().get();
+        assertThat(s.get(0)).hasSize(12);
+        assertThat(s.get(1)).hasSize(12);
+        assertThat(s.get(0).get(0).width()).isEqualTo(96);
+        assertThat(s.get(0).get(0).height()).isEqualTo(58);
+        assertThat(s.get(1).get(0).pixels()[0] & 0xFF).isEqualTo(0xC0);
+        // saved with the project and read back into the form
+        org.shiftscope.workflow.SplitDefinition def = vm.definition();
+        assertThat(def.images().column()).isEqualTo("file");
+        DataViewModel again = new DataViewModel(t.tasks, new SplitBuilder(new DatasetCatalog()));
+        again.load(def);
+        assertThat(again.imageColumnProperty().get()).isEqualTo("file");
+    }
 }
