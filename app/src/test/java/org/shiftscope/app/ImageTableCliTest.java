@@ -69,12 +69,16 @@ class ImageTableCliTest {
         assertThat(embed.json().get("dimensions").asInt()).isEqualTo(16);
         assertThat(embed.err()).contains("1 row(s) left out");
 
-        // without a resize the two sizes cannot share one input shape: the message says what to do
+        // the model declares 3 x 56 x 56: the ImageNet steps are sized to it (resize 64, crop 56) ...
+        Result sized = run("embed", "--data", meta, "--image-column", "path", "--image-root", root, "--model", CNN,
+                "--preprocess", "imagenet", "--out", out.toString(), "--format", "json");
+        assertThat(sized.code()).as(sized.err()).isZero();
+        // ... but images as they are do not fit it, and the message names both shapes
         Result raw = run("embed", "--data", meta, "--image-column", "path", "--image-root", root, "--model", CNN,
                 "--out", out.toString());
         assertThat(raw.code()).isEqualTo(2);
-        assertThat(raw.err()).contains("images of different sizes need a resize and crop (the imagenet"
-                + " preprocessing, or --resize N --crop N)");
+        assertThat(raw.err()).contains("cnn.onnx: takes inputs of shape [3, 56, 56] per image, but the"
+                + " preprocessing (no resize, channels as stored, 0-1, mean [0.0], std [1.0], NCHW) gives [3, 60, 50]");
         Result preset = run("embed", "--data", meta, "--image-column", "path", "--image-root", root, "--model", CNN,
                 "--preprocess", "vgg", "--out", out.toString());
         assertThat(preset.code()).isEqualTo(2);

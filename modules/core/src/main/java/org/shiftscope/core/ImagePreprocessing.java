@@ -67,6 +67,22 @@ public record ImagePreprocessing(int resize, boolean exact, int crop, int channe
         };
     }
 
+    /**
+     * This preprocessing made to give a model's fixed input of {@code side} x {@code side} pixels: the crop becomes
+     * {@code side} and the resize keeps its ratio to the crop (ImageNet's 256 / 224); an exact resize becomes
+     * {@code side}. Unchanged without a resize or crop (the images' own size then decides).
+     */
+    public ImagePreprocessing forSide(int side) {
+        if (crop > 0) {
+            int r = resize == 0 ? 0 : (int) Math.round((double) resize * side / crop);
+            return new ImagePreprocessing(r, exact, side, channels, bgr, nhwc, byteRange, mean, std);
+        }
+        if (resize > 0 && exact) {
+            return new ImagePreprocessing(side, true, 0, channels, bgr, nhwc, byteRange, mean, std);
+        }
+        return this;
+    }
+
     /** The preset this equals, or "custom". */
     public String name() {
         return equals(IMAGENET) ? "imagenet" : equals(NONE) ? "none" : "custom";

@@ -94,6 +94,27 @@ public final class ModelEmbedder implements AutoCloseable {
         }
     }
 
+    /**
+     * The shape of one row of the model's first input as the model declares it (batch dimension left out; -1 for a
+     * dimension it leaves free), or null when the format does not say (TorchScript).
+     */
+    public long[] inputShape() {
+        if (format != Format.ONNX) {
+            return null;
+        }
+        try (ai.onnxruntime.OrtSession session = ai.onnxruntime.OrtEnvironment.getEnvironment()
+                .createSession(file.toAbsolutePath().toString(), new ai.onnxruntime.OrtSession.SessionOptions())) {
+            ai.onnxruntime.NodeInfo first = session.getInputInfo().values().iterator().next();
+            if (!(first.getInfo() instanceof ai.onnxruntime.TensorInfo t)) {
+                return null;
+            }
+            long[] shape = t.getShape();
+            return shape.length == 0 ? null : java.util.Arrays.copyOfRange(shape, 1, shape.length);
+        } catch (ai.onnxruntime.OrtException | RuntimeException e) {
+            return null; // the engine loaded it; its declared shape is only advice
+        }
+    }
+
     /** Where the model runs: "cpu()" or "gpu(0)". */
     public String device() {
         return device.toString();
@@ -174,7 +195,7 @@ public final class ModelEmbedder implements AutoCloseable {
             }
         } catch (TranslateException | EngineException e) {
             throw DataException.inFile(file.getFileName().toString(), "failed on input rows of shape "
-                    + new Shape(rowShape) + " (" + firstLine(e) + ")");
+                    + new Shape(rowShape) + " (" + allLines(e) + ")");
         }
         return new Embeddings(n, Math.max(d, 0), out == null ? new float[0] : out, device.toString());
     }
@@ -182,6 +203,16 @@ public final class ModelEmbedder implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+    }
+
+    /** The deepest message, its lines joined: engines put the expected and given dimensions on later lines. */
+    private static String allLines(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.toString() : root.getMessage();
+        return String.join("; ", m.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
 
     private static String firstLine(Throwable e) {

@@ -125,6 +125,9 @@ class ImagePreprocessingTest {
         assertThat(ImagePreprocessing.IMAGENET.describe()).isEqualTo("resize shorter side to 256, centre crop 224,"
                 + " RGB, 0-1, mean [0.485, 0.456, 0.406], std [0.229, 0.224, 0.225], NCHW");
         assertThat(SMALL.name()).isEqualTo("custom");
+        // sized to a model's fixed 56 x 56 input, ImageNet's steps keep their ratio: 256 / 224 x 56 = 64
+        assertThat(ImagePreprocessing.IMAGENET.forSide(56)).isEqualTo(SMALL);
+        assertThat(ImagePreprocessing.NONE.forSide(56)).isEqualTo(ImagePreprocessing.NONE);
         assertThat(ImagePreprocessing.IMAGENET.shape(new RasterImage(500, 300, 1, new byte[500 * 300])))
                 .containsExactly(3, 224, 224);
     }

@@ -156,7 +156,7 @@ public final class SplitBuilder {
                             + " (its columns: " + String.join(", ", tgt.columnNames()) + ")"));
             checkSameKind(ref.requireColumn(c), inTarget, ref, tgt);
         }
-        if (columns.isEmpty()) {
+        if (columns.isEmpty() && !ref.hasImages()) {
             throw DataException.of("no columns left to analyse (the filters use every column)");
         }
         Dataset refCols = ref.selectColumns(columns);

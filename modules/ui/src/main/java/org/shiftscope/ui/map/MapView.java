@@ -202,12 +202,47 @@ public final class MapView {
         HBox grouping = row(new Label("Clustering"), clustering, new Label("clusters"), k, new Label("eps"), eps,
                 new Label("min samples"), minSamples);
         HBox look = row(new Label("Colour by"), colour, colourColumn, ref, tgt, legend);
+        HBox images = preprocessRow();
         Label summary = ViewControls.summary("map-summary", vm.summaryProperty());
         Label problem = ViewControls.problem("map-problem", vm.problemProperty());
-        VBox box = new VBox(8, bar, grouping, look, summary, problem);
+        VBox box = new VBox(8, bar, images, grouping, look, summary, problem);
         box.getStyleClass().add(Styles.FORM);
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    /**
+     * How images become the user's model's input: as they are, or torchvision's ImageNet convention; a custom
+     * preprocessing (from the CLI's options, saved in the project) is kept and shown. Visible for a user's model.
+     */
+    private HBox preprocessRow() {
+        org.shiftscope.core.ImagePreprocessing custom = vm.preprocessProperty().get();
+        ChoiceBox<org.shiftscope.core.ImagePreprocessing> choice = new ChoiceBox<>();
+        choice.setId("map-preprocess");
+        choice.getItems().setAll(org.shiftscope.core.ImagePreprocessing.NONE,
+                org.shiftscope.core.ImagePreprocessing.IMAGENET);
+        if (!choice.getItems().contains(custom)) {
+            choice.getItems().add(custom);
+        }
+        choice.setConverter(ViewControls.converter(p -> switch (p.name()) {
+            case "none" -> "as they are (0-1, channels first)";
+            case "imagenet" -> "ImageNet (torchvision)";
+            default -> "custom";
+        }));
+        vm.preprocessProperty().addListener((o, a, p) -> {
+            if (p != null && !choice.getItems().contains(p)) {
+                choice.getItems().add(p); // a project's own preprocessing
+            }
+        });
+        choice.valueProperty().bindBidirectional(vm.preprocessProperty());
+        Label steps = new Label();
+        steps.setId("map-preprocess-steps");
+        steps.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.preprocessProperty().get().describe(), vm.preprocessProperty()));
+        HBox row = row(new Label("Images to the model"), choice, steps);
+        row.visibleProperty().bind(vm.sourceProperty().isEqualTo(MapSettings.Source.MODEL));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     /** A row of settings whose labels never shrink to an ellipsis. */

@@ -51,6 +51,9 @@ public final class MapViewModel {
     private final StringProperty sourceFile = new SimpleStringProperty("");
     /** Label column the built-in encoder learns (ENCODER), or the text column (TEXT). */
     private final StringProperty label = new SimpleStringProperty();
+    /** How images become the user's model's input (MODEL); saved with the project. */
+    private final ObjectProperty<org.shiftscope.core.ImagePreprocessing> preprocess =
+            new SimpleObjectProperty<>(org.shiftscope.core.ImagePreprocessing.NONE);
     private final ObjectProperty<ColourBy> colourBy = new SimpleObjectProperty<>(ColourBy.SIDE);
     private final StringProperty colourColumn = new SimpleStringProperty();
     /** Points the user selected on the map: indices into reference then target points; empty for none. */
@@ -70,7 +73,7 @@ public final class MapViewModel {
     public MapViewModel(TaskRunner tasks) {
         this.tasks = tasks;
         recompute.watch(clusters, method, standardize, seed, source, label, data, clustering, eps, minSamples,
-                sourceFile);
+                sourceFile, preprocess);
     }
 
     /** The settings the view shows now. */
@@ -78,7 +81,7 @@ public final class MapViewModel {
         String file = sourceFile.get() == null || sourceFile.get().isBlank() ? null : sourceFile.get().strip();
         return new MapSettings(source.get(), file == null ? null : Path.of(file), label.get(), method.get(),
                 new MapAnalysis.Clustering(clustering.get(), clusters.get(), eps.get(), minSamples.get()),
-                standardize.get(), seed.get());
+                standardize.get(), seed.get(), preprocess.get());
     }
 
     /** Shows saved settings (a recomputation follows once the view is open). */
@@ -93,6 +96,12 @@ public final class MapViewModel {
         minSamples.set(m.clustering().minSamples());
         standardize.set(m.standardize());
         seed.set((int) m.seed());
+        preprocess.set(m.preprocess());
+    }
+
+    /** How images become the user's model's input; the view offers the presets and shows the steps. */
+    public ObjectProperty<org.shiftscope.core.ImagePreprocessing> preprocessProperty() {
+        return preprocess;
     }
 
     /** Recomputes now (if there is a split). */

@@ -47,4 +47,50 @@ class MapViewModelTest {
         vm.refresh();
         assertThat(vm.summaryProperty().get()).isEqualTo("Choose the label column the built-in encoder learns.");
     }
+
+    @Test
+    void aUsersModelMapsAnImageTableThroughItsPreprocessing() throws Exception {
+        // 20 images of two sizes: blue on the reference side, half blue half orange on the target side
+        java.nio.file.Files.createDirectories(dir.resolve("img"));
+        StringBuilder csv = new StringBuilder("file,side\n");
+        for (int i = 0; i < 20; i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(i % 2 == 0 ? 60 : 90, 70,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            int colour = i < 10 || i % 2 == 0 ? 0x3050C0 : 0xE08020;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    img.setRGB(x, y, colour);
+                }
+            }
+            javax.imageio.ImageIO.write(img, "png", dir.resolve("img/" + i + ".png").toFile());
+            csv.append("img/").append(i).append(".png,").append(i < 10 ? "ref" : "tgt").append('\n');
+        }
+        java.nio.file.Path meta = dir.resolve("meta.csv");
+        java.nio.file.Files.writeString(meta, csv);
+        org.shiftscope.workflow.data.DataResult d = org.shiftscope.workflow.data.DataAnalysis.run(
+                new org.shiftscope.workflow.SplitBuilder(new org.shiftscope.workflow.DatasetCatalog()),
+                new org.shiftscope.workflow.SplitDefinition(new org.shiftscope.workflow.SplitSource.FilteredFile(meta,
+                        "side=ref", "side=tgt"), java.util.List.of(), org.shiftscope.core.MissingPolicy.DROP, null,
+                        new org.shiftscope.workflow.SplitDefinition.ImageColumn("file", null)),
+                org.shiftscope.core.TaskMonitor.NONE);
+        ViewModelTesting t = new ViewModelTesting();
+        MapViewModel vm = new MapViewModel(t.tasks);
+        vm.clustersProperty().set(2);
+        vm.sourceProperty().set(MapSettings.Source.MODEL);
+        vm.sourceFileProperty().set(Path.of("../embedding/src/test/resources/preprocess/cnn.onnx").toString());
+        vm.dataProperty().set(d);
+        // as they are, the images do not fit the model's fixed input (the ONNX file declares 3 x 56 x 56)
+        vm.refresh();
+        assertThat(vm.problemProperty().get()).startsWith("cnn.onnx: takes inputs of shape [3, 56, 56] per image,"
+                + " but the preprocessing (no resize").contains("choose a resize, crop and channels");
+        // ImageNet's steps, sized to the model's input: resize 64 (256 / 224 x 56), centre crop 56
+        vm.preprocessProperty().set(org.shiftscope.core.ImagePreprocessing.IMAGENET);
+        vm.refresh();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        // the orange images (5 of the target) form their own cluster
+        Subpopulations.Cluster emerging = vm.resultProperty().get().table().clusters().stream()
+                .filter(c -> c.trend() == Subpopulations.Trend.EMERGING).findFirst().orElseThrow();
+        assertThat(emerging.nTarget()).isEqualTo(5);
+        assertThat(vm.settings().preprocess()).isEqualTo(org.shiftscope.core.ImagePreprocessing.IMAGENET);
+    }
 }

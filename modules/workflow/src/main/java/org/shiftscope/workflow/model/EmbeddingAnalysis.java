@@ -127,8 +127,8 @@ public final class EmbeddingAnalysis {
     private static Embeddings embedImages(Dataset data, ModelEmbedder model, ModelInput in, EmbeddingCache cache,
                                           TaskMonitor monitor) {
         int n = data.rowCount();
-        ImagePreprocessing pre = in.preprocess();
         List<RasterImage> images = data.images();
+        ImagePreprocessing pre = fitToModel(in.preprocess(), model, images.get(0));
         long[] shape = pre.shape(images.get(0));
         int per = (int) (shape[0] * shape[1] * shape[2]);
         ModelEmbedder.Rows rows = (start, count, into) -> java.util.stream.IntStream.range(0, count).parallel()
@@ -151,6 +151,33 @@ public final class EmbeddingAnalysis {
         String key = EmbeddingCache.key(imagesIdentity(data), shape, model.file(), "output=" + in.output()
                 + ", preprocessing=" + pre.describe());
         return cache.getOrCompute(key, n, () -> model.embed(rows, n, shape, in.output(), in.batch(), monitor));
+    }
+
+    /**
+     * The preprocessing for a model that declares a fixed input size (an ONNX model's first input): a resize and
+     * crop made to give that size (see {@link ImagePreprocessing#forSide}); a shape that still differs is an error
+     * naming both.
+     */
+    static ImagePreprocessing fitToModel(ImagePreprocessing pre, ModelEmbedder model, RasterImage first) {
+        long[] declared = model.inputShape();
+        if (declared == null || declared.length != 3 || java.util.Arrays.stream(declared).anyMatch(d -> d < 1)) {
+            return pre;
+        }
+        long[] ours = pre.shape(first);
+        if (java.util.Arrays.equals(ours, declared)) {
+            return pre;
+        }
+        int side = (int) (pre.nhwc() ? declared[0] : declared[1]);
+        int other = (int) (pre.nhwc() ? declared[1] : declared[2]);
+        ImagePreprocessing fitted = side == other ? pre.forSide(side) : pre;
+        long[] now = fitted.shape(first);
+        if (!java.util.Arrays.equals(now, declared)) {
+            throw DataException.inFile(model.file().getFileName().toString(), "takes inputs of shape "
+                    + java.util.Arrays.toString(declared) + " per image, but the preprocessing (" + pre.describe()
+                    + ") gives " + java.util.Arrays.toString(ours) + "; choose a resize, crop and channels that"
+                    + " give " + java.util.Arrays.toString(declared));
+        }
+        return fitted;
     }
 
     /** How messages name row i's image: its file as the table names it, or its row. */
