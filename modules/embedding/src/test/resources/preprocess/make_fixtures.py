@@ -119,3 +119,9 @@ torch.onnx.export(net, xs[:2], os.path.join(here, "cnn.onnx"), input_names=["pix
                                                                       "logits": {0: "n"}}, opset_version=13)
 torch.jit.trace(net, xs[:2]).save(os.path.join(here, "cnn.pt"))
 print("wrote", len(specs), "images and fixtures to", here)
+
+# a torch.save state dict (weights only, a pickle inside a zip): ShiftScope refuses it unread
+torch.save(net.state_dict(), os.path.join(here, "state_dict.pt"))
+# the same CNN exported with a fixed batch of one image (no dynamic axes), as many exported models are
+torch.onnx.export(net, xs[:1], os.path.join(here, "cnn_batch1.onnx"), input_names=["pixels"],
+                  output_names=["embedding", "logits"], opset_version=13)

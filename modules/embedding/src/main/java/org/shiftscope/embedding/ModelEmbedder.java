@@ -41,17 +41,58 @@ public final class ModelEmbedder implements AutoCloseable {
             this.engine = engine;
         }
 
-        /** By the file's extension: .onnx, or .pt / .pth / .torchscript. */
+        /** How to make a model ShiftScope runs, for messages. */
+        static final String EXPORT = "export the model with torch.onnx.export(model, example, 'model.onnx') or"
+                + " torch.jit.trace(model, example).save('model.pt')";
+
+        /**
+         * By the file's extension: .onnx, or .pt / .pth / .torchscript; files that hold only weights or a pickle
+         * (torch.save state dicts, safetensors, .bin, .pkl, Keras .h5) are refused unread, with how to export.
+         */
         public static Format of(Path file) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String shown = file.getFileName().toString();
             if (name.endsWith(".onnx")) {
                 return ONNX;
             }
+            if (name.endsWith(".safetensors")) {
+                throw DataException.inFile(shown, "a safetensors file holds weights only, not the network; " + EXPORT);
+            }
+            if (name.endsWith(".pkl") || name.endsWith(".pickle") || name.endsWith(".bin")) {
+                throw DataException.inFile(shown, "a pickle (or pytorch_model.bin) is never opened: loading one runs"
+                        + " code from it; " + EXPORT);
+            }
+            if (name.endsWith(".h5") || name.endsWith(".keras")) {
+                throw DataException.inFile(shown, "a Keras model; convert it with tf2onnx (python -m tf2onnx.convert"
+                        + " --keras model.h5 --output model.onnx)");
+            }
             if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".torchscript")) {
+                requireTorchScript(file, shown);
                 return TORCHSCRIPT;
             }
-            throw DataException.inFile(file.getFileName().toString(),
-                    "not a model this version reads (use an .onnx file or a TorchScript .pt file)");
+            throw DataException.inFile(shown, "not a model this version reads (use an .onnx file or a TorchScript .pt"
+                    + " file)");
+        }
+
+        /**
+         * A TorchScript archive is a zip holding the network's code ({@code code/}); torch.save of a state dict or
+         * a pickled module is a zip without it, or a bare pickle: weights and pickled objects, refused unread.
+         */
+        private static void requireTorchScript(Path file, String shown) {
+            if (!Files.isRegularFile(file)) {
+                return; // load() says the file is missing
+            }
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                boolean code = zip.stream().anyMatch(e -> e.getName().contains("/code/")
+                        || e.getName().startsWith("code/"));
+                if (!code) {
+                    throw DataException.inFile(shown, "saved with torch.save (a state dict or a pickled module:"
+                            + " weights without TorchScript code), so it is not opened; " + EXPORT);
+                }
+            } catch (java.io.IOException e) {
+                throw DataException.inFile(shown, "not a TorchScript archive (a legacy torch.save pickle, or damaged),"
+                        + " so it is not opened; " + EXPORT);
+            }
         }
     }
 
@@ -99,19 +140,39 @@ public final class ModelEmbedder implements AutoCloseable {
      * dimension it leaves free), or null when the format does not say (TorchScript).
      */
     public long[] inputShape() {
+        long[] full = declaredInput();
+        return full == null || full.length == 0 ? null : java.util.Arrays.copyOfRange(full, 1, full.length);
+    }
+
+    /** The batch size the model's first input fixes (an ONNX export without a dynamic batch axis), or 0 for any. */
+    public int fixedBatch() {
+        long[] full = declaredInput();
+        return full == null || full.length == 0 || full[0] < 1 ? 0 : (int) full[0];
+    }
+
+    private long[] declared;
+
+    /** The first input's declared shape, batch included, read once; null when the format does not say. */
+    private synchronized long[] declaredInput() {
+        if (declared == null) {
+            declared = readDeclaredInput();
+        }
+        return declared.length == 0 ? null : declared;
+    }
+
+    private long[] readDeclaredInput() {
         if (format != Format.ONNX) {
-            return null;
+            return new long[0];
         }
         try (ai.onnxruntime.OrtSession session = ai.onnxruntime.OrtEnvironment.getEnvironment()
                 .createSession(file.toAbsolutePath().toString(), new ai.onnxruntime.OrtSession.SessionOptions())) {
             ai.onnxruntime.NodeInfo first = session.getInputInfo().values().iterator().next();
             if (!(first.getInfo() instanceof ai.onnxruntime.TensorInfo t)) {
-                return null;
+                return new long[0];
             }
-            long[] shape = t.getShape();
-            return shape.length == 0 ? null : java.util.Arrays.copyOfRange(shape, 1, shape.length);
+            return t.getShape();
         } catch (ai.onnxruntime.OrtException | RuntimeException e) {
-            return null; // the engine loaded it; its declared shape is only advice
+            return new long[0]; // the engine loaded it; its declared shape is only advice
         }
     }
 
@@ -154,8 +215,11 @@ public final class ModelEmbedder implements AutoCloseable {
      * memory: images are decoded and preprocessed as their batch comes), keeping output number {@code output},
      * flattened per row.
      */
-    public Embeddings embed(Rows rows, int n, long[] rowShape, int output, int batch, TaskMonitor monitor) {
+    public Embeddings embed(Rows rows, int n, long[] rowShape, int output, int batchSize, TaskMonitor monitor) {
         long rowSize = new Shape(rowShape).size();
+        // a model exported with a fixed batch (often 1) runs at that batch; the last batch is padded to it
+        int fixed = fixedBatch();
+        int batch = fixed > 0 ? fixed : batchSize;
         float[] out = null;
         int d = -1;
         float[] chunk = new float[(int) (Math.min(batch, n) * rowSize)];
@@ -163,14 +227,19 @@ public final class ModelEmbedder implements AutoCloseable {
             for (int start = 0; start < n; start += batch) {
                 monitor.checkCancelled();
                 int b = Math.min(batch, n - start);
+                int runRows = fixed > 0 ? fixed : b;
                 try (NDManager manager = model.getNDManager().newSubManager(device)) {
                     long[] shape = new long[rowShape.length + 1];
-                    shape[0] = b;
+                    shape[0] = runRows;
                     System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
-                    if (chunk.length != b * rowSize) {
-                        chunk = new float[(int) (b * rowSize)];
+                    if (chunk.length != runRows * rowSize) {
+                        chunk = new float[(int) (runRows * rowSize)];
                     }
                     rows.fill(start, b, chunk);
+                    for (int pad = b; pad < runRows; pad++) { // the fixed batch's unused rows repeat the last one
+                        System.arraycopy(chunk, (int) ((b - 1) * rowSize), chunk, (int) (pad * rowSize),
+                                (int) rowSize);
+                    }
                     NDArray x = manager.create(chunk, new Shape(shape));
                     NDList result = predictor.predict(new NDList(x));
                     if (output < 0 || output >= result.size()) {
@@ -178,11 +247,11 @@ public final class ModelEmbedder implements AutoCloseable {
                                 + " output(s); output " + output + " does not exist");
                     }
                     NDArray y = result.get(output).toType(DataType.FLOAT32, false);
-                    if (y.getShape().dimension() == 0 || y.getShape().get(0) != b) {
+                    if (y.getShape().dimension() == 0 || y.getShape().get(0) != runRows) {
                         throw DataException.inFile(file.getFileName().toString(), "output " + output + " has shape "
                                 + y.getShape() + ", not one row per input row");
                     }
-                    int rowOut = (int) (y.size() / b);
+                    int rowOut = (int) (y.size() / runRows);
                     if (out == null) {
                         d = rowOut;
                         out = new float[Math.multiplyExact(n, d)];

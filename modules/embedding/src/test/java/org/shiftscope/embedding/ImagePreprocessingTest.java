@@ -118,6 +118,44 @@ class ImagePreprocessingTest {
         }
     }
 
+    @Test
+    void aModelExportedWithAFixedBatchOfOneRunsImageByImage() throws Exception {
+        int per = 3 * 56 * 56;
+        float[] input = new float[FILES.size() * per];
+        for (int i = 0; i < FILES.size(); i++) {
+            SMALL.apply(image(FILES.get(i)), input, i * per);
+        }
+        float[] torch = npy("cnn_embeddings.npy", 16);
+        try (ModelEmbedder m = ModelEmbedder.load(DIR.resolve("cnn_batch1.onnx"))) {
+            assertThat(m.fixedBatch()).isEqualTo(1);
+            assertThat(m.inputShape()).containsExactly(3, 56, 56);
+            // asked for batches of 5: it runs 12 batches of one, and every row matches torch's
+            Embeddings e = m.embed(input, FILES.size(), new long[] {3, 56, 56}, 0, 5, TaskMonitor.NONE);
+            for (int k = 0; k < torch.length; k++) {
+                assertThat((double) e.values()[k]).isCloseTo(torch[k], org.assertj.core.api.Assertions.within(1e-4));
+            }
+        }
+        try (ModelEmbedder dynamic = ModelEmbedder.load(DIR.resolve("cnn.onnx"))) {
+            assertThat(dynamic.fixedBatch()).isZero();
+        }
+    }
+
+    @Test
+    void weightsAndPicklesAreRefusedUnreadWithHowToExport(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelEmbedder.load(DIR.resolve("state_dict.pt")))
+                .isInstanceOf(org.shiftscope.core.DataException.class)
+                .hasMessageStartingWith("state_dict.pt: saved with torch.save (a state dict or a pickled module")
+                .hasMessageContaining("torch.jit.trace(model, example).save('model.pt')");
+        for (String name : List.of("model.safetensors", "pytorch_model.bin", "model.pkl", "legacy.pt")) {
+            Path f = tmp.resolve(name);
+            Files.write(f, new byte[] {(byte) 0x80, 2, 'c', 'o', 's', '\n', 's', 'y', 's', 't', 'e', 'm'});
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelEmbedder.load(f))
+                    .isInstanceOf(org.shiftscope.core.DataException.class)
+                    .hasMessageStartingWith(name + ": ").hasMessageContaining("torch.onnx.export");
+        }
+    }
+
     /** The presets say what they are. */
     @Test
     void presetsAreNamedAndDescribed() {
