@@ -44,6 +44,9 @@ final class EmbedCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    TextModelOptions textModel;
+
+    @Mixin
     ImageOptions images;
 
     @Mixin
@@ -61,7 +64,7 @@ final class EmbedCommand implements Callable<Integer> {
         if ((model == null) == (text == null)) {
             throw DataException.of("embed needs --model FILE or --text COL (one of the two)");
         }
-        Embeddings e = EmbeddingAnalysis.embed(d, text != null ? new EmbeddingAnalysis.Text(text)
+        Embeddings e = EmbeddingAnalysis.embed(d, text != null ? textModel.text(text)
                 : new EmbeddingAnalysis.Model(model, modelOptions.modelInput()), modelOptions.cache(), monitor);
         EmbeddingAnalysis.write(e, out);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -72,7 +75,8 @@ final class EmbedCommand implements Callable<Integer> {
             root.put("rows", e.n());
             root.put("dimensions", e.d());
             root.put("device", e.device());
-            root.put("model", text != null ? EmbeddingAnalysis.TEXT_ENCODER : model.toString());
+            root.put("model", text != null ? (textModel.model != null ? textModel.model.toString()
+                    : EmbeddingAnalysis.TEXT_ENCODER) : model.toString());
             root.put("out", out.toString());
             root.put("seconds", seconds);
             Json.print(w, "embed", root);

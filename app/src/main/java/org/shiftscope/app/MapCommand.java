@@ -30,6 +30,9 @@ final class MapCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
+    TextModelOptions textModel;
+
+    @Mixin
     SplitOptions split;
 
     @Option(names = "--standardize", paramLabel = "none|zscore", defaultValue = "zscore",
@@ -132,7 +135,7 @@ final class MapCommand implements Callable<Integer> {
         }
         return EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()), split.definition(),
                 embeddings != null ? new EmbeddingAnalysis.Npy(embeddings)
-                        : text != null ? new EmbeddingAnalysis.Text(text)
+                        : text != null ? textModel.text(text)
                         : new EmbeddingAnalysis.Model(model, modelOptions.modelInput()),
                 modelOptions.cache(), monitor);
     }

@@ -112,7 +112,7 @@ public final class MapView {
         javafx.scene.control.TextField file = new javafx.scene.control.TextField();
         file.setId("map-source-file");
         file.setPrefColumnCount(18);
-        file.setPromptText(".npy rows aligned with the data, or .onnx / .pt");
+        file.setPromptText(".npy, .onnx / .pt, or a text model folder (empty: MiniLM)");
         file.setText(vm.sourceFileProperty().get());
         file.setOnAction(e -> vm.sourceFileProperty().set(file.getText().strip()));
         vm.sourceFileProperty().addListener((o, a, b) -> {
@@ -123,6 +123,15 @@ public final class MapView {
         javafx.scene.control.Button browse = new javafx.scene.control.Button("Browse…");
         browse.setId("map-source-browse");
         browse.setOnAction(e -> {
+            if (vm.sourceProperty().get() == MapSettings.Source.TEXT) {
+                javafx.stage.DirectoryChooser folder = new javafx.stage.DirectoryChooser();
+                folder.setTitle("Hugging Face text model (model.onnx + tokenizer.json)");
+                java.io.File f = folder.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+                if (f != null) {
+                    vm.sourceFileProperty().set(f.getPath());
+                }
+                return;
+            }
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             boolean npy = vm.sourceProperty().get() == MapSettings.Source.EMBEDDINGS;
             chooser.setTitle(npy ? "Open embeddings" : "Open model");
@@ -136,7 +145,8 @@ public final class MapView {
         });
         for (Node n : List.of(file, browse)) {
             n.disableProperty().bind(vm.sourceProperty().isNotEqualTo(MapSettings.Source.EMBEDDINGS)
-                    .and(vm.sourceProperty().isNotEqualTo(MapSettings.Source.MODEL)));
+                    .and(vm.sourceProperty().isNotEqualTo(MapSettings.Source.MODEL))
+                    .and(vm.sourceProperty().isNotEqualTo(MapSettings.Source.TEXT)));
         }
         ChoiceBox<String> label = new ChoiceBox<>();
         label.setId("map-label");

@@ -11,7 +11,8 @@ import org.shiftscope.projection.Projector;
  * How the subpopulation map of a project is made, saved with the project so that reopening it (or a snapshot of
  * it) draws the same map.
  *
- * @param file   the .npy file (EMBEDDINGS) or model file (MODEL); null otherwise
+ * @param file   the .npy file (EMBEDDINGS), the model file (MODEL) or a Hugging Face text model folder (TEXT; null
+ *               for the built-in MiniLM); null otherwise
  * @param column the label the built-in encoder learns (ENCODER) or the text column (TEXT); null otherwise
  * @param preprocess how images become a user's model's input (MODEL); {@code NONE} by default
  */

@@ -50,13 +50,14 @@ public final class SubpopulationMap {
             default -> {
                 EmbeddingAnalysis.Source how = switch (m.source()) {
                     case EMBEDDINGS -> new EmbeddingAnalysis.Npy(m.file());
-                    case TEXT -> new EmbeddingAnalysis.Text(m.column());
+                    case TEXT -> new EmbeddingAnalysis.Text(m.column(), m.file(), null);
                     default -> new EmbeddingAnalysis.Model(m.file(),
                             new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256, m.preprocess()));
                 };
                 Split embedded = EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()),
                         d.definition(), how, EmbeddingCache.standard(), monitor.range(0, 0.5));
-                String what = m.source() == MapSettings.Source.TEXT ? "MiniLM sentence embeddings of " + m.column()
+                String what = m.source() == MapSettings.Source.TEXT ? (m.file() == null ? "MiniLM" : m.file()
+                        .getFileName().toString()) + " sentence embeddings of " + m.column()
                         : "embeddings of " + m.file().getFileName();
                 return new Mapped(embedded, MapAnalysis.run(MapAnalysis.prepare(embedded, m.standardize(), false),
                         options, null, monitor.range(0.5, 1)), what + ", " + units);

@@ -251,8 +251,23 @@ public final class EmbeddingAnalysis {
     public record Model(Path file, ModelInput input) implements Source {
     }
 
-    /** The built-in text encoder ({@link TextEncoder}) run over a text column. */
-    public record Text(String column) implements Source {
+    /**
+     * A text encoder run over a text column: a Hugging Face export folder ({@link TextEncoder#load(Path,
+     * TextEncoder.Settings)}), or the built-in MiniLM when {@code model} is null.
+     */
+    public record Text(String column, Path model, TextEncoder.Settings settings) implements Source {
+        public Text {
+            settings = settings == null ? TextEncoder.Settings.defaults() : settings;
+        }
+
+        /** The built-in sentence encoder on a column. */
+        public Text(String column) {
+            this(column, null, null);
+        }
+
+        TextEncoder open() {
+            return model == null ? TextEncoder.load() : TextEncoder.load(model, settings);
+        }
     }
 
     /**
@@ -290,12 +305,12 @@ public final class EmbeddingAnalysis {
             }
             case Text text -> {
                 SplitBuilder.Sides raw = builder.sides(definition, monitor);
-                try (TextEncoder enc = TextEncoder.load()) {
+                try (TextEncoder enc = text.open()) {
                     yield new SplitBuilder.Sides(
                             attach(raw.reference(), embedText(raw.reference(), text.column(), enc, cache,
-                                    monitor.range(0, 0.5)), "MiniLM"),
+                                    monitor.range(0, 0.5)), enc.name()),
                             attach(raw.target(), embedText(raw.target(), text.column(), enc, cache,
-                                    monitor.range(0.5, 1)), "MiniLM"),
+                                    monitor.range(0.5, 1)), enc.name()),
                             raw.filterColumns(), raw.notes());
                 }
             }
@@ -320,7 +335,7 @@ public final class EmbeddingAnalysis {
                 }
             }
             case Text text -> {
-                try (TextEncoder enc = TextEncoder.load()) {
+                try (TextEncoder enc = text.open()) {
                     yield embedText(data, text.column(), enc, cache, monitor);
                 }
             }
@@ -330,6 +345,15 @@ public final class EmbeddingAnalysis {
 
     /** What {@link #embed(Dataset, Source, EmbeddingCache, TaskMonitor)} names the built-in sentence encoder. */
     public static final String TEXT_ENCODER = TextEncoder.NAME;
+
+    /**
+     * The cache's name of an encoder: the built-in one keeps the key it always had; a user's folder adds its model
+     * file's hash, so a re-exported model is not mistaken for the old one.
+     */
+    private static String enc(TextEncoder encoder) {
+        return encoder.isBuiltIn() ? TextEncoder.NAME + ", " + TextEncoder.MAX_TOKENS + " tokens"
+                : encoder.name() + ", " + encoder.modelHash();
+    }
 
     public static Embeddings embedText(Dataset data, String column, TextEncoder encoder, EmbeddingCache cache,
                                        TaskMonitor monitor) {
@@ -341,7 +365,7 @@ public final class EmbeddingAnalysis {
         if (cache == null) {
             return encoder.embed(texts, monitor);
         }
-        String key = EmbeddingCache.textKey(texts, TextEncoder.NAME + ", " + TextEncoder.MAX_TOKENS + " tokens");
+        String key = EmbeddingCache.textKey(texts, enc(encoder));
         return cache.getOrCompute(key, texts.size(), () -> encoder.embed(texts, monitor));
     }
 
