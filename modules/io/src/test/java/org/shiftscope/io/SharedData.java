@@ -40,6 +40,28 @@ public final class SharedData {
         return f;
     }
 
+    /**
+     * The ResNet-18 fixture folder that bench/resnet/make_resnet.py writes (a model of 45 MB is not committed):
+     * {@code target/fixtures/resnet} at the repository root. Where it is absent the test is skipped with a message,
+     * except under CI=true: .ci/run makes it, so there its absence fails.
+     */
+    public static Path resnetFixture() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("bench/resnet/make_resnet.py"))) {
+            dir = dir.getParent();
+        }
+        Path f = dir == null ? null : dir.resolve("target/fixtures/resnet");
+        if (f == null || !Files.isRegularFile(f.resolve("expected.npy"))) {
+            String why = "target/fixtures/resnet not found (make it with /usr/bin/python3 bench/resnet/make_resnet.py"
+                    + " --out target/fixtures/resnet; needs python3-torchvision)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(why + ": .ci/run makes it, so CI requires it");
+            }
+            Assumptions.abort(why);
+        }
+        return f;
+    }
+
     public static Path corpus(String name) {
         try {
             return Path.of(SharedData.class.getResource("/corpus/" + name).toURI());
