@@ -11,9 +11,8 @@ n=${1:-2000}; m=${2:-100000}
 work=$(mktemp -d /tmp/shiftscope-img-bench.XXXX)
 ./shiftscope --version >/dev/null
 /usr/bin/python3 bench/resnet/make_resnet.py --out "$work/resnet" --images "$n" --benchmark | grep pytorch
-cp=(--enable-native-access=ALL-UNNAMED -cp "app/target/shiftscope-app.jar:app/target/lib/*" org.shiftscope.app.Main)
 start=$(date +%s.%N)
-java "${cp[@]}" embed --data "$work/resnet/metadata.csv" --image-column file --model "$work/resnet/resnet18.onnx" \
+./shiftscope embed --data "$work/resnet/metadata.csv" --image-column file --model "$work/resnet/resnet18.onnx" \
     --preprocess imagenet --batch 64 --no-cache --out "$work/ours.npy" >/dev/null
 end=$(date +%s.%N)
 python3 -c "print('shiftscope: %d images in %.1f s = %.1f images/s' % ($n, $end - $start, $n / ($end - $start)))"
@@ -41,7 +40,7 @@ with open(out + "/metadata.csv", "w") as f:
 PY
 cnn=modules/embedding/src/test/resources/preprocess/cnn.onnx
 start=$(date +%s.%N)
-java -Xmx256m -Xlog:gc:file="$work/gc.log" "${cp[@]}" embed --data "$work/small/metadata.csv" --image-column file \
+SHIFTSCOPE_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$work/gc.log" ./shiftscope embed --data "$work/small/metadata.csv" --image-column file \
     --model "$cnn" --preprocess imagenet --batch 256 --no-cache --out "$work/small.npy" >/dev/null
 end=$(date +%s.%N)
 peak=$(grep -oE '[0-9]+M->[0-9]+M' "$work/gc.log" | sed 's/M->.*//' | sort -n | tail -1)

@@ -71,8 +71,9 @@ final class AdaptCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE",
             description = "Adapt your own classifier (ONNX or TorchScript) instead of training the built-in one:"
-                    + " bbse, bbse-soft and mlls, which need only its outputs. --model-output K picks the output with"
-                    + " one value per class (classes in the label's sorted order); logits or probabilities.")
+                    + " bbse, bbse-soft, mlls and lame, which need only its outputs. --model-output K picks the output"
+                    + " with one value per class (classes in the label's sorted order); logits or probabilities;"
+                    + " --model-features J the output holding its embedding (LAME's neighbours, the clusters).")
     java.nio.file.Path model;
 
     @Mixin

@@ -94,6 +94,11 @@ final class EmbedCommand implements Callable<Integer> {
                 description = "Which of the model's outputs is the embedding (0 = the first, default).")
         int output;
 
+        @Option(names = "--model-features", paramLabel = "J", defaultValue = "-1", description = "A classifier with"
+                + " several outputs: the one holding its features (its embedding), used by LAME and for the target's"
+                + " clusters (default: none, its probabilities are used).")
+        int features;
+
         @Option(names = "--model-input", paramLabel = "a,b,c", split = ",",
                 description = "Numeric columns fed to a tabular model, in order (default: every numeric column).")
         List<String> input = new ArrayList<>();
@@ -146,7 +151,7 @@ final class EmbedCommand implements Callable<Integer> {
 
         /** How the model is fed: columns, output, batch and the image preprocessing these options describe. */
         EmbeddingAnalysis.ModelInput modelInput() {
-            return new EmbeddingAnalysis.ModelInput(inputs(), output, batch, preprocessing());
+            return new EmbeddingAnalysis.ModelInput(inputs(), output, batch, preprocessing(), features);
         }
 
         ImagePreprocessing preprocessing() {

@@ -130,6 +130,15 @@ class AdaptCliTest {
         assertThat(r.json().get("n_trained").asInt()).isZero();
         assertThat(r.json().has("held_out_accuracy")).isTrue();
         assertThat(r.json().has("train_accuracy")).isFalse();
+        // LAME on the user's model: its logits (output 1) made consistent among neighbours in its hidden layer
+        // (output 0, 8 values per row), and the target's clusters found in that hidden layer
+        Result lame = run("adapt", "--reference", ref.toString(), "--target", tgt.toString(), "--label", "y",
+                "--model", MODELS.resolve("tiny_mlp.onnx").toString(), "--model-output", "1", "--model-features",
+                "0", "--model-input", "a,b,c,d", "--method", "lame", "--resamples", "20", "--clusters", "2",
+                "--format", "json");
+        assertThat(lame.code()).as(lame.err()).isZero();
+        assertThat(lame.json().get("method").asText()).isEqualTo("lame");
+        assertThat(lame.json().get("n_trained").asInt()).isZero();
         Result tent = run("adapt", "--reference", ref.toString(), "--target", tgt.toString(), "--label", "y",
                 "--model", MODELS.resolve("tiny_mlp.onnx").toString(), "--model-output", "1", "--method", "tent");
         assertThat(tent.code()).isEqualTo(2);

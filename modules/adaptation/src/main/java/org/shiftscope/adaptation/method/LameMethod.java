@@ -11,7 +11,7 @@ public record LameMethod() implements OutputMethod {
 
     public static final MethodInfo INFO = new MethodInfo("lame",
             "LAME, neighbour-consistent outputs (test-time, output-only)",
-            false, false);
+            true, false);
 
     /** LAME reports nothing beyond the adapted outputs. */
     public record Report() implements MethodReport {

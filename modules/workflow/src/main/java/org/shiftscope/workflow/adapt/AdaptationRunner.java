@@ -252,17 +252,20 @@ public final class AdaptationRunner {
             for (int i = 0; i < held.length; i++) {
                 right += heldPredicted[i] == heldLabels[i] ? 1 : 0;
             }
-            // the target's clusters are found in the model's probabilities (as floats, like any embedding)
-            double[] features = new Embeddings(targetOut.n(), k, BuiltInModel.toFloat(targetProbs),
-                    targetOut.device()).toDoubles();
+            // the target's features: the model's embedding output when it has one (LAME's neighbours, the clusters),
+            // else its probabilities (as floats, like any embedding)
+            Embeddings featureOut = input.featuresOutput() >= 0 ? EmbeddingAnalysis.embed(split.target(), m,
+                    input.withOutput(input.featuresOutput()), monitor.range(0.8, 0.9))
+                    : new Embeddings(targetOut.n(), k, BuiltInModel.toFloat(targetProbs), targetOut.device());
+            double[] features = featureOut.toDoubles();
             AdaptationContext context = new AdaptationContext(k, new int[0], heldLabels, null, held, heldProbs,
-                    heldLabels, null, targetProbs, null, features, k, split.target().rowCount(),
+                    heldLabels, null, targetProbs, null, features, featureOut.d(), split.target().rowCount(),
                     split.reference().hasImages(), () -> {
                         throw DataException.of("a user's model is adapted through its outputs only");
                     }, null, 1, o.seed());
             Outcome out = ((OutputMethod) o.method()).adapt(context, TaskMonitor.NONE);
             TargetScoring sc = TargetScoring.score(split, o, classOf, targetProbs, out.targetProbabilities(), features,
-                    k);
+                    featureOut.d());
             return result(runId, o, classOf, model, (double) right / held.length, 0, held.length, split, heldProbs,
                     heldLabels, targetProbs, out, sc, start);
         }

@@ -221,10 +221,12 @@ public final class EmbeddingAnalysis {
     }
 
     /**
-     * How a model is fed: its input columns (tabular data; empty for all numeric ones), output and batch size, and how
-     * images become its input ({@link ImagePreprocessing}; {@code NONE} feeds the pixels as they are).
+     * How a model is fed: its input columns (tabular data; empty for all numeric ones), output and batch size, how
+     * images become its input ({@link ImagePreprocessing}; {@code NONE} feeds the pixels as they are), and for a
+     * classifier with several outputs which one holds its features (its embedding: -1 for none).
      */
-    public record ModelInput(List<String> columns, int output, int batch, ImagePreprocessing preprocess) {
+    public record ModelInput(List<String> columns, int output, int batch, ImagePreprocessing preprocess,
+                             int featuresOutput) {
 
         public ModelInput {
             columns = List.copyOf(columns);
@@ -232,10 +234,23 @@ public final class EmbeddingAnalysis {
             if (batch < 1) {
                 throw DataException.setting("batch", "the batch size must be at least 1, not " + batch);
             }
+            if (featuresOutput < -1) {
+                throw DataException.setting("model-features", "the features output is 0, 1, ... (or none), not "
+                        + featuresOutput);
+            }
+        }
+
+        public ModelInput(List<String> columns, int output, int batch, ImagePreprocessing preprocess) {
+            this(columns, output, batch, preprocess, -1);
         }
 
         public ModelInput(List<String> columns, int output, int batch) {
-            this(columns, output, batch, ImagePreprocessing.NONE);
+            this(columns, output, batch, ImagePreprocessing.NONE, -1);
+        }
+
+        /** The same input reading another of the model's outputs (e.g. its embedding beside its logits). */
+        public ModelInput withOutput(int o) {
+            return new ModelInput(columns, o, batch, preprocess, featuresOutput);
         }
     }
 
