@@ -60,6 +60,7 @@ public final class MainViewModel {
     public void show(Project project, Path file) {
         data.load(project.split());
         map.load(project.map());
+        adapt.preprocessProperty().set(project.map().preprocess()); // the same images, likely the same model
         subgroups.load(project.audit());
         view.set(ViewId.parse(project.view()));
         projectFile.set(file);

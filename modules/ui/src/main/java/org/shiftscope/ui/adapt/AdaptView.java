@@ -112,7 +112,28 @@ public final class AdaptView {
         inputs.setId("adapt-model-inputs");
         inputs.setPromptText("every numeric column");
         inputs.textProperty().bindBidirectional(vm.modelInputsProperty());
-        for (Node n : List.of(output, inputs)) {
+        Spinner<Integer> features = new Spinner<>(-1, 64, vm.modelFeaturesProperty().get());
+        features.setId("adapt-model-features");
+        features.setPrefWidth(70);
+        features.setTooltip(new javafx.scene.control.Tooltip("The output holding your classifier's embedding (-1:"
+                + " none); LAME's neighbours and the clusters use it"));
+        features.valueProperty().addListener((o, a, b) -> vm.modelFeaturesProperty().set(b));
+        ChoiceBox<org.shiftscope.core.ImagePreprocessing> images = new ChoiceBox<>();
+        images.setId("adapt-preprocess");
+        images.getItems().setAll(org.shiftscope.core.ImagePreprocessing.NONE,
+                org.shiftscope.core.ImagePreprocessing.IMAGENET);
+        vm.preprocessProperty().addListener((o, a, p) -> {
+            if (p != null && !images.getItems().contains(p)) {
+                images.getItems().add(p);
+            }
+        });
+        images.setConverter(ViewControls.converter(p -> switch (p.name()) {
+            case "none" -> "images as they are";
+            case "imagenet" -> "ImageNet preprocessing";
+            default -> "custom preprocessing";
+        }));
+        images.valueProperty().bindBidirectional(vm.preprocessProperty());
+        for (Node n : List.of(output, inputs, features, images)) {
             n.disableProperty().bind(vm.modelFileProperty().isEmpty());
         }
         Button run = new Button("Run");
@@ -131,7 +152,7 @@ public final class AdaptView {
         builtIn.valueProperty().bindBidirectional(vm.classifierProperty());
         builtIn.disableProperty().bind(vm.modelFileProperty().isNotEmpty());
         HBox modelBar = new HBox(10, new Label("Classifier"), builtIn, new Label("or your model"), model, browse,
-                new Label("output"), output, new Label("inputs"), inputs);
+                new Label("output"), output, new Label("features"), features, new Label("inputs"), inputs, images);
         for (HBox b : List.of(bar, modelBar)) {
             b.setAlignment(Pos.CENTER_LEFT);
             b.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n)

@@ -62,6 +62,11 @@ public final class AdaptViewModel {
     private final StringProperty modelFile = new SimpleStringProperty("");
     /** The user's model: which output gives one value per class, and its input columns (blank: every numeric). */
     private final IntegerProperty modelOutput = new SimpleIntegerProperty(0);
+    /** A user's classifier's embedding output (LAME's neighbours, the clusters); -1 for none. */
+    private final IntegerProperty modelFeatures = new SimpleIntegerProperty(-1);
+    /** How images become the user's classifier's input. */
+    private final javafx.beans.property.ObjectProperty<org.shiftscope.core.ImagePreprocessing> preprocess =
+            new javafx.beans.property.SimpleObjectProperty<>(org.shiftscope.core.ImagePreprocessing.NONE);
     private final StringProperty modelInputs = new SimpleStringProperty("");
     /** What the loss plot shows: the series the running method reports. */
     private final StringProperty lossTitle = new SimpleStringProperty("loss per step");
@@ -126,7 +131,8 @@ public final class AdaptViewModel {
             request = AdaptRequest.of(m.id(), alpha.get(), label.get(), group.get(), seed.get(), epochs.get(),
                     AdaptRequest.DEFAULT_RESAMPLES, AdaptRequest.DEFAULT_CLUSTERS, model == null ? null
                             : new AdaptRequest.UserModel(model, new EmbeddingAnalysis.ModelInput(inputs,
-                            modelOutput.get(), 256)), model == null ? classifier.get() : AdaptRequest.Classifier.MLP);
+                            modelOutput.get(), 256, preprocess.get(), modelFeatures.get())),
+                    model == null ? classifier.get() : AdaptRequest.Classifier.MLP);
         } catch (org.shiftscope.core.DataException e) {
             problem.set(e.getMessage());
             return;
@@ -365,6 +371,14 @@ public final class AdaptViewModel {
 
     public StringProperty modelFileProperty() {
         return modelFile;
+    }
+
+    public IntegerProperty modelFeaturesProperty() {
+        return modelFeatures;
+    }
+
+    public javafx.beans.property.ObjectProperty<org.shiftscope.core.ImagePreprocessing> preprocessProperty() {
+        return preprocess;
     }
 
     public IntegerProperty modelOutputProperty() {

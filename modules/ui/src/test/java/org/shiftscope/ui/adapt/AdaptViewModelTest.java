@@ -89,4 +89,47 @@ class AdaptViewModelTest {
         vm.run();
         assertThat(vm.problemProperty().get()).startsWith("tent trains or changes the classifier");
     }
+
+    @Test
+    void aUsersImageClassifierRunsLameThroughItsPreprocessing() throws Exception {
+        // 60 images of two sizes in three colours (label a, b, c), half reference, half target
+        java.nio.file.Files.createDirectories(dir.resolve("img"));
+        StringBuilder csv = new StringBuilder("file,label,side\n");
+        int[] colours = {0x3050C0, 0x60A040, 0xC04030};
+        for (int i = 0; i < 60; i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(i % 2 == 0 ? 64 : 80, 72,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    img.setRGB(x, y, colours[i % 3] + (x % 7) * 0x010101);
+                }
+            }
+            javax.imageio.ImageIO.write(img, "png", dir.resolve("img/" + i + ".png").toFile());
+            csv.append("img/").append(i).append(".png,").append("abc".charAt(i % 3)).append(',')
+                    .append(i < 30 ? "ref" : "tgt").append('\n');
+        }
+        java.nio.file.Path meta = dir.resolve("meta.csv");
+        java.nio.file.Files.writeString(meta, csv);
+        org.shiftscope.workflow.data.DataResult d = org.shiftscope.workflow.data.DataAnalysis.run(
+                new org.shiftscope.workflow.SplitBuilder(new org.shiftscope.workflow.DatasetCatalog()),
+                new org.shiftscope.workflow.SplitDefinition(new org.shiftscope.workflow.SplitSource.FilteredFile(meta,
+                        "side=ref", "side=tgt"), List.of(), org.shiftscope.core.MissingPolicy.DROP, null,
+                        new org.shiftscope.workflow.SplitDefinition.ImageColumn("file", null)),
+                org.shiftscope.core.TaskMonitor.NONE);
+        org.shiftscope.ui.ViewModelTesting t = new org.shiftscope.ui.ViewModelTesting();
+        AdaptViewModel vm = new AdaptViewModel(t.tasks);
+        vm.dataProperty().set(d);
+        vm.labelProperty().set("label");
+        vm.methodProperty().set(org.shiftscope.workflow.adapt.AdaptationRunner.method("lame"));
+        // the CNN's logits are output 1 (three classes), its embedding output 0; ImageNet's steps sized to its 56 x 56
+        vm.modelFileProperty().set(java.nio.file.Path.of("../embedding/src/test/resources/preprocess/cnn.onnx")
+                .toString());
+        vm.modelOutputProperty().set(1);
+        vm.modelFeaturesProperty().set(0);
+        vm.preprocessProperty().set(org.shiftscope.core.ImagePreprocessing.IMAGENET);
+        vm.run();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(t.dialogs).isEmpty();
+        assertThat(vm.summaryProperty().get()).contains("lame on cnn.onnx");
+    }
 }
