@@ -101,19 +101,8 @@ class ImagePreprocessingTest {
             try (ModelEmbedder m = ModelEmbedder.load(DIR.resolve(model))) {
                 Embeddings e = m.embed(input, FILES.size(), new long[] {3, 56, 56}, 0, 5, TaskMonitor.NONE);
                 assertThat(e.d()).isEqualTo(16);
-                for (int i = 0; i < FILES.size(); i++) {
-                    double dot = 0;
-                    double a = 0;
-                    double b = 0;
-                    for (int k = 0; k < 16; k++) {
-                        double x = e.values()[i * 16 + k];
-                        double y = torch[i * 16 + k];
-                        dot += x * y;
-                        a += x * x;
-                        b += y * y;
-                    }
-                    assertThat(dot / Math.sqrt(a * b)).as(model + " " + FILES.get(i)).isGreaterThan(0.9999);
-                }
+                assertThat(Fixtures.worstCosine(e.values(), torch, FILES.size(), 16)).as(model)
+                        .isGreaterThan(0.9999);
             }
         }
     }
@@ -170,14 +159,8 @@ class ImagePreprocessingTest {
                 .containsExactly(3, 224, 224);
     }
 
-    /** An .npy of shape (n, ...) flattened: NpyReader reads 2-D only, so the fixtures are read as raw float32. */
+    /** An .npy of shape (n, ...) flattened (NpyReader reads 2-D only). */
     private static float[] npyFlat(String name, int n, int per) throws Exception {
-        byte[] bytes = Files.readAllBytes(DIR.resolve(name));
-        int headerLen = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 10 + headerLen, n * per * 4)
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        float[] out = new float[n * per];
-        b.asFloatBuffer().get(out);
-        return out;
+        return Fixtures.float32(DIR.resolve(name), n * per);
     }
 }

@@ -69,6 +69,8 @@ class ModelEmbedderTest {
         assertThatThrownBy(() -> ModelEmbedder.load(dir.resolve("missing.pt")))
                 .hasMessageContaining("missing.pt").hasMessageContaining("no such model file");
         assertThatThrownBy(() -> ModelEmbedder.load(dir.resolve("model.h5")))
+                .hasMessageContaining("a Keras model; convert it with tf2onnx");
+        assertThatThrownBy(() -> ModelEmbedder.load(dir.resolve("model.tflite")))
                 .hasMessageContaining("use an .onnx file or a TorchScript .pt file");
         try (ModelEmbedder m = ModelEmbedder.load(MODELS.resolve("tiny_mlp.onnx"))) {
             assertThatThrownBy(() -> m.embed(new float[10], 2, new long[] {5}, 0, 8, TaskMonitor.NONE))

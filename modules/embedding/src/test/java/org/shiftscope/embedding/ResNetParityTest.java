@@ -31,30 +31,12 @@ class ResNetParityTest {
             RasterImage img = ImageDecoder.decode(Files.readAllBytes(dir.resolve(file)), file);
             ImagePreprocessing.IMAGENET.apply(img, input, i * per);
         }
-        byte[] bytes = Files.readAllBytes(dir.resolve("expected.npy"));
-        int headerLen = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
-        float[] torch = new float[k * 512];
-        java.nio.ByteBuffer.wrap(bytes, 10 + headerLen, torch.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                .asFloatBuffer().get(torch);
+        float[] torch = Fixtures.float32(dir.resolve("expected.npy"), k * 512);
         for (String model : List.of("resnet18.onnx", "resnet18.pt")) {
             try (ModelEmbedder m = ModelEmbedder.load(dir.resolve(model))) {
                 Embeddings e = m.embed(input, k, new long[] {3, 224, 224}, 0, 8, TaskMonitor.NONE);
                 assertThat(e.d()).isEqualTo(512);
-                double worst = 1;
-                for (int i = 0; i < k; i++) {
-                    double dot = 0;
-                    double a = 0;
-                    double b = 0;
-                    for (int j = 0; j < 512; j++) {
-                        double x = e.values()[i * 512 + j];
-                        double y = torch[i * 512 + j];
-                        dot += x * y;
-                        a += x * x;
-                        b += y * y;
-                    }
-                    worst = Math.min(worst, dot / Math.sqrt(a * b));
-                }
-                assertThat(worst).as(model).isGreaterThan(0.9999);
+                assertThat(Fixtures.worstCosine(e.values(), torch, k, 512)).as(model).isGreaterThan(0.9999);
             }
         }
     }

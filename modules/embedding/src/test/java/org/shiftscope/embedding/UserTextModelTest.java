@@ -92,11 +92,6 @@ class UserTextModelTest {
 
     /** A (tokens, 8) float32 .npy fixture, row-major. */
     private static float[] npy(String name, int tokens) throws Exception {
-        byte[] bytes = Files.readAllBytes(Path.of("src/test/resources/text").resolve(name));
-        int headerLen = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
-        float[] out = new float[tokens * 8];
-        java.nio.ByteBuffer.wrap(bytes, 10 + headerLen, out.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                .asFloatBuffer().get(out);
-        return out;
+        return Fixtures.float32(Path.of("src/test/resources/text").resolve(name), tokens * 8);
     }
 }

@@ -43,6 +43,7 @@ import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.ui.common.Styles;
+import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.ColumnComparison;
 import org.shiftscope.workflow.DatasetSummary;
 
@@ -169,19 +170,9 @@ public final class DataView {
                 new Label("seed"), shiftSeed, apply);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label problem = new Label();
-        problem.setId("split-problem");
-        problem.getStyleClass().add(Styles.PROBLEM);
-        problem.setWrapText(true);
-        problem.textProperty().bind(vm.problemProperty());
-        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Label problem = ViewControls.problem("split-problem", vm.problemProperty());
 
-        Label counts = new Label();
-        counts.setId("row-counts");
-        counts.getStyleClass().add(Styles.COUNTS);
-        counts.setWrapText(true);
-        counts.textProperty().bind(vm.countsProperty());
+        Label counts = ViewControls.summary("row-counts", vm.countsProperty());
 
         Label verdict = new Label();
         verdict.setId("drift-verdict");
@@ -197,13 +188,7 @@ public final class DataView {
         HBox verdictRow = new HBox(16, verdict, sort);
         verdictRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(verdict, Priority.ALWAYS);
-        Label notes = new Label();
-        notes.setId("data-notes");
-        notes.getStyleClass().add(Styles.PROBLEM);
-        notes.setWrapText(true);
-        notes.textProperty().bind(vm.notesProperty());
-        notes.visibleProperty().bind(vm.notesProperty().isNotEmpty());
-        notes.managedProperty().bind(notes.visibleProperty());
+        Label notes = ViewControls.problem("data-notes", vm.notesProperty());
         Node images = ImageRow.form(vm, this::chooseFolder);
         images.visibleProperty().bind(vm.modeProperty().isNotEqualTo(SourceMode.DEMO));
         images.managedProperty().bind(images.visibleProperty());
