@@ -72,6 +72,12 @@ public final class MapViewModel {
 
     public MapViewModel(TaskRunner tasks) {
         this.tasks = tasks;
+        // a file belongs to its source (an .npy, a model, a text model folder): another source starts without one
+        source.addListener((o, a, b) -> {
+            if (a != null && b != a) {
+                sourceFile.set("");
+            }
+        });
         recompute.watch(clusters, method, standardize, seed, source, label, data, clustering, eps, minSamples,
                 sourceFile, preprocess);
     }
