@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.shiftscope.core.DataException;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.transport.Explanation;
@@ -13,6 +14,7 @@ import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.workflow.TransportAnalysis;
 import org.shiftscope.workflow.explain.ExplainAnalysis;
 import org.shiftscope.workflow.explain.ExplainRequest;
+import org.shiftscope.workflow.explain.Exemplars;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +45,14 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed of k-means (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--exemplars", defaultValue = "0", paramLabel = "N", description = "With kcluster: for each"
+            + " cluster, the N reference rows nearest its centre and the N target rows nearest its moved centre (their"
+            + " row numbers, and image files when the data have them), to see which examples moved where.")
+    int exemplars;
+
+    @Mixin
+    EmbeddingSourceOptions source;
+
     @Mixin
     FormatOption output;
 
@@ -52,13 +62,28 @@ final class ExplainCommand implements Callable<Integer> {
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         ExplanationMethod m = ExplanationMethod.parse(method);
         TransportAnalysis.Options options = transport.options();
-        Split s = split.build();
-        Explanation e = ExplainAnalysis.explain(s, new ExplainRequest(m, kmax, options, seed, !split.columns.isEmpty()),
-                monitor);
+        if (exemplars < 0) {
+            throw DataException.of("--exemplars takes a count of 0 or more, not " + exemplars);
+        }
+        Split s = source.build(split, monitor);
+        ExplainAnalysis.Explained explained = ExplainAnalysis.explain(s, new ExplainRequest(m, kmax, options, seed,
+                !split.columns.isEmpty() || source.given()), exemplars, monitor);
+        Explanation e = explained.explanation();
         ConsoleProgress.clear(monitor);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Json.print(out, "explain", json(e, options));
+            ObjectNode root = json(e, options);
+            if (!explained.exemplars().isEmpty()) {
+                ArrayNode clusters = (ArrayNode) root.get("clusters");
+                for (int c = 0; c < clusters.size(); c++) {
+                    Exemplars x = explained.exemplars().get(c);
+                    ObjectNode o = ((ObjectNode) clusters.get(c)).putObject("exemplars");
+                    o.put("reference_share", x.share());
+                    exemplarRows(o.putArray("reference"), s.reference(), x.reference());
+                    exemplarRows(o.putArray("target"), s.target(), x.target());
+                }
+            }
+            Json.print(out, "explain", root);
         } else {
             out.printf(Locale.ROOT, "W2^2 = %.6g (%s, %s), method %s%n", e.w2sq(), e.solver(),
                     options.standardize() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored units", m.id());
@@ -74,6 +99,18 @@ final class ExplainCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** Each exemplar as {"row": position within its side (from 1), "file": its image file when it has one}. */
+    private static void exemplarRows(ArrayNode into, org.shiftscope.core.Dataset side, int[] rows) {
+        List<String> names = Exemplars.names(side, rows);
+        for (int i = 0; i < rows.length; i++) {
+            ObjectNode o = into.addObject();
+            o.put("row", rows[i] + 1);
+            if (!names.get(i).startsWith("row ")) {
+                o.put("file", names.get(i));
+            }
+        }
     }
 
     static ObjectNode json(Explanation e, TransportAnalysis.Options options) {

@@ -30,9 +30,6 @@ final class MapCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    TextModelOptions textModel;
-
-    @Mixin
     SplitOptions split;
 
     @Option(names = "--standardize", paramLabel = "none|zscore", defaultValue = "zscore",
@@ -76,16 +73,8 @@ final class MapCommand implements Callable<Integer> {
             description = "Write side,row,x,y,cluster for every point to this CSV file.")
     Path out;
 
-    @Option(names = "--embeddings", paramLabel = "FILE.npy",
-            description = "Map these precomputed embeddings (one row per row of --data) instead of the columns.")
-    Path embeddings;
-
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "Embed the rows with this ONNX or TorchScript model and map the embeddings.")
-    Path model;
-
     @Mixin
-    EmbedCommand.ModelOptions modelOptions;
+    EmbeddingSourceOptions source;
 
     @Option(names = "--encoder", paramLabel = "mlp|cnn",
             description = "Without a model: train the built-in encoder on the reference rows to predict --label and map"
@@ -109,35 +98,13 @@ final class MapCommand implements Callable<Integer> {
                     + " app).")
     Integer dim;
 
-    @Option(names = "--text", paramLabel = "COL",
-            description = "Embed this text column with the built-in sentence encoder (all-MiniLM-L6-v2, 384"
-                    + " dimensions, shipped with ShiftScope) and map the embeddings.")
-    String text;
 
     @Mixin
     FormatOption output;
 
     /** The split of the columns, or of embeddings attached to every loaded file. */
     private Split buildSplit(TaskMonitor monitor) {
-        int sources = (embeddings != null ? 1 : 0) + (model != null ? 1 : 0) + (text != null ? 1 : 0);
-        if (sources > 1) {
-            throw DataException.of("use one of --embeddings, --model and --text");
-        }
-        if (sources == 0) {
-            return split.build();
-        }
-        if (!split.columns.isEmpty()) {
-            throw DataException.of("--columns chooses data columns; with --embeddings, --model or --text the map"
-                    + " uses the embeddings (use --model-input for a model's input columns)");
-        }
-        if (embeddings != null && split.data == null) {
-            throw DataException.of("--embeddings needs --data (one file, whose rows the embeddings follow)");
-        }
-        return EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()), split.definition(),
-                embeddings != null ? new EmbeddingAnalysis.Npy(embeddings)
-                        : text != null ? textModel.text(text)
-                        : new EmbeddingAnalysis.Model(model, modelOptions.modelInput()),
-                modelOptions.cache(), monitor);
+        return source.build(split, monitor);
     }
 
     @Override
@@ -153,7 +120,7 @@ final class MapCommand implements Callable<Integer> {
             if (!kind.equals("mlp") && !kind.equals("cnn")) {
                 throw DataException.of("unknown --encoder '" + encoder + "' (use mlp for tables, cnn for images)");
             }
-            if (label == null || embeddings != null || model != null || text != null) {
+            if (label == null || source.given()) {
                 throw DataException.of("--encoder needs --label COL, and none of --embeddings, --model, --text");
             }
             Split s = split.build();

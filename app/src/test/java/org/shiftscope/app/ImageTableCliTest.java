@@ -60,6 +60,18 @@ class ImageTableCliTest {
         assertThat(j.get("n_reference").asInt()).isEqualTo(12);
         assertThat(j.get("clusters")).hasSize(2);
 
+        // the transport explanation in the model's embedding space, with each cluster's example images
+        Result explain = run("explain", "--data", meta, "--image-column", "path", "--image-root", root,
+                "--reference-where", "side=ref", "--target-where", "side=tgt", "--model", CNN, "--preprocess",
+                "imagenet", "--kmax", "2", "--exemplars", "3", "--format", "json");
+        assertThat(explain.code()).as(explain.err()).isZero();
+        JsonNode cluster = explain.json().get("clusters").get(0);
+        JsonNode refExemplars = cluster.get("exemplars").get("reference");
+        assertThat(refExemplars.size()).isBetween(1, 3);
+        assertThat(refExemplars.get(0).get("file").asText()).matches("p\\d+\\.png");
+        assertThat(refExemplars.get(0).get("row").asInt()).isBetween(1, 12);
+        assertThat(explain.json().get("curve")).hasSize(2);
+
         Path out = dir.resolve("emb.npy");
         Result embed = run("embed", "--data", meta, "--image-column", "path", "--image-root", root, "--model", CNN,
                 "--preprocess", "imagenet", "--resize", "64", "--crop", "56", "--out", out.toString(), "--format",

@@ -18,10 +18,23 @@ public final class ExplainAnalysis {
     private ExplainAnalysis() {
     }
 
-    /** The explanation alone (what the CLI prints). */
+    /** The explanation alone. */
     public static Explanation explain(Split split, ExplainRequest r, TaskMonitor monitor) {
+        return explain(split, r, 0, monitor).explanation();
+    }
+
+    /** An explanation and, for a k-cluster one, its clusters' exemplars (empty without). */
+    public record Explained(Explanation explanation, List<Exemplars> exemplars) {
+    }
+
+    /**
+     * The explanation (what the CLI prints) with {@code exemplars} reference and target examples per cluster of a
+     * k-cluster explanation ({@link Exemplars}; 0 for none).
+     */
+    public static Explained explain(Split split, ExplainRequest r, int exemplars, TaskMonitor monitor) {
         TransportAnalysis.Prepared p = TransportAnalysis.prepare(split, r.options().standardize(), r.columnsChosen());
-        return TransportAnalysis.explain(p, r.options(), r.method(), r.kmax(), r.seed(), monitor);
+        Explanation e = TransportAnalysis.explain(p, r.options(), r.method(), r.kmax(), r.seed(), monitor);
+        return new Explained(e, exemplars > 0 ? Exemplars.of(p, e, exemplars) : List.of());
     }
 
     /**

@@ -87,4 +87,58 @@ class ExplainAnalysisTest {
                     .isCloseTo(curve.get(5).clusters().get(c).displacementNorm(), within(1e-9));
         }
     }
+
+    @Test
+    void exemplarsShowWhichReferenceRowsMovedToWhichTargetRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // planted: blob A at (0, 0) on both sides; blob B at (10, 0) in the reference and (10, 10) in the target.
+        // The 2-cluster explanation: A's cluster stays, B's moves by 10; its exemplars are B rows on both sides,
+        // the reference ones nearest B's centre, the target ones nearest (10, 10)
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        StringBuilder ref = new StringBuilder("blob,x,y\n");
+        StringBuilder tgt = new StringBuilder("blob,x,y\n");
+        for (int i = 0; i < 200; i++) {
+            boolean b = i % 2 == 1;
+            ref.append(b ? "B" : "A").append(',').append((b ? 10 : 0) + r.nextGaussian()).append(',')
+                    .append(r.nextGaussian()).append('\n');
+            tgt.append(b ? "B" : "A").append(',').append((b ? 10 : 0) + r.nextGaussian()).append(',')
+                    .append((b ? 10 : 0) + r.nextGaussian()).append('\n');
+        }
+        java.nio.file.Path rf = dir.resolve("ref.csv");
+        java.nio.file.Path tf = dir.resolve("tgt.csv");
+        java.nio.file.Files.writeString(rf, ref);
+        java.nio.file.Files.writeString(tf, tgt);
+        Split s = split(new SplitSource.TwoFiles(rf, tf), List.of("x", "y"));
+        TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, TransportAnalysis.Standardize.NONE, true);
+        Explanation e = TransportAnalysis.explain(p, TransportAnalysis.Options.defaults(), ExplanationMethod.KCLUSTER,
+                2, 0, TaskMonitor.NONE);
+        List<Exemplars> ex = Exemplars.of(p, e, 5);
+        assertThat(ex).hasSize(2);
+        Exemplars moved = ex.stream().max(java.util.Comparator.comparingDouble(Exemplars::moved)).orElseThrow();
+        Exemplars stayed = ex.stream().min(java.util.Comparator.comparingDouble(Exemplars::moved)).orElseThrow();
+        assertThat(moved.moved()).isCloseTo(10, within(0.5));
+        assertThat(stayed.moved()).isLessThan(0.5);
+        assertThat(moved.share()).isCloseTo(0.5, within(0.01));
+        org.shiftscope.core.Dataset refRows = new SplitBuilder(new DatasetCatalog()).sides(new SplitDefinition(
+                new SplitSource.TwoFiles(rf, tf), List.of(), org.shiftscope.core.MissingPolicy.DROP),
+                TaskMonitor.NONE).reference();
+        assertThat(moved.reference()).hasSize(5);
+        assertThat(moved.target()).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(s.reference().requireColumn("x").text(moved.reference()[i])).isNotNull();
+            assertThat(refRows.requireColumn("blob").text(moved.reference()[i])).isEqualTo("B");
+            assertThat(refRows.requireColumn("blob").text(stayed.reference()[i])).isEqualTo("A");
+            // the target exemplars sit near (10, 10): B rows
+            double y = ((org.shiftscope.core.NumericColumn) s.target().requireColumn("y")).get(moved.target()[i]);
+            assertThat(y).isBetween(7.0, 13.0);
+        }
+        // nearest first: the first reference exemplar is the B row nearest B's centre
+        double[] c = e.curve().get(1).clusters().get(moved.cluster()).centroid();
+        double first = Math.hypot(p.reference().get(moved.reference()[0], 0) - c[0],
+                p.reference().get(moved.reference()[0], 1) - c[1]);
+        double last = Math.hypot(p.reference().get(moved.reference()[4], 0) - c[0],
+                p.reference().get(moved.reference()[4], 1) - c[1]);
+        assertThat(first).isLessThanOrEqualTo(last);
+        assertThat(Exemplars.names(refRows, new int[] {0, 4})).containsExactly("row 1", "row 5");
+    }
 }
