@@ -135,12 +135,15 @@ public final class ExplainView {
         clusters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         clusters.setPlaceholder(new Label("Clusters appear for the k-cluster method."));
         clusters.setPrefHeight(150);
-        clusters.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> listRows(c));
+        clusters.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
+            listRows(c);
+            vm.showCluster(c == null ? -1 : c.id());
+        });
         rows.setId("cluster-rows");
         rows.setPrefHeight(150);
         rows.setPlaceholder(new Label("No cluster selected."));
         VBox right = new VBox(6, plane, new Label("Per-feature displacement"), features, new Label("Clusters"), clusters,
-                rowsTitle, rows);
+                rowsTitle, rows, ExemplarStrip.of(vm));
         VBox.setVgrow(plane, Priority.ALWAYS);
         right.setPadding(new Insets(8));
         SplitPane split = new SplitPane(curves, right);

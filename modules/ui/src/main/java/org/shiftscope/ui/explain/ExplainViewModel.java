@@ -1,5 +1,7 @@
 package org.shiftscope.ui.explain;
 
+import java.util.List;
+
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,6 +17,7 @@ import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.workflow.explain.ExplainAnalysis;
 import org.shiftscope.workflow.explain.ExplainRequest;
 import org.shiftscope.workflow.explain.ExplainResult;
+import org.shiftscope.workflow.explain.Exemplars;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.TransportAnalysis;
 
@@ -37,6 +40,11 @@ public final class ExplainViewModel {
     private final StringProperty problem = new SimpleStringProperty("");
     private final ActiveRecompute recompute = new ActiveRecompute(this::refresh);
     private final ObjectProperty<DataResult> data = new SimpleObjectProperty<>();
+    /** The exemplars of the selected cluster: reference images then target images (empty without images). */
+    private final ObjectProperty<List<List<org.shiftscope.core.RasterImage>>> exemplarImages =
+            new SimpleObjectProperty<>(List.of(List.of(), List.of()));
+    /** What the exemplar strip shows, e.g. "Cluster 2 (10 % of the reference) moved 5.2: ..." */
+    private final StringProperty exemplarText = new SimpleStringProperty("");
 
     public ExplainViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -73,6 +81,7 @@ public final class ExplainViewModel {
     public void publish(ExplainResult r) {
         recompute.fresh();
         problem.set("");
+        showCluster(-1);
         result.set(r);
         Explanation e = r.explanation();
         // open on the richest explanation; the slider walks back to simpler ones
@@ -83,6 +92,49 @@ public final class ExplainViewModel {
 
     private int countTarget() {
         return data.get() == null ? 0 : data.get().split().target().rowCount();
+    }
+
+    /**
+     * Shows the exemplars of cluster {@code id} at the selected k (-1: none): the reference rows nearest its centre
+     * and the target rows nearest its moved centre; their images are decoded and shrunk off the FX thread.
+     */
+    public void showCluster(int id) {
+        ExplainResult r = result.get();
+        Explanation.Point p = selectedPoint();
+        Exemplars x = r == null || p == null || id < 0 ? null : r.exemplars(r.explanation().curve().indexOf(p), id);
+        if (x == null) {
+            tasks.cancel("explain-exemplars");
+            exemplarImages.set(List.of(List.of(), List.of()));
+            exemplarText.set("");
+            return;
+        }
+        exemplarText.set(String.format(java.util.Locale.ROOT, "Cluster %d (%.1f %% of the reference) moved %.3g: its"
+                + " reference rows nearest its centre -> the target rows nearest its moved centre: rows %s -> %s",
+                id, 100 * x.share(), x.moved(), rows(x.reference()), rows(x.target())));
+        if (!r.reference().hasImages() || !r.target().hasImages()) {
+            exemplarImages.set(List.of(List.of(), List.of()));
+            return;
+        }
+        tasks.submit("explain-exemplars", "Reading the cluster's example images", monitor -> List.of(
+                thumbnails(r.reference(), x.reference()), thumbnails(r.target(), x.target())), exemplarImages::set,
+                e -> problem.set(e.getMessage()));
+    }
+
+    private static List<org.shiftscope.core.RasterImage> thumbnails(org.shiftscope.core.Dataset side, int[] rows) {
+        return java.util.Arrays.stream(rows).mapToObj(i -> org.shiftscope.ui.common.Thumbnails.fit(
+                side.images().get(i), 96)).toList();
+    }
+
+    private static String rows(int[] rows) {
+        return String.join(", ", java.util.Arrays.stream(rows).mapToObj(i -> Integer.toString(i + 1)).toList());
+    }
+
+    public ObjectProperty<List<List<org.shiftscope.core.RasterImage>>> exemplarImagesProperty() {
+        return exemplarImages;
+    }
+
+    public StringProperty exemplarTextProperty() {
+        return exemplarText;
     }
 
     /** The curve point shown for the selected k. */

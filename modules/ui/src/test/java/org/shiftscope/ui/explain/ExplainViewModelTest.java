@@ -36,4 +36,59 @@ class ExplainViewModelTest {
         assertThat(e.curve().get(0).percentExplained()).isCloseTo(100, within(1e-6));
         assertThat(vm.summaryProperty().get()).contains("W2²");
     }
+
+    @Test
+    void aClustersExemplarStripShowsTheImagesThatMoved() throws Exception {
+        // an image table: x is 0 for blue images on both sides; 10 for green images in the reference, 20 in the
+        // target. The 2-cluster explanation moves the green cluster by 10; its exemplars are green images
+        java.nio.file.Files.createDirectories(dir.resolve("img"));
+        StringBuilder csv = new StringBuilder("file,x,side\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+        for (int i = 0; i < 80; i++) {
+            boolean green = i % 2 == 1;
+            boolean target = i >= 40;
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(30, 20,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 20; y++) {
+                for (int x = 0; x < 30; x++) {
+                    img.setRGB(x, y, green ? 0x20C040 : 0x2040C0);
+                }
+            }
+            javax.imageio.ImageIO.write(img, "png", dir.resolve("img/" + i + ".png").toFile());
+            double x = (green ? (target ? 20 : 10) : 0) + 0.3 * r.nextGaussian();
+            csv.append("img/").append(i).append(".png,").append(x).append(',').append(target ? "tgt" : "ref")
+                    .append('\n');
+        }
+        java.nio.file.Path meta = dir.resolve("meta.csv");
+        java.nio.file.Files.writeString(meta, csv);
+        org.shiftscope.workflow.data.DataResult d = org.shiftscope.workflow.data.DataAnalysis.run(
+                new org.shiftscope.workflow.SplitBuilder(new org.shiftscope.workflow.DatasetCatalog()),
+                new org.shiftscope.workflow.SplitDefinition(new org.shiftscope.workflow.SplitSource.FilteredFile(meta,
+                        "side=ref", "side=tgt"), java.util.List.of(), org.shiftscope.core.MissingPolicy.DROP, null,
+                        new org.shiftscope.workflow.SplitDefinition.ImageColumn("file", null)),
+                org.shiftscope.core.TaskMonitor.NONE);
+        ViewModelTesting t = new ViewModelTesting();
+        ExplainViewModel vm = new ExplainViewModel(t.tasks);
+        vm.kmaxProperty().set(2);
+        vm.dataProperty().set(d);
+        vm.refresh();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        Explanation.Cluster moved = vm.selectedPoint().clusters().stream()
+                .max(java.util.Comparator.comparingDouble(Explanation.Cluster::displacementNorm)).orElseThrow();
+        assertThat(moved.displacementNorm()).isCloseTo(10, within(0.5));
+        vm.showCluster(moved.id());
+        assertThat(vm.exemplarTextProperty().get()).startsWith("Cluster " + moved.id() + " (50.0 % of the reference)"
+                + " moved 10");
+        java.util.List<java.util.List<org.shiftscope.core.RasterImage>> images = vm.exemplarImagesProperty().get();
+        assertThat(images.get(0)).hasSize(6);
+        assertThat(images.get(1)).hasSize(6);
+        for (java.util.List<org.shiftscope.core.RasterImage> side : images) {
+            for (org.shiftscope.core.RasterImage img : side) {
+                assertThat(img.pixels()[1] & 0xFF).isEqualTo(0xC0); // green
+            }
+        }
+        vm.showCluster(-1);
+        assertThat(vm.exemplarImagesProperty().get().get(0)).isEmpty();
+        assertThat(t.dialogs).isEmpty();
+    }
 }

@@ -23,6 +23,9 @@ import org.shiftscope.workflow.TransportAnalysis;
  */
 public record Exemplars(int cluster, double share, double moved, int[] reference, int[] target) {
 
+    /** Exemplars a side that the Explain view shows. */
+    public static final int VIEW = 6;
+
     /**
      * The exemplars of every cluster of the explanation's last k-cluster point (its largest k), {@code n} a side;
      * empty for an explanation without clusters.
@@ -34,7 +37,12 @@ public record Exemplars(int cluster, double share, double moved, int[] reference
                 point = pt;
             }
         }
-        if (point == null || n < 1) {
+        return point == null ? List.of() : of(p, point, n);
+    }
+
+    /** The exemplars of every cluster of one k-cluster point of a curve; empty for a point without clusters. */
+    public static List<Exemplars> of(TransportAnalysis.Prepared p, Explanation.Point point, int n) {
+        if (point.clusters().isEmpty() || point.labels() == null || n < 1) {
             return List.of();
         }
         Points ref = p.reference();

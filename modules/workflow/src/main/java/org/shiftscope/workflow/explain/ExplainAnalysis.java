@@ -62,8 +62,12 @@ public final class ExplainAnalysis {
             arrows.add(perK);
         }
         String units = options.standardize() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored units";
+        List<List<Exemplars>> exemplars = new ArrayList<>();
+        for (Explanation.Point pt : e.curve()) {
+            exemplars.add(Exemplars.of(p, pt, Exemplars.VIEW));
+        }
         return new ExplainResult(e, project(p.reference(), plane, seed), project(p.target(), plane, seed + 1), arrows,
-                split.reference(), units);
+                split.reference(), units, exemplars, split.target());
     }
 
     private static double[] project(org.shiftscope.transport.Points pts, PrincipalPlane plane, long seed) {
