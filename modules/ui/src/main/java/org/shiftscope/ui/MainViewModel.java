@@ -46,6 +46,7 @@ public final class MainViewModel {
         this.map = new MapViewModel(tasks);
         map.dataProperty().bind(data.resultProperty());
         map.activeProperty().bind(view.isEqualTo(ViewId.MAP));
+        explain.mapSettings(map::settings); // "on the map's points" explains what the Map view shows
         this.adapt = new org.shiftscope.ui.adapt.AdaptViewModel(tasks);
         adapt.dataProperty().bind(data.resultProperty());
         this.subgroups = new org.shiftscope.ui.subgroups.SubgroupsViewModel(tasks);

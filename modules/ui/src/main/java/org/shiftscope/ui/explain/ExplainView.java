@@ -93,8 +93,14 @@ public final class ExplainView {
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, vm.seedProperty().get());
         seed.setPrefWidth(100);
         seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        javafx.scene.control.CheckBox onMap = new javafx.scene.control.CheckBox("On the map's points (embeddings)");
+        onMap.setId("explain-on-map");
+        onMap.setTooltip(new javafx.scene.control.Tooltip("Explain the shift in the space the Map view uses: the"
+                + " built-in encoder's, your model's or a text encoder's embeddings, so images and texts move as"
+                + " what they show, not as pixels"));
+        onMap.selectedProperty().bindBidirectional(vm.mapPointsProperty());
         HBox bar = new HBox(10, new Label("Method"), method, new Label("k max"), kmax, new Label("Units"), units,
-                new Label("Solver"), solver, new Label("Seed"), seed);
+                new Label("Solver"), solver, new Label("Seed"), seed, onMap);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label summary = ViewControls.summary("explain-summary", vm.summaryProperty());
         Label problem = ViewControls.problem("explain-problem", vm.problemProperty());

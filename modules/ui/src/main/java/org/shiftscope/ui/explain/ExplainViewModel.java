@@ -45,10 +45,14 @@ public final class ExplainViewModel {
             new SimpleObjectProperty<>(List.of(List.of(), List.of()));
     /** What the exemplar strip shows, e.g. "Cluster 2 (10 % of the reference) moved 5.2: ..." */
     private final StringProperty exemplarText = new SimpleStringProperty("");
+    /** Explain the Map view's points (its embeddings of images or texts) rather than the split's columns. */
+    private final javafx.beans.property.BooleanProperty mapPoints = new javafx.beans.property.SimpleBooleanProperty();
+    /** The Map view's settings now (set by the main view model); null: the columns only. */
+    private java.util.function.Supplier<org.shiftscope.workflow.map.MapSettings> mapSettings;
 
     public ExplainViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-        recompute.watch(method, kmax, standardize, solver, seed, data);
+        recompute.watch(method, kmax, standardize, solver, seed, data, mapPoints);
     }
 
     /** Recomputes now (if there is a split). */
@@ -70,7 +74,10 @@ public final class ExplainViewModel {
         }
         ExplanationMethod m = request.method();
         summary.set("Computing " + m.id() + " explanation…");
-        tasks.submit("explain", "Explaining the shift", monitor -> ExplainAnalysis.run(split, request, monitor),
+        org.shiftscope.workflow.map.MapSettings onMap = mapPoints.get() && mapSettings != null ? mapSettings.get()
+                : null;
+        tasks.submit("explain", "Explaining the shift", monitor -> onMap == null
+                        ? ExplainAnalysis.run(split, request, monitor) : ExplainAnalysis.run(d, onMap, request, monitor),
                 this::publish, e -> {
                     problem.set(e.getMessage());
                     summary.set("");
@@ -127,6 +134,16 @@ public final class ExplainViewModel {
 
     private static String rows(int[] rows) {
         return String.join(", ", java.util.Arrays.stream(rows).mapToObj(i -> Integer.toString(i + 1)).toList());
+    }
+
+    /** Whether the explanation runs on the Map view's points (embeddings) instead of the split's columns. */
+    public javafx.beans.property.BooleanProperty mapPointsProperty() {
+        return mapPoints;
+    }
+
+    /** Where the Map view's current settings come from (the main view model wires the two views). */
+    public void mapSettings(java.util.function.Supplier<org.shiftscope.workflow.map.MapSettings> settings) {
+        this.mapSettings = settings;
     }
 
     public ObjectProperty<List<List<org.shiftscope.core.RasterImage>>> exemplarImagesProperty() {

@@ -89,6 +89,20 @@ class ExplainViewModelTest {
         }
         vm.showCluster(-1);
         assertThat(vm.exemplarImagesProperty().get().get(0)).isEmpty();
+
+        // on the map's points: a user's CNN embeds the images (ImageNet steps sized to its 56 x 56 input), and the
+        // explanation runs on its 16 embedding dimensions; the green images still move as one cluster
+        vm.mapSettings(() -> new org.shiftscope.workflow.map.MapSettings(
+                org.shiftscope.workflow.map.MapSettings.Source.MODEL,
+                java.nio.file.Path.of("../embedding/src/test/resources/preprocess/cnn.onnx"), null,
+                org.shiftscope.projection.Projector.Method.PCA,
+                org.shiftscope.workflow.map.MapAnalysis.Clustering.kmeans(2),
+                org.shiftscope.workflow.TransportAnalysis.Standardize.ZSCORE, 0,
+                org.shiftscope.core.ImagePreprocessing.IMAGENET));
+        vm.mapPointsProperty().set(true);
+        vm.refresh();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(vm.resultProperty().get().explanation().features()).hasSize(16).allMatch(f -> f.startsWith("emb_"));
         assertThat(t.dialogs).isEmpty();
     }
 }

@@ -42,9 +42,44 @@ public final class ExplainAnalysis {
      * {@value #MAX_PLOTTED} points each) and each cluster's arrow in the plane of the two leading principal components.
      */
     public static ExplainResult run(Split split, ExplainRequest r, TaskMonitor monitor) {
+        return run(TransportAnalysis.prepare(split, r.options().standardize(), r.columnsChosen()), split, r, monitor);
+    }
+
+    /**
+     * The explanation of the points a map's settings describe: the split's columns, or embeddings of its rows (the
+     * built-in encoder's, a user's model's, a text encoder's or a .npy file's), so images and texts are explained
+     * in a space where they have meaning; the exemplars are the rows' images.
+     */
+    public static ExplainResult run(org.shiftscope.workflow.data.DataResult d,
+                                    org.shiftscope.workflow.map.MapSettings m, ExplainRequest r,
+                                    TaskMonitor monitor) {
+        switch (m.source()) {
+            case COLUMNS -> {
+                return run(d.split(), r, monitor);
+            }
+            case ENCODER -> {
+                String missing = org.shiftscope.workflow.map.SubpopulationMap.missing(m);
+                if (missing != null) {
+                    throw org.shiftscope.core.DataException.of(missing);
+                }
+                Split split = d.split();
+                org.shiftscope.workflow.map.MapAnalysis.Encoded e = org.shiftscope.workflow.map.MapAnalysis.encode(
+                        split, m.column(), org.shiftscope.workflow.map.MapAnalysis.EncoderSettings.defaults(
+                                split.reference().hasImages()), m.seed(), monitor.range(0, 0.5));
+                return run(e.prepared(), split, r, monitor.range(0.5, 1));
+            }
+            default -> {
+                Split embedded = org.shiftscope.workflow.map.SubpopulationMap.embedded(d, m, monitor.range(0, 0.5));
+                ExplainRequest onEmbeddings = new ExplainRequest(r.method(), r.kmax(), r.options(), r.seed(), true);
+                return run(embedded, onEmbeddings, monitor.range(0.5, 1));
+            }
+        }
+    }
+
+    private static ExplainResult run(TransportAnalysis.Prepared p, Split split, ExplainRequest r,
+                                     TaskMonitor monitor) {
         TransportAnalysis.Options options = r.options();
         long seed = r.seed();
-        TransportAnalysis.Prepared p = TransportAnalysis.prepare(split, options.standardize(), r.columnsChosen());
         Explanation e = TransportAnalysis.explain(p, options, r.method(), r.kmax(), seed, monitor);
         PrincipalPlane plane = PrincipalPlane.fit(p.reference(), p.target());
         List<List<double[]>> arrows = new ArrayList<>();

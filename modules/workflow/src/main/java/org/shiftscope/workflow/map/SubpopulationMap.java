@@ -48,14 +48,7 @@ public final class SubpopulationMap {
                                 + String.format(java.util.Locale.ROOT, "%.3f", e.trainAccuracy()) + " on " + e.device());
             }
             default -> {
-                EmbeddingAnalysis.Source how = switch (m.source()) {
-                    case EMBEDDINGS -> new EmbeddingAnalysis.Npy(m.file());
-                    case TEXT -> new EmbeddingAnalysis.Text(m.column(), m.file(), null);
-                    default -> new EmbeddingAnalysis.Model(m.file(),
-                            new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256, m.preprocess()));
-                };
-                Split embedded = EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()),
-                        d.definition(), how, EmbeddingCache.standard(), monitor.range(0, 0.5));
+                Split embedded = embedded(d, m, monitor.range(0, 0.5));
                 String what = m.source() == MapSettings.Source.TEXT ? (m.file() == null ? "MiniLM" : m.file()
                         .getFileName().toString()) + " sentence embeddings of " + m.column()
                         : "embeddings of " + m.file().getFileName();
@@ -63,6 +56,26 @@ public final class SubpopulationMap {
                         options, null, monitor.range(0.5, 1)), what + ", " + units);
             }
         }
+    }
+
+    /**
+     * The split whose analysed columns are the embeddings the settings name (a .npy file, a user's model, a text
+     * encoder), through the standard cache.
+     */
+    public static Split embedded(DataResult d, MapSettings m, TaskMonitor monitor) {
+        String problem = missing(m);
+        if (problem != null) {
+            throw org.shiftscope.core.DataException.of(problem);
+        }
+        EmbeddingAnalysis.Source how = switch (m.source()) {
+            case EMBEDDINGS -> new EmbeddingAnalysis.Npy(m.file());
+            case TEXT -> new EmbeddingAnalysis.Text(m.column(), m.file(), null);
+            case MODEL -> new EmbeddingAnalysis.Model(m.file(),
+                    new EmbeddingAnalysis.ModelInput(java.util.List.of(), 0, 256, m.preprocess()));
+            default -> throw new IllegalArgumentException(m.source() + " is not an embedding source");
+        };
+        return EmbeddingAnalysis.embeddedSplit(new SplitBuilder(new DatasetCatalog()), d.definition(), how,
+                EmbeddingCache.standard(), monitor);
     }
 
     /** What the settings still lack before a map can be made, or null when they are complete. */
