@@ -23,7 +23,10 @@ public final class DataAnalysis {
     private DataAnalysis() {
     }
 
-    /** Loads both sides, splits them, compares every shown column and tests each for drift. */
+    /**
+     * Loads both sides, splits them, compares every shown column and tests each for drift; for images, also their
+     * {@link ImageStatistics} (tested as their own family).
+     */
     public static DataResult run(SplitBuilder builder, SplitDefinition def, TaskMonitor monitor) {
         SplitBuilder.Sides sides = builder.sides(def, monitor);
         monitor.progress(-1, "Splitting");
@@ -31,12 +34,23 @@ public final class DataAnalysis {
         monitor.checkCancelled();
         monitor.progress(-1, "Comparing columns");
         List<String> shown = split.columns().size() > MAX_CHARTS ? split.columns().subList(0, MAX_CHARTS) : split.columns();
-        List<ColumnComparison> comparisons = ColumnComparison.compare(sides.reference(), sides.target(), shown);
+        List<ColumnComparison> comparisons = new ArrayList<>(ColumnComparison.compare(sides.reference(),
+                sides.target(), shown));
         List<String> selectable = new ArrayList<>(sides.reference().columnNames());
         selectable.removeAll(sides.filterColumns());
         monitor.progress(-1, "Testing columns for drift");
-        List<ColumnDrift> drift = DriftAnalysis.univariate(split, DriftAnalysis.Request.DEFAULT_CORRECTION, ALPHA,
-                monitor);
+        List<ColumnDrift> drift = new ArrayList<>(DriftAnalysis.univariate(split,
+                DriftAnalysis.Request.DEFAULT_CORRECTION, ALPHA, monitor));
+        if (split.reference().hasImages() && split.target().hasImages()) {
+            // images: their brightness, contrast, size and colour charted and tested like columns (a sample a side)
+            monitor.progress(-1, "Image statistics");
+            org.shiftscope.core.Dataset ref = ImageStatistics.of(split.reference(), monitor);
+            org.shiftscope.core.Dataset tgt = ImageStatistics.of(split.target(), monitor);
+            comparisons.addAll(ColumnComparison.compare(ref, tgt, ImageStatistics.COLUMNS));
+            drift.addAll(DriftAnalysis.univariate(new Split(ref, tgt, ImageStatistics.COLUMNS, ref.rowCount(),
+                    tgt.rowCount(), split.policy(), split.description() + " (image statistics)"),
+                    DriftAnalysis.Request.DEFAULT_CORRECTION, ALPHA, monitor));
+        }
         return new DataResult(def, sides, split, DatasetSummary.of(sides.reference()), DatasetSummary.of(sides.target()),
                 comparisons, selectable, drift);
     }

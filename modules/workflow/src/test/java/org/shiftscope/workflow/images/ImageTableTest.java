@@ -118,4 +118,43 @@ class ImageTableTest {
         // label x background minority; GroupDRO's (0.84 -> 0.93 when written)
         assertThat(after).isGreaterThan(before + 0.03);
     }
+
+    @Test
+    void theDataViewComparesImageBrightnessContrastSizeAndColour(@TempDir Path tmp) throws Exception {
+        // reference: uniform grey 153 (0.6) images; target: grey 77 (0.302); same sizes on both sides (40 or 60 wide)
+        Files.createDirectories(tmp.resolve("img"));
+        StringBuilder csv = new StringBuilder("file,side\n");
+        for (int i = 0; i < 80; i++) {
+            boolean target = i >= 40;
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(i % 2 == 0 ? 40 : 60, 30,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            int v = target ? 77 : 153;
+            for (int y = 0; y < 30; y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    img.setRGB(x, y, v * 0x010101);
+                }
+            }
+            javax.imageio.ImageIO.write(img, "png", tmp.resolve("img/" + i + ".png").toFile());
+            csv.append("img/").append(i).append(".png,").append(target ? "t" : "r").append('\n');
+        }
+        Path meta = tmp.resolve("meta.csv");
+        Files.writeString(meta, csv);
+        DataResult d = DataAnalysis.run(new SplitBuilder(new DatasetCatalog()), new SplitDefinition(
+                new SplitSource.FilteredFile(meta, "side=r", "side=t"), List.of(), MissingPolicy.DROP, null,
+                new SplitDefinition.ImageColumn("file", null)), TaskMonitor.NONE);
+        Map<String, org.shiftscope.analysis.ColumnDrift> drift = new TreeMap<>();
+        d.drift().forEach(x -> drift.put(x.column(), x));
+        assertThat(drift.keySet()).containsAll(org.shiftscope.workflow.data.ImageStatistics.COLUMNS);
+        assertThat(drift.get("image brightness").drift()).isTrue();
+        assertThat(drift.get("image width").drift()).isFalse();
+        assertThat(drift.get("image height").drift()).isFalse();
+        assertThat(d.comparisons()).extracting(c -> c.column()).contains("image brightness", "image blue");
+        // a uniform image: brightness is its grey level / 255, contrast 0
+        org.shiftscope.core.Dataset stats = org.shiftscope.workflow.data.ImageStatistics.of(d.split().reference(),
+                TaskMonitor.NONE);
+        assertThat(((org.shiftscope.core.NumericColumn) stats.requireColumn("image brightness")).get(0))
+                .isCloseTo(153 / 255.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(((org.shiftscope.core.NumericColumn) stats.requireColumn("image contrast")).get(0))
+                .isCloseTo(0, org.assertj.core.api.Assertions.within(1e-9));
+    }
 }
