@@ -20,16 +20,16 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window, headless (Monocle), opened on the demo project for each test; what the window tests share. */
 @ExtendWith(ApplicationExtension.class)
-abstract class WindowTesting {
+public abstract class WindowTesting {
 
     @TempDir
-    Path dir;
+    protected Path dir;
 
-    MainViewModel vm;
-    final List<String> errors = new ArrayList<>();
+    protected MainViewModel vm;
+    protected final List<String> errors = new ArrayList<>();
 
     /** Opens the window on the demo project; each test class calls it from its {@code @Start} method. */
-    void open(Stage stage) {
+    protected void open(Stage stage) {
         DialogService dialogs = (title, problem) -> errors.add(title + ": " + DialogService.userMessage(problem));
         vm = new MainViewModel(new TaskRunner(dialogs), dialogs);
         MainWindow window = new MainWindow(vm, () -> { });
@@ -40,7 +40,7 @@ abstract class WindowTesting {
         vm.show(Project.demo(), null);
     }
 
-    static void waitFor(FxRobot robot, String query, String text) {
+    protected static void waitFor(FxRobot robot, String query, String text) {
         try {
             // the lookup walks the scene graph off the FX thread; a walk that races a layout pass is simply retried
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {

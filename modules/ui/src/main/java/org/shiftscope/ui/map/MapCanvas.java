@@ -53,6 +53,11 @@ final class MapCanvas extends Pane {
     private double selectX;
     private double selectY;
     private java.util.function.Consumer<int[]> onSelect = rows -> { };
+    /** Hears the index of the shown point under the mouse (within {@value #HOVER_RADIUS} pixels), or -1. */
+    private java.util.function.IntConsumer onHover = i -> { };
+    private int hovered = -1;
+    /** How near the mouse a point must be to count as hovered, in pixels. */
+    static final double HOVER_RADIUS = 8;
     private String axis = "PC";
     /**
      * Per pixel p, at 4p .. 4p + 3: the number of its points and the sums of their red, green and blue channels
@@ -108,6 +113,8 @@ final class MapCanvas extends Pane {
                 resetView();
             }
         });
+        setOnMouseMoved(e -> hover(nearest(e.getX(), e.getY(), HOVER_RADIUS)));
+        setOnMouseExited(e -> hover(-1));
     }
 
     /**
@@ -144,6 +151,45 @@ final class MapCanvas extends Pane {
     /** Called with the indices of the shown points inside a box the user shift-drags. */
     void setOnSelect(java.util.function.Consumer<int[]> action) {
         onSelect = action;
+    }
+
+    /** Called with the index of the point under the mouse as it moves (-1 when none). */
+    void setOnHover(java.util.function.IntConsumer action) {
+        onHover = action;
+    }
+
+    private void hover(int i) {
+        if (i != hovered) {
+            hovered = i;
+            onHover.accept(i);
+        }
+    }
+
+    /** The shown point nearest a screen position within {@code radius} pixels, or -1. */
+    int nearest(double x, double y, double radius) {
+        if (points == null || colour == null) {
+            return -1;
+        }
+        int best = -1;
+        double bestD = radius * radius;
+        for (int i = 0; i < colour.length; i++) {
+            if (!visible[i]) {
+                continue;
+            }
+            double dx = ox + scale * points[2 * i] - x;
+            double dy = oy - scale * points[2 * i + 1] - y;
+            double d = dx * dx + dy * dy;
+            if (d <= bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Where point i is drawn, in this node's coordinates (x, y). */
+    double[] screenOf(int i) {
+        return new double[] {ox + scale * points[2 * i], oy - scale * points[2 * i + 1]};
     }
 
     /** Name of the map's axes: "PC" for principal components, "t-SNE", "UMAP". */

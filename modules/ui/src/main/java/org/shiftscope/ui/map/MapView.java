@@ -65,6 +65,7 @@ public final class MapView {
         root.setId("map-view");
         selection = new SelectionPanel(vm);
         canvas.setOnSelect(rows -> vm.selectionProperty().set(rows));
+        canvas.setOnHover(vm::hover);
         root.setTop(settings());
         root.setCenter(body());
         vm.resultProperty().addListener((o, a, r) -> show(r));
@@ -313,7 +314,7 @@ public final class MapView {
         VBox right = new VBox(6, new Label("Subpopulations"), table, hint, selection.root());
         VBox.setVgrow(table, Priority.ALWAYS);
         right.setPadding(new Insets(8));
-        SplitPane split = new SplitPane(canvas, right);
+        SplitPane split = new SplitPane(HoverCard.over(canvas, vm), right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
         return split;

@@ -69,6 +69,20 @@ public final class MapViewModel {
     private final StringProperty problem = new SimpleStringProperty("");
     private final ActiveRecompute recompute = new ActiveRecompute(this::refresh);
     private final ObjectProperty<DataResult> data = new SimpleObjectProperty<>();
+    /** What the point under the mouse is: "reference row 12 · cluster 3 · label=7 ..." (empty for none). */
+    private final StringProperty hoverText = new SimpleStringProperty("");
+    /** Its image, shrunk for the tooltip; null for none (or while it is read). */
+    private final ObjectProperty<org.shiftscope.core.RasterImage> hoverImage = new SimpleObjectProperty<>();
+    /** Thumbnails already read, most recent last: at most {@value #HOVER_CACHE}, so memory stays bounded. */
+    private final java.util.Map<String, org.shiftscope.core.RasterImage> thumbnails =
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, org.shiftscope.core.RasterImage> e) {
+                    return size() > HOVER_CACHE;
+                }
+            };
+    /** Thumbnails the hover cache keeps. */
+    static final int HOVER_CACHE = 512;
 
     public MapViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -80,6 +94,71 @@ public final class MapViewModel {
         });
         recompute.watch(clusters, method, standardize, seed, source, label, data, clustering, eps, minSamples,
                 sourceFile, preprocess);
+    }
+
+    /**
+     * The point under the mouse (reference points first, then target points, as the map draws them), or -1: its
+     * side, row, cluster and values (the first 200 characters of a text), and its image, read and shrunk off the FX
+     * thread and cached.
+     */
+    public void hover(int index) {
+        MapAnalysis.Result r = result.get();
+        Split s = mappedSplit.get();
+        if (index < 0 || r == null || s == null) {
+            tasks.cancel("map-hover");
+            hoverText.set("");
+            hoverImage.set(null);
+            return;
+        }
+        int nr = r.referenceCluster().length;
+        boolean isRef = index < nr;
+        int row = isRef ? index : index - nr;
+        org.shiftscope.core.Dataset side = isRef ? s.reference() : s.target();
+        int cluster = isRef ? r.referenceCluster()[row] : r.targetCluster()[row];
+        StringBuilder t = new StringBuilder((isRef ? "reference" : "target") + " row " + (row + 1) + " · cluster "
+                + (cluster < 0 ? "noise" : Integer.toString(cluster)));
+        int shown = 0;
+        for (org.shiftscope.core.Column c : side.columns()) {
+            if (c.name().startsWith("emb_") || shown >= 6) {
+                continue;
+            }
+            String v = c.isMissing(row) ? "(missing)" : c.text(row);
+            t.append("\n").append(c.name()).append(" = ").append(v.length() > 200 ? v.substring(0, 200) + "…" : v);
+            shown++;
+        }
+        if (side.images() instanceof org.shiftscope.core.ImageFiles f) {
+            t.append("\n").append(f.name(row));
+        }
+        hoverText.set(t.toString());
+        if (!side.hasImages()) {
+            hoverImage.set(null);
+            return;
+        }
+        String key = (isRef ? "r" : "t") + row + "@" + System.identityHashCode(side);
+        org.shiftscope.core.RasterImage cached;
+        synchronized (thumbnails) {
+            cached = thumbnails.get(key);
+        }
+        if (cached != null) {
+            hoverImage.set(cached);
+            return;
+        }
+        hoverImage.set(null);
+        tasks.submit("map-hover", "Reading an image", monitor -> org.shiftscope.ui.common.Thumbnails.fit(
+                side.images().get(row), 128), img -> {
+                    synchronized (thumbnails) {
+                        thumbnails.put(key, img);
+                    }
+                    hoverImage.set(img);
+                }, e -> hoverText.set(hoverText.get() + "\n" + e.getMessage()));
+    }
+
+    public StringProperty hoverTextProperty() {
+        return hoverText;
+    }
+
+    public ObjectProperty<org.shiftscope.core.RasterImage> hoverImageProperty() {
+        return hoverImage;
     }
 
     /** The settings the view shows now. */
