@@ -50,6 +50,9 @@ final class MapCanvas extends Pane {
     private double ox;
     private double oy;
     private boolean selecting;
+    /** Lasso mode: a plain drag draws a free-form selection instead of panning. */
+    private boolean lassoMode;
+    private final java.util.List<double[]> lasso = new java.util.ArrayList<>();
     private double selectX;
     private double selectY;
     private java.util.function.Consumer<int[]> onSelect = rows -> { };
@@ -77,11 +80,34 @@ final class MapCanvas extends Pane {
         setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
-            selecting = e.isShiftDown();
+            selecting = e.isShiftDown() && !lassoMode;
             selectX = e.getX();
             selectY = e.getY();
+            lasso.clear();
+            if (lassoMode) {
+                lasso.add(new double[] {e.getX(), e.getY()});
+            }
         });
         setOnMouseDragged(e -> {
+            if (lassoMode) {
+                // the lasso's path over the last image, closed back to its start
+                lasso.add(new double[] {e.getX(), e.getY()});
+                GraphicsContext g = canvas.getGraphicsContext2D();
+                if (image != null) {
+                    g.drawImage(image, 0, 0);
+                }
+                g.setStroke(Color.gray(0.2));
+                g.setLineDashes(4, 4);
+                g.beginPath();
+                g.moveTo(lasso.get(0)[0], lasso.get(0)[1]);
+                for (double[] q : lasso) {
+                    g.lineTo(q[0], q[1]);
+                }
+                g.closePath();
+                g.stroke();
+                g.setLineDashes();
+                return;
+            }
             if (selecting) {
                 // shift-drag draws the selection box over the last image, without recomputing the density
                 GraphicsContext g = canvas.getGraphicsContext2D();
@@ -102,6 +128,14 @@ final class MapCanvas extends Pane {
             pan(dx, dy);
         });
         setOnMouseReleased(e -> {
+            if (lassoMode && lasso.size() >= 3) {
+                double[] xs = lasso.stream().mapToDouble(q -> q[0]).toArray();
+                double[] ys = lasso.stream().mapToDouble(q -> q[1]).toArray();
+                lasso.clear();
+                onSelect.accept(inPolygon(xs, ys));
+                redraw();
+                return;
+            }
             if (selecting) {
                 selecting = false;
                 onSelect.accept(inBox(selectX, selectY, e.getX(), e.getY()));
@@ -212,6 +246,46 @@ final class MapCanvas extends Pane {
             double px = ox + scale * points[2 * i];
             double py = oy - scale * points[2 * i + 1];
             if (px >= loX && px <= hiX && py >= loY && py <= hiY) {
+                out[k++] = i;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** Whether a plain drag draws a lasso (free-form selection) rather than panning. */
+    void setLassoMode(boolean on) {
+        lassoMode = on;
+    }
+
+    /**
+     * Indices of the shown points whose screen position lies inside the polygon (xs[i], ys[i]) closed back to its
+     * first corner (even-odd rule, by counting the edges a ray to the right crosses).
+     */
+    int[] inPolygon(double[] xs, double[] ys) {
+        int n = xs.length;
+        double loX = Arrays.stream(xs).min().orElse(0);
+        double hiX = Arrays.stream(xs).max().orElse(0);
+        double loY = Arrays.stream(ys).min().orElse(0);
+        double hiY = Arrays.stream(ys).max().orElse(0);
+        int[] out = new int[colour.length];
+        int k = 0;
+        for (int i = 0; i < colour.length; i++) {
+            if (!visible[i]) {
+                continue;
+            }
+            double px = ox + scale * points[2 * i];
+            double py = oy - scale * points[2 * i + 1];
+            if (px < loX || px > hiX || py < loY || py > hiY) {
+                continue;
+            }
+            boolean inside = false;
+            for (int a = 0, b = n - 1; a < n; b = a++) {
+                if ((ys[a] > py) != (ys[b] > py)
+                        && px < (xs[b] - xs[a]) * (py - ys[a]) / (ys[b] - ys[a]) + xs[a]) {
+                    inside = !inside;
+                }
+            }
+            if (inside) {
                 out[k++] = i;
             }
         }

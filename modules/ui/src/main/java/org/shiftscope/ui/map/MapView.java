@@ -212,7 +212,12 @@ public final class MapView {
                 new Label("Projection"), method, new Label("Seed"), seed);
         HBox grouping = row(new Label("Clustering"), clustering, new Label("clusters"), k, new Label("eps"), eps,
                 new Label("min samples"), minSamples);
-        HBox look = row(new Label("Colour by"), colour, colourColumn, ref, tgt, legend);
+        javafx.scene.control.ToggleButton lassoButton = new javafx.scene.control.ToggleButton("Lasso");
+        lassoButton.setId("map-lasso");
+        lassoButton.setTooltip(new javafx.scene.control.Tooltip("Drag around points to select them (off: drag pans,"
+                + " shift-drag selects a box)"));
+        lassoButton.selectedProperty().addListener((o, a, on) -> canvas.setLassoMode(on));
+        HBox look = row(new Label("Colour by"), colour, colourColumn, ref, tgt, lassoButton, legend);
         HBox images = preprocessRow();
         Label summary = ViewControls.summary("map-summary", vm.summaryProperty());
         Label problem = ViewControls.problem("map-problem", vm.problemProperty());

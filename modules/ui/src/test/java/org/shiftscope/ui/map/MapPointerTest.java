@@ -1,0 +1,86 @@
+package org.shiftscope.ui.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.shiftscope.ui.WindowTesting;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The pointer on the map: hovering a point shows its image and row; a lasso selects what it encloses. */
+class MapPointerTest extends WindowTesting {
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @Test
+    void hoveringAnImagePointShowsItsThumbnailAndRow(FxRobot robot) throws Exception {
+        // the spurious-colour demo: coloured images with a label
+        robot.interact(() -> {
+            vm.data().demoScenarioProperty().set("spurious-colour");
+            vm.data().apply();
+        });
+        waitFor(robot, "#row-counts", "Reference:");
+        robot.clickOn("#nav-map");
+        waitFor(robot, "#map-summary", "clusters");
+        WaitForAsyncUtils.waitForFxEvents();
+        MapCanvas canvas = robot.lookup("#map-canvas").queryAs(MapCanvas.class);
+        double[] at = canvas.screenOf(0);
+        javafx.geometry.Point2D screen = canvas.localToScreen(at[0], at[1]);
+        robot.moveTo(screen);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#map-hover-image")
+                .queryAs(StackPane.class).getChildren().stream().anyMatch(n -> n instanceof ImageView));
+        String text = robot.lookup("#map-hover-text").queryAs(javafx.scene.control.Label.class).getText();
+        assertThat(text).matches("(?s)(reference|target) row \\d+ · cluster .*label = .*");
+        // leaving the map hides the card
+        robot.moveTo("#map-clusters");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#map-hover").query().isVisible());
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aLassoSelectsThePointsInsideItsPath(FxRobot robot) throws Exception {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        robot.clickOn("#nav-map");
+        waitFor(robot, "#map-summary", "8 clusters");
+        WaitForAsyncUtils.waitForFxEvents();
+        MapCanvas canvas = robot.lookup("#map-canvas").queryAs(MapCanvas.class);
+        robot.clickOn("#map-lasso");
+        // a triangle 60 pixels wide around the first point
+        double[] c = canvas.screenOf(0);
+        double[][] v = {{c[0] - 30, c[1] + 20}, {c[0] + 30, c[1] + 20}, {c[0], c[1] - 30}};
+        robot.moveTo(canvas.localToScreen(v[0][0], v[0][1]));
+        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(canvas.localToScreen(v[1][0], v[1][1]));
+        robot.moveTo(canvas.localToScreen(v[2][0], v[2][1]));
+        robot.moveTo(canvas.localToScreen(v[0][0] + 1, v[0][1]));
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] selected = vm.map().selectionProperty().get();
+        // the reference: every shown point whose position is inside the triangle by barycentric coordinates
+        java.util.List<Integer> expected = new java.util.ArrayList<>();
+        int n = vm.map().resultProperty().get().referenceCluster().length
+                + vm.map().resultProperty().get().targetCluster().length;
+        for (int i = 0; i < n; i++) {
+            double[] p = canvas.screenOf(i);
+            double d = (v[1][1] - v[2][1]) * (v[0][0] - v[2][0]) + (v[2][0] - v[1][0]) * (v[0][1] - v[2][1]);
+            double a = ((v[1][1] - v[2][1]) * (p[0] - v[2][0]) + (v[2][0] - v[1][0]) * (p[1] - v[2][1])) / d;
+            double b = ((v[2][1] - v[0][1]) * (p[0] - v[2][0]) + (v[0][0] - v[2][0]) * (p[1] - v[2][1])) / d;
+            // a margin of half a pixel: the drag's path runs through whole pixels
+            if (a > 0.02 && b > 0.02 && 1 - a - b > 0.02) {
+                expected.add(i);
+            }
+        }
+        assertThat(expected).contains(0);
+        assertThat(java.util.Arrays.stream(selected).boxed().toList()).containsAll(expected);
+        assertThat(selected.length).isLessThan(n / 2);
+        assertThat(errors).isEmpty();
+    }
+}
