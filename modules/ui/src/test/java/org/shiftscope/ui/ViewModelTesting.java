@@ -30,4 +30,25 @@ public final class ViewModelTesting {
         return DataAnalysis.run(new SplitBuilder(new DatasetCatalog()), new SplitDefinition(
                 new SplitSource.TwoFiles(r, t), List.of(), org.shiftscope.core.MissingPolicy.DROP), TaskMonitor.NONE);
     }
+
+    /** Writes a PNG of one colour (0xRRGGBB) at {@code file}, its folder made when missing. */
+    public static void solidPng(Path file, int width, int height, int rgb) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                img.setRGB(x, y, rgb);
+            }
+        }
+        javax.imageio.ImageIO.write(img, "png", file.toFile());
+    }
+
+    /** A metadata table whose column {@code file} names each row's image, split by two filters, as the Data view loads it. */
+    public static DataResult imageTable(Path table, String referenceWhere, String targetWhere) {
+        return DataAnalysis.run(new SplitBuilder(new DatasetCatalog()), new SplitDefinition(
+                new SplitSource.FilteredFile(table, referenceWhere, targetWhere), List.of(),
+                org.shiftscope.core.MissingPolicy.DROP, null, new SplitDefinition.ImageColumn("file", null)),
+                TaskMonitor.NONE);
+    }
 }

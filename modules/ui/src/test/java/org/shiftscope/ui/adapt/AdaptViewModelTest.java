@@ -110,12 +110,8 @@ class AdaptViewModelTest {
         }
         java.nio.file.Path meta = dir.resolve("meta.csv");
         java.nio.file.Files.writeString(meta, csv);
-        org.shiftscope.workflow.data.DataResult d = org.shiftscope.workflow.data.DataAnalysis.run(
-                new org.shiftscope.workflow.SplitBuilder(new org.shiftscope.workflow.DatasetCatalog()),
-                new org.shiftscope.workflow.SplitDefinition(new org.shiftscope.workflow.SplitSource.FilteredFile(meta,
-                        "side=ref", "side=tgt"), List.of(), org.shiftscope.core.MissingPolicy.DROP, null,
-                        new org.shiftscope.workflow.SplitDefinition.ImageColumn("file", null)),
-                org.shiftscope.core.TaskMonitor.NONE);
+        org.shiftscope.workflow.data.DataResult d = org.shiftscope.ui.ViewModelTesting.imageTable(meta, "side=ref",
+                "side=tgt");
         org.shiftscope.ui.ViewModelTesting t = new org.shiftscope.ui.ViewModelTesting();
         AdaptViewModel vm = new AdaptViewModel(t.tasks);
         vm.dataProperty().set(d);

@@ -51,17 +51,9 @@ class DataViewModelTest {
     @Test
     void aMetadataTableWithAnImageColumnShowsSampleImagesAndWhatWasLeftOut() throws Exception {
         // 30 images of 200 x 120 pixels (a reference and a target side), one row naming a missing file
-        java.nio.file.Files.createDirectories(dir.resolve("img"));
         StringBuilder csv = new StringBuilder("file,side,label\n");
         for (int i = 0; i < 30; i++) {
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(200, 120,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < 120; y++) {
-                for (int x = 0; x < 200; x++) {
-                    img.setRGB(x, y, i < 15 ? 0x3050C0 : 0xC05030);
-                }
-            }
-            javax.imageio.ImageIO.write(img, "png", dir.resolve("img/" + i + ".png").toFile());
+            ViewModelTesting.solidPng(dir.resolve("img/" + i + ".png"), 200, 120, i < 15 ? 0x3050C0 : 0xC05030);
             csv.append("img/").append(i).append(".png,").append(i < 15 ? "ref" : "tgt").append(',')
                     .append(i % 2 == 0 ? "a" : "b").append('\n');
         }

@@ -41,32 +41,19 @@ class ExplainViewModelTest {
     void aClustersExemplarStripShowsTheImagesThatMoved() throws Exception {
         // an image table: x is 0 for blue images on both sides; 10 for green images in the reference, 20 in the
         // target. The 2-cluster explanation moves the green cluster by 10; its exemplars are green images
-        java.nio.file.Files.createDirectories(dir.resolve("img"));
         StringBuilder csv = new StringBuilder("file,x,side\n");
         java.util.SplittableRandom r = new java.util.SplittableRandom(2);
         for (int i = 0; i < 80; i++) {
             boolean green = i % 2 == 1;
             boolean target = i >= 40;
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(30, 20,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < 20; y++) {
-                for (int x = 0; x < 30; x++) {
-                    img.setRGB(x, y, green ? 0x20C040 : 0x2040C0);
-                }
-            }
-            javax.imageio.ImageIO.write(img, "png", dir.resolve("img/" + i + ".png").toFile());
+            ViewModelTesting.solidPng(dir.resolve("img/" + i + ".png"), 30, 20, green ? 0x20C040 : 0x2040C0);
             double x = (green ? (target ? 20 : 10) : 0) + 0.3 * r.nextGaussian();
             csv.append("img/").append(i).append(".png,").append(x).append(',').append(target ? "tgt" : "ref")
                     .append('\n');
         }
         java.nio.file.Path meta = dir.resolve("meta.csv");
         java.nio.file.Files.writeString(meta, csv);
-        org.shiftscope.workflow.data.DataResult d = org.shiftscope.workflow.data.DataAnalysis.run(
-                new org.shiftscope.workflow.SplitBuilder(new org.shiftscope.workflow.DatasetCatalog()),
-                new org.shiftscope.workflow.SplitDefinition(new org.shiftscope.workflow.SplitSource.FilteredFile(meta,
-                        "side=ref", "side=tgt"), java.util.List.of(), org.shiftscope.core.MissingPolicy.DROP, null,
-                        new org.shiftscope.workflow.SplitDefinition.ImageColumn("file", null)),
-                org.shiftscope.core.TaskMonitor.NONE);
+        org.shiftscope.workflow.data.DataResult d = ViewModelTesting.imageTable(meta, "side=ref", "side=tgt");
         ViewModelTesting t = new ViewModelTesting();
         ExplainViewModel vm = new ExplainViewModel(t.tasks);
         vm.kmaxProperty().set(2);

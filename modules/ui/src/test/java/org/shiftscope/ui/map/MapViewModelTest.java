@@ -51,28 +51,15 @@ class MapViewModelTest {
     @Test
     void aUsersModelMapsAnImageTableThroughItsPreprocessing() throws Exception {
         // 20 images of two sizes: blue on the reference side, half blue half orange on the target side
-        java.nio.file.Files.createDirectories(dir.resolve("img"));
         StringBuilder csv = new StringBuilder("file,side\n");
         for (int i = 0; i < 20; i++) {
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(i % 2 == 0 ? 60 : 90, 70,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
-            int colour = i < 10 || i % 2 == 0 ? 0x3050C0 : 0xE08020;
-            for (int y = 0; y < img.getHeight(); y++) {
-                for (int x = 0; x < img.getWidth(); x++) {
-                    img.setRGB(x, y, colour);
-                }
-            }
-            javax.imageio.ImageIO.write(img, "png", dir.resolve("img/" + i + ".png").toFile());
+            ViewModelTesting.solidPng(dir.resolve("img/" + i + ".png"), i % 2 == 0 ? 60 : 90, 70,
+                    i < 10 || i % 2 == 0 ? 0x3050C0 : 0xE08020);
             csv.append("img/").append(i).append(".png,").append(i < 10 ? "ref" : "tgt").append('\n');
         }
         java.nio.file.Path meta = dir.resolve("meta.csv");
         java.nio.file.Files.writeString(meta, csv);
-        org.shiftscope.workflow.data.DataResult d = org.shiftscope.workflow.data.DataAnalysis.run(
-                new org.shiftscope.workflow.SplitBuilder(new org.shiftscope.workflow.DatasetCatalog()),
-                new org.shiftscope.workflow.SplitDefinition(new org.shiftscope.workflow.SplitSource.FilteredFile(meta,
-                        "side=ref", "side=tgt"), java.util.List.of(), org.shiftscope.core.MissingPolicy.DROP, null,
-                        new org.shiftscope.workflow.SplitDefinition.ImageColumn("file", null)),
-                org.shiftscope.core.TaskMonitor.NONE);
+        org.shiftscope.workflow.data.DataResult d = ViewModelTesting.imageTable(meta, "side=ref", "side=tgt");
         ViewModelTesting t = new ViewModelTesting();
         MapViewModel vm = new MapViewModel(t.tasks);
         vm.clustersProperty().set(2);
