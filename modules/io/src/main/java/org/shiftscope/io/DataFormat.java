@@ -112,8 +112,8 @@ public enum DataFormat {
     /** Formats we recognise but do not read: the message says which, and how to convert. */
     private static void refuseKnownBinary(byte[] h, String lower, String file) {
         String convert = "; convert it to Parquet or CSV (pandas: pd.read_...(f).to_parquet('data.parquet'))";
-        if (startsWith(h, 'A', 'R', 'R', 'O', 'W', '1') || startsWith(h, 'F', 'E', 'A', '1')
-                || (lower.endsWith(".arrow") || lower.endsWith(".feather"))) {
+        // ARROW1 opens an Arrow IPC file (Feather v2); Feather v1's FEA1 could also begin a CSV header, so by name
+        if (startsWith(h, 'A', 'R', 'R', 'O', 'W', '1') || lower.endsWith(".arrow") || lower.endsWith(".feather")) {
             throw DataException.inFile(file, "an Arrow / Feather file" + convert.replace("pd.read_...",
                     "pd.read_feather"));
         }
