@@ -125,3 +125,21 @@ torch.save(net.state_dict(), os.path.join(here, "state_dict.pt"))
 # the same CNN exported with a fixed batch of one image (no dynamic axes), as many exported models are
 torch.onnx.export(net, xs[:1], os.path.join(here, "cnn_batch1.onnx"), input_names=["pixels"],
                   output_names=["embedding", "logits"], opset_version=13)
+
+# BN-adapt on the TorchScript CNN, as ShiftScope runs it through DJL: the target images (here the last six, shifted
+# darker) through the network in train mode, in order, in batches of 3, four passes, so each batch-norm layer's
+# running statistics move toward the target's (momentum 0.1); then eval mode and the embeddings of all twelve.
+# The network is saved with torch.jit.script: a traced one has batch norm fixed in evaluation mode.
+torch.jit.script(net).save(os.path.join(here, "cnn_scripted.pt"))
+darker = xs.clone()
+darker[6:] = darker[6:] * 0.5 - 0.8
+adapted = torch.jit.load(os.path.join(here, "cnn_scripted.pt"))
+adapted.train()
+with torch.no_grad():
+    for _ in range(4):
+        for start in range(6, 12, 3):
+            adapted(darker[start:start + 3])
+    adapted.eval()
+    emb_adapted, _ = adapted(darker)
+np.save(os.path.join(here, "darker.npy"), darker.numpy().astype("<f4"))
+np.save(os.path.join(here, "cnn_bn_adapted.npy"), emb_adapted.numpy().astype("<f4"))

@@ -71,7 +71,8 @@ final class AdaptCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE",
             description = "Adapt your own classifier (ONNX or TorchScript) instead of training the built-in one:"
-                    + " bbse, bbse-soft, mlls and lame, which need only its outputs. --model-output K picks the output"
+                    + " bbse, bbse-soft, mlls and lame, which need only its outputs, and bn / alpha-bn on an image"
+                    + " network saved with torch.jit.script. --model-output K picks the output"
                     + " with one value per class (classes in the label's sorted order); logits or probabilities;"
                     + " --model-features J the output holding its embedding (LAME's neighbours, the clusters).")
     java.nio.file.Path model;

@@ -114,6 +114,14 @@ public final class ModelEmbedder implements AutoCloseable {
 
     /** Loads the model; a file that is missing or that the engine cannot read gets a message naming it. */
     public static ModelEmbedder load(Path file) {
+        return load(file, false);
+    }
+
+    /**
+     * Loads the model; {@code trainable} loads a TorchScript module's tensors outside PyTorch's inference mode, so
+     * training-mode passes may update its batch-norm statistics ({@link #adaptBatchNorm}).
+     */
+    public static ModelEmbedder load(Path file, boolean trainable) {
         String name = file.getFileName().toString();
         Format format = Format.of(file);
         if (!Files.isRegularFile(file)) {
@@ -126,6 +134,7 @@ public final class ModelEmbedder implements AutoCloseable {
                 .optEngine(format.engine)
                 .optDevice(device)
                 .optTranslator(new NoopTranslator())
+                .optOption("trainParam", Boolean.toString(trainable && format == Format.TORCHSCRIPT))
                 .build();
         try {
             return new ModelEmbedder(file, format, criteria.loadModel(), device);
@@ -173,6 +182,59 @@ public final class ModelEmbedder implements AutoCloseable {
             return t.getShape();
         } catch (ai.onnxruntime.OrtException | RuntimeException e) {
             return new long[0]; // the engine loaded it; its declared shape is only advice
+        }
+    }
+
+    /**
+     * BN-adapt for a user's TorchScript network: {@code batches} batches of the target rows (in order, starting over
+     * when they run out) go through it in training mode, so each batch-norm layer's running mean and variance move
+     * toward the target's by its own momentum (PyTorch's default 0.1: after b batches the reference statistics keep
+     * a weight of 0.9^b); the weights are untouched and the model is back in evaluation mode for the next embedding.
+     * DJL does not expose a TorchScript module's running statistics, so the module moves them itself, as PyTorch
+     * users do with {@code model.train()}; layers that also act in training mode (dropout) act during these passes.
+     * The model must be loaded with {@code load(file, true)}.
+     *
+     * @throws DataException for an ONNX model (ONNX Runtime runs inference only), and for a network whose outputs
+     *                       did not move (a traced network keeps batch norm in evaluation mode)
+     */
+    public void adaptBatchNorm(Rows rows, int n, long[] rowShape, int batch, int batches, TaskMonitor monitor) {
+        if (format != Format.TORCHSCRIPT) {
+            throw DataException.inFile(file.getFileName().toString(), "batch-norm adaptation of a user's model needs"
+                    + " its TorchScript export (torch.jit.script(model).save('model.pt')): ONNX models run inference"
+                    + " only");
+        }
+        long rowSize = new Shape(rowShape).size();
+        ai.djl.nn.Block block = model.getBlock();
+        int probe = Math.min(n, Math.max(2, batch));
+        float[] before = embed(rows, probe, rowShape, 0, probe, TaskMonitor.NONE).values();
+        int start = 0;
+        for (int done = 0; done < batches; done++) {
+            monitor.checkCancelled();
+            if (start >= n || n - start < 2) {
+                start = 0; // a batch of one row cannot be normalised in training mode: start over
+            }
+            int b = Math.min(batch, n - start);
+            float[] chunk = new float[(int) (b * rowSize)];
+            rows.fill(start, b, chunk);
+            long[] shape = new long[rowShape.length + 1];
+            shape[0] = b;
+            System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
+            try (NDManager manager = model.getNDManager().newSubManager(device)) {
+                block.forward(new ai.djl.training.ParameterStore(manager, false),
+                        new NDList(manager.create(chunk, new Shape(shape))), true);
+            } catch (EngineException e) {
+                throw DataException.inFile(file.getFileName().toString(), "failed in training mode ("
+                        + allLines(e) + ")");
+            }
+            start += b;
+            monitor.progress((double) (done + 1) / batches, String.format(Locale.ROOT,
+                    "re-estimating batch-norm statistics: batch %d of %d", done + 1, batches));
+        }
+        if (batches > 0
+                && java.util.Arrays.equals(before, embed(rows, probe, rowShape, 0, probe, TaskMonitor.NONE).values())) {
+            throw DataException.inFile(file.getFileName().toString(), "has no batch norm that training mode moves:"
+                    + " a traced network (torch.jit.trace) keeps batch norm in evaluation mode; export it with"
+                    + " torch.jit.script(model).save('model.pt') to adapt its batch norm");
         }
     }
 

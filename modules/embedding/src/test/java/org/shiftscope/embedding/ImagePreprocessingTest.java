@@ -145,6 +145,38 @@ class ImagePreprocessingTest {
         }
     }
 
+    @Test
+    void batchNormAdaptationOfAUsersTorchScriptCnnMatchesTorchsTrainModePasses() throws Exception {
+        // make_fixtures.py: the last six images darkened, passed through the network in train mode in batches of
+        // 3, four times (8 batches); then every image embedded in eval mode
+        int per = 3 * 56 * 56;
+        float[] darker = Fixtures.float32(DIR.resolve("darker.npy"), FILES.size() * per);
+        float[] torch = Fixtures.float32(DIR.resolve("cnn_bn_adapted.npy"), FILES.size() * 16);
+        float[] before = Fixtures.float32(DIR.resolve("cnn_embeddings.npy"), FILES.size() * 16);
+        long[] shape = {3, 56, 56};
+        try (ModelEmbedder m = ModelEmbedder.load(DIR.resolve("cnn_scripted.pt"), true)) {
+            m.adaptBatchNorm((start, count, into) -> System.arraycopy(darker, (6 + start) * per, into, 0,
+                    count * per), 6, shape, 3, 8, TaskMonitor.NONE);
+            Embeddings e = m.embed(darker, FILES.size(), shape, 0, 5, TaskMonitor.NONE);
+            assertThat(Fixtures.worstCosine(e.values(), torch, FILES.size(), 16)).isGreaterThan(0.9999);
+            for (int k = 0; k < torch.length; k++) {
+                assertThat((double) e.values()[k]).isCloseTo(torch[k], org.assertj.core.api.Assertions.within(1e-4));
+            }
+        }
+        // the statistics really moved: the first six (unchanged) images embed differently than before adaptation
+        assertThat(Fixtures.worstCosine(torch, before, 6, 16)).isLessThan(0.999);
+        // a traced network has its batch norm fixed in evaluation mode: nothing moves, and that is said
+        try (ModelEmbedder traced = ModelEmbedder.load(DIR.resolve("cnn.pt"), true)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> traced.adaptBatchNorm((start, count, into) ->
+                    System.arraycopy(darker, (6 + start) * per, into, 0, count * per), 6, shape, 3, 8,
+                    TaskMonitor.NONE)).hasMessageContaining("torch.jit.script");
+        }
+        try (ModelEmbedder onnx = ModelEmbedder.load(DIR.resolve("cnn.onnx"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> onnx.adaptBatchNorm((s, c, into) -> { }, 6, shape,
+                    3, 1, TaskMonitor.NONE)).hasMessageContaining("needs its TorchScript export");
+        }
+    }
+
     /** The presets say what they are. */
     @Test
     void presetsAreNamedAndDescribed() {

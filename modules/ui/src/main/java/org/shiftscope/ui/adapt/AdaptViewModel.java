@@ -114,7 +114,7 @@ public final class AdaptViewModel {
         String file = modelFile.get() == null ? "" : modelFile.get().strip();
         java.nio.file.Path model = file.isEmpty() ? null : java.nio.file.Path.of(file);
         MethodInfo m = method.get();
-        if (model != null && !m.inferenceOnly()) {
+        if (model != null && !AdaptationRunner.userModelMethods().contains(m.id())) {
             problem.set(m.id() + " trains or changes the classifier, so it runs on the built-in one; with"
                     + " your model choose " + String.join(", ", AdaptationRunner.userModelMethods())
                     + ", or clear the model field.");

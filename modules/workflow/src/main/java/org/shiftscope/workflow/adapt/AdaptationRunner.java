@@ -66,9 +66,15 @@ public final class AdaptationRunner {
         return AdaptationMethods.info(id);
     }
 
-    /** The ids of the methods that also run on a user's model (they need its outputs alone). */
+    /**
+     * The ids of the methods that also run on a user's model: those that need its outputs alone, and BN-adapt and
+     * alpha-BN on an image network saved with torch.jit.script.
+     */
     public static List<String> userModelMethods() {
-        return AdaptationMethods.inferenceOnly();
+        List<String> ids = new java.util.ArrayList<>(AdaptationMethods.inferenceOnly());
+        ids.addAll(List.of(org.shiftscope.adaptation.method.BatchNormMethod.INFO.id(),
+                org.shiftscope.adaptation.method.AlphaBatchNormMethod.INFO.id()));
+        return ids;
     }
 
     /** Runs the request on the split, recorded in {@code store} (null: not recorded). */
@@ -216,9 +222,10 @@ public final class AdaptationRunner {
      */
     private static AdaptationRun runModel(Split split, AdaptRequest o, RunStore store, TaskMonitor monitor) {
         long start = System.nanoTime();
-        if (!o.method().info().inferenceOnly()) {
+        if (!userModelMethods().contains(o.method().id())) {
             throw DataException.of(o.method().id() + " trains or changes the classifier, so it runs on the built-in"
-                    + " one; with your own model use " + String.join(", ", AdaptationMethods.inferenceOnly()));
+                    + " one; with your own model use " + String.join(", ", userModelMethods())
+                    + " (bn and alpha-bn on an image network saved with torch.jit.script)");
         }
         Map<String, Integer> classOf = BuiltInModel.classes(split, o.label());
         int nr = split.reference().rowCount();
@@ -235,12 +242,34 @@ public final class AdaptationRunner {
         return recorded(store, runId, () -> userModel(split, o, classOf, held, model, runId, monitor, start));
     }
 
+    /** Whether the request adapts a user's network's batch norm (bn or alpha-bn). */
+    private static boolean batchNorm(AdaptRequest o) {
+        return o.method() instanceof org.shiftscope.adaptation.method.BatchNormMethod
+                || o.method() instanceof org.shiftscope.adaptation.method.AlphaBatchNormMethod;
+    }
+
+    /** PyTorch's batch-norm momentum: each training-mode batch keeps 0.9 of the running statistics. */
+    private static final double KEEP = 0.9;
+
+    /**
+     * Training-mode batches for a user's network: BN-adapt until the reference statistics keep under 1 % (44
+     * batches, at least two passes over the target); alpha-BN until they keep alpha (0.9^b closest to alpha).
+     */
+    public static int batchNormBatches(AdaptRequest o, int targetRows, int batch) {
+        if (o.method() instanceof org.shiftscope.adaptation.method.AlphaBatchNormMethod a) {
+            double alpha = a.options().alpha();
+            return alpha >= 1 ? 0 : alpha <= 0 ? 200 : (int) Math.round(Math.log(alpha) / Math.log(KEEP));
+        }
+        int perPass = (targetRows + batch - 1) / batch;
+        return Math.max((int) Math.ceil(Math.log(0.01) / Math.log(KEEP)), 2 * perPass);
+    }
+
     private static AdaptationRun userModel(Split split, AdaptRequest o, Map<String, Integer> classOf, int[] held,
                                            String model, String runId, TaskMonitor monitor, long start) {
         int k = classOf.size();
         java.nio.file.Path file = o.model().file();
         EmbeddingAnalysis.ModelInput input = o.model().input();
-        try (ModelEmbedder m = ModelEmbedder.load(file)) {
+        try (ModelEmbedder m = ModelEmbedder.load(file, batchNorm(o))) {
             Dataset heldRows = split.reference().selectRows(held);
             double[] heldProbs = ModelProbabilities.of(EmbeddingAnalysis.embed(heldRows, m, input,
                     monitor.range(0, 0.4)), k, file);
@@ -263,7 +292,19 @@ public final class AdaptationRunner {
                     split.reference().hasImages(), () -> {
                         throw DataException.of("a user's model is adapted through its outputs only");
                     }, null, 1, o.seed());
-            Outcome out = ((OutputMethod) o.method()).adapt(context, TaskMonitor.NONE);
+            Outcome out;
+            if (batchNorm(o)) {
+                o.method().checkInputs(split.target().hasImages());
+                EmbeddingAnalysis.adaptBatchNorm(split.target(), m, input, batchNormBatches(o,
+                        split.target().rowCount(), Math.min(input.batch(), 64)), monitor.range(0.9, 0.95));
+                double[] adapted = ModelProbabilities.of(EmbeddingAnalysis.embed(split.target(), m, input,
+                        monitor.range(0.95, 1)), k, file);
+                out = new Outcome(adapted, o.method() instanceof org.shiftscope.adaptation.method.BatchNormMethod
+                        ? new org.shiftscope.adaptation.method.BatchNormMethod.Report()
+                        : new org.shiftscope.adaptation.method.AlphaBatchNormMethod.Report());
+            } else {
+                out = ((OutputMethod) o.method()).adapt(context, TaskMonitor.NONE);
+            }
             TargetScoring sc = TargetScoring.score(split, o, classOf, targetProbs, out.targetProbabilities(), features,
                     featureOut.d());
             return result(runId, o, classOf, model, (double) right / held.length, 0, held.length, split, heldProbs,

@@ -180,6 +180,24 @@ public final class EmbeddingAnalysis {
         return fitted;
     }
 
+    /**
+     * BN-adapt of a user's TorchScript network on a dataset's images ({@link ModelEmbedder#adaptBatchNorm}):
+     * {@code batches} training-mode batches through the input's preprocessing.
+     */
+    public static void adaptBatchNorm(Dataset data, ModelEmbedder model, ModelInput in, int batches,
+                                      TaskMonitor monitor) {
+        if (!data.hasImages()) {
+            throw DataException.of("batch-norm adaptation adapts an image network; the data are not images");
+        }
+        List<RasterImage> images = data.images();
+        ImagePreprocessing pre = fitToModel(in.preprocess(), model, images.get(0));
+        long[] shape = pre.shape(images.get(0));
+        int per = (int) (shape[0] * shape[1] * shape[2]);
+        model.adaptBatchNorm((start, count, into) -> java.util.stream.IntStream.range(0, count).parallel()
+                .forEach(i -> pre.apply(images.get(start + i), into, i * per)), data.rowCount(), shape,
+                Math.min(in.batch(), 64), batches, monitor);
+    }
+
     /** How messages name row i's image: its file as the table names it, or its row. */
     private static String imageName(Dataset data, int i) {
         return data.images() instanceof ImageFiles f ? f.name(i) : data.source().displayName() + ", image " + (i + 1);

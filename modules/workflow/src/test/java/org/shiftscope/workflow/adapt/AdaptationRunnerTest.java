@@ -374,4 +374,35 @@ class AdaptationRunnerTest {
         }
         assertThat(store.list()).hasSize(12);
     }
+
+    @Test
+    void batchNormAdaptationRunsOnAUsersScriptedImageNetwork() {
+        // the twelve mixed-size fixture images (preprocess/make_fixtures.py) as a metadata table: land vs water,
+        // labels a, b, c; the user's CNN saved with torch.jit.script, its logits (output 1) one per label
+        Path images = Path.of("../embedding/src/test/resources/preprocess");
+        SplitDefinition def = new SplitDefinition(new SplitSource.FilteredFile(images.resolve("index.csv"),
+                "group=land", "group=water"), List.of(), MissingPolicy.DROP, null,
+                new SplitDefinition.ImageColumn("file", null));
+        Split s = new SplitBuilder(new DatasetCatalog()).build(def, TaskMonitor.NONE);
+        EmbeddingAnalysis.ModelInput in = new EmbeddingAnalysis.ModelInput(List.of(), 1, 64,
+                org.shiftscope.core.ImagePreprocessing.IMAGENET);
+        AdaptRequest bn = AdaptRequest.of("bn", 0.5, "label", null, 0, 1, 20, 0, new AdaptRequest.UserModel(
+                images.resolve("cnn_scripted.pt"), in));
+        AdaptationRun run = AdaptationRunner.run(s, bn, null, TaskMonitor.NONE);
+        assertThat(run.method()).isEqualTo("bn");
+        assertThat(run.trained()).isZero();
+        assertThat(run.before().n()).isEqualTo(6);
+        assertThat(run.after().n()).isEqualTo(6);
+        // training-mode batches: BN-adapt until 0.9^b < 1 % (b = 44); alpha-BN 0.3 keeps 0.9^11 = 0.31
+        assertThat(AdaptationRunner.batchNormBatches(bn, 6, 64)).isEqualTo(44);
+        assertThat(AdaptationRunner.batchNormBatches(AdaptRequest.of("alpha-bn", 0.3, "label", null, 0, 1, 20, 0,
+                null), 6, 64)).isEqualTo(11);
+        // a traced network keeps batch norm in evaluation mode, an ONNX one runs inference only: both are said
+        assertThatThrownBy(() -> AdaptationRunner.run(s, AdaptRequest.of("bn", 0.5, "label", null, 0, 1, 20, 0,
+                new AdaptRequest.UserModel(images.resolve("cnn.pt"), in)), null, TaskMonitor.NONE))
+                .hasMessageContaining("torch.jit.script");
+        assertThatThrownBy(() -> AdaptationRunner.run(s, AdaptRequest.of("alpha-bn", 0.5, "label", null, 0, 1, 20, 0,
+                new AdaptRequest.UserModel(images.resolve("cnn.onnx"), in)), null, TaskMonitor.NONE))
+                .hasMessageContaining("needs its TorchScript export");
+    }
 }
