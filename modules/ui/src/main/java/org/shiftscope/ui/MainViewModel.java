@@ -51,6 +51,7 @@ public final class MainViewModel {
         adapt.dataProperty().bind(data.resultProperty());
         this.subgroups = new org.shiftscope.ui.subgroups.SubgroupsViewModel(tasks);
         subgroups.dataProperty().bind(data.resultProperty());
+        subgroups.preprocessProperty().bind(map.preprocessProperty()); // an audited image model: the map's steps
         this.report = new org.shiftscope.ui.report.ReportViewModel(tasks, this::currentProject);
         this.lab = new org.shiftscope.ui.lab.LabViewModel(tasks);
         view.addListener((o, a, v) -> lab.setActive(v == ViewId.LAB));

@@ -52,6 +52,9 @@ public final class SubgroupsViewModel {
     public record ClusterRow(String cluster, String moved, String along, String group, int reference, int target) {
     }
 
+    /** How images become an audited model's input (the app binds it to the Map view's choice). */
+    private final javafx.beans.property.ObjectProperty<org.shiftscope.core.ImagePreprocessing> preprocess =
+            new javafx.beans.property.SimpleObjectProperty<>(org.shiftscope.core.ImagePreprocessing.NONE);
     private final TaskRunner tasks;
     private final ObjectProperty<DataResult> data = new SimpleObjectProperty<>();
     private final StringProperty label = new SimpleStringProperty();
@@ -118,7 +121,8 @@ public final class SubgroupsViewModel {
             if (!Files.isRegularFile(file)) {
                 throw DataException.of("model file not found: " + file);
             }
-            model = new AuditAnalysis.Model(file, new EmbeddingAnalysis.ModelInput(list(modelInputs.get()), 0, 256), 1);
+            model = new AuditAnalysis.Model(file, new EmbeddingAnalysis.ModelInput(list(modelInputs.get()), 0, 256,
+                    preprocess.get()), 1);
         }
         AuditAnalysis.Options o = new AuditAnalysis.Options(label.get(), blankToNull(positiveLabel.get()),
                 byModel ? null : prediction.get(), t, List.of(), list(negativeValues.get()), groups,
@@ -352,5 +356,9 @@ public final class SubgroupsViewModel {
 
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    public javafx.beans.property.ObjectProperty<org.shiftscope.core.ImagePreprocessing> preprocessProperty() {
+        return preprocess;
     }
 }
