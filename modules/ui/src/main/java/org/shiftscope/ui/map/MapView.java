@@ -309,8 +309,12 @@ public final class MapView {
                 textColumn("tgt acc", c -> accuracy(c.targetAccuracy()))));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // a horizontal scroll bar, not cut numbers
         table.setPlaceholder(new Label("The subpopulation table appears with the map."));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, c) ->
-                vm.highlightedProperty().set(c == null ? MapViewModel.NO_HIGHLIGHT : c.id()));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
+            vm.highlightedProperty().set(c == null ? MapViewModel.NO_HIGHLIGHT : c.id());
+            if (c != null) {
+                vm.selectCluster(c.id()); // the cluster's rows and images fill the selection panel
+            }
+        });
         Label hint = new Label("Clusters are found in the full feature space; select one to highlight it. Emerging: "
                 + "target share at least 5x the reference share (and at least 1 % of the target); vanishing: the "
                 + "mirror. With the built-in encoder, ref acc / tgt acc are its accuracy with a 95 % interval (reference:"

@@ -81,6 +81,10 @@ public final class MapViewModel {
                     return size() > HOVER_CACHE;
                 }
             };
+    /** The page of the selection's images the gallery shows (decoded in the background). */
+    private final ObjectProperty<Gallery> gallery = new SimpleObjectProperty<>(Gallery.EMPTY);
+    private final IntegerProperty galleryPage = new SimpleIntegerProperty(0);
+
     /** Thumbnails the hover cache keeps. */
     static final int HOVER_CACHE = 512;
 
@@ -151,6 +155,44 @@ public final class MapViewModel {
                     }
                     hoverImage.set(img);
                 }, e -> hoverText.set(hoverText.get() + "\n" + e.getMessage()));
+    }
+
+    /** Fills the gallery with page {@code page} of the selection's images, reference and target side by side. */
+    public void showGallery(int page) {
+        MapAnalysis.Result r = result.get();
+        Split s = mappedSplit.get();
+        int[] sel = selection.get();
+        if (r == null || s == null || sel.length == 0 || !s.reference().hasImages()) {
+            tasks.cancel("map-gallery");
+            gallery.set(Gallery.EMPTY);
+            return;
+        }
+        int nr = r.referenceCluster().length;
+        int[] ref = java.util.Arrays.stream(sel).filter(i -> i < nr).toArray();
+        int[] tgt = java.util.Arrays.stream(sel).filter(i -> i >= nr).map(i -> i - nr).toArray();
+        galleryPage.set(page);
+        tasks.submit("map-gallery", "Reading the selection's images", monitor -> Gallery.of(s.reference(), ref,
+                s.target(), tgt, page, monitor), gallery::set, e -> problem.set(e.getMessage()));
+    }
+
+    /** Selects every point of cluster {@code id} on both sides (the gallery and the rows follow). */
+    public void selectCluster(int id) {
+        MapAnalysis.Result r = result.get();
+        if (r == null) {
+            return;
+        }
+        int nr = r.referenceCluster().length;
+        int nt = r.targetCluster().length;
+        selection.set(java.util.stream.IntStream.range(0, nr + nt).filter(i -> (i < nr ? r.referenceCluster()[i]
+                : r.targetCluster()[i - nr]) == id).toArray());
+    }
+
+    ObjectProperty<Gallery> galleryProperty() {
+        return gallery;
+    }
+
+    public IntegerProperty galleryPageProperty() {
+        return galleryPage;
     }
 
     public StringProperty hoverTextProperty() {

@@ -20,14 +20,13 @@ import org.shiftscope.workflow.map.MapAnalysis;
 
 /**
  * What the user boxed on the map: how many points of each side and cluster, the first rows with their values,
- * and, for image data, thumbnails of the first images.
+ * and, for image data, a paged gallery of the selected images, reference and target side by side (read off the FX
+ * thread).
  */
 final class SelectionPanel {
 
     /** Rows listed in the table (the count above it covers the whole selection). */
     static final int MAX_ROWS = 500;
-    /** Thumbnails shown for image data. */
-    static final int MAX_THUMBNAILS = 60;
 
     /** One selected point: its side, its row within that side of the split, its cluster and its column values. */
     record Row(String side, int row, int cluster, List<String> values) {
@@ -37,7 +36,11 @@ final class SelectionPanel {
     private final Label summary = new Label("Shift-drag a box on the map to list its rows.");
     private final TableView<Row> table = new TableView<>();
     private final FlowPane thumbnails = new FlowPane(4, 4);
-    private final ScrollPane thumbnailScroll = new ScrollPane(thumbnails);
+    private final FlowPane targetThumbnails = new FlowPane(4, 4);
+    private final Label pageLabel = new Label();
+    private final javafx.scene.control.Button previous = new javafx.scene.control.Button("‹");
+    private final javafx.scene.control.Button next = new javafx.scene.control.Button("›");
+    private final ScrollPane thumbnailScroll;
     private final VBox root;
 
     SelectionPanel(MapViewModel vm) {
@@ -48,13 +51,33 @@ final class SelectionPanel {
         table.setPrefHeight(180);
         table.setPlaceholder(new Label("No points selected."));
         thumbnails.setId("map-thumbnails");
+        targetThumbnails.setId("map-target-thumbnails");
+        pageLabel.setId("map-gallery-page");
+        previous.setId("map-gallery-previous");
+        next.setId("map-gallery-next");
+        previous.setOnAction(e -> vm.showGallery(vm.galleryPageProperty().get() - 1));
+        next.setOnAction(e -> vm.showGallery(vm.galleryPageProperty().get() + 1));
+        javafx.scene.layout.HBox pager = new javafx.scene.layout.HBox(6, previous, pageLabel, next);
+        pager.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.GridPane sides = new javafx.scene.layout.GridPane();
+        sides.setHgap(12);
+        sides.addRow(0, new Label("Reference"), new Label("Target"));
+        sides.addRow(1, thumbnails, targetThumbnails);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        sides.getColumnConstraints().setAll(half, half);
+        thumbnailScroll = new ScrollPane(new VBox(4, pager, sides));
         thumbnailScroll.setFitToWidth(true);
-        thumbnailScroll.setPrefHeight(140);
+        thumbnailScroll.setPrefHeight(200);
         thumbnailScroll.setVisible(false);
         thumbnailScroll.setManaged(false);
         root = new VBox(6, new Label("Selection"), summary, table, thumbnailScroll);
         root.setPadding(new Insets(4, 0, 0, 0));
-        vm.selectionProperty().addListener((o, a, rows) -> show(rows));
+        vm.selectionProperty().addListener((o, a, rows) -> {
+            show(rows);
+            vm.showGallery(0);
+        });
+        vm.galleryProperty().addListener((o, a, g) -> showGallery(g));
     }
 
     Node root() {
@@ -64,7 +87,6 @@ final class SelectionPanel {
     private void show(int[] selected) {
         MapAnalysis.Result r = vm.resultProperty().get();
         table.getItems().clear();
-        thumbnails.getChildren().clear();
         if (r == null || vm.mappedSplitProperty().get() == null || selected.length == 0) {
             summary.setText("Shift-drag a box on the map to list its rows.");
             table.getColumns().clear();
@@ -77,7 +99,6 @@ final class SelectionPanel {
         java.util.SortedMap<Integer, Integer> perCluster = new java.util.TreeMap<>();
         int refCount = 0;
         List<Row> rows = new ArrayList<>();
-        List<RasterImage> images = new ArrayList<>();
         List<String> columns = split.reference().columnNames();
         for (int i : selected) {
             boolean isRef = i < nr;
@@ -93,16 +114,16 @@ final class SelectionPanel {
                 }
                 rows.add(new Row(isRef ? "reference" : "target", j, cluster, values));
             }
-            if (side.hasImages() && images.size() < MAX_THUMBNAILS) {
-                images.add(side.images().get(j));
-            }
         }
         StringBuilder clusters = new StringBuilder();
         perCluster.forEach((c, count) -> clusters.append(clusters.isEmpty() ? "" : ", ")
                 .append(MapView.clusterName(c)).append(": ").append(count));
-        summary.setText(String.format(Locale.ROOT, "%,d points selected: %,d reference, %,d target · by cluster %s%s",
+        summary.setText(String.format(Locale.ROOT, "%,d points selected: %,d reference, %,d target · by cluster %s%s"
+                        + " · %.1f %% of the reference, %.1f %% of the target",
                 selected.length, refCount, selected.length - refCount, clusters,
-                selected.length > MAX_ROWS ? " · the first " + MAX_ROWS + " are listed" : ""));
+                selected.length > MAX_ROWS ? " · the first " + MAX_ROWS + " are listed" : "",
+                100.0 * refCount / Math.max(1, nr), 100.0 * (selected.length - refCount)
+                        / Math.max(1, r.targetCluster().length)));
         List<TableColumn<Row, ?>> cols = new ArrayList<>();
         cols.add(column("side", Row::side));
         cols.add(column("row", x -> Integer.toString(x.row() + 1)));
@@ -113,11 +134,18 @@ final class SelectionPanel {
         }
         table.getColumns().setAll(cols);
         table.getItems().setAll(rows);
-        for (RasterImage img : images) {
-            thumbnails.getChildren().add(thumbnail(img));
-        }
-        thumbnailScroll.setVisible(!images.isEmpty());
-        thumbnailScroll.setManaged(!images.isEmpty());
+    }
+
+    /** A page of the selection's images: reference and target side by side, with the pager. */
+    private void showGallery(Gallery g) {
+        thumbnails.getChildren().setAll(g.reference().stream().map(i -> (Node) thumbnail(i)).toList());
+        targetThumbnails.getChildren().setAll(g.target().stream().map(i -> (Node) thumbnail(i)).toList());
+        pageLabel.setText(g.pages() == 0 ? "" : String.format(Locale.ROOT, "page %d of %d", g.page() + 1, g.pages()));
+        previous.setDisable(g.page() == 0);
+        next.setDisable(g.page() + 1 >= g.pages());
+        boolean any = !g.reference().isEmpty() || !g.target().isEmpty();
+        thumbnailScroll.setVisible(any);
+        thumbnailScroll.setManaged(any);
     }
 
     private static TableColumn<Row, String> column(String title, java.util.function.Function<Row, String> value) {

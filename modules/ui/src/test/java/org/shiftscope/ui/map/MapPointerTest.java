@@ -83,4 +83,36 @@ class MapPointerTest extends WindowTesting {
         assertThat(selected.length).isLessThan(n / 2);
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void selectingAClusterFillsAPagedGalleryOfBothSides(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.data().demoScenarioProperty().set("spurious-colour");
+            vm.data().apply();
+        });
+        waitFor(robot, "#row-counts", "Reference:");
+        robot.clickOn("#nav-map");
+        waitFor(robot, "#map-summary", "clusters");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<org.shiftscope.analysis.Subpopulations.Cluster> table =
+                robot.lookup("#subpopulation-table").queryAs(javafx.scene.control.TableView.class);
+        org.shiftscope.analysis.Subpopulations.Cluster biggest = table.getItems().stream()
+                .max(java.util.Comparator.comparingInt(c -> c.nReference() + c.nTarget())).orElseThrow();
+        robot.interact(() -> table.getSelectionModel().select(biggest));
+        int count = biggest.nReference() + biggest.nTarget();
+        waitFor(robot, "#map-selection-summary", String.format(java.util.Locale.ROOT, "%,d points selected: %,d"
+                + " reference, %,d target", count, biggest.nReference(), biggest.nTarget()));
+        int pages = (Math.max(biggest.nReference(), biggest.nTarget()) + Gallery.PER_PAGE - 1) / Gallery.PER_PAGE;
+        waitFor(robot, "#map-gallery-page", "page 1 of " + pages);
+        javafx.scene.layout.FlowPane ref = robot.lookup("#map-thumbnails").queryAs(javafx.scene.layout.FlowPane.class);
+        javafx.scene.layout.FlowPane tgt = robot.lookup("#map-target-thumbnails")
+                .queryAs(javafx.scene.layout.FlowPane.class);
+        assertThat(ref.getChildren()).hasSize(Math.min(Gallery.PER_PAGE, biggest.nReference()));
+        assertThat(tgt.getChildren()).hasSize(Math.min(Gallery.PER_PAGE, biggest.nTarget()));
+        if (pages > 1) {
+            robot.interact(() -> robot.lookup("#map-gallery-next").queryButton().fire());
+            waitFor(robot, "#map-gallery-page", "page 2 of " + pages);
+        }
+        assertThat(errors).isEmpty();
+    }
 }
