@@ -165,6 +165,7 @@ public final class MapView {
             case SIDE -> "side";
             case CLUSTER -> "cluster";
             case COLUMN -> "column";
+            case CORRECT -> "right / wrong (built-in encoder)";
         }));
         colour.valueProperty().bindBidirectional(vm.colourByProperty());
         ChoiceBox<String> colourColumn = new ChoiceBox<>();
@@ -358,6 +359,9 @@ public final class MapView {
             category = categories(mapped.reference().requireColumn(column), mapped.target().requireColumn(column),
                     names);
         }
+        if (vm.colourByProperty().get() == MapViewModel.ColourBy.CORRECT && r.correct() != null) {
+            category = correctness(r.correct(), names);
+        }
         int highlight = vm.highlightedProperty().get();
         int refColour = MapCanvas.argb(MapCanvas.REFERENCE);
         int tgtColour = MapCanvas.argb(MapCanvas.TARGET);
@@ -382,6 +386,19 @@ public final class MapView {
             shown[i] = isRef ? vm.showReferenceProperty().get() : vm.showTargetProperty().get();
         }
         canvas.show(xy, colour, shown, refit);
+    }
+
+    /** Each point's category by whether the built-in encoder was right: right, wrong, unlabelled. */
+    private static int[] correctness(org.shiftscope.analysis.Subpopulations.Correct c, List<String> names) {
+        names.addAll(List.of("right", "wrong", "unlabelled"));
+        int nr = c.reference().length;
+        int[] out = new int[nr + c.target().length];
+        for (int i = 0; i < out.length; i++) {
+            byte v = i < nr ? c.reference()[i] : c.target()[i - nr];
+            out[i] = v == org.shiftscope.analysis.Subpopulations.Correct.RIGHT ? 0
+                    : v == org.shiftscope.analysis.Subpopulations.Correct.WRONG ? 1 : 2;
+        }
+        return out;
     }
 
     /**

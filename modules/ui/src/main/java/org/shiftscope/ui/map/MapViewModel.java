@@ -30,7 +30,8 @@ import org.shiftscope.workflow.TransportAnalysis;
 public final class MapViewModel {
 
     /** COLUMN colours by the values of a column of the split (a label, a group such as sex or race). */
-    public enum ColourBy { SIDE, CLUSTER, COLUMN }
+    /** How points are coloured: side, cluster, a column's values, or (built-in encoder) whether it was right. */
+    public enum ColourBy { SIDE, CLUSTER, COLUMN, CORRECT }
 
     /** No cluster highlighted (cluster ids are 0..k-1, and -1 for noise). */
     public static final int NO_HIGHLIGHT = Integer.MIN_VALUE;

@@ -113,6 +113,26 @@ class MapPointerTest extends WindowTesting {
             robot.interact(() -> robot.lookup("#map-gallery-next").queryButton().fire());
             waitFor(robot, "#map-gallery-page", "page 2 of " + pages);
         }
+        // the built-in encoder's map coloured by whether it was right: a legend of right / wrong / unlabelled, and
+        // as many right points as the per-cluster accuracies count
+        robot.interact(() -> {
+            vm.map().sourceProperty().set(org.shiftscope.workflow.map.MapSettings.Source.ENCODER);
+            vm.map().labelProperty().set("label");
+        });
+        waitFor(robot, "#map-summary", "built-in encoder learning label");
+        robot.interact(() -> vm.map().colourByProperty().set(MapViewModel.ColourBy.CORRECT));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.HBox legend = robot.lookup("#map-legend").queryAs(javafx.scene.layout.HBox.class);
+        assertThat(legend.getChildren().stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList())
+                .containsExactly("right", "wrong", "unlabelled");
+        org.shiftscope.analysis.Subpopulations.Correct c = vm.map().resultProperty().get().correct();
+        long right = 0;
+        for (byte b : c.target()) {
+            right += b == org.shiftscope.analysis.Subpopulations.Correct.RIGHT ? 1 : 0;
+        }
+        long fromTable = vm.map().resultProperty().get().table().clusters().stream()
+                .mapToLong(x -> x.targetAccuracy().correct()).sum();
+        assertThat(right).isEqualTo(fromTable);
         assertThat(errors).isEmpty();
     }
 }

@@ -40,10 +40,12 @@ public final class MapAnalysis {
     /**
      * @param reference 2-D coordinates of the reference points, x0, y0, x1, y1, ...
      * @param target    2-D coordinates of the target points
+     * @param correct   per point whether the built-in encoder's classifier was right (null without it)
      */
     public record Result(TransportAnalysis.Prepared prepared, double[] reference, double[] target,
                          int[] referenceCluster, int[] targetCluster, Subpopulations table,
-                         Projector.Result projection, Clustered clustering, Detection detection, double seconds) {
+                         Projector.Result projection, Clustered clustering, Detection detection, double seconds,
+                         Subpopulations.Correct correct) {
     }
 
     /**
@@ -289,7 +291,7 @@ public final class MapAnalysis {
         }
         monitor.progress(1, "map ready");
         return new Result(p, ref, tgt, refCluster, tgtCluster, table, projection, how, detection,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, correct);
     }
 
     /** Clusters the pooled points, writing each point's cluster (or noise) into {@code out}. */
