@@ -163,6 +163,9 @@ public final class DataViewModel {
         shiftDetected.set(!drifted.isEmpty());
         notes.set(String.join("\n", r.sides().notes()));
         samples.set(List.of(List.of(), List.of()));
+        sampleLabels.set(List.of(sampleLabels(r.split().reference(), SAMPLES), sampleLabels(r.split().target(),
+                SAMPLES)));
+        sampleTexts.set(List.of(texts(r.sides().reference(), SAMPLES), texts(r.sides().target(), SAMPLES)));
         if (r.split().reference().hasImages() || r.split().target().hasImages()) {
             // images on disk decode here, off the FX thread
             tasks.submit("data-samples", "Reading sample images", monitor -> List.of(
@@ -271,6 +274,53 @@ public final class DataViewModel {
     /** What loading left out and why (e.g. rows whose image file is missing); empty when nothing was. */
     public StringProperty notesProperty() {
         return notes;
+    }
+
+    /** Each sample image's label (a column named label, else empty), in the samples' order. */
+    private final ObjectProperty<List<List<String>>> sampleLabels =
+            new SimpleObjectProperty<>(List.of(List.of(), List.of()));
+    /** Sample texts of each side: the first text column's values, cut at 200 characters (empty without one). */
+    private final ObjectProperty<List<List<String>>> sampleTexts =
+            new SimpleObjectProperty<>(List.of(List.of(), List.of()));
+
+    public ObjectProperty<List<List<String>>> sampleLabelsProperty() {
+        return sampleLabels;
+    }
+
+    public ObjectProperty<List<List<String>>> sampleTextsProperty() {
+        return sampleTexts;
+    }
+
+    /** The label of each sample row of a side (the rows {@link #samples} takes), or empty without a label column. */
+    static List<String> sampleLabels(org.shiftscope.core.Dataset side, int k) {
+        java.util.Optional<org.shiftscope.core.Column> label = side.column("label");
+        int n = side.hasImages() ? side.rowCount() : 0;
+        if (label.isEmpty() || n == 0) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (int j = 0; j < Math.min(k, n); j++) {
+            int row = (int) ((long) j * n / Math.min(k, n));
+            out.add(label.get().isMissing(row) ? "" : label.get().text(row));
+        }
+        return out;
+    }
+
+    /** Up to k texts of a side's first text column, spread over its rows, each cut at 200 characters. */
+    static List<String> texts(org.shiftscope.core.Dataset side, int k) {
+        java.util.Optional<org.shiftscope.core.Column> text = side.columns().stream()
+                .filter(c -> c.type() == org.shiftscope.core.ColumnType.TEXT).findFirst();
+        int n = side.rowCount();
+        if (text.isEmpty() || n == 0) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (int j = 0; j < Math.min(k, n); j++) {
+            int row = (int) ((long) j * n / Math.min(k, n));
+            String t = text.get().isMissing(row) ? "(missing)" : text.get().text(row);
+            out.add(t.length() > 200 ? t.substring(0, 200) + "…" : t);
+        }
+        return out;
     }
 
     /** Images shown per side in the Data view. */

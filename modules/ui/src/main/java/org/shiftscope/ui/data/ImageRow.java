@@ -18,8 +18,8 @@ import org.shiftscope.core.RasterImage;
 import org.shiftscope.ui.common.Thumbnails;
 
 /**
- * The Data view's images: the form row that names a metadata table's image path column and image folder, and a
- * strip of sample images per side once the split has images.
+ * The Data view's images and texts: the form row that names a metadata table's image path column and image folder,
+ * and samples of each side once loaded: images with their label, or the first text column's values.
  */
 final class ImageRow {
 
@@ -85,12 +85,34 @@ final class ImageRow {
         box.setId("image-samples");
         Runnable show = () -> {
             List<List<RasterImage>> s = vm.samplesProperty().get();
-            reference.getChildren().setAll(s.get(0).stream().map(i -> (Node) Thumbnails.view(i, 72)).toList());
-            target.getChildren().setAll(s.get(1).stream().map(i -> (Node) Thumbnails.view(i, 72)).toList());
-            box.setVisible(!s.get(0).isEmpty() || !s.get(1).isEmpty());
-            box.setManaged(box.isVisible());
+            List<List<String>> labels = vm.sampleLabelsProperty().get();
+            List<List<String>> texts = vm.sampleTextsProperty().get();
+            for (int side = 0; side < 2; side++) {
+                FlowPane pane = side == 0 ? reference : target;
+                List<Node> cells = new java.util.ArrayList<>();
+                for (int i = 0; i < s.get(side).size(); i++) {
+                    String caption = i < labels.get(side).size() ? labels.get(side).get(i) : "";
+                    cells.add(caption.isEmpty() ? Thumbnails.view(s.get(side).get(i), 72)
+                            : new VBox(2, Thumbnails.view(s.get(side).get(i), 72), new Label(caption)));
+                }
+                if (s.get(side).isEmpty()) {
+                    // texts: a short list of the first text column's values
+                    for (String t : texts.get(side)) {
+                        Label l = new Label(t);
+                        l.setWrapText(true);
+                        l.setMaxWidth(560);
+                        cells.add(l);
+                    }
+                }
+                pane.getChildren().setAll(cells);
+            }
+            boolean any = !s.get(0).isEmpty() || !s.get(1).isEmpty() || !texts.get(0).isEmpty()
+                    || !texts.get(1).isEmpty();
+            box.setVisible(any);
+            box.setManaged(any);
         };
         vm.samplesProperty().addListener((o, a, b) -> show.run());
+        vm.sampleTextsProperty().addListener((o, a, b) -> show.run());
         show.run();
         return box;
     }

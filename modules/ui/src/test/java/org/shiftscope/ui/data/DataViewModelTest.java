@@ -79,11 +79,35 @@ class DataViewModelTest {
         assertThat(s.get(0).get(0).width()).isEqualTo(96);
         assertThat(s.get(0).get(0).height()).isEqualTo(58);
         assertThat(s.get(1).get(0).pixels()[0] & 0xFF).isEqualTo(0xC0);
+        // each sample's label, from the rows the samples take (rows 0, 1, 2 ... of 15: labels a, b, a ...)
+        assertThat(vm.sampleLabelsProperty().get().get(0)).hasSize(12).startsWith("a", "b", "a");
         // saved with the project and read back into the form
         org.shiftscope.workflow.SplitDefinition def = vm.definition();
         assertThat(def.images().column()).isEqualTo("file");
         DataViewModel again = new DataViewModel(t.tasks, new SplitBuilder(new DatasetCatalog()));
         again.load(def);
         assertThat(again.imageColumnProperty().get()).isEqualTo("file");
+    }
+
+    @Test
+    void aTableWithATextColumnShowsSampleTexts() throws Exception {
+        // 30 distinct reviews (a text column), the third one 300 characters long
+        StringBuilder ref = new StringBuilder("review,stars\n");
+        StringBuilder tgt = new StringBuilder("review,stars\n");
+        for (int i = 0; i < 30; i++) {
+            String text = i == 2 ? "long ".repeat(60) : "review number " + i + " says something different";
+            ref.append(text).append(',').append(i % 5).append('\n');
+            tgt.append("target ").append(text).append(',').append(i % 5).append('\n');
+        }
+        ViewModelTesting t = new ViewModelTesting();
+        DataViewModel vm = new DataViewModel(t.tasks, new SplitBuilder(new DatasetCatalog()));
+        vm.publish(ViewModelTesting.split(dir, ref.toString(), tgt.toString()));
+        java.util.List<String> texts = vm.sampleTextsProperty().get().get(0);
+        assertThat(texts).hasSize(12);
+        assertThat(texts.get(0)).isEqualTo("review number 0 says something different");
+        // sample j is row j x 30 / 12: rows 0, 2, 5 ...; row 2's 300 characters are cut at 200
+        assertThat(texts.get(1)).hasSize(201).endsWith("…");
+        assertThat(vm.sampleTextsProperty().get().get(1).get(0)).startsWith("target review number 0");
+        assertThat(vm.samplesProperty().get().get(0)).isEmpty();
     }
 }
