@@ -20,9 +20,8 @@ class MapPointerTest extends WindowTesting {
         open(stage);
     }
 
-    @Test
-    void hoveringAnImagePointShowsItsThumbnailAndRow(FxRobot robot) throws Exception {
-        // the spurious-colour demo: coloured images with a label
+    /** The Map view on the spurious-colour demo: coloured images with a label. */
+    private void openImageMap(FxRobot robot) {
         robot.interact(() -> {
             vm.data().demoScenarioProperty().set("spurious-colour");
             vm.data().apply();
@@ -31,6 +30,11 @@ class MapPointerTest extends WindowTesting {
         robot.clickOn("#nav-map");
         waitFor(robot, "#map-summary", "clusters");
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void hoveringAnImagePointShowsItsThumbnailAndRow(FxRobot robot) throws Exception {
+        openImageMap(robot);
         MapCanvas canvas = robot.lookup("#map-canvas").queryAs(MapCanvas.class);
         double[] at = canvas.screenOf(0);
         javafx.geometry.Point2D screen = canvas.localToScreen(at[0], at[1]);
@@ -86,14 +90,7 @@ class MapPointerTest extends WindowTesting {
 
     @Test
     void selectingAClusterFillsAPagedGalleryOfBothSides(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            vm.data().demoScenarioProperty().set("spurious-colour");
-            vm.data().apply();
-        });
-        waitFor(robot, "#row-counts", "Reference:");
-        robot.clickOn("#nav-map");
-        waitFor(robot, "#map-summary", "clusters");
-        WaitForAsyncUtils.waitForFxEvents();
+        openImageMap(robot);
         javafx.scene.control.TableView<org.shiftscope.analysis.Subpopulations.Cluster> table =
                 robot.lookup("#subpopulation-table").queryAs(javafx.scene.control.TableView.class);
         org.shiftscope.analysis.Subpopulations.Cluster biggest = table.getItems().stream()
