@@ -123,7 +123,7 @@ final class SelectionPanel {
                 selected.length, refCount, selected.length - refCount, clusters,
                 selected.length > MAX_ROWS ? " · the first " + MAX_ROWS + " are listed" : "",
                 100.0 * refCount / Math.max(1, nr), 100.0 * (selected.length - refCount)
-                        / Math.max(1, r.targetCluster().length)));
+                        / Math.max(1, r.targetCluster().length)) + accuracy(r, selected));
         List<TableColumn<Row, ?>> cols = new ArrayList<>();
         cols.add(column("side", Row::side));
         cols.add(column("row", x -> Integer.toString(x.row() + 1)));
@@ -134,6 +134,39 @@ final class SelectionPanel {
         }
         table.getColumns().setAll(cols);
         table.getItems().setAll(rows);
+    }
+
+    /**
+     * " · target accuracy 0.912 [0.87, 0.94] (123 labelled)" for the selection's target points the built-in
+     * encoder's classifier was scored on (reference points it trained on are not counted); "" without.
+     */
+    static String accuracy(MapAnalysis.Result r, int[] selected) {
+        if (r.correct() == null) {
+            return "";
+        }
+        int nr = r.referenceCluster().length;
+        StringBuilder out = new StringBuilder();
+        for (boolean target : new boolean[] {false, true}) {
+            int right = 0;
+            int labelled = 0;
+            for (int i : selected) {
+                if ((i >= nr) != target) {
+                    continue;
+                }
+                byte v = target ? r.correct().target()[i - nr] : r.correct().reference()[i];
+                if (v != org.shiftscope.analysis.Subpopulations.Correct.UNLABELLED) {
+                    labelled++;
+                    right += v == org.shiftscope.analysis.Subpopulations.Correct.RIGHT ? 1 : 0;
+                }
+            }
+            if (labelled > 0) {
+                org.shiftscope.analysis.Subpopulations.Accuracy a =
+                        new org.shiftscope.analysis.Subpopulations.Accuracy(right, labelled);
+                out.append(String.format(Locale.ROOT, " · %s accuracy %.3f [%.3f, %.3f] (%,d labelled)",
+                        target ? "target" : "reference", a.value(), a.low(), a.high(), labelled));
+            }
+        }
+        return out.toString();
     }
 
     /** A page of the selection's images: reference and target side by side, with the pager. */

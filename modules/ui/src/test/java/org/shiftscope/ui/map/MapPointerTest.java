@@ -130,6 +130,17 @@ class MapPointerTest extends WindowTesting {
         long fromTable = vm.map().resultProperty().get().table().clusters().stream()
                 .mapToLong(x -> x.targetAccuracy().correct()).sum();
         assertThat(right).isEqualTo(fromTable);
+        // selecting a cluster gives its accuracy, as the subpopulation table's row has it
+        org.shiftscope.analysis.Subpopulations.Cluster first = table.getItems().get(0);
+        robot.interact(() -> table.getSelectionModel().select(first));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.shiftscope.analysis.Subpopulations.Cluster row = table.getItems().stream()
+                .filter(x -> x.id() == first.id()).findFirst().orElseThrow();
+        if (row.targetAccuracy().labelled() > 0) {
+            waitFor(robot, "#map-selection-summary", String.format(java.util.Locale.ROOT,
+                    "target accuracy %.3f [%.3f, %.3f] (%,d labelled)", row.targetAccuracy().value(),
+                    row.targetAccuracy().low(), row.targetAccuracy().high(), row.targetAccuracy().labelled()));
+        }
         assertThat(errors).isEmpty();
     }
 }
