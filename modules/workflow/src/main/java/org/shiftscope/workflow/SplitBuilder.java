@@ -59,9 +59,12 @@ public final class SplitBuilder {
     public static Dataset load(DatasetCatalog catalog, java.nio.file.Path file, SplitDefinition.ImageColumn images,
                                TaskMonitor monitor, java.util.function.Consumer<String> notes) {
         Dataset d = catalog.load(file, monitor);
-        if (images == null) {
-            return d;
-        }
+        return images == null ? d : withImages(d, file, images, monitor, notes);
+    }
+
+    /** A table loaded from {@code file} with the images its column names; what was left out goes to notes. */
+    private static Dataset withImages(Dataset d, java.nio.file.Path file, SplitDefinition.ImageColumn images,
+                                      TaskMonitor monitor, java.util.function.Consumer<String> notes) {
         org.shiftscope.io.ImageTable.Attached a = org.shiftscope.io.ImageTable.attach(d, file, images.column(),
                 images.root(), monitor);
         if (!a.note().isEmpty()) {
@@ -116,14 +119,8 @@ public final class SplitBuilder {
                 throw DataException.setting("image-column", "a demo scenario has no image path column");
             }
             SplitDefinition.ImageColumn ic = definition.images();
-            withImages = d -> {
-                org.shiftscope.io.ImageTable.Attached a = org.shiftscope.io.ImageTable.attach(d,
-                        java.nio.file.Path.of(d.source().location()), ic.column(), ic.root(), monitor);
-                if (!a.note().isEmpty()) {
-                    notes.add(a.note());
-                }
-                return loaded.apply(a.data());
-            };
+            withImages = d -> loaded.apply(withImages(d, java.nio.file.Path.of(d.source().location()), ic, monitor,
+                    notes::add));
         }
         Sides s = sides(definition.source(), withImages, monitor);
         if (definition.images() != null) {

@@ -299,11 +299,16 @@ public final class DataViewModel {
             return List.of();
         }
         List<String> out = new java.util.ArrayList<>();
-        for (int j = 0; j < Math.min(k, n); j++) {
-            int row = (int) ((long) j * n / Math.min(k, n));
+        for (int row : spread(n, k)) {
             out.add(label.get().isMissing(row) ? "" : label.get().text(row));
         }
         return out;
+    }
+
+    /** Up to k of the rows 0..n-1 spread evenly (row j x n / k): the rows every sample of a side is taken from. */
+    static int[] spread(int n, int k) {
+        int m = Math.min(k, n);
+        return java.util.stream.IntStream.range(0, m).map(j -> (int) ((long) j * n / m)).toArray();
     }
 
     /** Up to k texts of a side's first text column, spread over its rows, each cut at 200 characters. */
@@ -315,8 +320,7 @@ public final class DataViewModel {
             return List.of();
         }
         List<String> out = new java.util.ArrayList<>();
-        for (int j = 0; j < Math.min(k, n); j++) {
-            int row = (int) ((long) j * n / Math.min(k, n));
+        for (int row : spread(n, k)) {
             String t = text.get().isMissing(row) ? "(missing)" : text.get().text(row);
             out.add(t.length() > 200 ? t.substring(0, 200) + "…" : t);
         }
@@ -342,8 +346,8 @@ public final class DataViewModel {
     public static List<org.shiftscope.core.RasterImage> samples(org.shiftscope.core.Dataset side, int k) {
         int n = side.hasImages() ? side.rowCount() : 0;
         List<org.shiftscope.core.RasterImage> out = new java.util.ArrayList<>();
-        for (int j = 0; j < Math.min(k, n); j++) {
-            out.add(side.images().get((int) ((long) j * n / Math.min(k, n))));
+        for (int row : spread(n, k)) {
+            out.add(side.images().get(row));
         }
         return out;
     }
