@@ -140,7 +140,7 @@ final class MapCommand implements Callable<Integer> {
         MapAnalysis.Clustering how = new MapAnalysis.Clustering(MapAnalysis.Clustering.Method.parse(clustering),
                 clusters, eps == null ? Double.NaN : eps, minSamples);
         MapAnalysis.Result r = MapAnalysis.run(p, new MapAnalysis.Options(projection, how, tests, seed),
-                encoded == null ? null : encoded.correct(), monitor);
+                encoded == null ? null : encoded.predictions(), monitor);
         if (out != null) {
             MapAnalysis.writeCsv(r, out);
         }

@@ -2,7 +2,6 @@ package org.shiftscope.ui.map;
 
 import static org.shiftscope.ui.common.ViewControls.textColumn;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -27,7 +26,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.shiftscope.analysis.Subpopulations;
-import org.shiftscope.core.Column;
 import org.shiftscope.projection.Projector;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
@@ -43,8 +41,6 @@ import org.shiftscope.workflow.TransportAnalysis;
 public final class MapView {
 
     private static final int GREY = MapCanvas.argb(Color.gray(0.82));
-    /** Values of a colouring column beyond the first {@link #MAX_CATEGORIES}. */
-    private static final int OTHER = MapCanvas.argb(Color.gray(0.6));
 
     private final MapViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -56,9 +52,6 @@ public final class MapView {
         legend.setId("map-legend");
     }
     private final SelectionPanel selection;
-
-    /** Values of a colouring column beyond this many share one grey. */
-    static final int MAX_CATEGORIES = 20;
 
     public MapView(MapViewModel vm) {
         this.vm = vm;
@@ -166,6 +159,8 @@ public final class MapView {
             case CLUSTER -> "cluster";
             case COLUMN -> "column";
             case CORRECT -> "right / wrong (built-in encoder)";
+            case PREDICTION -> "predicted class (built-in encoder)";
+            case CONFIDENCE -> "confidence (built-in encoder)";
         }));
         colour.valueProperty().bindBidirectional(vm.colourByProperty());
         ChoiceBox<String> colourColumn = new ChoiceBox<>();
@@ -274,16 +269,18 @@ public final class MapView {
         return row;
     }
 
-    /** The legend of the current colouring: sides, or the values of the colouring column. */
-    private void updateLegend(List<String> categories) {
+    /** The legend of the current colouring: sides, or the categories. */
+    private void updateLegend(PointCategories categories) {
         legend.getChildren().clear();
         if (vm.colourByProperty().get() == MapViewModel.ColourBy.SIDE) {
             legend.getChildren().addAll(new Label("reference", new Rectangle(12, 12, MapCanvas.REFERENCE)),
                     new Label("target", new Rectangle(12, 12, MapCanvas.TARGET)));
         }
-        for (int c = 0; c < categories.size(); c++) {
-            legend.getChildren().add(new Label(categories.get(c), new Rectangle(12, 12, c < MAX_CATEGORIES
-                    ? MapCanvas.clusterColour(c) : Color.gray(0.6))));
+        if (categories != null) {
+            for (int c = 0; c < categories.names().size(); c++) {
+                legend.getChildren().add(new Label(categories.names().get(c), new Rectangle(12, 12,
+                        categories.colour(c))));
+            }
         }
     }
 
@@ -341,7 +338,7 @@ public final class MapView {
         MapAnalysis.Result r = vm.resultProperty().get();
         if (r == null) {
             canvas.show(new float[0], new int[0], new boolean[0], true);
-            updateLegend(List.of());
+            updateLegend(null);
             return;
         }
         org.shiftscope.core.Split mapped = vm.mappedSplitProperty().get();
@@ -351,28 +348,17 @@ public final class MapView {
         int[] colour = new int[nr + nt];
         boolean[] shown = new boolean[nr + nt];
         boolean bySide = vm.colourByProperty().get() == MapViewModel.ColourBy.SIDE;
-        String column = vm.colourByProperty().get() == MapViewModel.ColourBy.COLUMN ? vm.colourColumnProperty().get()
-                : null;
-        List<String> names = new ArrayList<>();
-        int[] category = null;
-        if (column != null && mapped != null && mapped.reference().column(column).isPresent()) {
-            category = categories(mapped.reference().requireColumn(column), mapped.target().requireColumn(column),
-                    names);
-        }
-        if (vm.colourByProperty().get() == MapViewModel.ColourBy.CORRECT && r.correct() != null) {
-            category = correctness(r.correct(), names);
-        }
+        PointCategories category = categories(r, mapped);
         int highlight = vm.highlightedProperty().get();
         int refColour = MapCanvas.argb(MapCanvas.REFERENCE);
         int tgtColour = MapCanvas.argb(MapCanvas.TARGET);
         int[] clusterColours = palette(r.clustering().clusters());
         int noiseColour = MapCanvas.argb(MapCanvas.NOISE);
-        int[] categoryColours = palette(Math.min(MAX_CATEGORIES, names.size()));
-        if (names.size() > MAX_CATEGORIES) {
-            names = new ArrayList<>(names.subList(0, MAX_CATEGORIES));
-            names.add("(other)");
+        int[] categoryColours = new int[category == null ? 0 : category.names().size()];
+        for (int c = 0; c < categoryColours.length; c++) {
+            categoryColours[c] = MapCanvas.argb(category.colour(c));
         }
-        updateLegend(names);
+        updateLegend(category);
         for (int i = 0; i < nr + nt; i++) {
             boolean isRef = i < nr;
             int j = isRef ? i : i - nr;
@@ -381,47 +367,26 @@ public final class MapView {
             xy[2 * i] = (float) plane[2 * j];
             xy[2 * i + 1] = (float) plane[2 * j + 1];
             colour[i] = highlight != MapViewModel.NO_HIGHLIGHT && cluster != highlight ? GREY
-                    : category != null ? (category[i] < MAX_CATEGORIES ? categoryColours[category[i]] : OTHER)
+                    : category != null ? categoryColours[category.of()[i]]
                     : bySide ? (isRef ? refColour : tgtColour) : cluster < 0 ? noiseColour : clusterColours[cluster];
             shown[i] = isRef ? vm.showReferenceProperty().get() : vm.showTargetProperty().get();
         }
         canvas.show(xy, colour, shown, refit);
     }
 
-    /** Each point's category by whether the built-in encoder was right: right, wrong, unlabelled. */
-    private static int[] correctness(org.shiftscope.analysis.Subpopulations.Correct c, List<String> names) {
-        names.addAll(List.of("right", "wrong", "unlabelled"));
-        int nr = c.reference().length;
-        int[] out = new int[nr + c.target().length];
-        for (int i = 0; i < out.length; i++) {
-            byte v = i < nr ? c.reference()[i] : c.target()[i - nr];
-            out[i] = v == org.shiftscope.analysis.Subpopulations.Correct.RIGHT ? 0
-                    : v == org.shiftscope.analysis.Subpopulations.Correct.WRONG ? 1 : 2;
-        }
-        return out;
-    }
-
-    /**
-     * The category of each point (reference rows, then target rows): the rank of its value among the sorted distinct
-     * values of both sides, which are added to {@code names}.
-     */
-    private static int[] categories(Column reference, Column target, List<String> names) {
-        int nr = reference.size();
-        String[] text = new String[nr + target.size()];
-        java.util.Map<String, Integer> rank = new java.util.TreeMap<>();
-        for (int i = 0; i < text.length; i++) {
-            text[i] = String.valueOf(i < nr ? reference.text(i) : target.text(i - nr));
-            rank.putIfAbsent(text[i], 0);
-        }
-        for (java.util.Map.Entry<String, Integer> e : rank.entrySet()) {
-            e.setValue(names.size());
-            names.add(e.getKey());
-        }
-        int[] out = new int[text.length];
-        for (int i = 0; i < text.length; i++) {
-            out[i] = rank.get(text[i]);
-        }
-        return out;
+    /** The categories of the chosen colouring; null for side and cluster, or when its data is not there. */
+    private PointCategories categories(MapAnalysis.Result r, org.shiftscope.core.Split mapped) {
+        String column = vm.colourColumnProperty().get();
+        return switch (vm.colourByProperty().get()) {
+            case SIDE, CLUSTER -> null;
+            case COLUMN -> column != null && mapped != null && mapped.reference().column(column).isPresent()
+                    && mapped.target().column(column).isPresent()
+                    ? PointCategories.ofColumn(mapped.reference().requireColumn(column),
+                            mapped.target().requireColumn(column)) : null;
+            case CORRECT -> r.correct() == null ? null : PointCategories.ofCorrect(r.correct());
+            case PREDICTION -> r.predictions() == null ? null : PointCategories.ofPrediction(r.predictions());
+            case CONFIDENCE -> r.predictions() == null ? null : PointCategories.ofConfidence(r.predictions());
+        };
     }
 
     /** Accuracy with its 95 % interval, or a dash without labelled predictions. */

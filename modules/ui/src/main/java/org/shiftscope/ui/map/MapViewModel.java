@@ -29,9 +29,11 @@ import org.shiftscope.workflow.TransportAnalysis;
  */
 public final class MapViewModel {
 
-    /** COLUMN colours by the values of a column of the split (a label, a group such as sex or race). */
-    /** How points are coloured: side, cluster, a column's values, or (built-in encoder) whether it was right. */
-    public enum ColourBy { SIDE, CLUSTER, COLUMN, CORRECT }
+    /**
+     * How points are coloured: side, cluster, a column's values (a label, a group such as sex or race), or the
+     * built-in encoder's classifier: whether it was right, its predicted class, its confidence.
+     */
+    public enum ColourBy { SIDE, CLUSTER, COLUMN, CORRECT, PREDICTION, CONFIDENCE }
 
     /** No cluster highlighted (cluster ids are 0..k-1, and -1 for noise). */
     public static final int NO_HIGHLIGHT = Integer.MIN_VALUE;

@@ -130,6 +130,24 @@ class MapPointerTest extends WindowTesting {
         long fromTable = vm.map().resultProperty().get().table().clusters().stream()
                 .mapToLong(x -> x.targetAccuracy().correct()).sum();
         assertThat(right).isEqualTo(fromTable);
+        // coloured by predicted class: the legend lists the classes; a point is right exactly when its predicted
+        // class is its label
+        robot.interact(() -> vm.map().colourByProperty().set(MapViewModel.ColourBy.PREDICTION));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.shiftscope.workflow.map.Predictions p = vm.map().resultProperty().get().predictions();
+        assertThat(legend.getChildren().stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList())
+                .containsExactlyElementsOf(new java.util.TreeSet<>(p.classes()));
+        org.shiftscope.core.Column labels = vm.map().mappedSplitProperty().get().target().requireColumn("label");
+        int nr = p.reference().length;
+        for (int i = 0; i < p.target().length; i++) {
+            assertThat(p.predictedName(nr + i).equals(labels.text(i)))
+                    .isEqualTo(c.target()[i] == org.shiftscope.analysis.Subpopulations.Correct.RIGHT);
+            assertThat(p.confidence(nr + i)).isBetween(1.0 / p.classes().size(), 1.0);
+        }
+        // coloured by confidence: five bands
+        robot.interact(() -> vm.map().colourByProperty().set(MapViewModel.ColourBy.CONFIDENCE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(legend.getChildren()).hasSize(PointCategories.CONFIDENCE_BANDS.length + 1);
         // selecting a cluster gives its accuracy, as the subpopulation table's row has it
         org.shiftscope.analysis.Subpopulations.Cluster first = table.getItems().get(0);
         robot.interact(() -> table.getSelectionModel().select(first));

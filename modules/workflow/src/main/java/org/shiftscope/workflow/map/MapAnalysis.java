@@ -40,12 +40,17 @@ public final class MapAnalysis {
     /**
      * @param reference 2-D coordinates of the reference points, x0, y0, x1, y1, ...
      * @param target    2-D coordinates of the target points
-     * @param correct   per point whether the built-in encoder's classifier was right (null without it)
+     * @param predictions the built-in encoder's classifier on each point (null without it)
      */
     public record Result(TransportAnalysis.Prepared prepared, double[] reference, double[] target,
                          int[] referenceCluster, int[] targetCluster, Subpopulations table,
                          Projector.Result projection, Clustered clustering, Detection detection, double seconds,
-                         Subpopulations.Correct correct) {
+                         Predictions predictions) {
+
+        /** Per point whether the built-in encoder's classifier was right; null without it. */
+        public Subpopulations.Correct correct() {
+            return predictions == null ? null : predictions.correct();
+        }
     }
 
     /**
@@ -143,7 +148,12 @@ public final class MapAnalysis {
      * held-out rows only).
      */
     public record Encoded(TransportAnalysis.Prepared prepared, double trainAccuracy, int classes, String device,
-                          Subpopulations.Correct correct) {
+                          Predictions predictions) {
+
+        /** Per point whether the classifier was right. */
+        public Subpopulations.Correct correct() {
+            return predictions.correct();
+        }
     }
 
     /**
@@ -204,7 +214,11 @@ public final class MapAnalysis {
         }
         TransportAnalysis.Prepared p = TransportAnalysis.Prepared.unscaled(new Points(nr, er.d(), er.toDoubles()),
                 new Points(nt, et.d(), et.toDoubles()), names);
-        return new Encoded(p, m.trainAccuracy(), m.classOf().size(), er.device(), correct);
+        int classes = m.classOf().size();
+        Predictions predictions = new Predictions(Predictions.names(m.classOf()), m.reference().predicted(),
+                m.target().predicted(), Predictions.confidence(m.reference().probabilities(), classes),
+                Predictions.confidence(m.target().probabilities(), classes), correct);
+        return new Encoded(p, m.trainAccuracy(), classes, er.device(), predictions);
     }
 
     private static byte[] correct(int[] predicted, Column labels, Map<String, Integer> classOf) {
@@ -241,7 +255,7 @@ public final class MapAnalysis {
                 e.features());
     }
 
-    /** {@link #run(TransportAnalysis.Prepared, Options, Subpopulations.Correct, TaskMonitor)} with k-means, no
+    /** {@link #run(TransportAnalysis.Prepared, Options, Predictions, TaskMonitor)} with k-means, no
      * predictions and no tests. */
     public static Result run(TransportAnalysis.Prepared p, Projector.Method method, int clusters, long seed,
                              TaskMonitor monitor) {
@@ -252,10 +266,11 @@ public final class MapAnalysis {
      * Projects both sides together with {@code method} ({@link Projector}: t-SNE and UMAP are fitted on a subsample
      * and place the other points out of sample) and clusters them in the full feature space.
      *
-     * @param correct null, or per point whether a classifier was right (for per-cluster accuracy)
+     * @param predictions null, or per point a classifier's prediction (for per-cluster accuracy)
      */
-    public static Result run(TransportAnalysis.Prepared p, Options options, Subpopulations.Correct correct,
+    public static Result run(TransportAnalysis.Prepared p, Options options, Predictions predictions,
                              TaskMonitor monitor) {
+        Subpopulations.Correct correct = predictions == null ? null : predictions.correct();
         Projector.Method method = options.method();
         Clustering clustering = options.clustering();
         long seed = options.seed();
@@ -291,7 +306,7 @@ public final class MapAnalysis {
         }
         monitor.progress(1, "map ready");
         return new Result(p, ref, tgt, refCluster, tgtCluster, table, projection, how, detection,
-                (System.nanoTime() - start) / 1e9, correct);
+                (System.nanoTime() - start) / 1e9, predictions);
     }
 
     /** Clusters the pooled points, writing each point's cluster (or noise) into {@code out}. */

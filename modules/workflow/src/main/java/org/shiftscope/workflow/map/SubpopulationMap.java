@@ -43,7 +43,7 @@ public final class SubpopulationMap {
             case ENCODER -> {
                 MapAnalysis.Encoded e = MapAnalysis.encode(split, m.column(), MapAnalysis.EncoderSettings.defaults(
                         split.reference().hasImages()), m.seed(), monitor.range(0, 0.6));
-                return new Mapped(split, MapAnalysis.run(e.prepared(), options, e.correct(), monitor.range(0.6, 1)),
+                return new Mapped(split, MapAnalysis.run(e.prepared(), options, e.predictions(), monitor.range(0.6, 1)),
                         "built-in encoder learning " + m.column() + ", train accuracy "
                                 + String.format(java.util.Locale.ROOT, "%.3f", e.trainAccuracy()) + " on " + e.device());
             }
