@@ -56,11 +56,14 @@ public final class MainViewModel {
         this.lab = new org.shiftscope.ui.lab.LabViewModel(tasks);
         view.addListener((o, a, v) -> lab.setActive(v == ViewId.LAB));
         this.tour = new org.shiftscope.ui.Tour(this);
+        adapt.shareSlices(map.slices());
+        subgroups.shareSlices(map.slices());
     }
 
     /** Shows a project (fills the form and recomputes in the background). */
     public void show(Project project, Path file) {
         data.load(project.split());
+        map.slices().setAll(project.slices());
         map.load(project.map());
         adapt.preprocessProperty().set(project.map().preprocess()); // the same images, likely the same model
         subgroups.load(project.audit());
@@ -98,7 +101,8 @@ public final class MainViewModel {
 
     /** The project as the window shows it now. */
     public Project currentProject() {
-        return new Project(data.definition(), view.get().id(), map.settings(), subgroups.settingsOrNull());
+        return new Project(data.definition(), view.get().id(), map.settings(), subgroups.settingsOrNull(),
+                map.slices());
     }
 
     public StringBinding titleBinding() {

@@ -174,37 +174,54 @@ public final class SplitBuilder {
     }
 
     private static Dataset applyMissing(Dataset data, MissingPolicy policy, String side) {
+        int[] keep = completeRows(data, data.columnNames());
+        if (keep.length == data.rowCount()) {
+            return data;
+        }
+        if (policy == MissingPolicy.FAIL) {
+            for (Column c : data.columns()) {
+                int missing = 0;
+                int first = -1;
+                for (int i = 0; i < data.rowCount(); i++) {
+                    if (c.isMissing(i)) {
+                        first = first < 0 ? i : first;
+                        missing++;
+                    }
+                }
+                if (missing > 0) {
+                    throw DataException.inFile(data.source().displayName(), "column '" + c.name() + "' has " + missing
+                            + " missing values in the " + side + " (" + data.name() + "), the first in its row "
+                            + (first + 1) + "; choose the missing-value policy 'drop' to leave such rows out");
+                }
+            }
+        }
+        return data.selectRows(keep);
+    }
+
+    /**
+     * The rows of {@code data} with a value in every one of {@code columns}, in order: the rows a split keeps of its
+     * side (so row i of a split's side is row {@code completeRows(side, split.columns())[i]} of the loaded side).
+     */
+    public static int[] completeRows(Dataset data, List<String> columns) {
         int n = data.rowCount();
         boolean[] complete = new boolean[n];
         java.util.Arrays.fill(complete, true);
-        for (Column c : data.columns()) {
-            int missing = 0;
-            int first = -1;
+        for (String name : columns) {
+            Column c = data.requireColumn(name);
             for (int i = 0; i < n; i++) {
                 if (c.isMissing(i)) {
                     complete[i] = false;
-                    if (first < 0) {
-                        first = i;
-                    }
-                    missing++;
                 }
             }
-            if (missing > 0 && policy == MissingPolicy.FAIL) {
-                throw DataException.inFile(data.source().displayName(), "column '" + c.name() + "' has " + missing
-                        + " missing values in the " + side + " (" + data.name() + "), the first in its row "
-                        + (first + 1) + "; choose the missing-value policy 'drop' to leave such rows out");
-            }
         }
-        List<Integer> keep = new ArrayList<>(n);
+        int kept = 0;
+        int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             if (complete[i]) {
-                keep.add(i);
+                out[kept++] = i;
             }
         }
-        if (keep.size() == n) {
-            return data;
-        }
-        return data.selectRows(keep.stream().mapToInt(Integer::intValue).toArray());
+        return java.util.Arrays.copyOf(out, kept);
     }
 
     private static Dataset rename(Dataset d, String name) {

@@ -68,8 +68,10 @@ public final class AdaptView {
         ChoiceBox<String> group = new ChoiceBox<>();
         group.setId("adapt-group");
         group.valueProperty().bindBidirectional(vm.groupProperty());
-        vm.dataProperty().addListener((o, a, d) -> columns(d, label, group));
-        columns(vm.dataProperty().get(), label, group);
+        Runnable columns = () -> columns(vm.dataProperty().get(), vm.slices(), label, group);
+        vm.dataProperty().addListener((o, a, d) -> columns.run());
+        vm.slices().addListener((javafx.collections.ListChangeListener<Object>) c -> columns.run());
+        columns.run();
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, vm.seedProperty().get());
         seed.setPrefWidth(100);
         seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
@@ -177,12 +179,19 @@ public final class AdaptView {
         return box;
     }
 
-    private static void columns(org.shiftscope.workflow.data.DataResult d, ChoiceBox<String> label,
+    /** The split's columns; groups also the saved slices. */
+    private static void columns(org.shiftscope.workflow.data.DataResult d,
+                                List<org.shiftscope.workflow.slice.Slice> slices, ChoiceBox<String> label,
                                 ChoiceBox<String> group) {
         List<String> names = d == null ? List.of() : d.split().reference().columnNames();
+        String was = group.getValue();
         label.getItems().setAll(names);
         group.getItems().setAll(names);
+        group.getItems().addAll(org.shiftscope.workflow.slice.Slices.columns(slices));
         group.getItems().add(0, "");
+        if (was != null && group.getItems().contains(was)) {
+            group.setValue(was);
+        }
     }
 
     private Node body() {

@@ -47,6 +47,8 @@ public final class AdaptViewModel {
     }
 
     private final TaskRunner tasks;
+    private javafx.collections.ObservableList<org.shiftscope.workflow.slice.Slice> slices =
+            javafx.collections.FXCollections.observableArrayList();
     private final ObjectProperty<MethodInfo> method = new SimpleObjectProperty<>(AdaptationRunner.method("mlls"));
     private final StringProperty label = new SimpleStringProperty();
     private final StringProperty group = new SimpleStringProperty();
@@ -143,7 +145,9 @@ public final class AdaptViewModel {
         loss.clear();
         lossTitle.set("loss per step");
         RunStore history = store();
-        tasks.submit("adapt", "Adaptation run: " + m.id(), monitor -> AdaptationRunner.run(d.split(), request,
+        List<org.shiftscope.workflow.slice.Slice> saved = List.copyOf(slices);
+        tasks.submit("adapt", "Adaptation run: " + m.id(), monitor -> AdaptationRunner.run(
+                        org.shiftscope.workflow.slice.Slices.apply(d, saved).split(), request,
                         history, new LiveSeries(monitor, this::plotLive, tasks)),
                 run -> {
                     show(run);
@@ -431,5 +435,15 @@ public final class AdaptViewModel {
 
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    /** The saved slices (groups like any column); the main window shares the Map view's list. */
+    public javafx.collections.ObservableList<org.shiftscope.workflow.slice.Slice> slices() {
+        return slices;
+    }
+
+    /** Uses {@code shared} as the list of saved slices. */
+    public void shareSlices(javafx.collections.ObservableList<org.shiftscope.workflow.slice.Slice> shared) {
+        this.slices = shared;
     }
 }

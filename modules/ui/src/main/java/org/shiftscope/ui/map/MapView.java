@@ -2,6 +2,7 @@ package org.shiftscope.ui.map;
 
 import static org.shiftscope.ui.common.ViewControls.textColumn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -167,11 +168,22 @@ public final class MapView {
         colourColumn.setId("map-colour-column");
         colourColumn.valueProperty().bindBidirectional(vm.colourColumnProperty());
         colourColumn.disableProperty().bind(vm.colourByProperty().isNotEqualTo(MapViewModel.ColourBy.COLUMN));
-        vm.dataProperty().addListener((o, a, d) -> colourColumn.getItems().setAll(d == null ? List.of()
-                : d.split().reference().columnNames()));
-        if (vm.dataProperty().get() != null) {
-            colourColumn.getItems().setAll(vm.dataProperty().get().split().reference().columnNames());
-        }
+        Runnable colourColumns = () -> {
+            List<String> names = new ArrayList<>(vm.dataProperty().get() == null ? List.of()
+                    : vm.dataProperty().get().split().reference().columnNames());
+            names.addAll(org.shiftscope.workflow.slice.Slices.columns(vm.slices()));
+            String was = colourColumn.getValue();
+            colourColumn.getItems().setAll(names);
+            if (names.contains(was)) {
+                colourColumn.setValue(was);
+            }
+        };
+        vm.dataProperty().addListener((o, a, d) -> colourColumns.run());
+        vm.slices().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            colourColumns.run();
+            draw(false);
+        });
+        colourColumns.run();
         ChoiceBox<MapAnalysis.Clustering.Method> clustering = new ChoiceBox<>();
         clustering.setId("map-clustering");
         clustering.getItems().setAll(MapAnalysis.Clustering.Method.values());
@@ -374,12 +386,19 @@ public final class MapView {
         canvas.show(xy, colour, shown, refit);
     }
 
+    /** The saved slice whose column this is, or null. */
+    private org.shiftscope.workflow.slice.Slice slice(String column) {
+        return vm.slices().stream().filter(x -> x.column().equals(column)).findFirst().orElse(null);
+    }
+
     /** The categories of the chosen colouring; null for side and cluster, or when its data is not there. */
     private PointCategories categories(MapAnalysis.Result r, org.shiftscope.core.Split mapped) {
         String column = vm.colourColumnProperty().get();
         return switch (vm.colourByProperty().get()) {
             case SIDE, CLUSTER -> null;
-            case COLUMN -> column != null && mapped != null && mapped.reference().column(column).isPresent()
+            case COLUMN -> column != null && slice(column) != null
+                    ? PointCategories.ofMembership(vm.membership(slice(column)), slice(column).name())
+                    : column != null && mapped != null && mapped.reference().column(column).isPresent()
                     && mapped.target().column(column).isPresent()
                     ? PointCategories.ofColumn(mapped.reference().requireColumn(column),
                             mapped.target().requireColumn(column)) : null;

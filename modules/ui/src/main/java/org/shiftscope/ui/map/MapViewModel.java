@@ -88,6 +88,13 @@ public final class MapViewModel {
     private final ObjectProperty<Gallery> gallery = new SimpleObjectProperty<>(Gallery.EMPTY);
     private final IntegerProperty galleryPage = new SimpleIntegerProperty(0);
 
+    /** The user's saved slices (shared with the audit and the adaptation runs, which use them as groups). */
+    private javafx.collections.ObservableList<org.shiftscope.workflow.slice.Slice> slices =
+            javafx.collections.FXCollections.observableArrayList();
+    /** The current map and the data it was made of: how its points lead back to the loaded rows. */
+    private SubpopulationMap.Mapped mapped;
+    private DataResult mappedData;
+
     /** Thumbnails the hover cache keeps. */
     static final int HOVER_CACHE = 512;
 
@@ -270,6 +277,8 @@ public final class MapViewModel {
         MapAnalysis.Result r = mapped.result();
         String features = mapped.features();
         recompute.fresh();
+        this.mapped = mapped;
+        this.mappedData = data.get();
         mappedSplit.set(mapped.split());
         problem.set("");
         highlighted.set(NO_HIGHLIGHT);
@@ -291,6 +300,62 @@ public final class MapViewModel {
                 r.clustering().describe(), emerging, vanishing, tests));
     }
 
+
+    /** The saved slices; the main window shares one list between the views. */
+    public javafx.collections.ObservableList<org.shiftscope.workflow.slice.Slice> slices() {
+        return slices;
+    }
+
+    /** Uses {@code shared} as the list of saved slices. */
+    public void shareSlices(javafx.collections.ObservableList<org.shiftscope.workflow.slice.Slice> shared) {
+        this.slices = shared;
+    }
+
+    /**
+     * Saves the selected points as a slice called {@code name} (replacing a slice of that name); returns its
+     * description, or null when it cannot (the reason is in {@link #problemProperty()}).
+     */
+    public String saveSlice(String name) {
+        int[] chosen = selection.get();
+        if (mapped == null || mappedData == null || chosen.length == 0) {
+            problem.set("Select points on the map first (a lasso, a box or a cluster), then save them as a slice.");
+            return null;
+        }
+        try {
+            org.shiftscope.workflow.slice.Slice s = org.shiftscope.workflow.slice.Slices.fromMap(name, chosen, mapped,
+                    mappedData);
+            slices.removeIf(x -> x.name().equals(s.name()));
+            slices.add(s);
+            problem.set("");
+            return s.describe();
+        } catch (org.shiftscope.core.DataException e) {
+            problem.set(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Selects the map's points that belong to a saved slice (rows the map does not show are left out). */
+    public void selectSlice(org.shiftscope.workflow.slice.Slice s) {
+        boolean[] in = membership(s);
+        if (in == null) {
+            return;
+        }
+        selection.set(java.util.stream.IntStream.range(0, in.length).filter(i -> in[i]).toArray());
+    }
+
+    /** For each point of the current map (reference first), whether its row is in the slice; null without a map. */
+    boolean[] membership(org.shiftscope.workflow.slice.Slice s) {
+        if (mapped == null) {
+            return null;
+        }
+        int nr = mapped.referenceRows().length;
+        boolean[] out = new boolean[nr + mapped.targetRows().length];
+        for (int i = 0; i < out.length; i++) { // a slice's rows are sorted
+            out[i] = i < nr ? java.util.Arrays.binarySearch(s.reference(), mapped.referenceRows()[i]) >= 0
+                    : java.util.Arrays.binarySearch(s.target(), mapped.targetRows()[i - nr]) >= 0;
+        }
+        return out;
+    }
 
     /** How a projection method is named on screen. */
     public static String label(Projector.Method m) {

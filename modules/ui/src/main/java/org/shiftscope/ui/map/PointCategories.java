@@ -47,6 +47,19 @@ record PointCategories(int[] of, List<String> names, List<Color> colours) {
         return ranked(text);
     }
 
+    /** In a slice or not (null membership: the map is not there yet). */
+    static PointCategories ofMembership(boolean[] in, String slice) {
+        if (in == null) {
+            return null;
+        }
+        int[] out = new int[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = in[i] ? 0 : 1;
+        }
+        return new PointCategories(out, List.of("in " + slice, "not in " + slice),
+                List.of(Color.web("#e66101"), Color.gray(0.75)));
+    }
+
     /** Right, wrong, unlabelled. */
     static PointCategories ofCorrect(Subpopulations.Correct c) {
         int nr = c.reference().length;

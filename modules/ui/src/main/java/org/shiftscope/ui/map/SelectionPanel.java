@@ -71,7 +71,7 @@ final class SelectionPanel {
         thumbnailScroll.setPrefHeight(200);
         thumbnailScroll.setVisible(false);
         thumbnailScroll.setManaged(false);
-        root = new VBox(6, new Label("Selection"), summary, table, thumbnailScroll);
+        root = new VBox(6, new Label("Selection"), summary, sliceBar(), table, thumbnailScroll);
         root.setPadding(new Insets(4, 0, 0, 0));
         vm.selectionProperty().addListener((o, a, rows) -> {
             show(rows);
@@ -82,6 +82,53 @@ final class SelectionPanel {
 
     Node root() {
         return root;
+    }
+
+    /**
+     * Save the selection as a named slice (a group for the Subgroups and Adapt views, kept in the project), and pick
+     * a saved slice to select its points again or delete it.
+     */
+    private Node sliceBar() {
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField();
+        name.setId("map-slice-name");
+        name.setPromptText("slice name");
+        name.setPrefColumnCount(12);
+        Label status = new Label();
+        status.setId("map-slice-status");
+        javafx.scene.control.Button save = new javafx.scene.control.Button("Save selection as slice");
+        save.setId("map-slice-save");
+        save.setTooltip(new javafx.scene.control.Tooltip("A slice is a group like any column: audit it in Subgroups,"
+                + " or break an adaptation run's accuracy down by it in Adapt. It is saved with the project."));
+        save.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.selectionProperty().get().length == 0 || name.getText().isBlank(), vm.selectionProperty(),
+                name.textProperty()));
+        javafx.scene.control.ComboBox<org.shiftscope.workflow.slice.Slice> saved =
+                new javafx.scene.control.ComboBox<>(vm.slices());
+        saved.setId("map-slices");
+        saved.setPromptText("saved slices");
+        saved.setConverter(org.shiftscope.ui.common.ViewControls.converter(org.shiftscope.workflow.slice.Slice::name));
+        save.setOnAction(e -> {
+            String d = vm.saveSlice(name.getText());
+            if (d != null) {
+                status.setText("saved " + d);
+                saved.getSelectionModel().select(saved.getItems().size() - 1);
+            }
+        });
+        javafx.scene.control.Button select = new javafx.scene.control.Button("Select");
+        select.setId("map-slice-select");
+        select.disableProperty().bind(saved.valueProperty().isNull());
+        select.setOnAction(e -> vm.selectSlice(saved.getValue()));
+        javafx.scene.control.Button delete = new javafx.scene.control.Button("Delete");
+        delete.setId("map-slice-delete");
+        delete.disableProperty().bind(saved.valueProperty().isNull());
+        delete.setOnAction(e -> {
+            org.shiftscope.workflow.slice.Slice gone = saved.getValue();
+            vm.slices().remove(gone);
+            status.setText("deleted slice " + gone.name());
+        });
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(6, name, save, saved, select, delete, status);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
     }
 
     private void show(int[] selected) {

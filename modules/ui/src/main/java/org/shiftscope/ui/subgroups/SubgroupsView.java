@@ -61,8 +61,10 @@ public final class SubgroupsView {
         ChoiceBox<String> prediction = choice("subgroups-prediction", vm.predictionProperty());
         ChoiceBox<String> group = choice("subgroups-group", vm.groupProperty());
         ChoiceBox<String> second = choice("subgroups-second-group", vm.secondGroupProperty());
-        vm.dataProperty().addListener((o, a, d) -> columns(d, label, prediction, group, second));
-        columns(vm.dataProperty().get(), label, prediction, group, second);
+        Runnable columns = () -> columns(vm.dataProperty().get(), vm.slices(), label, prediction, group, second);
+        vm.dataProperty().addListener((o, a, d) -> columns.run());
+        vm.slices().addListener((javafx.collections.ListChangeListener<Object>) c -> columns.run());
+        columns.run();
         TextField positive = field("subgroups-positive", vm.positiveLabelProperty(), "1 / yes / true", 8);
         TextField threshold = field("subgroups-threshold", vm.thresholdProperty(), "score >= T", 7);
         TextField negative = field("subgroups-negative", vm.negativeValuesProperty(), "e.g. Low", 8);
@@ -135,13 +137,19 @@ public final class SubgroupsView {
         return t;
     }
 
-    /** Every column of the data (all rows are audited, not only the analysed columns). */
-    private static void columns(DataResult d, ChoiceBox<String> label, ChoiceBox<String> prediction,
-                                ChoiceBox<String> group, ChoiceBox<String> second) {
+    /**
+     * Every column of the data (all rows are audited, not only the analysed columns); the groups also offer the
+     * saved slices.
+     */
+    private static void columns(DataResult d, List<org.shiftscope.workflow.slice.Slice> slices,
+                                ChoiceBox<String> label, ChoiceBox<String> prediction, ChoiceBox<String> group,
+                                ChoiceBox<String> second) {
         List<String> names = d == null ? List.of() : d.sides().reference().columnNames();
+        List<String> groups = new java.util.ArrayList<>(names);
+        groups.addAll(org.shiftscope.workflow.slice.Slices.columns(slices));
         for (ChoiceBox<String> c : List.of(label, prediction, group, second)) {
             String was = c.getValue();
-            c.getItems().setAll(names);
+            c.getItems().setAll(c == group || c == second ? groups : names);
             if (c == second) {
                 c.getItems().add(0, "");
             }

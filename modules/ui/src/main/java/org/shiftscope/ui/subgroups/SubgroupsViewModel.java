@@ -56,6 +56,8 @@ public final class SubgroupsViewModel {
     private final javafx.beans.property.ObjectProperty<org.shiftscope.core.ImagePreprocessing> preprocess =
             new javafx.beans.property.SimpleObjectProperty<>(org.shiftscope.core.ImagePreprocessing.NONE);
     private final TaskRunner tasks;
+    private javafx.collections.ObservableList<org.shiftscope.workflow.slice.Slice> slices =
+            javafx.collections.FXCollections.observableArrayList();
     private final ObjectProperty<DataResult> data = new SimpleObjectProperty<>();
     private final StringProperty label = new SimpleStringProperty();
     private final StringProperty positiveLabel = new SimpleStringProperty("");
@@ -177,7 +179,8 @@ public final class SubgroupsViewModel {
         }
         problem.set("");
         summary.set("Auditing " + String.join(" x ", s.options().groups()) + "…");
-        tasks.submit("audit", "Subgroup audit", monitor -> AuditAnalysis.audit(d.definition(), s, monitor),
+        List<org.shiftscope.workflow.slice.Slice> saved = List.copyOf(slices);
+        tasks.submit("audit", "Subgroup audit", monitor -> AuditAnalysis.audit(d.definition(), s, saved, monitor),
                 this::show, e -> {
                     problem.set(e.getMessage());
                     summary.set("");
@@ -360,5 +363,15 @@ public final class SubgroupsViewModel {
 
     public javafx.beans.property.ObjectProperty<org.shiftscope.core.ImagePreprocessing> preprocessProperty() {
         return preprocess;
+    }
+
+    /** The saved slices (groups like any column); the main window shares the Map view's list. */
+    public javafx.collections.ObservableList<org.shiftscope.workflow.slice.Slice> slices() {
+        return slices;
+    }
+
+    /** Uses {@code shared} as the list of saved slices. */
+    public void shareSlices(javafx.collections.ObservableList<org.shiftscope.workflow.slice.Slice> shared) {
+        this.slices = shared;
     }
 }

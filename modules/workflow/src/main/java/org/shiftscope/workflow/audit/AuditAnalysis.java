@@ -263,14 +263,24 @@ public final class AuditAnalysis {
      * names none every numeric column but the label, the prediction, the groups and the filters' columns.
      */
     public static SplitAudit audit(SplitDefinition definition, Settings settings, TaskMonitor monitor) {
-        SplitBuilder.Sides sides = new SplitBuilder(new DatasetCatalog()).sides(definition, monitor.range(0, 0.1));
+        return audit(definition, settings, List.of(), monitor);
+    }
+
+    /**
+     * {@link #audit(SplitDefinition, Settings, TaskMonitor)} with the user's saved slices as group columns
+     * ({@link org.shiftscope.workflow.slice.Slices#onSides}).
+     */
+    public static SplitAudit audit(SplitDefinition definition, Settings settings,
+                                   List<org.shiftscope.workflow.slice.Slice> slices, TaskMonitor monitor) {
+        SplitBuilder.Sides loaded = new SplitBuilder(new DatasetCatalog()).sides(definition, monitor.range(0, 0.1));
+        String hash = loaded.dataHash(); // of the files' data: slices are the user's choice, not data
+        SplitBuilder.Sides sides = org.shiftscope.workflow.slice.Slices.onSides(loaded, slices);
         Dataset ref = filtered(sides.reference(), settings.where());
         Dataset tgt = filtered(sides.target(), settings.where());
         Options o = settings.options();
         boolean clusters = settings.clusters() > 0;
         Audit a = audit(ref, o, monitor.range(0.1, clusters ? 0.3 : 0.55));
         Audit b = audit(tgt, o, monitor.range(clusters ? 0.3 : 0.55, clusters ? 0.5 : 1));
-        String hash = sides.dataHash();
         if (!clusters) {
             return new SplitAudit(a, b, null, List.of(), 0, hash);
         }

@@ -23,7 +23,29 @@ public final class SubpopulationMap {
      * A map, the split whose rows it shows (with embeddings, rows the data split dropped may be present) and what
      * its features are.
      */
-    public record Mapped(Split split, MapAnalysis.Result result, String features) {
+    public record Mapped(Split split, MapAnalysis.Result result, String features, int[] referenceRows,
+                         int[] targetRows) {
+
+        /**
+         * The map of {@code split}, whose rows are the loaded sides' rows that have every analysed value (the
+         * missing-value policy), or all of them (embeddings, which have no missing values).
+         */
+        Mapped(Split split, MapAnalysis.Result result, String features, SplitBuilder.Sides sides) {
+            this(split, result, features, rowsOf(sides.reference(), split.reference(), split.columns()),
+                    rowsOf(sides.target(), split.target(), split.columns()));
+        }
+
+        private static int[] rowsOf(org.shiftscope.core.Dataset loaded, org.shiftscope.core.Dataset mapped,
+                                    java.util.List<String> columns) {
+            int[] rows = loaded.rowCount() == mapped.rowCount()
+                    ? java.util.stream.IntStream.range(0, loaded.rowCount()).toArray()
+                    : SplitBuilder.completeRows(loaded, columns);
+            if (rows.length != mapped.rowCount()) {
+                throw new IllegalStateException(mapped.rowCount() + " mapped rows of " + loaded.rowCount()
+                        + " loaded ones are not those with every analysed value");
+            }
+            return rows;
+        }
     }
 
     /** The map the settings describe, of the split (or of its embeddings). */
@@ -38,14 +60,15 @@ public final class SubpopulationMap {
         switch (m.source()) {
             case COLUMNS -> {
                 return new Mapped(split, MapAnalysis.run(MapAnalysis.prepare(split, m.standardize(), false), options,
-                        null, monitor), units);
+                        null, monitor), units, d.sides());
             }
             case ENCODER -> {
                 MapAnalysis.Encoded e = MapAnalysis.encode(split, m.column(), MapAnalysis.EncoderSettings.defaults(
                         split.reference().hasImages()), m.seed(), monitor.range(0, 0.6));
                 return new Mapped(split, MapAnalysis.run(e.prepared(), options, e.predictions(), monitor.range(0.6, 1)),
                         "built-in encoder learning " + m.column() + ", train accuracy "
-                                + String.format(java.util.Locale.ROOT, "%.3f", e.trainAccuracy()) + " on " + e.device());
+                                + String.format(java.util.Locale.ROOT, "%.3f", e.trainAccuracy()) + " on " + e.device(),
+                        d.sides());
             }
             default -> {
                 Split embedded = embedded(d, m, monitor.range(0, 0.5));
@@ -53,7 +76,7 @@ public final class SubpopulationMap {
                         .getFileName().toString()) + " sentence embeddings of " + m.column()
                         : "embeddings of " + m.file().getFileName();
                 return new Mapped(embedded, MapAnalysis.run(MapAnalysis.prepare(embedded, m.standardize(), false),
-                        options, null, monitor.range(0.5, 1)), what + ", " + units);
+                        options, null, monitor.range(0.5, 1)), what + ", " + units, d.sides());
             }
         }
     }

@@ -14,13 +14,20 @@ import java.util.Objects;
  * @param view  id of the view shown when the project was saved (e.g. {@code data})
  * @param map   how the subpopulation map is made
  * @param audit the subgroup audit's settings (null until one was set up)
+ * @param slices the named selections the user saved (groups for the audit and the adaptation runs)
  */
-public record Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit) {
+public record Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit,
+                      java.util.List<org.shiftscope.workflow.slice.Slice> slices) {
 
     public Project {
         Objects.requireNonNull(split, "split");
         view = view == null || view.isBlank() ? "data" : view;
         map = map == null ? MapSettings.defaults() : map;
+        slices = slices == null ? java.util.List.of() : java.util.List.copyOf(slices);
+    }
+
+    public Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit) {
+        this(split, view, map, audit, null);
     }
 
     public Project(SplitDefinition split, String view) {
@@ -32,7 +39,7 @@ public record Project(SplitDefinition split, String view, MapSettings map, Audit
     }
 
     public Project withAudit(AuditAnalysis.Settings a) {
-        return new Project(split, view, map, a);
+        return new Project(split, view, map, a, slices);
     }
 
     public static Project demo() {

@@ -157,6 +157,17 @@ public final class ProjectStore {
         if (p.audit() != null) {
             root.set("audit", auditJson(p.audit(), dir));
         }
+        if (!p.slices().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode slices = root.putArray("slices");
+            for (org.shiftscope.workflow.slice.Slice x : p.slices()) {
+                ObjectNode o = slices.addObject();
+                o.put("name", x.name());
+                o.put("reference_rows", x.referenceRows());
+                o.put("target_rows", x.targetRows());
+                o.put("reference", org.shiftscope.workflow.slice.Slices.ranges(x.reference()));
+                o.put("target", org.shiftscope.workflow.slice.Slices.ranges(x.target()));
+            }
+        }
         return root;
     }
 
@@ -246,7 +257,35 @@ public final class ProjectStore {
                 img.hasNonNull("root") ? resolve(dir, img.get("root").asText()) : null) : null;
         return new Project(new SplitDefinition(source, columns, missing, targetShift, images),
                 root.path("view").asText("data"),
-                mapSettings(root.path("map"), dir), audit(root.path("audit"), dir, file));
+                mapSettings(root.path("map"), dir), audit(root.path("audit"), dir, file), slices(root.path("slices"),
+                file));
+    }
+
+    /**
+     * The slices of a project file: each a name, the row counts of the data it was saved for, and its rows per side
+     * as 0-based ranges ("0-14,20").
+     */
+    private static List<org.shiftscope.workflow.slice.Slice> slices(JsonNode a, String file) {
+        List<org.shiftscope.workflow.slice.Slice> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode s = a.get(i);
+            String where = "slices[" + i + "]";
+            try {
+                int nr = s.path("reference_rows").asInt(-1);
+                int nt = s.path("target_rows").asInt(-1);
+                if (nr < 0 || nt < 0) {
+                    throw DataException.setting("slice", where + " needs reference_rows and target_rows");
+                }
+                out.add(new org.shiftscope.workflow.slice.Slice(text(s, "name", file),
+                        org.shiftscope.workflow.slice.Slices.parseRanges(s.path("reference").asText(""), nr,
+                                "reference"),
+                        org.shiftscope.workflow.slice.Slices.parseRanges(s.path("target").asText(""), nt,
+                                "target"), nr, nt));
+            } catch (DataException e) {
+                throw DataException.inFile(file, where + ": " + e.reason());
+            }
+        }
+        return out;
     }
 
     /** The map settings of a project file; defaults for what it does not say (files written before maps). */
