@@ -1,7 +1,5 @@
 package org.shiftscope.app;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -68,41 +66,7 @@ final class DetectCommand implements Callable<Integer> {
         ConsoleProgress.clear(monitor);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode root = Json.object();
-            ArrayNode uni = root.putArray("univariate");
-            for (ColumnDrift d : results) {
-                ObjectNode o = uni.addObject();
-                o.put("column", d.column());
-                o.put("test", d.test());
-                number(o, "statistic", d.statistic());
-                o.put("p_value", d.pValue());
-                o.put("p_adjusted", d.pAdjusted());
-                o.put("drift", d.drift());
-                ObjectNode effect = o.putObject("effect");
-                number(effect, "wasserstein1", d.w1());
-                number(effect, "psi", d.psi());
-                number(effect, "jensen_shannon", d.js());
-                number(effect, "cramers_v", d.cramersV());
-                o.put("n_reference", d.nReference());
-                o.put("n_target", d.nTarget());
-            }
-            if (mmd != null) {
-                ObjectNode o = root.putObject("mmd");
-                o.put("statistic", mmd.statistic());
-                o.put("p_value", mmd.pValue());
-                o.put("permutations", mmd.permutations());
-                o.put("method", mmd.method());
-                o.put("bandwidth", mmd.bandwidth());
-            }
-            ObjectNode cls = root.putObject("classifier");
-            cls.put("auc", classifier.auc());
-            cls.put("p_value", classifier.pValue());
-            classifier.topFeatures().forEach(cls.putArray("top_features")::add);
-            cls.put("method", classifier.method());
-            root.put("correction", request.correction().id());
-            root.put("alpha", alpha);
-            root.put("drift", drift);
-            Json.print(out, "detect", root);
+            Json.print(out, "detect", org.shiftscope.workflow.DriftJson.toJson(report, request));
         } else {
             out.printf(Locale.ROOT, "%s: %s (%s-corrected, alpha %.3g)%n", s.description(),
                     drift ? "SHIFT DETECTED" : "no shift detected", request.correction().id(), alpha);
@@ -118,13 +82,5 @@ final class DetectCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    private static void number(ObjectNode o, String name, double v) {
-        if (Double.isNaN(v)) {
-            o.putNull(name);
-        } else {
-            o.put(name, v);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.shiftscope.app;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.workflow.TransportAnalysis;
 import org.shiftscope.workflow.explain.ExplainAnalysis;
 import org.shiftscope.workflow.explain.ExplainRequest;
-import org.shiftscope.workflow.explain.Exemplars;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,17 +70,8 @@ final class ExplainCommand implements Callable<Integer> {
         ConsoleProgress.clear(monitor);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode root = json(e, options);
-            if (!explained.exemplars().isEmpty()) {
-                ArrayNode clusters = (ArrayNode) root.get("clusters");
-                for (int c = 0; c < clusters.size(); c++) {
-                    Exemplars x = explained.exemplars().get(c);
-                    ObjectNode o = ((ObjectNode) clusters.get(c)).putObject("exemplars");
-                    o.put("reference_share", x.share());
-                    exemplarRows(o.putArray("reference"), s.reference(), x.reference());
-                    exemplarRows(o.putArray("target"), s.target(), x.target());
-                }
-            }
+            ObjectNode root = org.shiftscope.workflow.explain.ExplainJson.toJson(e, options.standardize(),
+                    explained.exemplars(), s.reference(), s.target());
             Json.print(out, "explain", root);
         } else {
             out.printf(Locale.ROOT, "W2^2 = %.6g (%s, %s), method %s%n", e.w2sq(), e.solver(),
@@ -99,55 +88,5 @@ final class ExplainCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    /** Each exemplar as {"row": position within its side (from 1), "file": its image file when it has one}. */
-    private static void exemplarRows(ArrayNode into, org.shiftscope.core.Dataset side, int[] rows) {
-        List<String> names = Exemplars.names(side, rows);
-        for (int i = 0; i < rows.length; i++) {
-            ObjectNode o = into.addObject();
-            o.put("row", rows[i] + 1);
-            if (!names.get(i).startsWith("row ")) {
-                o.put("file", names.get(i));
-            }
-        }
-    }
-
-    static ObjectNode json(Explanation e, TransportAnalysis.Options options) {
-        ObjectNode root = Json.object();
-        root.put("w2sq", e.w2sq());
-        root.put("solver", e.solver());
-        root.put("method", e.method().id());
-        root.put("standardize", options.standardize().id());
-        ArrayNode curve = root.putArray("curve");
-        for (Explanation.Point pt : e.curve()) {
-            ObjectNode o = curve.addObject();
-            o.put("k", pt.k());
-            pt.features().forEach(o.putArray("features")::add);
-            o.put("w2sq_after", pt.w2After());
-            if (Double.isNaN(pt.percentExplained())) {
-                o.putNull("percent_explained");
-            } else {
-                o.put("percent_explained", pt.percentExplained());
-            }
-            o.put("parsimony", pt.parsimony());
-        }
-        if (e.method() == ExplanationMethod.KCLUSTER) {
-            ArrayNode clusters = root.putArray("clusters");
-            for (Explanation.Cluster c : e.curve().get(e.curve().size() - 1).clusters()) {
-                ObjectNode o = clusters.addObject();
-                o.put("cluster", c.id());
-                o.put("size", c.size());
-                o.put("displacement_norm", c.displacementNorm());
-                c.topFeatures().forEach(o.putArray("top_features")::add);
-                ObjectNode centroid = o.putObject("centroid");
-                ObjectNode displacement = o.putObject("displacement");
-                for (int j = 0; j < e.features().size(); j++) {
-                    centroid.put(e.features().get(j), c.centroid()[j]);
-                    displacement.put(e.features().get(j), c.displacement()[j]);
-                }
-            }
-        }
-        return root;
     }
 }

@@ -1,6 +1,5 @@
 package org.shiftscope.app;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,9 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.core.DataException;
-import org.shiftscope.workflow.DatasetCatalog;
-import org.shiftscope.workflow.model.EmbeddingAnalysis;
-import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.projection.Projector;
@@ -147,20 +143,11 @@ final class MapCommand implements Callable<Integer> {
         ConsoleProgress.clear(monitor);
         PrintWriter w = spec.commandLine().getOut();
         if (output.json()) {
-            ObjectNode root = Json.object();
-            root.put("method", projection.id());
-            root.put("fitted", r.projection().fitted());
-            root.put("projected_dims", r.projection().dims());
-            root.put("trustworthiness", r.projection().trustworthiness());
-            if (Double.isFinite(r.projection().kl())) {
-                root.put("tsne_kl", r.projection().kl());
+            ObjectNode root = org.shiftscope.workflow.map.MapJson.toJson(r,
+                    TransportAnalysis.Standardize.parse(standardize).id(), seed);
+            if (r.clustering().method() == MapAnalysis.Clustering.Method.DBSCAN) {
+                ((ObjectNode) root.get("clustering")).put("min_samples", minSamples);
             }
-            root.put("projection_seconds", r.projection().seconds());
-            root.put("n_reference", p.reference().n());
-            root.put("n_target", p.target().n());
-            root.put("standardize", TransportAnalysis.Standardize.parse(standardize).id());
-            p.features().forEach(root.putArray("features")::add);
-            root.put("seed", seed);
             if (encoded != null) {
                 ObjectNode enc = root.putObject("encoder");
                 enc.put("kind", encoder.strip().toLowerCase(Locale.ROOT));
@@ -171,53 +158,10 @@ final class MapCommand implements Callable<Integer> {
                 enc.put("dim", settings.dim());
                 enc.put("train_accuracy", encoded.trainAccuracy());
                 enc.put("device", encoded.device());
-                accuracy(enc.putObject("reference_accuracy"), Subpopulations.overall(encoded.correct().reference()));
-                accuracy(enc.putObject("target_accuracy"), Subpopulations.overall(encoded.correct().target()));
-            }
-            ObjectNode grouping = root.putObject("clustering");
-            grouping.put("method", r.clustering().method().id());
-            grouping.put("clusters", r.clustering().clusters());
-            grouping.put("fitted", r.clustering().fitted());
-            if (r.clustering().method() == MapAnalysis.Clustering.Method.DBSCAN) {
-                grouping.put("eps", r.clustering().eps());
-                grouping.put("min_samples", minSamples);
-                grouping.put("noise_share", r.clustering().noiseShare());
-            }
-            if (Double.isFinite(r.clustering().bic())) {
-                grouping.put("bic", r.clustering().bic());
-            }
-            if (r.detection() != null) {
-                ObjectNode tests = root.putObject("detection");
-                ObjectNode mmd = tests.putObject("mmd");
-                mmd.put("statistic", r.detection().mmd().statistic());
-                mmd.put("p_value", r.detection().mmd().pValue());
-                mmd.put("permutations", r.detection().mmd().permutations());
-                mmd.put("method", r.detection().mmd().method());
-                ObjectNode cls = tests.putObject("classifier");
-                cls.put("auc", r.detection().classifier().auc());
-                cls.put("p_value", r.detection().classifier().pValue());
-            }
-            ArrayNode table = root.putArray("clusters");
-            for (Subpopulations.Cluster c : r.table().clusters()) {
-                ObjectNode o = table.addObject();
-                o.put("cluster", c.id());
-                if (c.noise()) {
-                    o.put("noise", true);
-                }
-                o.put("n_reference", c.nReference());
-                o.put("n_target", c.nTarget());
-                o.put("reference_share", c.referenceShare());
-                o.put("target_share", c.targetShare());
-                if (Double.isFinite(c.ratio())) {
-                    o.put("ratio", c.ratio());
-                } else {
-                    o.putNull("ratio");
-                }
-                o.put("trend", c.trend().id());
-                if (encoded != null) {
-                    accuracy(o.putObject("reference_accuracy"), c.referenceAccuracy());
-                    accuracy(o.putObject("target_accuracy"), c.targetAccuracy());
-                }
+                org.shiftscope.workflow.map.MapJson.accuracy(enc.putObject("reference_accuracy"),
+                        Subpopulations.overall(encoded.correct().reference()));
+                org.shiftscope.workflow.map.MapJson.accuracy(enc.putObject("target_accuracy"),
+                        Subpopulations.overall(encoded.correct().target()));
             }
             if (out != null) {
                 root.put("out", out.toString());
@@ -252,17 +196,6 @@ final class MapCommand implements Callable<Integer> {
             w.flush();
         }
         return 0;
-    }
-
-    private static void accuracy(ObjectNode o, Subpopulations.Accuracy a) {
-        o.put("labelled", a.labelled());
-        if (a.labelled() > 0) {
-            o.put("accuracy", a.value());
-            o.put("ci_low", a.low());
-            o.put("ci_high", a.high());
-        } else {
-            o.putNull("accuracy");
-        }
     }
 
     private static String percent(Subpopulations.Accuracy a) {
