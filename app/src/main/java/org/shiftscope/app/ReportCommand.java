@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.project.Project;
 import org.shiftscope.workflow.project.ProjectStore;
+import org.shiftscope.workflow.report.Report;
+import org.shiftscope.workflow.report.ReportAnalysis;
 import org.shiftscope.workflow.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,17 +16,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write the auditor's report: a self-contained HTML file (or PDF, by the name's .pdf) with the"
-                + " subgroup audit of reference and target side by side, the change per group, the disparities, the"
-                + " transport clusters' groups, and the provenance (file hashes, split, model hash, options, seeds,"
-                + " versions). From a saved project (--project FILE, as the app saves it) or from split and audit"
-                + " options; --save-project writes those to a project that repeats the report.")
+        description = "Write the report of the whole analysis: a self-contained HTML file (or PDF, by the name's"
+                + " .pdf). From a saved project (--project FILE, as the app saves it) it covers what the project"
+                + " holds: the data and per-column drift tests with the MMD and classifier tests, the subpopulation"
+                + " map and its table, the transport explanation with its curve and exemplar strips, the adaptation"
+                + " runs on these data, and the subgroup audit; then the provenance (file hashes, options, seeds,"
+                + " versions). From split options: the data and drift tests, and the audit when audit options are"
+                + " given; --save-project writes those to a project that repeats the report. From --data FILE alone"
+                + " (no split): the audit of that file.")
 final class ReportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--project", paramLabel = "FILE", description = "A project file with a split and an audit.")
+    @Option(names = "--project", paramLabel = "FILE", description = "A project file, as the app saves it.")
     Path project;
 
     @Mixin
@@ -43,26 +48,32 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Project p;
+        Project p = null;
+        boolean oneFile = split.data != null && split.referenceWhere == null && split.targetWhere == null;
         if (project != null) {
             if (split.given() || audit.given()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--project brings its own split and"
                         + " audit; give either a project or split and audit options");
             }
             p = ProjectStore.load(project);
-            if (p.audit() == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), project.getFileName()
-                        + ": the project has no audit set up (set one up in the Subgroups view, or save one with"
-                        + " --save-project)");
+        } else if (oneFile) {
+            if (saveProject != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--save-project needs a split (a"
+                        + " project compares two sides); one file's audit is repeated with the same options");
             }
         } else {
-            p = new Project(split.definition(), "report").withAudit(audit.settings(spec));
+            p = new Project(split.definition(), "report");
+            if (audit.given()) {
+                p = p.withAudit(audit.settings(spec));
+            }
         }
         if (saveProject != null) {
             ProjectStore.save(p, saveProject);
         }
         TaskMonitor monitor = ConsoleProgress.forTerminal();
-        ReportWriter.Report r = ReportWriter.compute(p, monitor);
+        Report r = oneFile && project == null
+                ? ReportAnalysis.computeFile(split.data, audit.settings(spec), monitor)
+                : ReportAnalysis.compute(p, monitor);
         for (Path o : out) {
             ReportWriter.write(r, o);
         }

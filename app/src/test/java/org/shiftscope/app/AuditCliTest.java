@@ -146,11 +146,13 @@ class AuditCliTest {
         assertThat(r.err()).isEmpty(); // no library chatter
         String page = Files.readString(html);
         JsonNode results = embedded(page);
+        // a split without a project's map or explanation: the data and their drift tests, the runs, the audit
+        assertThat(results.get("sections").toString()).isEqualTo("[\"data\",\"adaptation\",\"audit\"]");
         // both sides hold what `audit` says of those rows (checked against pandas in workflow's AuditAnalysisTest)
         JsonNode audited = compasAudit("100");
         for (String side : java.util.List.of("reference", "target")) {
-            assertThat(results.get(side).get("groups")).isEqualTo(audited.get("groups"));
-            assertThat(results.get(side).get("disparities")).isEqualTo(audited.get("disparities"));
+            assertThat(results.get("audit").get(side).get("groups")).isEqualTo(audited.get("groups"));
+            assertThat(results.get("audit").get(side).get("disparities")).isEqualTo(audited.get("disparities"));
         }
         assertThat(page).contains("<h3>Run " + run.get("run_id").asText() + ": mlls");
         double selected = value(run.get("fairness").get("before"), "African-American", "selection_rate");
@@ -168,24 +170,36 @@ class AuditCliTest {
         // the PDF holds the same tables: African-American's FPR as the hand computation has it
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.pdmodel.PDDocument.load(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            double fpr = value(results.get("reference"), "African-American", "fpr");
-            assertThat(text).contains("Subgroup audit under shift").contains(String.format(java.util.Locale.ROOT,
+            double fpr = value(results.get("audit").get("reference"), "African-American", "fpr");
+            assertThat(text).contains("Distribution shift report").contains("Subgroup audit").contains(String.format(java.util.Locale.ROOT,
                     "%.3f", fpr)).contains(sha);
         }
         // repeated from the saved project: the same numbers
         Path again = dir.resolve("again.html");
         Result repeat = run("report", "--project", project.toString(), "--out", again.toString());
         assertThat(repeat.code()).as(repeat.err()).isZero();
-        assertThat(embedded(Files.readString(again))).isEqualTo(results);
+        JsonNode repeated = embedded(Files.readString(again));
+        assertThat(repeated.get("audit")).isEqualTo(results.get("audit"));
+        assertThat(repeated.get("data")).isEqualTo(results.get("data"));
         // what is wrong is said plainly
         Result both = run("report", "--project", project.toString(), "--label", "y", "--out", again.toString());
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--project brings its own split and audit");
         Path bare = dir.resolve("bare.shiftscope.json");
         org.shiftscope.workflow.project.ProjectStore.save(org.shiftscope.workflow.project.Project.demo(), bare);
+        // a project without an audit: its data and drift tests alone
         Result none = run("report", "--project", bare.toString(), "--out", again.toString());
-        assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).contains("bare.shiftscope.json: the project has no audit set up");
+        assertThat(none.code()).as(none.err()).isZero();
+        assertThat(embedded(Files.readString(again)).get("sections").toString()).isEqualTo("[\"data\"]");
+        // one file, no split: its audit alone (`audit --data FILE` as a document)
+        Path single = dir.resolve("single.html");
+        Result one = run("report", "--data", shared("compas-two-years.csv"), "--where", COMPAS_ROWS, "--label",
+                "two_year_recid", "--prediction", "score_text", "--negative-prediction", "Low", "--group", "race",
+                "--reference-group", "Caucasian", "--resamples", "100", "--seed", "7", "--out", single.toString());
+        assertThat(one.code()).as(one.err()).isZero();
+        JsonNode oneJson = embedded(Files.readString(single));
+        assertThat(oneJson.get("sections").toString()).isEqualTo("[\"audit\"]");
+        assertThat(oneJson.get("audit").get("groups")).isEqualTo(audited.get("groups"));
     }
 
     /** The results JSON a report embeds. */

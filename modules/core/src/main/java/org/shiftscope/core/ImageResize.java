@@ -20,6 +20,17 @@ public final class ImageResize {
     }
 
     /** The image at width x height (each at least 1). */
+    /** The image shrunk (never enlarged) so that its longer edge is at most {@code side} pixels. */
+    public static RasterImage fit(RasterImage img, int side) {
+        int longer = Math.max(img.width(), img.height());
+        if (longer <= side) {
+            return img;
+        }
+        double s = (double) side / longer;
+        return resize(img, Math.max(1, (int) Math.round(img.width() * s)),
+                Math.max(1, (int) Math.round(img.height() * s)));
+    }
+
     public static RasterImage resize(RasterImage img, int width, int height) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("cannot resize to " + width + "x" + height);

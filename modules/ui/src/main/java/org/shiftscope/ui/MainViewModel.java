@@ -65,7 +65,8 @@ public final class MainViewModel {
         data.load(project.split());
         map.slices().setAll(project.slices());
         map.load(project.map());
-        adapt.preprocessProperty().set(project.map().preprocess()); // the same images, likely the same model
+        explain.load(project.explain());
+        adapt.preprocessProperty().set(project.mapSettings().preprocess()); // the same images, likely the same model
         subgroups.load(project.audit());
         view.set(ViewId.parse(project.view()));
         projectFile.set(file);
@@ -101,8 +102,8 @@ public final class MainViewModel {
 
     /** The project as the window shows it now. */
     public Project currentProject() {
-        return new Project(data.definition(), view.get().id(), map.settings(), subgroups.settingsOrNull(),
-                map.slices());
+        return new Project(data.definition(), view.get().id(), map.settingsIfUsed(), subgroups.settingsOrNull(),
+                explain.settingsIfUsed(), map.slices());
     }
 
     public StringBinding titleBinding() {

@@ -63,7 +63,7 @@ public final class Snapshot {
         DataResult result = org.shiftscope.workflow.data.DataAnalysis.run(new SplitBuilder(new DatasetCatalog()), project.split(), TaskMonitor.NONE);
         ExplainResult explained = view == ViewId.EXPLAIN ? org.shiftscope.workflow.explain.ExplainAnalysis.run(result.split(),
                 org.shiftscope.workflow.explain.ExplainRequest.defaults(), TaskMonitor.NONE) : null;
-        org.shiftscope.workflow.map.SubpopulationMap.Mapped mapped = view == ViewId.MAP ? org.shiftscope.workflow.map.SubpopulationMap.run(result, project.map(),
+        org.shiftscope.workflow.map.SubpopulationMap.Mapped mapped = view == ViewId.MAP ? org.shiftscope.workflow.map.SubpopulationMap.run(result, project.mapSettings(),
                 TaskMonitor.NONE) : null;
         org.shiftscope.workflow.audit.AuditAnalysis.SplitAudit audited = view == ViewId.SUBGROUPS && project.audit() != null
                 ? org.shiftscope.workflow.audit.AuditAnalysis.audit(project.split(), project.audit(), TaskMonitor.NONE)
@@ -74,7 +74,7 @@ public final class Snapshot {
                 DialogService dialogs = (title, problem) -> image.completeExceptionally(problem);
                 MainViewModel vm = new MainViewModel(new org.shiftscope.ui.tasks.TaskRunner(dialogs), dialogs);
                 vm.data().load(project.split());
-                vm.map().load(project.map());
+                vm.map().load(project.mapSettings());
                 vm.subgroups().load(project.audit());
                 if (audited != null) {
                     vm.subgroups().publish(audited);

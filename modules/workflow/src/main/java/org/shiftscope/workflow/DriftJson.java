@@ -15,23 +15,7 @@ public final class DriftJson {
 
     public static ObjectNode toJson(DriftAnalysis.Report report, DriftAnalysis.Request request) {
         ObjectNode root = JSON.createObjectNode();
-        ArrayNode uni = root.putArray("univariate");
-        for (ColumnDrift d : report.columns()) {
-            ObjectNode o = uni.addObject();
-            o.put("column", d.column());
-            o.put("test", d.test());
-            number(o, "statistic", d.statistic());
-            number(o, "p_value", d.pValue());
-            number(o, "p_adjusted", d.pAdjusted());
-            o.put("drift", d.drift());
-            ObjectNode effect = o.putObject("effect");
-            number(effect, "wasserstein1", d.w1());
-            number(effect, "psi", d.psi());
-            number(effect, "jensen_shannon", d.js());
-            number(effect, "cramers_v", d.cramersV());
-            o.put("n_reference", d.nReference());
-            o.put("n_target", d.nTarget());
-        }
+        columns(root.putArray("univariate"), report.columns());
         if (report.mmd() != null) {
             ObjectNode o = root.putObject("mmd");
             number(o, "statistic", report.mmd().statistic());
@@ -49,6 +33,26 @@ public final class DriftJson {
         root.put("alpha", request.alpha());
         root.put("drift", report.drift());
         return root;
+    }
+
+    /** Each column's test: its statistic, p-values, verdict and effect sizes. */
+    public static void columns(ArrayNode into, java.util.List<ColumnDrift> columns) {
+        for (ColumnDrift d : columns) {
+            ObjectNode o = into.addObject();
+            o.put("column", d.column());
+            o.put("test", d.test());
+            number(o, "statistic", d.statistic());
+            number(o, "p_value", d.pValue());
+            number(o, "p_adjusted", d.pAdjusted());
+            o.put("drift", d.drift());
+            ObjectNode effect = o.putObject("effect");
+            number(effect, "wasserstein1", d.w1());
+            number(effect, "psi", d.psi());
+            number(effect, "jensen_shannon", d.js());
+            number(effect, "cramers_v", d.cramersV());
+            o.put("n_reference", d.nReference());
+            o.put("n_target", d.nTarget());
+        }
     }
 
     /** A number, or null for NaN and infinities (JSON has neither). */

@@ -3,27 +3,12 @@ package org.shiftscope.ui.common;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import org.shiftscope.core.ImageResize;
 import org.shiftscope.core.RasterImage;
 
 /** Small views of images: the Data view's samples, the Map view's selection. */
 public final class Thumbnails {
 
     private Thumbnails() {
-    }
-
-    /**
-     * The image shrunk (antialiased) so its longer side is at most {@code side} pixels; smaller images as they
-     * are. Pure computation: call it off the FX thread for many or large images.
-     */
-    public static RasterImage fit(RasterImage img, int side) {
-        int longer = Math.max(img.width(), img.height());
-        if (longer <= side) {
-            return img;
-        }
-        double s = (double) side / longer;
-        return ImageResize.resize(img, Math.max(1, (int) Math.round(img.width() * s)),
-                Math.max(1, (int) Math.round(img.height() * s)));
     }
 
     /** An image view at {@code width} pixels wide (pixels kept sharp when enlarged). */

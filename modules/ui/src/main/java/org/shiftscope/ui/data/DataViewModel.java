@@ -331,7 +331,7 @@ public final class DataViewModel {
     public static final int SAMPLES = 12;
 
     private static List<org.shiftscope.core.RasterImage> shrunk(List<org.shiftscope.core.RasterImage> images) {
-        return images.stream().map(i -> org.shiftscope.ui.common.Thumbnails.fit(i, 96)).toList();
+        return images.stream().map(i -> org.shiftscope.core.ImageResize.fit(i, 96)).toList();
     }
 
     /** Sample images of the reference and the target, shrunk to at most 96 pixels a side. */

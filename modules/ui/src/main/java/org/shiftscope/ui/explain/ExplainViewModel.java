@@ -47,6 +47,8 @@ public final class ExplainViewModel {
     private final StringProperty exemplarText = new SimpleStringProperty("");
     /** Explain the Map view's points (its embeddings of images or texts) rather than the split's columns. */
     private final javafx.beans.property.BooleanProperty mapPoints = new javafx.beans.property.SimpleBooleanProperty();
+    /** Whether the opened project had an explanation. */
+    private boolean inProject;
     /** The Map view's settings now (set by the main view model); null: the columns only. */
     private java.util.function.Supplier<org.shiftscope.workflow.map.MapSettings> mapSettings;
 
@@ -128,12 +130,35 @@ public final class ExplainViewModel {
     }
 
     private static List<org.shiftscope.core.RasterImage> thumbnails(org.shiftscope.core.Dataset side, int[] rows) {
-        return java.util.Arrays.stream(rows).mapToObj(i -> org.shiftscope.ui.common.Thumbnails.fit(
+        return java.util.Arrays.stream(rows).mapToObj(i -> org.shiftscope.core.ImageResize.fit(
                 side.images().get(i), 96)).toList();
     }
 
     private static String rows(int[] rows) {
         return String.join(", ", java.util.Arrays.stream(rows).mapToObj(i -> Integer.toString(i + 1)).toList());
+    }
+
+    /** The settings as a project keeps them. */
+    public org.shiftscope.workflow.explain.ExplainSettings settings() {
+        return new org.shiftscope.workflow.explain.ExplainSettings(method.get(), kmax.get(), standardize.get(),
+                solver.get(), seed.get(), mapPoints.get());
+    }
+
+    /** The settings when the project has an explanation (one was computed, or the opened project had one). */
+    public org.shiftscope.workflow.explain.ExplainSettings settingsIfUsed() {
+        return inProject || result.get() != null ? settings() : null;
+    }
+
+    /** Takes a project's settings (null: the defaults, and no explanation in the project until one is made). */
+    public void load(org.shiftscope.workflow.explain.ExplainSettings e) {
+        inProject = e != null;
+        e = e == null ? org.shiftscope.workflow.explain.ExplainSettings.defaults() : e;
+        method.set(e.method());
+        kmax.set(e.kmax());
+        standardize.set(e.standardize());
+        solver.set(e.solver());
+        seed.set((int) e.seed());
+        mapPoints.set(e.onMap());
     }
 
     /** Whether the explanation runs on the Map view's points (embeddings) instead of the split's columns. */

@@ -36,7 +36,7 @@ record Gallery(List<RasterImage> reference, List<RasterImage> target, int page, 
         int to = Math.min(rows.length, from + PER_PAGE);
         return java.util.stream.IntStream.range(from, to).parallel().mapToObj(i -> {
             monitor.checkCancelled();
-            return Thumbnails.fit(side.images().get(rows[i]), 64);
+            return org.shiftscope.core.ImageResize.fit(side.images().get(rows[i]), 64);
         }).toList();
     }
 }

@@ -91,6 +91,8 @@ public final class MapViewModel {
     /** The user's saved slices (shared with the audit and the adaptation runs, which use them as groups). */
     private javafx.collections.ObservableList<org.shiftscope.workflow.slice.Slice> slices =
             javafx.collections.FXCollections.observableArrayList();
+    /** Whether the opened project had a map (then a saved project keeps it even before the map is drawn). */
+    private boolean inProject;
     /** The current map and the data it was made of: how its points lead back to the loaded rows. */
     private SubpopulationMap.Mapped mapped;
     private DataResult mappedData;
@@ -158,7 +160,7 @@ public final class MapViewModel {
             return;
         }
         hoverImage.set(null);
-        tasks.submit("map-hover", "Reading an image", monitor -> org.shiftscope.ui.common.Thumbnails.fit(
+        tasks.submit("map-hover", "Reading an image", monitor -> org.shiftscope.core.ImageResize.fit(
                 side.images().get(row), 128), img -> {
                     synchronized (thumbnails) {
                         thumbnails.put(key, img);
@@ -223,6 +225,8 @@ public final class MapViewModel {
 
     /** Shows saved settings (a recomputation follows once the view is open). */
     public void load(MapSettings m) {
+        inProject = m != null;
+        m = m == null ? MapSettings.defaults() : m;
         source.set(m.source());
         sourceFile.set(m.file() == null ? "" : m.file().toString());
         label.set(m.column());
@@ -234,6 +238,11 @@ public final class MapViewModel {
         standardize.set(m.standardize());
         seed.set((int) m.seed());
         preprocess.set(m.preprocess());
+    }
+
+    /** The settings when the project has a map (it was drawn, or the opened project had one); else null. */
+    public MapSettings settingsIfUsed() {
+        return inProject || result.get() != null ? settings() : null;
     }
 
     /** How images become the user's model's input; the view offers the presets and shows the steps. */

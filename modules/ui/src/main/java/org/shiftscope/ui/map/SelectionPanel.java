@@ -236,7 +236,7 @@ final class SelectionPanel {
 
     /** An image at twice its size up to 64 pixels wide, pixels kept sharp; large images shrunk first. */
     static ImageView thumbnail(RasterImage img) {
-        RasterImage small = org.shiftscope.ui.common.Thumbnails.fit(img, 64);
+        RasterImage small = org.shiftscope.core.ImageResize.fit(img, 64);
         return org.shiftscope.ui.common.Thumbnails.view(small, Math.min(64, 2 * small.width()));
     }
 }

@@ -12,15 +12,31 @@ import javafx.stage.FileChooser;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
 
-/** The Report view: one click writes the self-contained HTML report, or its PDF. */
+/**
+ * The Report view: a preview of the report of the whole analysis inside the window, and one click to write it as a
+ * self-contained HTML file or a PDF.
+ */
 public final class ReportView {
 
     private final VBox root;
 
     public ReportView(ReportViewModel vm) {
+        Button preview = new Button("Preview");
+        preview.setId("report-preview");
+        javafx.scene.web.WebView web = new javafx.scene.web.WebView();
+        web.setId("report-web");
+        web.setVisible(false);
+        web.setManaged(false);
+        javafx.scene.layout.VBox.setVgrow(web, javafx.scene.layout.Priority.ALWAYS);
+        vm.previewHtmlProperty().addListener((o, a, page) -> {
+            web.getEngine().loadContent(page);
+            web.setVisible(!page.isEmpty());
+            web.setManaged(!page.isEmpty());
+        });
+        preview.setOnAction(e -> vm.preview());
         Button html = new Button("Write HTML report…");
         html.setId("report-html");
-        html.setDefaultButton(true);
+        preview.setDefaultButton(true);
         Button pdf = new Button("Write PDF…");
         pdf.setId("report-pdf");
         Label hint = new Label("The HTML file holds everything (figures, tables, the numbers as JSON, the project that"
@@ -29,7 +45,8 @@ public final class ReportView {
         hint.setWrapText(true);
         Label written = ViewControls.summary("report-written", vm.writtenProperty());
         root = new VBox(10, ViewControls.summary("report-summary", vm.summaryProperty()),
-                new HBox(10, html, pdf), hint, written, ViewControls.problem("report-problem", vm.problemProperty()));
+                new HBox(10, preview, html, pdf), hint, written, ViewControls.problem("report-problem",
+                vm.problemProperty()), web);
         root.setId("report-view");
         root.getStyleClass().add(Styles.FORM);
         root.setPadding(new Insets(16));

@@ -1,17 +1,24 @@
 package org.shiftscope.ui.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.shiftscope.core.DataException;
 import org.shiftscope.ui.tasks.TaskRunner;
 import org.shiftscope.workflow.project.Project;
+import org.shiftscope.workflow.report.Report;
+import org.shiftscope.workflow.report.ReportAnalysis;
 import org.shiftscope.workflow.report.ReportWriter;
 
 /**
- * State of the Report view: writes the project's audit report (HTML or PDF by the file's name) in the background,
- * from the project as the window shows it (its split and the Subgroups view's settings).
+ * State of the Report view: the report of what the project holds now (the data and drift tests, and the map, the
+ * explanation, the adaptation runs and the audit when the project has them), previewed in the window and written
+ * as HTML or PDF (by the file's name), computed in the background.
  */
 public final class ReportViewModel {
 
@@ -20,43 +27,72 @@ public final class ReportViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty written = new SimpleStringProperty("");
+    /** The previewed report's HTML; empty before a preview. */
+    private final StringProperty previewHtml = new SimpleStringProperty("");
+    /** The last report computed, and the project it was computed from (a write reuses it while they agree). */
+    private final ObjectProperty<Report> computed = new SimpleObjectProperty<>();
+    private Project computedFrom;
 
     public ReportViewModel(TaskRunner tasks, Supplier<Project> project) {
         this.tasks = tasks;
         this.project = project;
     }
 
-    /** Says what a report would hold now, or what is missing. */
+    /** Says what a report would hold now. */
     public void refresh() {
         Project p = project.get();
-        if (p.audit() == null) {
-            summary.set("");
-            problem.set("Set up the audit in the Subgroups view first (label, decision and group columns).");
-            return;
-        }
         problem.set("");
-        summary.set("The report audits " + p.split().source().describe() + " by "
-                + String.join(" x ", p.audit().options().groups()) + ": per-group rates with 95 % intervals for"
-                + " reference and target, the change, the disparities"
-                + (p.audit().clusters() > 0 ? ", the " + p.audit().clusters() + " transport clusters' groups" : "")
-                + ", and the provenance (file hashes, options, seeds, versions, the project).");
+        List<String> parts = new ArrayList<>(List.of("the data and their per-column drift tests (with the MMD and"
+                + " classifier tests)"));
+        if (p.map() != null) {
+            parts.add("the subpopulation map and its table");
+        }
+        if (p.explain() != null) {
+            parts.add("the transport explanation with its exemplar strips");
+        }
+        parts.add("the adaptation runs on these data (from the run history)");
+        if (p.audit() != null) {
+            parts.add("the subgroup audit by " + String.join(" x ", p.audit().options().groups())
+                    + (p.audit().clusters() > 0 ? " with its " + p.audit().clusters() + " transport clusters" : ""));
+        }
+        summary.set("The report of " + p.split().source().describe() + " covers " + String.join(", ", parts)
+                + ", and the provenance (file hashes, options, seeds, versions, the project)."
+                + (p.audit() == null ? " Set up an audit in the Subgroups view to add it." : ""));
     }
 
-    /** Recomputes the audit and writes the report to {@code out} (.pdf: PDF; else HTML). */
-    public void write(Path out) {
+    /** Computes the report and shows it in the window (nothing is written). */
+    public void preview() {
         Project p = project.get();
-        if (p.audit() == null) {
-            refresh();
-            return;
-        }
         problem.set("");
         written.set("");
+        tasks.submit("report", "Computing the report", monitor -> {
+            Report r = ReportAnalysis.compute(p, monitor);
+            return new Previewed(r, ReportWriter.html(r, Path.of("").toAbsolutePath()));
+        }, done -> {
+            computed.set(done.report());
+            computedFrom = p;
+            previewHtml.set(done.html());
+        }, this::failed);
+    }
+
+    private record Previewed(Report report, String html) {
+    }
+
+    /** Writes the report to {@code out} (.pdf: PDF; else HTML): the previewed one while the project is the same. */
+    public void write(Path out) {
+        Project p = project.get();
+        problem.set("");
+        written.set("");
+        Report ready = p.equals(computedFrom) ? computed.get() : null;
         tasks.submit("report", "Writing the report", monitor -> {
-            ReportWriter.Report r = ReportWriter.compute(p, monitor);
+            Report r = ready != null ? ready : ReportAnalysis.compute(p, monitor);
             ReportWriter.write(r, out);
             return out.toAbsolutePath().normalize();
-        }, path -> written.set("Wrote " + path), e -> problem.set(e instanceof DataException ? e.getMessage()
-                : "The report could not be written: " + e.getMessage()));
+        }, path -> written.set("Wrote " + path), this::failed);
+    }
+
+    private void failed(Throwable e) {
+        problem.set(e instanceof DataException ? e.getMessage() : "The report could not be made: " + e.getMessage());
     }
 
     public StringProperty summaryProperty() {
@@ -69,5 +105,14 @@ public final class ReportViewModel {
 
     public StringProperty writtenProperty() {
         return written;
+    }
+
+    public StringProperty previewHtmlProperty() {
+        return previewHtml;
+    }
+
+    /** The last report computed (by a preview), or null. */
+    public ObjectProperty<Report> computedProperty() {
+        return computed;
     }
 }

@@ -33,19 +33,27 @@ class ReportViewModelTest {
         ViewModelTesting testing = new ViewModelTesting();
         ReportViewModel vm = new ReportViewModel(testing.tasks, () -> project[0]);
         vm.refresh();
-        assertThat(vm.problemProperty().get()).startsWith("Set up the audit in the Subgroups view first");
+        assertThat(vm.summaryProperty().get()).contains("covers the data and their per-column drift tests")
+                .contains("the subpopulation map").doesNotContain("transport explanation")
+                .endsWith("Set up an audit in the Subgroups view to add it.");
 
         AuditAnalysis.Options o = new AuditAnalysis.Options("y", null, "p", null, List.of(), List.of(), List.of("g"),
                 null, 1, 50, 0, null);
         project[0] = new Project(split, "report", MapSettings.defaults(), new AuditAnalysis.Settings(o, null, 0));
         vm.refresh();
-        assertThat(vm.summaryProperty().get()).contains("by g: per-group rates");
+        assertThat(vm.summaryProperty().get()).contains("the subgroup audit by g");
+        // the preview computes the report; writing then saves that very report
+        vm.preview();
+        assertThat(vm.previewHtmlProperty().get()).contains("<h1>Distribution shift report</h1>")
+                .contains("<h2 id=\"map\">").contains("<h2 id=\"audit\">");
+        org.shiftscope.workflow.report.Report previewed = vm.computedProperty().get();
         Path out = dir.resolve("report.html");
         vm.write(out);
         assertThat(vm.problemProperty().get()).isEmpty();
         assertThat(vm.writtenProperty().get()).isEqualTo("Wrote " + out.toAbsolutePath().normalize());
         String html = Files.readString(out);
-        assertThat(html).contains("<td>A</td>").contains("<td>B</td>").contains("0.500");
+        assertThat(html).contains("<td>A</td>").contains("<td>B</td>").contains("0.500")
+                .contains(previewed.made().toString()); // the previewed report, not a new one
         assertThat(testing.dialogs).isEmpty();
     }
 }

@@ -12,22 +12,28 @@ import java.util.Objects;
  *
  * @param split the reference/target definition
  * @param view  id of the view shown when the project was saved (e.g. {@code data})
- * @param map   how the subpopulation map is made
+ * @param map   how the subpopulation map is made; null when the project has no map ({@link #mapSettings()})
  * @param audit the subgroup audit's settings (null until one was set up)
+ * @param explain the transport explanation's settings (null when the project has none)
  * @param slices the named selections the user saved (groups for the audit and the adaptation runs)
  */
 public record Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit,
+                      org.shiftscope.workflow.explain.ExplainSettings explain,
                       java.util.List<org.shiftscope.workflow.slice.Slice> slices) {
 
     public Project {
         Objects.requireNonNull(split, "split");
         view = view == null || view.isBlank() ? "data" : view;
-        map = map == null ? MapSettings.defaults() : map;
         slices = slices == null ? java.util.List.of() : java.util.List.copyOf(slices);
     }
 
     public Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit) {
-        this(split, view, map, audit, null);
+        this(split, view, map, audit, null, null);
+    }
+
+    /** The map's settings, or the defaults when the project has no map. */
+    public MapSettings mapSettings() {
+        return map == null ? MapSettings.defaults() : map;
     }
 
     public Project(SplitDefinition split, String view) {
@@ -39,7 +45,7 @@ public record Project(SplitDefinition split, String view, MapSettings map, Audit
     }
 
     public Project withAudit(AuditAnalysis.Settings a) {
-        return new Project(split, view, map, a, slices);
+        return new Project(split, view, map, a, explain, slices);
     }
 
     public static Project demo() {

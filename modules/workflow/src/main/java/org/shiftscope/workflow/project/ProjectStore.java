@@ -134,44 +134,40 @@ public final class ProjectStore {
         }
         root.put("view", p.view());
         MapSettings m = p.map();
-        ObjectNode map = root.putObject("map");
-        map.put("source", m.source().id());
-        if (m.file() != null) {
-            map.put("file", relative(dir, m.file()));
-        }
-        if (m.column() != null) {
-            map.put("column", m.column());
-        }
-        map.put("method", m.method().id());
-        map.put("clustering", m.clustering().method().id());
-        map.put("clusters", m.clustering().k());
-        if (!Double.isNaN(m.clustering().eps())) {
-            map.put("eps", m.clustering().eps());
-        }
-        map.put("min_samples", m.clustering().minSamples());
-        map.put("standardize", m.standardize().id());
-        map.put("seed", m.seed());
-        if (!m.preprocess().equals(ImagePreprocessing.NONE)) {
-            map.set("preprocess", preprocessJson(m.preprocess()));
+        if (m != null) {
+            ObjectNode map = root.putObject("map");
+            map.put("source", m.source().id());
+            if (m.file() != null) {
+                map.put("file", relative(dir, m.file()));
+            }
+            if (m.column() != null) {
+                map.put("column", m.column());
+            }
+            map.put("method", m.method().id());
+            map.put("clustering", m.clustering().method().id());
+            map.put("clusters", m.clustering().k());
+            if (!Double.isNaN(m.clustering().eps())) {
+                map.put("eps", m.clustering().eps());
+            }
+            map.put("min_samples", m.clustering().minSamples());
+            map.put("standardize", m.standardize().id());
+            map.put("seed", m.seed());
+            if (!m.preprocess().equals(ImagePreprocessing.NONE)) {
+                map.set("preprocess", preprocessJson(m.preprocess()));
+            }
         }
         if (p.audit() != null) {
             root.set("audit", auditJson(p.audit(), dir));
         }
-        if (!p.slices().isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode slices = root.putArray("slices");
-            for (org.shiftscope.workflow.slice.Slice x : p.slices()) {
-                ObjectNode o = slices.addObject();
-                o.put("name", x.name());
-                o.put("reference_rows", x.referenceRows());
-                o.put("target_rows", x.targetRows());
-                o.put("reference", org.shiftscope.workflow.slice.Slices.ranges(x.reference()));
-                o.put("target", org.shiftscope.workflow.slice.Slices.ranges(x.target()));
-            }
+        if (p.explain() != null) {
+            ProjectSections.explain(root, p.explain());
         }
+        ProjectSections.slices(root, p.slices());
         return root;
     }
 
-    private static ObjectNode auditJson(AuditAnalysis.Settings s, Path dir) {
+    /** The audit's settings as a project file holds them (paths relative to {@code dir} where they lie inside). */
+    public static ObjectNode auditJson(AuditAnalysis.Settings s, Path dir) {
         AuditAnalysis.Options o = s.options();
         ObjectNode a = JSON.createObjectNode();
         a.put("label", o.label());
@@ -257,42 +253,15 @@ public final class ProjectStore {
                 img.hasNonNull("root") ? resolve(dir, img.get("root").asText()) : null) : null;
         return new Project(new SplitDefinition(source, columns, missing, targetShift, images),
                 root.path("view").asText("data"),
-                mapSettings(root.path("map"), dir), audit(root.path("audit"), dir, file), slices(root.path("slices"),
-                file));
+                mapSettings(root.path("map"), dir), audit(root.path("audit"), dir, file),
+                ProjectSections.explain(root.path("explain"), file), ProjectSections.slices(root.path("slices"), file));
     }
 
-    /**
-     * The slices of a project file: each a name, the row counts of the data it was saved for, and its rows per side
-     * as 0-based ranges ("0-14,20").
-     */
-    private static List<org.shiftscope.workflow.slice.Slice> slices(JsonNode a, String file) {
-        List<org.shiftscope.workflow.slice.Slice> out = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            JsonNode s = a.get(i);
-            String where = "slices[" + i + "]";
-            try {
-                int nr = s.path("reference_rows").asInt(-1);
-                int nt = s.path("target_rows").asInt(-1);
-                if (nr < 0 || nt < 0) {
-                    throw DataException.setting("slice", where + " needs reference_rows and target_rows");
-                }
-                out.add(new org.shiftscope.workflow.slice.Slice(text(s, "name", file),
-                        org.shiftscope.workflow.slice.Slices.parseRanges(s.path("reference").asText(""), nr,
-                                "reference"),
-                        org.shiftscope.workflow.slice.Slices.parseRanges(s.path("target").asText(""), nt,
-                                "target"), nr, nt));
-            } catch (DataException e) {
-                throw DataException.inFile(file, where + ": " + e.reason());
-            }
-        }
-        return out;
-    }
-
-    /** The map settings of a project file; defaults for what it does not say (files written before maps). */
+    /** The map settings of a project file (defaults for what it does not say); null when it has none. */
     private static MapSettings mapSettings(JsonNode m, Path dir) {
         MapSettings d = MapSettings.defaults();
         if (!m.isObject()) {
-            return d;
+            return null;
         }
         String file = m.path("file").asText("");
         String column = m.path("column").asText("");

@@ -143,7 +143,7 @@ class SlicesTest {
     @Test
     void aProjectKeepsItsSlicesAndNamesABrokenOne() throws Exception {
         Path file = dir.resolve("p.shiftscope.json");
-        Project p = new Project(definition(), "map", null, null, List.of(slice(6, 6)));
+        Project p = new Project(definition(), "map", null, null, null, List.of(slice(6, 6)));
         ProjectStore.save(p, file);
         assertThat(Files.readString(file)).contains("\"reference\" : \"1-3\"", "\"target\" : \"0,4-5\"");
         assertThat(ProjectStore.load(file).slices()).containsExactly(slice(6, 6));

@@ -1,0 +1,88 @@
+package org.shiftscope.workflow.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.shiftscope.core.DataException;
+import org.shiftscope.transport.ExplanationMethod;
+import org.shiftscope.workflow.TransportAnalysis;
+import org.shiftscope.workflow.explain.ExplainSettings;
+import org.shiftscope.workflow.slice.Slice;
+import org.shiftscope.workflow.slice.Slices;
+
+/** The explanation's settings and the slices as a project file holds them. */
+final class ProjectSections {
+
+    private ProjectSections() {
+    }
+
+    static void explain(ObjectNode root, ExplainSettings e) {
+        ObjectNode o = root.putObject("explain");
+        o.put("method", e.method().id());
+        o.put("kmax", e.kmax());
+        o.put("standardize", e.standardize().id());
+        o.put("solver", e.solver().name().toLowerCase(Locale.ROOT));
+        o.put("seed", e.seed());
+        o.put("on_map", e.onMap());
+    }
+
+    /** The explanation's settings (defaults for what is not said), or null when the file has none. */
+    static ExplainSettings explain(JsonNode o, String file) {
+        if (!o.isObject()) {
+            return null;
+        }
+        ExplainSettings d = ExplainSettings.defaults();
+        try {
+            return new ExplainSettings(o.has("method") ? ExplanationMethod.parse(o.get("method").asText())
+                    : d.method(), o.path("kmax").asInt(d.kmax()),
+                    o.has("standardize") ? TransportAnalysis.Standardize.parse(o.get("standardize").asText())
+                            : d.standardize(),
+                    o.has("solver") ? TransportAnalysis.Solver.parse(o.get("solver").asText()) : d.solver(),
+                    o.path("seed").asLong(d.seed()), o.path("on_map").asBoolean(false));
+        } catch (DataException e) {
+            throw DataException.inFile(file, "explain: " + e.reason());
+        }
+    }
+
+    static void slices(ObjectNode root, List<Slice> slices) {
+        if (slices.isEmpty()) {
+            return;
+        }
+        ArrayNode a = root.putArray("slices");
+        for (Slice x : slices) {
+            ObjectNode o = a.addObject();
+            o.put("name", x.name());
+            o.put("reference_rows", x.referenceRows());
+            o.put("target_rows", x.targetRows());
+            o.put("reference", Slices.ranges(x.reference()));
+            o.put("target", Slices.ranges(x.target()));
+        }
+    }
+
+    /**
+     * The slices of a project file: each a name, the row counts of the data it was saved for, and its rows per side
+     * as 0-based ranges ("0-14,20").
+     */
+    static List<Slice> slices(JsonNode a, String file) {
+        List<Slice> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode s = a.get(i);
+            String where = "slices[" + i + "]";
+            try {
+                int nr = s.path("reference_rows").asInt(-1);
+                int nt = s.path("target_rows").asInt(-1);
+                if (nr < 0 || nt < 0 || !s.path("name").isTextual()) {
+                    throw DataException.setting("slice", "a slice needs a name, reference_rows and target_rows");
+                }
+                out.add(new Slice(s.get("name").asText(), Slices.parseRanges(s.path("reference").asText(""), nr,
+                        "reference"), Slices.parseRanges(s.path("target").asText(""), nt, "target"), nr, nt));
+            } catch (DataException e) {
+                throw DataException.inFile(file, where + ": " + e.reason());
+            }
+        }
+        return out;
+    }
+}
