@@ -233,7 +233,17 @@ class AnalysisWindowTest extends WindowTesting {
         assertThat(org.shiftscope.workflow.project.ProjectStore.load(saved).audit().options().groups()).containsExactly(
                 "group");
         robot.clickOn("#nav-report");
-        waitFor(robot, "#report-summary", "The report audits groups.csv");
+        waitFor(robot, "#report-summary", "the subgroup audit by group");
+        // the preview shows the report in the window: its sections, as the page's own DOM has them
+        robot.clickOn("#report-preview");
+        javafx.scene.web.WebView web = robot.lookup("#report-web").queryAs(javafx.scene.web.WebView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> web.isVisible()
+                && web.getEngine().getLoadWorker().getState() == javafx.concurrent.Worker.State.SUCCEEDED).get());
+        Object sections = WaitForAsyncUtils.asyncFx(() -> web.getEngine().executeScript(
+                "Array.from(document.querySelectorAll('h2')).map(h => h.id).join(',')")).get();
+        assertThat(sections).isEqualTo("data,audit,provenance");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> web.getEngine().getTitle()).get())
+                .startsWith("ShiftScope report: groups.csv");
         Path report = dir.resolve("audit.html");
         robot.interact(() -> vm.report().write(report));
         waitFor(robot, "#report-written", "Wrote");
