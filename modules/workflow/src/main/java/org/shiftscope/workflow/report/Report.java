@@ -32,7 +32,7 @@ public record Report(Project project, Path file, Data data, SubpopulationMap.Map
      * The split as loaded, with its per-column tests.
      *
      * @param detection detect's tests on the analysed columns (per column, MMD, classifier); null when the split has
-     *                  no columns to test (images alone: their statistics are in the data's drift)
+     *                  no column to test (images alone: their statistics are in the data's drift; free text)
      */
     public record Data(DataResult result, DriftAnalysis.Report detection, DriftAnalysis.Request request) {
     }

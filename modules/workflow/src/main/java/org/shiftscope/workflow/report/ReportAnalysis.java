@@ -43,8 +43,10 @@ public final class ReportAnalysis {
         DataResult d = DataAnalysis.run(new SplitBuilder(new DatasetCatalog()), project.split(),
                 monitor.range(0, 0.15));
         DriftAnalysis.Request request = DriftAnalysis.Request.defaults();
-        DriftAnalysis.Report detection = d.split().columns().isEmpty() ? null
-                : DriftAnalysis.detect(d.split(), request, monitor.range(0.15, 0.3));
+        // the joint tests need a tested column (free text is tested through its embeddings, on the map)
+        boolean testable = d.drift().stream().anyMatch(c -> d.split().columns().contains(c.column()));
+        DriftAnalysis.Report detection = testable ? DriftAnalysis.detect(d.split(), request,
+                monitor.range(0.15, 0.3)) : null;
         SubpopulationMap.Mapped map = null;
         MapSettings m = project.map();
         if (m != null) {

@@ -127,6 +127,50 @@ class ReportTest {
     }
 
     @Test
+    void textsMovedAreShownAsSnippets() throws Exception {
+        // 30 reference notes about hospital stays; the target has 15 such notes and 15 market reports
+        String[] wards = {"cardiology", "oncology", "the surgical ward", "intensive care", "maternity"};
+        String[] firms = {"Acme Corp", "Globex", "Initech", "Umbrella Holdings", "Stark Industries"};
+        StringBuilder csv = new StringBuilder("side,note\n");
+        for (int i = 0; i < 45; i++) {
+            csv.append(i < 30 ? "ref" : "tgt").append(",\"The patient recovered after ").append(2 + i % 9)
+                    .append(" days in ").append(wards[i % 5]).append(".\"\n");
+        }
+        for (int i = 0; i < 15; i++) {
+            csv.append("tgt,\"Shares of ").append(firms[i % 5]).append(" rose ").append(1 + i % 7)
+                    .append(" percent in early trading.\"\n");
+        }
+        Path data = dir.resolve("notes.csv");
+        Files.writeString(data, csv);
+        SplitDefinition split = new SplitDefinition(new SplitSource.FilteredFile(data, "side=ref", "side=tgt"),
+                List.of(), MissingPolicy.DROP);
+        MapSettings map = new MapSettings(MapSettings.Source.TEXT, null, "note", Projector.Method.PCA,
+                MapAnalysis.Clustering.kmeans(2), TransportAnalysis.Standardize.NONE, 0);
+        ExplainSettings explain = new ExplainSettings(ExplanationMethod.KCLUSTER, 2, TransportAnalysis.Standardize.NONE,
+                TransportAnalysis.Solver.EXACT, 0, true);
+        Report r = ReportAnalysis.compute(new Project(split, "report", map, null, explain, null), null,
+                TaskMonitor.NONE);
+        String page = ReportWriter.html(r, dir);
+        JsonNode clusters = embedded(page).get("explain").get("clusters");
+        // every exemplar is shown as its own text; the market reports appear only as target exemplars
+        List<String> notes = Files.readAllLines(data).subList(1, 61);
+        boolean market = false;
+        for (JsonNode c : clusters) {
+            for (String side : List.of("reference", "target")) {
+                for (JsonNode x : c.get("exemplars").get(side)) {
+                    int row = x.get("row").asInt();
+                    String text = notes.get(side.equals("reference") ? row - 1 : 30 + row - 1).replace("\"", "")
+                            .substring(4);
+                    assertThat(page).contains("row " + row + ": " + text);
+                    assertThat(side.equals("target") || !text.startsWith("Shares")).isTrue();
+                    market |= text.startsWith("Shares");
+                }
+            }
+        }
+        assertThat(market).isTrue();
+    }
+
+    @Test
     void oneFilesAuditIsAReportOfItsOwn() throws Exception {
         Path csv = dir.resolve("one.csv");
         Files.writeString(csv, "g,y,p\nA,1,1\nA,1,0\nA,0,0\nA,0,1\nB,1,1\nB,1,1\nB,0,0\nB,0,0\n");
