@@ -12,6 +12,11 @@ final class Options {
             Map.entry("group", "--group COL"),
             Map.entry("classifier", "--classifier mlp|gbt"),
             Map.entry("permutations", "--permutations N"),
+            Map.entry("demo rows", "--demo-rows N"),
+            Map.entry("resamples", "--resamples N"),
+            Map.entry("epochs", "--epochs N"),
+            Map.entry("dim", "--dim N"),
+            Map.entry("batch", "--batch N"),
             Map.entry("encoding", "--encoding NAME"),
             Map.entry("solver", "--solver exact|sinkhorn|auto"),
             Map.entry("kmax", "--kmax K"),
@@ -32,6 +37,6 @@ final class Options {
 
     /** " (--option ...)" for a setting, or "" for none. */
     static String hint(String setting) {
-        return setting == null ? "" : " (" + FLAGS.getOrDefault(setting, "--" + setting) + ")";
+        return setting == null ? "" : " (" + FLAGS.getOrDefault(setting, "--" + setting.replace(' ', '-')) + ")";
     }
 }

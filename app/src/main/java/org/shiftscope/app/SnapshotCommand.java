@@ -68,6 +68,10 @@ final class SnapshotCommand implements Callable<Integer> {
     private static final java.util.concurrent.atomic.AtomicBoolean STARTED =
             new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** JavaFX's start-up logger, kept so its level sticks. */
+    private static final java.util.logging.Logger QUIET =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     /** Starts JavaFX on Monocle's headless platform with software rendering (once per process). */
     static void startHeadlessToolkit() throws InterruptedException {
         if (!STARTED.compareAndSet(false, true)) {
@@ -77,6 +81,8 @@ final class SnapshotCommand implements Callable<Integer> {
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("java.awt.headless", "true");
+        // JavaFX warns (java.util.logging) that it runs from the class path; a command prints only its own lines
+        QUIET.setLevel(java.util.logging.Level.SEVERE);
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();

@@ -17,6 +17,9 @@ final class CsvTokenizer {
     private static final int EOF = -1;
 
     private final Reader in;
+    /** Most fields one line may hold (a table wider than this is not one the analyses can use). */
+    static final int MAX_FIELDS = 100_000;
+
     private final char delimiter;
     private final int maxFieldChars;
     private final String file;
@@ -80,6 +83,10 @@ final class CsvTokenizer {
                 record.add(field.toString().strip());
             }
             if (c == delimiter) {
+                if (record.size() >= MAX_FIELDS) {
+                    throw error(recordLine, null, "a line has more than " + MAX_FIELDS + " fields; is the"
+                            + " delimiter right, or is this not a table?");
+                }
                 continue;
             }
             if (c == '\r' && peek() == '\n') {

@@ -29,6 +29,10 @@ public enum DataFormat {
         if (!Files.exists(path)) {
             throw DataException.inFile(file, "no such file (" + path.toAbsolutePath() + ")");
         }
+        if (!Files.isRegularFile(path)) { // reading a pipe or a device would wait forever
+            throw DataException.inFile(file, "not a regular file (a pipe, device or socket); save the data to a file"
+                    + " first");
+        }
         byte[] head = head(path, file);
         String lower = file.toLowerCase(Locale.ROOT);
         if (startsWith(head, 'P', 'A', 'R', '1')) {

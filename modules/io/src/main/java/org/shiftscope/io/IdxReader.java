@@ -32,9 +32,24 @@ public final class IdxReader {
         long cells() {
             long c = 1;
             for (int d : dims) {
-                c *= d;
+                c = d > 0 && c > Long.MAX_VALUE / d ? Long.MAX_VALUE : c * d;
             }
             return c;
+        }
+
+        /** Bytes of one value. */
+        int itemSize() {
+            return switch (type) {
+                case 0x08, 0x09 -> 1;
+                case 0x0B -> 2;
+                case 0x0C, 0x0D -> 4;
+                default -> 8;
+            };
+        }
+
+        /** Bytes of the header: magic and one 4-byte size per dimension. */
+        long length() {
+            return 4 + 4L * dims.length;
         }
     }
 
@@ -43,6 +58,19 @@ public final class IdxReader {
         SourceBytes source = SourceBytes.open(path);
         try (DataInputStream in = new DataInputStream(source.stream(monitor, "Reading " + file))) {
             Header h = header(in, file);
+            long bytes = h.cells() > Long.MAX_VALUE / 8 ? Long.MAX_VALUE : h.cells() * h.itemSize();
+            if (!source.gzip() && bytes > source.size() - h.length()) {
+                throw DataException.inFile(file, "truncated: the header declares " + h.cells() + " values ("
+                        + bytes + " bytes) but the file holds only " + Math.max(0, source.size() - h.length())
+                        + " bytes after its header");
+            }
+            // what the values take in memory: images as bytes, labels as text, matrices as doubles
+            long memory = switch (h.dims().length) {
+                case 1 -> h.cells() > Long.MAX_VALUE / 64 ? -1 : 64L * h.cells();
+                case 3 -> h.cells() > Long.MAX_VALUE / 2 ? -1 : h.cells() + 96L * h.dims()[0];
+                default -> h.cells() > Long.MAX_VALUE / 8 ? -1 : 8L * h.cells();
+            };
+            org.shiftscope.core.Memory.check(file, "its " + h.cells() + " values", memory);
             DataSource ds = DataSource.ofFile(path, "idx", "");
             Dataset data = switch (h.dims().length) {
                 case 1 -> new Dataset(file, ds, List.of(labelColumn(in, h, file)));

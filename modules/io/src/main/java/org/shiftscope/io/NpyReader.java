@@ -33,14 +33,15 @@ public final class NpyReader {
     private NpyReader() {
     }
 
-    record Header(ByteOrder order, char kind, int itemSize, long[] shape, boolean fortran) {
+    /** @param length bytes of the header itself (magic, version, length field and the dictionary) */
+    record Header(ByteOrder order, char kind, int itemSize, long[] shape, boolean fortran, long length) {
     }
 
     public static Dataset read(Path path, TaskMonitor monitor) {
         String file = path.getFileName().toString();
         SourceBytes source = SourceBytes.open(path);
         try (DataInputStream in = new DataInputStream(source.stream(monitor, "Reading " + file))) {
-            Array a = readArray(in, file);
+            Array a = readArray(in, file, source.gzip() ? -1 : source.size());
             List<Column> columns = new ArrayList<>(a.columns().length);
             for (int j = 0; j < a.columns().length; j++) {
                 columns.add(new NumericColumn(a.shape().length == 2 ? "dim_" + j : "value", a.columns()[j]));
@@ -55,13 +56,27 @@ public final class NpyReader {
     record Array(long[] shape, double[][] columns) {
     }
 
-    /** Reads one .npy array (header and data) from a stream; {@code file} names it in messages. */
-    static Array readArray(InputStream in, String file) throws IOException {
+    /**
+     * Reads one .npy array (header and data) from a stream; {@code file} names it in messages. {@code size} is how
+     * many bytes the stream holds (header included), or -1 when unknown: a header that declares more data than that
+     * is refused before anything is allocated, and one that declares less is refused as damaged.
+     */
+    static Array readArray(InputStream in, String file, long size) throws IOException {
         Header h = readHeader(in, file);
         int rows = (int) h.shape()[0];
         int dims = h.shape().length == 2 ? (int) h.shape()[1] : 1;
-        double[][] cols = new double[dims][rows];
         long expected = (long) rows * dims * h.itemSize();
+        if (size >= 0 && expected != size - h.length()) {
+            long have = Math.max(0, size - h.length());
+            throw DataException.inFile(file, expected > have
+                    ? "truncated: the header promises shape " + shapeText(h.shape()) + " (" + expected
+                            + " bytes of data) but the file holds only " + have + " bytes of data"
+                    : "holds " + (have - expected) + " bytes more than its shape " + shapeText(h.shape())
+                            + " declares (" + expected + " bytes of data); the file is damaged or its header is"
+                            + " wrong");
+        }
+        org.shiftscope.core.Memory.check(file, "an array of shape " + shapeText(h.shape()), 8L * rows * dims);
+        double[][] cols = new double[dims][rows];
         // C order stores row after row; Fortran order (np.asfortranarray, sklearn's PCA output) column after column
         int lines = h.fortran() ? dims : rows;
         int perLine = h.fortran() ? rows : dims;
@@ -132,14 +147,26 @@ public final class NpyReader {
         }
         long[] shape = parseShape(s.group(1), file);
         ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        return new Header(order, kind, size, shape, f.group(1).equals("True"));
+        return new Header(order, kind, size, shape, f.group(1).equals("True"),
+                MAGIC.length + 2 + (major == 1 ? 2 : 4) + headerLen);
     }
 
     private static long[] parseShape(String text, String file) {
         List<Long> dims = new ArrayList<>();
         for (String part : text.split(",")) {
             if (!part.isBlank()) {
-                dims.add(Long.parseLong(part.strip().replace("L", "")));
+                long v;
+                try {
+                    v = Long.parseLong(part.strip().replace("L", ""));
+                } catch (NumberFormatException e) {
+                    throw DataException.inFile(file, "the .npy header's shape (" + text.strip() + ") is not a list"
+                            + " of sizes; the file is damaged");
+                }
+                if (v < 0) {
+                    throw DataException.inFile(file, "the .npy header's shape (" + text.strip() + ") has a negative"
+                            + " size; the file is damaged");
+                }
+                dims.add(v);
             }
         }
         if (dims.isEmpty() || dims.size() > 2) {
@@ -147,7 +174,8 @@ public final class NpyReader {
                     + " dimensions; embeddings must be 1-D or 2-D (rows x features)");
         }
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
-        long cells = shape.length == 2 ? shape[0] * shape[1] : shape[0];
+        long cells = shape.length == 2 && shape[0] > 0 && shape[1] > Long.MAX_VALUE / shape[0] ? Long.MAX_VALUE
+                : shape.length == 2 ? shape[0] * shape[1] : shape[0];
         if (shape[0] > Integer.MAX_VALUE || cells > Integer.MAX_VALUE) {
             throw DataException.inFile(file, "array of shape " + shapeText(shape) + " is too large to load");
         }

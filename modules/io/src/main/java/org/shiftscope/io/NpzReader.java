@@ -48,7 +48,7 @@ public final class NpzReader {
                 }
                 String name = entry.substring(0, entry.length() - 4);
                 try (InputStream in = new BufferedInputStream(zip.getInputStream(e))) {
-                    arrays.add(NpyReader.readArray(in, file + ": array '" + name + "'"));
+                    arrays.add(NpyReader.readArray(in, file + ": array '" + name + "'", e.getSize()));
                 }
                 names.add(name);
             }

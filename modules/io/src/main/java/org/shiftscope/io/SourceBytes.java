@@ -66,6 +66,11 @@ final class SourceBytes {
         return size;
     }
 
+    /** Whether the file is gzipped (then {@link #size()} is not the content's size). */
+    boolean gzip() {
+        return gzip;
+    }
+
     /** Up to {@code n} leading bytes of the (decompressed) content. */
     byte[] head(int n) {
         try (InputStream in = decompress(new BufferedInputStream(Files.newInputStream(path)))) {
@@ -79,8 +84,10 @@ final class SourceBytes {
     InputStream stream(TaskMonitor monitor, String message) throws IOException {
         MessageDigest sha = sha256();
         digestStream = new DigestInputStream(Files.newInputStream(path), sha);
-        InputStream counted = new ProgressStream(new BufferedInputStream(digestStream, 1 << 16), size, monitor, message);
-        return decompress(counted);
+        ProgressStream counted = new ProgressStream(new BufferedInputStream(digestStream, 1 << 16), size, monitor,
+                message);
+        InputStream out = decompress(counted);
+        return gzip ? new BombGuard(out, counted, file) : out;
     }
 
     private InputStream decompress(InputStream in) throws IOException {
@@ -89,6 +96,8 @@ final class SourceBytes {
         }
         try {
             return new GZIPInputStream(in, 1 << 16);
+        } catch (java.io.EOFException e) {
+            throw DataException.inFile(file, "looks gzipped but ends inside its gzip header");
         } catch (IOException e) {
             throw DataException.inFile(file, "looks gzipped but is not a valid gzip stream: " + e.getMessage());
         }
@@ -108,6 +117,53 @@ final class SourceBytes {
             return HexFormat.of().formatHex(digestStream.getMessageDigest().digest());
         } catch (IOException e) {
             throw DataException.inFile(file, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a gzip stream that inflates past {@value #MAX_RATIO} times the compressed bytes read so far (once past
+     * {@value #RATIO_FLOOR} bytes): real tables compress far less, a decompression bomb far more.
+     */
+    static final class BombGuard extends FilterInputStream {
+
+        static final long MAX_RATIO = 250;
+        static final long RATIO_FLOOR = 64L << 20;
+
+        private final ProgressStream raw;
+        private final String file;
+        private long out;
+
+        BombGuard(InputStream in, ProgressStream raw, String file) {
+            super(in);
+            this.raw = raw;
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            out += n;
+            if (out > RATIO_FLOOR && out > MAX_RATIO * Math.max(1, raw.done)) {
+                throw DataException.inFile(file, "inflates to more than " + MAX_RATIO + " times its compressed size ("
+                        + org.shiftscope.core.Memory.human(out) + " from " + org.shiftscope.core.Memory.human(raw.done)
+                        + " so far): a damaged or malicious archive; if it is real, unpack it and open the result");
+            }
         }
     }
 

@@ -104,7 +104,7 @@ public final class Snapshot {
                 window.root().layout();
                 image.complete(scene.snapshot(null));
                 vm.tasks().shutdown();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an Error too (out of memory): the caller waits for this future
                 image.completeExceptionally(e);
             }
         });
@@ -116,6 +116,9 @@ public final class Snapshot {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(e.getCause());
         }

@@ -139,6 +139,8 @@ public final class DriftAnalysis {
                 throw org.shiftscope.core.DataException.setting("permutations", "the number of permutations cannot be"
                         + " negative, not " + permutations);
             }
+            org.shiftscope.core.Limits.check("permutations", permutations, 0,
+                    org.shiftscope.core.Limits.PERMUTATIONS);
         }
 
         public static Request defaults() {

@@ -123,6 +123,8 @@ public final class SplitBuilder {
                     notes::add));
         }
         Sides s = sides(definition.source(), withImages, monitor);
+        requireRows(s.reference(), "reference", definition.source());
+        requireRows(s.target(), "target", definition.source());
         if (definition.images() != null) {
             // the path column names files; it is not a feature to analyse by default, as filter columns are not
             Set<String> excluded = new LinkedHashSet<>(s.filterColumns());
@@ -136,6 +138,17 @@ public final class SplitBuilder {
         Dataset shifted = definition.targetShift().apply(s.target());
         return new Sides(s.reference(), rename(shifted, s.target().name() + " shifted by "
                 + definition.targetShift().text()), s.filterColumns(), s.notes());
+    }
+
+    /** A side with no rows cannot be compared: say which file (and which filter) left it empty. */
+    private static void requireRows(Dataset side, String name, SplitSource source) {
+        if (side.rowCount() > 0) {
+            return;
+        }
+        String where = source instanceof SplitSource.FilteredFile f
+                ? (name.equals("reference") ? f.referenceWhere() : f.targetWhere()) : null;
+        throw DataException.inFile(side.source().displayName(), where != null ? "no row matches the " + name
+                + " filter '" + where + "'" : "has no rows (the " + name + " is empty)");
     }
 
     /** Builds the split from sides already loaded (the UI keeps them to redraw without reloading). */

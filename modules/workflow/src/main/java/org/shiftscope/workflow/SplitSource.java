@@ -49,6 +49,7 @@ public sealed interface SplitSource {
             if (rows <= 0) {
                 throw DataException.of("a demo needs a positive number of rows per side, not " + rows);
             }
+            org.shiftscope.core.Limits.check("demo rows", rows, 1, org.shiftscope.core.Limits.DEMO_ROWS);
             if (!(intensity >= 0 && intensity <= 1)) {
                 throw DataException.of("a demo's intensity runs from 0 (no shift) to 1, not " + intensity);
             }

@@ -62,6 +62,14 @@ public final class TransportAnalysis {
      *                benchmarks)
      */
     public record Options(Standardize standardize, Solver solver, double epsilon) {
+
+        public Options {
+            if (!Double.isNaN(epsilon) && !(epsilon > 0 && Double.isFinite(epsilon))) {
+                throw DataException.setting("epsilon", "Sinkhorn's regularisation must be a positive number (or left"
+                        + " out for the default), not " + epsilon);
+            }
+        }
+
         public static Options defaults() {
             return new Options(Standardize.NONE, Solver.AUTO, Double.NaN);
         }

@@ -29,6 +29,19 @@ class SplitBuilderTest {
     }
 
     @Test
+    void anEmptySideNamesItsFileAndFilter(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> split(shared("adult.csv"), "sex=Male", "sex=Martian", MissingPolicy.DROP))
+                .isInstanceOf(DataException.class)
+                .hasMessage("adult.csv: no row matches the target filter 'sex=Martian'");
+        Path header = dir.resolve("header_only.csv");
+        Files.writeString(header, "a,b\n");
+        SplitDefinition two = new SplitDefinition(new SplitSource.TwoFiles(shared("adult.csv"), header), List.of(),
+                MissingPolicy.DROP);
+        assertThatThrownBy(() -> builder.build(two, TaskMonitor.NONE)).isInstanceOf(DataException.class)
+                .hasMessage("header_only.csv: has no rows (the target is empty)");
+    }
+
+    @Test
     void adultBySex() {
         Split s = split(shared("adult.csv"), "sex=Male", "sex=Female", MissingPolicy.DROP);
         assertThat(s.referenceRows()).isEqualTo(21790);

@@ -30,8 +30,7 @@ final class HoverCard {
         card.setId("map-hover");
         card.setPadding(new Insets(6));
         card.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
-        card.setStyle("-fx-background-color: -color-bg-default, rgba(0,0,0,0.05); -fx-background-radius: 4;"
-                + " -fx-border-color: -color-border-default; -fx-border-radius: 4;");
+        card.getStyleClass().add("hover-card");
         card.setMouseTransparent(true);
         Runnable show = () -> {
             picture.getChildren().setAll(vm.hoverImageProperty().get() == null ? java.util.List.of()

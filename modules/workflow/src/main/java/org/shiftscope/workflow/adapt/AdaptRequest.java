@@ -56,6 +56,9 @@ public record AdaptRequest(AdaptationMethod method, String label, String group, 
             throw DataException.of("epochs must be at least 1 and resamples and clusters at least 0 (not " + epochs
                     + ", " + resamples + ", " + clusters + ")");
         }
+        org.shiftscope.core.Limits.check("epochs", epochs, 1, org.shiftscope.core.Limits.EPOCHS);
+        org.shiftscope.core.Limits.check("resamples", resamples, 0, org.shiftscope.core.Limits.RESAMPLES);
+        org.shiftscope.core.Limits.check("clusters", clusters, 0, org.shiftscope.core.Limits.CLUSTERS);
         group = group == null || group.isBlank() ? null : group;
         classifier = classifier == null ? Classifier.MLP : classifier;
         if (classifier == Classifier.GBT && model != null) {

@@ -55,10 +55,7 @@ public final class RunStore {
 
     /** The store in the user's data folder. */
     public static RunStore standard() {
-        String root = System.getProperty("shiftscope.data", System.getenv("SHIFTSCOPE_DATA"));
-        Path dir = root != null && !root.isBlank() ? Path.of(root)
-                : Path.of(System.getProperty("user.home"), ".local", "share", "shiftscope");
-        return new RunStore(dir.resolve("runs.db"));
+        return new RunStore(org.shiftscope.workflow.AppFolders.data().resolve("runs.db"));
     }
 
     public Path file() {

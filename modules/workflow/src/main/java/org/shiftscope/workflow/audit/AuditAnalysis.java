@@ -72,6 +72,7 @@ public final class AuditAnalysis {
             if (minGroupSize < 1 || resamples < 0) {
                 throw DataException.of("the minimum group size must be at least 1 and resamples at least 0");
             }
+            org.shiftscope.core.Limits.check("resamples", resamples, 0, org.shiftscope.core.Limits.RESAMPLES);
         }
     }
 
@@ -233,6 +234,7 @@ public final class AuditAnalysis {
             if (clusters < 0) {
                 throw DataException.of("the number of transport clusters cannot be negative");
             }
+            org.shiftscope.core.Limits.check("clusters", clusters, 0, org.shiftscope.core.Limits.CLUSTERS);
         }
     }
 

@@ -21,6 +21,7 @@ public record ExplainRequest(ExplanationMethod method, int kmax, TransportAnalys
         if (kmax < 1) {
             throw DataException.setting("kmax", "the largest k must be at least 1, not " + kmax);
         }
+        org.shiftscope.core.Limits.check("kmax", kmax, 1, org.shiftscope.core.Limits.KMAX);
     }
 
     /** The defaults: k-cluster up to {@value #DEFAULT_KMAX}, raw units, automatic solver, seed 0. */

@@ -172,6 +172,8 @@ public final class MapAnalysis {
                 throw org.shiftscope.core.DataException.of("the built-in encoder needs a dimension and epochs of at"
                         + " least 1 and at least 2 training rows (not " + dim + ", " + epochs + ", " + maxTrain + ")");
             }
+            org.shiftscope.core.Limits.check("dim", dim, 1, 4096);
+            org.shiftscope.core.Limits.check("epochs", epochs, 1, org.shiftscope.core.Limits.EPOCHS);
         }
 
         /**

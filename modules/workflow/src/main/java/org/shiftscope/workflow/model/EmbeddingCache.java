@@ -35,10 +35,7 @@ public final class EmbeddingCache {
 
     /** The cache in the user's cache folder. */
     public static EmbeddingCache standard() {
-        String env = System.getProperty("shiftscope.cache", System.getenv("SHIFTSCOPE_CACHE"));
-        Path root = env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "shiftscope");
-        return new EmbeddingCache(root.resolve("embeddings"));
+        return new EmbeddingCache(org.shiftscope.workflow.AppFolders.cache().resolve("embeddings"));
     }
 
     public Path dir() {
