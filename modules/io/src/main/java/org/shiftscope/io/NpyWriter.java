@@ -3,11 +3,9 @@ package org.shiftscope.io;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.shiftscope.core.DataException;
 
@@ -25,18 +23,21 @@ public final class NpyWriter {
         int unpadded = 10 + dict.length() + 1;
         int padding = (64 - unpadded % 64) % 64;
         String header = dict + " ".repeat(padding) + "\n";
-        try (OutputStream raw = Files.newOutputStream(file);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-            out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-            out.write(header.length() & 0xFF);
-            out.write(header.length() >> 8);
-            out.write(header.getBytes(StandardCharsets.ISO_8859_1));
-            ByteBuffer buf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            for (double v : values) {
-                buf.clear();
-                buf.putDouble(v);
-                out.write(buf.array());
-            }
+        try {
+            org.shiftscope.core.AtomicFile.write(file, raw -> {
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
+                out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+                out.write(header.length() & 0xFF);
+                out.write(header.length() >> 8);
+                out.write(header.getBytes(StandardCharsets.ISO_8859_1));
+                ByteBuffer buf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+                for (double v : values) {
+                    buf.clear();
+                    buf.putDouble(v);
+                    out.write(buf.array());
+                }
+                out.flush();
+            });
         } catch (IOException e) {
             throw DataException.inFile(file.getFileName().toString(), "cannot be written: " + e.getMessage());
         }

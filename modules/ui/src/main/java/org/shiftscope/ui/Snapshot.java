@@ -139,7 +139,12 @@ public final class Snapshot {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            if (!ImageIO.write(buffered, "png", out.toFile())) {
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            boolean written = ImageIO.write(buffered, "png", png);
+            if (written) {
+                org.shiftscope.core.AtomicFile.write(out, o -> png.writeTo(o));
+            }
+            if (!written) {
                 throw DataException.inFile(out.getFileName().toString(), "no PNG writer available");
             }
         } catch (IOException e) {

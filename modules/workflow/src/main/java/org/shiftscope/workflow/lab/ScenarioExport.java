@@ -49,8 +49,8 @@ public final class ScenarioExport {
             Path project = dir.resolve(s.id() + ".shiftscope.json");
             ProjectStore.save(new Project(new SplitDefinition(new SplitSource.TwoFiles(ref, tgt), List.of(),
                     MissingPolicy.DROP), "data"), project);
-            Files.writeString(dir.resolve("README.txt"), s.title() + "\n\n" + s.description() + "\n",
-                    StandardCharsets.UTF_8);
+            org.shiftscope.core.AtomicFile.writeString(dir.resolve("README.txt"), s.title() + "\n\n"
+                    + s.description() + "\n");
             return project;
         } catch (IOException e) {
             throw DataException.inFile(dir.toString(), "cannot write the scenario: " + e.getMessage());
@@ -59,7 +59,8 @@ public final class ScenarioExport {
 
     private static void csv(Dataset d, Path file) throws IOException {
         List<Column> cols = d.columns();
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        org.shiftscope.core.AtomicFile.write(file, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(String.join(",", cols.stream().map(Column::name).map(ScenarioExport::quote).toList()));
             w.write('\n');
             for (int i = 0; i < d.rowCount(); i++) {
@@ -74,7 +75,8 @@ public final class ScenarioExport {
                 }
                 w.write('\n');
             }
-        }
+            w.flush();
+        });
     }
 
     private static String quote(String s) {
@@ -113,8 +115,13 @@ public final class ScenarioExport {
                 }
             }
         }
-        if (!javax.imageio.ImageIO.write(b, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
+        // a link planted where an image goes is refused (O_NOFOLLOW), not written through
+        try (java.io.OutputStream out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!javax.imageio.ImageIO.write(b, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
         }
     }
 }

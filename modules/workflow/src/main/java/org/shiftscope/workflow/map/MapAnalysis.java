@@ -6,7 +6,6 @@ import org.shiftscope.workflow.model.BuiltInModel;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -360,10 +359,14 @@ public final class MapAnalysis {
 
     /** Writes side,row,x,y,cluster (row = position within its side of the split) to a CSV file. */
     public static void writeCsv(Result r, Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("side,row,x,y,cluster\n");
-            write(w, "reference", r.reference(), r.referenceCluster());
-            write(w, "target", r.target(), r.targetCluster());
+        try {
+            org.shiftscope.core.AtomicFile.write(file, out -> {
+                Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+                w.write("side,row,x,y,cluster\n");
+                write(w, "reference", r.reference(), r.referenceCluster());
+                write(w, "target", r.target(), r.targetCluster());
+                w.flush();
+            });
         } catch (IOException e) {
             throw DataException.of(file + ": cannot write the map (" + e.getMessage() + ")");
         }

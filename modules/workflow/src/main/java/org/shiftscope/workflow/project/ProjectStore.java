@@ -1,6 +1,6 @@
 package org.shiftscope.workflow.project;
 
-import org.shiftscope.workflow.AtomicFile;
+import org.shiftscope.core.AtomicFile;
 import org.shiftscope.workflow.SplitDefinition;
 import org.shiftscope.workflow.SplitSource;
 import org.shiftscope.workflow.TransportAnalysis;

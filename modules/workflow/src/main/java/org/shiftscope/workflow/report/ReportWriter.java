@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.shiftscope.core.DataException;
-import org.shiftscope.workflow.AtomicFile;
+import org.shiftscope.core.AtomicFile;
 import org.shiftscope.workflow.adapt.RunStore;
 import org.shiftscope.workflow.project.ProjectStore;
 

@@ -1,4 +1,4 @@
-package org.shiftscope.workflow;
+package org.shiftscope.core;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes a file so that a crash never leaves half of it: the content goes to a temporary file in the same folder,
  * is flushed to disk, made an ordinary readable file (rw-r--r-- where POSIX; temporary files start private), then
- * renamed over the target (atomically where the file system can).
+ * renamed over the target (atomically where the file system can). A symbolic link planted at the target is replaced,
+ * never followed, so a write cannot land outside the chosen folder; temporary files a killed writer left behind
+ * for the same target are removed.
  */
 public final class AtomicFile {
 
@@ -22,13 +24,39 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** A temporary file older than this was left by a writer that died (a live one renames it within seconds). */
+    static final java.time.Duration STALE = java.time.Duration.ofHours(1);
+
     private AtomicFile() {
+    }
+
+    /** Writes {@code text} as UTF-8. */
+    public static void writeString(Path file, String text) throws IOException {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        write(file, out -> out.write(bytes));
+    }
+
+    private static void removeStale(Path dir, String prefix) {
+        java.time.Instant before = java.time.Instant.now().minus(STALE);
+        try (var old = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path p : old) {
+                if (Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a leftover that cannot be removed harms nothing; the write goes on
+        }
     }
 
     public static void write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath().normalize();
         Path dir = target.getParent();
         Files.createDirectories(dir);
+        removeStale(dir, "." + target.getFileName() + ".");
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
