@@ -127,6 +127,9 @@ public final class ModelEmbedder implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw DataException.inFile(name, "no such model file");
         }
+        if (format == Format.ONNX) {
+            OnnxExternalData.check(file, name);
+        }
         Device device = Engine.getEngine(format.engine).defaultDevice();
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
