@@ -19,7 +19,7 @@ import org.shiftscope.core.TaskMonitor;
  */
 public final class ClassifierTest {
 
-    static final int FOLDS = 5;
+    public static final int FOLDS = 5;
     static final int EPOCHS = 300;
     static final double L2 = 1e-4;
 

@@ -32,8 +32,10 @@ public final class DuckDbReader {
     public static Dataset parquet(Path path, TaskMonitor monitor) {
         String file = path.getFileName().toString();
         SourceBytes source = SourceBytes.open(path);
-        return table("read_parquet(" + literal(path) + ")", file, DataSource.ofFile(path, "parquet", source.hash()),
-                "not a readable Parquet file", monitor);
+        try (Plain plain = new Plain(file)) {
+            return table("read_parquet(" + plain.literal(path) + ")", file, DataSource.ofFile(path, "parquet",
+                    source.hash()), "not a readable Parquet file", monitor);
+        }
     }
 
     /**
@@ -48,14 +50,18 @@ public final class DuckDbReader {
         }
         java.security.MessageDigest sha = SourceBytes.sha256();
         StringBuilder list = new StringBuilder("[");
-        for (Path p : parts) {
-            sha.update(folder.relativize(p).toString().replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sha.update(SourceBytes.open(p).hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            list.append(list.length() > 1 ? ", " : "").append(literal(p));
+        try (Plain plain = new Plain(name)) {
+            for (Path p : parts) {
+                sha.update(folder.relativize(p).toString().replace('\\', '/').getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(SourceBytes.open(p).hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                list.append(list.length() > 1 ? ", " : "").append(plain.literal(p));
+            }
+            String hash = java.util.HexFormat.of().formatHex(sha.digest());
+            return table("read_parquet(" + list + "], union_by_name = true)", name,
+                    DataSource.ofFile(folder, "parquet-folder", hash), "holds a Parquet part DuckDB cannot read",
+                    monitor);
         }
-        String hash = java.util.HexFormat.of().formatHex(sha.digest());
-        return table("read_parquet(" + list + "], union_by_name = true)", name,
-                DataSource.ofFile(folder, "parquet-folder", hash), "holds a Parquet part DuckDB cannot read", monitor);
     }
 
     /** The .parquet files under a folder (any depth), sorted by path. */
@@ -76,13 +82,70 @@ public final class DuckDbReader {
     public static Dataset json(Path path, TaskMonitor monitor) {
         String file = path.getFileName().toString();
         SourceBytes source = SourceBytes.open(path);
-        return table("read_json_auto(" + literal(path) + ", maximum_object_size = 268435456)", file,
-                DataSource.ofFile(path, "json", source.hash()), "not a readable JSON / JSON Lines file (one object"
-                        + " per line, or an array of objects)", monitor);
+        try (Plain plain = new Plain(file)) {
+            return table("read_json_auto(" + plain.literal(path) + ", maximum_object_size = 268435456)", file,
+                    DataSource.ofFile(path, "json", source.hash()), "not a readable JSON / JSON Lines file (one"
+                            + " object per line, or an array of objects)", monitor);
+        }
     }
 
     static String literal(Path path) {
         return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+    }
+
+    /**
+     * File names DuckDB reads as written: it expands glob characters ({@code * ? [ ] { }}) in every path it is
+     * given, so {@code d[1].parquet} would read {@code d1.parquet}. Such a path is read through a link with a plain
+     * name in a private temporary folder, removed afterwards.
+     */
+    static final class Plain implements AutoCloseable {
+
+        private final String shown;
+        private Path dir;
+        private int links;
+
+        Plain(String shown) {
+            this.shown = shown;
+        }
+
+        String literal(Path p) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.toString().chars().noneMatch(c -> "*?[]{}".indexOf(c) >= 0)) {
+                return DuckDbReader.literal(abs);
+            }
+            try {
+                if (dir == null) {
+                    dir = java.nio.file.Files.createTempDirectory("shiftscope-read");
+                }
+                String name = abs.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                Path link = dir.resolve("part-" + links++ + (dot > 0 ? name.substring(dot).replaceAll("[^.A-Za-z0-9]",
+                        "") : ""));
+                try {
+                    java.nio.file.Files.createSymbolicLink(link, abs);
+                } catch (UnsupportedOperationException | java.io.IOException e) {
+                    java.nio.file.Files.copy(abs, link); // where links are not allowed
+                }
+                return DuckDbReader.literal(link);
+            } catch (java.io.IOException e) {
+                throw DataException.inFile(shown, "cannot be read: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (dir == null) {
+                return;
+            }
+            try (java.util.stream.Stream<Path> all = java.nio.file.Files.list(dir)) {
+                for (Path p : all.toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+                java.nio.file.Files.deleteIfExists(dir);
+            } catch (java.io.IOException e) {
+                // the temporary folder is the system's to clean
+            }
+        }
     }
 
     /** Every row of a DuckDB relation as a dataset; {@code problem} starts the message when DuckDB refuses it. */

@@ -101,6 +101,25 @@ class ImageAndParquetTest {
     }
 
     @Test
+    void aFileNameIsNeverAPattern() throws Exception {
+        // d[1].parquet must read itself, not d1.parquet (which a glob would match)
+        Path one = dir.resolve("d1.parquet");
+        Path bracket = dir.resolve("d[1].parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT 1 AS which) TO '" + one + "' (FORMAT PARQUET)");
+            st.execute("COPY (SELECT 2 AS which, 3 AS other) TO '" + dir.resolve("tmp.parquet") + "' (FORMAT PARQUET)");
+        }
+        java.nio.file.Files.move(dir.resolve("tmp.parquet"), bracket);
+        Dataset d = DataLoader.load(bracket);
+        assertThat(d.columnNames()).containsExactly("which", "other");
+        assertThat(((NumericColumn) d.requireColumn("which")).values()).containsExactly(2.0);
+        // and the temporary link is gone
+        try (var left = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("shiftscope-read")).count()).isZero();
+        }
+    }
+
+    @Test
     void truncatedParquetIsReported() throws Exception {
         Path file = dir.resolve("t.parquet");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {

@@ -76,7 +76,9 @@ public final class DriftAnalysis {
         }
         int d = features.size();
         if (d == 0) {
-            throw DataException.of("no columns to test jointly");
+            throw DataException.of("no columns to test jointly: " + split.reference().name() + " and "
+                    + split.target().name() + " have no numeric or categorical column in common (free text is"
+                    + " tested through its embeddings: map --text COL)");
         }
         double[] pooled = new double[(n + m) * d];
         for (int k = 0; k < d; k++) {
@@ -161,6 +163,13 @@ public final class DriftAnalysis {
 
     /** The detect use case: every column's test, then the MMD and classifier two-sample tests on all of them. */
     public static Report detect(Split split, Request r, TaskMonitor monitor) {
+        int fewest = Math.min(split.reference().rowCount(), split.target().rowCount());
+        if (fewest < org.shiftscope.analysis.ClassifierTest.FOLDS) {
+            throw DataException.of("the joint tests need at least " + org.shiftscope.analysis.ClassifierTest.FOLDS
+                    + " rows a side; " + (split.reference().rowCount() == fewest ? "the reference ("
+                    + split.reference().name() + ")" : "the target (" + split.target().name() + ")") + " has "
+                    + fewest);
+        }
         List<ColumnDrift> columns = univariate(split, r.correction(), r.alpha(), monitor);
         Encoded encoded = encode(split);
         MmdTest.Result mmd = r.permutations() > 0 ? mmd(encoded, r.permutations(), r.seed(), monitor) : null;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.core.DataException;
 import org.shiftscope.core.MissingPolicy;
 
 class ProjectStoreTest {
@@ -103,5 +104,23 @@ class ProjectStoreTest {
                 "bad.shiftscope.json: written by a newer ShiftScope (project format 7; this version reads up to 1)");
         Files.writeString(file, "[1,2]");
         assertThatThrownBy(() -> ProjectStore.load(file)).hasMessageContaining("not a ShiftScope project");
+    }
+
+    @Test
+    void aSettingOfTheWrongKindOrOutOfRangeIsAnErrorNamingTheFile() throws Exception {
+        String demo = "{\"format\": \"shiftscope-project\", \"version\": 1, \"split\": {\"kind\": \"demo\","
+                + " \"scenario\": \"mixture-ring\", \"rows\": %s, \"columns\": [], \"missing\": \"drop\"}}";
+        Path file = dir.resolve("p.shiftscope.json");
+        Files.writeString(file, String.format(demo, "\"three\""));
+        assertThatThrownBy(() -> ProjectStore.load(file)).isInstanceOf(DataException.class)
+                .hasMessage("p.shiftscope.json: \"rows\" is 'three', not a whole number");
+        Files.writeString(file, String.format(demo, "2147483647"));
+        assertThatThrownBy(() -> ProjectStore.load(file))
+                .hasMessage("p.shiftscope.json: demo rows must lie in 1..5,000,000, not 2,147,483,647");
+        Files.writeString(file, String.format(demo, "1e3"));
+        assertThatThrownBy(() -> ProjectStore.load(file))
+                .hasMessage("p.shiftscope.json: \"rows\" is 1000.0, not a whole number");
+        Files.writeString(file, String.format(demo, "300"));
+        assertThat(((SplitSource.Demo) ProjectStore.load(file).split().source()).rows()).isEqualTo(300);
     }
 }

@@ -37,11 +37,11 @@ final class ProjectSections {
         ExplainSettings d = ExplainSettings.defaults();
         try {
             return new ExplainSettings(o.has("method") ? ExplanationMethod.parse(o.get("method").asText())
-                    : d.method(), o.path("kmax").asInt(d.kmax()),
+                    : d.method(), ProjectFields.integer(o, "kmax", d.kmax()),
                     o.has("standardize") ? TransportAnalysis.Standardize.parse(o.get("standardize").asText())
                             : d.standardize(),
                     o.has("solver") ? TransportAnalysis.Solver.parse(o.get("solver").asText()) : d.solver(),
-                    o.path("seed").asLong(d.seed()), o.path("on_map").asBoolean(false));
+                    ProjectFields.longValue(o, "seed", d.seed()), ProjectFields.bool(o, "on_map", false));
         } catch (DataException e) {
             throw DataException.inFile(file, "explain: " + e.reason());
         }
@@ -72,8 +72,8 @@ final class ProjectSections {
             JsonNode s = a.get(i);
             String where = "slices[" + i + "]";
             try {
-                int nr = s.path("reference_rows").asInt(-1);
-                int nt = s.path("target_rows").asInt(-1);
+                int nr = ProjectFields.integer(s, "reference_rows", -1);
+                int nt = ProjectFields.integer(s, "target_rows", -1);
                 if (nr < 0 || nt < 0 || !s.path("name").isTextual()) {
                     throw DataException.setting("slice", "a slice needs a name, reference_rows and target_rows");
                 }

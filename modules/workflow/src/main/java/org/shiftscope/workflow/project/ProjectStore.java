@@ -72,7 +72,12 @@ public final class ProjectStore {
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw DataException.inFile(name, "not a ShiftScope project (no \"format\": \"" + FORMAT + "\")");
         }
-        int version = root.path("version").asInt(-1);
+        int version;
+        try {
+            version = ProjectFields.integer(root, "version", -1);
+        } catch (DataException e) {
+            throw DataException.inFile(name, e.reason());
+        }
         if (version > VERSION) {
             throw DataException.inFile(name, "written by a newer ShiftScope (project format " + version
                     + "; this version reads up to " + VERSION + ")");
@@ -80,7 +85,12 @@ public final class ProjectStore {
         if (version < 1) {
             throw DataException.inFile(name, "has no valid \"version\"");
         }
-        return fromJson(root, abs.getParent(), name);
+        try {
+            return fromJson(root, abs.getParent(), name);
+        } catch (DataException e) {
+            // a setting the file holds, refused where it is checked: name the file
+            throw e.file() != null ? e : DataException.inFile(name, e.reason());
+        }
     }
 
     /** The project as its file would hold it, with paths inside {@code dir} written relative to it. */
@@ -208,15 +218,18 @@ public final class ProjectStore {
             List<String> inputs = new ArrayList<>();
             m.path("inputs").forEach(c -> inputs.add(c.asText()));
             model = new AuditAnalysis.Model(resolve(dir, text(m, "file", file)), new EmbeddingAnalysis.ModelInput(
-                    inputs, m.path("output").asInt(0), m.path("batch").asInt(256)), m.path("positive_output").asInt(1));
+                    inputs, ProjectFields.integer(m, "output", 0), ProjectFields.integer(m, "batch", 256)),
+                    ProjectFields.integer(m, "positive_output", 1));
         }
         AuditAnalysis.Options o = new AuditAnalysis.Options(text(a, "label", file), optional(a, "positive_label"),
                 model == null ? text(a, "prediction", file) : null,
-                a.path("threshold").isNumber() ? a.get("threshold").asDouble() : null, strings(a, "positive_predictions"),
+                a.hasNonNull("threshold") ? (Double) ProjectFields.number(a, "threshold", 0) : null,
+                strings(a, "positive_predictions"),
                 strings(a, "negative_predictions"), strings(a, "groups"), optional(a, "reference_group"),
-                a.path("min_group_size").asInt(AuditAnalysis.DEFAULT_MIN_GROUP_SIZE), a.path("resamples").asInt(1000),
-                a.path("seed").asLong(0), model);
-        return new AuditAnalysis.Settings(o, optional(a, "where"), a.path("clusters").asInt(0));
+                ProjectFields.integer(a, "min_group_size", AuditAnalysis.DEFAULT_MIN_GROUP_SIZE),
+                ProjectFields.integer(a, "resamples", 1000),
+                ProjectFields.longValue(a, "seed", 0), model);
+        return new AuditAnalysis.Settings(o, optional(a, "where"), ProjectFields.integer(a, "clusters", 0));
     }
 
     private static String optional(JsonNode node, String field) {
@@ -238,8 +251,8 @@ public final class ProjectStore {
                     resolve(dir, text(s, "target", file)));
             case "filtered-file" -> new SplitSource.FilteredFile(resolve(dir, text(s, "data", file)),
                     text(s, "reference_where", file), text(s, "target_where", file));
-            case "demo" -> new SplitSource.Demo(text(s, "scenario", file), s.path("rows").asInt(1500),
-                    s.path("seed").asLong(0), s.path("intensity").asDouble(1));
+            case "demo" -> new SplitSource.Demo(text(s, "scenario", file), ProjectFields.integer(s, "rows", 1500),
+                    ProjectFields.longValue(s, "seed", 0), ProjectFields.number(s, "intensity", 1));
             default -> throw DataException.inFile(file, "unknown split kind '" + kind + "'");
         };
         List<String> columns = new ArrayList<>();
@@ -247,7 +260,7 @@ public final class ProjectStore {
         MissingPolicy missing = MissingPolicy.parse(s.path("missing").asText("drop"));
         JsonNode shift = s.path("target_shift");
         TargetShift targetShift = shift.isObject()
-                ? TargetShift.parse(text(shift, "steps", file), shift.path("seed").asLong(0)) : null;
+                ? TargetShift.parse(text(shift, "steps", file), ProjectFields.longValue(shift, "seed", 0)) : null;
         JsonNode img = s.path("images");
         SplitDefinition.ImageColumn images = img.isObject() ? new SplitDefinition.ImageColumn(text(img, "column", file),
                 img.hasNonNull("root") ? resolve(dir, img.get("root").asText()) : null) : null;
@@ -273,12 +286,12 @@ public final class ProjectStore {
                 new MapAnalysis.Clustering(
                         m.has("clustering") ? MapAnalysis.Clustering.Method.parse(m.get("clustering").asText())
                                 : d.clustering().method(),
-                        m.path("clusters").asInt(d.clustering().k()),
-                        m.has("eps") ? m.get("eps").asDouble() : Double.NaN,
-                        m.path("min_samples").asInt(d.clustering().minSamples())),
+                        ProjectFields.integer(m, "clusters", d.clustering().k()),
+                        ProjectFields.number(m, "eps", Double.NaN),
+                        ProjectFields.integer(m, "min_samples", d.clustering().minSamples())),
                 m.has("standardize") ? TransportAnalysis.Standardize.parse(m.get("standardize").asText())
                         : d.standardize(),
-                m.path("seed").asLong(d.seed()),
+                ProjectFields.longValue(m, "seed", d.seed()),
                 m.path("preprocess").isObject() ? preprocess(m.path("preprocess")) : ImagePreprocessing.NONE);
     }
 
@@ -305,13 +318,13 @@ public final class ProjectStore {
 
     static ImagePreprocessing preprocess(JsonNode o) {
         String channels = o.path("channels").asText("as-stored");
-        return new ImagePreprocessing(o.path("resize").asInt(0), o.path("exact").asBoolean(false),
-                o.path("crop").asInt(0), switch (channels) {
+        return new ImagePreprocessing(ProjectFields.integer(o, "resize", 0), ProjectFields.bool(o, "exact", false),
+                ProjectFields.integer(o, "crop", 0), switch (channels) {
                     case "grey" -> 1;
                     case "rgb", "bgr" -> 3;
                     default -> 0;
                 }, channels.equals("bgr"), o.path("layout").asText("nchw").equals("nhwc"),
-                o.path("scale").asInt(1) == 255, doubles(o.path("mean"), 0), doubles(o.path("std"), 1));
+                ProjectFields.integer(o, "scale", 1) == 255, doubles(o.path("mean"), 0), doubles(o.path("std"), 1));
     }
 
     private static double[] doubles(JsonNode a, double otherwise) {
