@@ -74,10 +74,23 @@ public final class EmbeddingCache {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** The stored embeddings of a key, if any and readable with n rows. */
+    /**
+     * The stored embeddings of a key, if any, intact (their SHA-256 matches the one stored beside them: a damaged or
+     * tampered entry is dropped and recomputed) and readable with n rows.
+     */
     public Optional<Embeddings> get(String key, int n) {
         Path file = dir.resolve(key + ".npy");
-        if (!Files.isRegularFile(file)) {
+        Path sum = dir.resolve(key + ".sha256");
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            if (!Files.isRegularFile(sum) || !Files.readString(sum).strip().equals(fileHash(file))) {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(sum);
+                return Optional.empty();
+            }
+        } catch (IOException | DataException unreadable) {
             return Optional.empty();
         }
         try {
@@ -103,6 +116,9 @@ public final class EmbeddingCache {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, key, ".part");
             NpyWriter.write(tmp, e.n(), e.d(), e.toDoubles());
+            Path sumTmp = Files.createTempFile(dir, key, ".part");
+            Files.writeString(sumTmp, fileHash(tmp));
+            move(sumTmp, dir.resolve(key + ".sha256"));
             move(tmp, dir.resolve(key + ".npy"));
             Path deviceTmp = Files.createTempFile(dir, key, ".part");
             Files.writeString(deviceTmp, e.device());
