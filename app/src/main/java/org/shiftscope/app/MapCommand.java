@@ -137,9 +137,6 @@ final class MapCommand implements Callable<Integer> {
                 clusters, eps == null ? Double.NaN : eps, minSamples);
         MapAnalysis.Result r = MapAnalysis.run(p, new MapAnalysis.Options(projection, how, tests, seed),
                 encoded == null ? null : encoded.predictions(), monitor);
-        if (out != null) {
-            MapAnalysis.writeCsv(r, out);
-        }
         ConsoleProgress.clear(monitor);
         PrintWriter w = spec.commandLine().getOut();
         if (output.json()) {
@@ -190,10 +187,15 @@ final class MapCommand implements Callable<Integer> {
                         Double.isFinite(c.ratio()) ? String.format(Locale.ROOT, "%.3f", c.ratio()) : "target only",
                         c.trend().id(), percent(c.referenceAccuracy()), percent(c.targetAccuracy()));
             }
-            if (out != null) {
-                w.println("map written to " + out);
-            }
             w.flush();
+        }
+        if (out != null) {
+            // the result is printed first: a disk that cannot take the file loses only the file, and says so
+            MapAnalysis.writeCsv(r, out);
+            if (!output.json()) {
+                w.println("map written to " + out);
+                w.flush();
+            }
         }
         return 0;
     }

@@ -30,6 +30,20 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** What went wrong with a file operation, in words: "permission denied", "No space left on device". */
+    public static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or folder (" + n.getFile() + ")";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** Writes {@code text} as UTF-8. */
     public static void writeString(Path file, String text) throws IOException {
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -39,7 +39,7 @@ public final class NpyWriter {
                 out.flush();
             });
         } catch (IOException e) {
-            throw DataException.inFile(file.getFileName().toString(), "cannot be written: " + e.getMessage());
+            throw DataException.inFile(file.getFileName().toString(), "cannot be written: " + org.shiftscope.core.AtomicFile.describe(e));
         }
     }
 }

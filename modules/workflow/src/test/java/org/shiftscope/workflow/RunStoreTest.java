@@ -55,4 +55,42 @@ class RunStoreTest {
         assertThat(reopened.get("dead0001").orElseThrow().status()).isEqualTo("interrupted");
         assertThat(reopened.list()).hasSize(3);
     }
+
+    @Test
+    void aReusedProcessIdDoesNotKeepADeadRunRunning() throws Exception {
+        Path file = dir.resolve("runs.db");
+        // a database written before runs recorded their host and process start: it opens and gains the columns
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE runs (id TEXT PRIMARY KEY, kind TEXT NOT NULL, method TEXT NOT NULL,"
+                    + " options TEXT NOT NULL, seed INTEGER NOT NULL, data_hash TEXT NOT NULL, model_hash TEXT NOT NULL,"
+                    + " status TEXT NOT NULL, pid INTEGER NOT NULL, started TEXT NOT NULL, finished TEXT,"
+                    + " result TEXT, problem TEXT)");
+        }
+        RunStore store = new RunStore(file);
+        String mine = store.start("adapt", "mlls", new ObjectMapper().readTree("{}"), 0, "d", "m");
+        assertThat(store.get(mine).orElseThrow().status()).isEqualTo("running");
+        // the same process id, but a process that started at another time: the id was reused, the run is dead
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, kind, method, options, seed, data_hash,"
+                     + " model_hash, status, pid, started, host, process_started) VALUES ('reused01', 'adapt', 'tent',"
+                     + " '{}', 1, 'd', 'm', 'running', ?, '2026-01-01T00:00:00Z', ?, '2001-01-01T00:00:00Z')")) {
+            s.setLong(1, ProcessHandle.current().pid());
+            s.setString(2, hostOf(file, mine));
+            s.executeUpdate();
+        }
+        assertThat(store.get("reused01").orElseThrow().status()).isEqualTo("interrupted");
+        assertThat(store.get(mine).orElseThrow().status()).isEqualTo("running");
+    }
+
+    private static String hostOf(Path file, String id) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             PreparedStatement s = c.prepareStatement("SELECT host FROM runs WHERE id = ?")) {
+            s.setString(1, id);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
 }

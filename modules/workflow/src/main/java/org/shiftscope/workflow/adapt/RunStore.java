@@ -48,6 +48,18 @@ public final class RunStore {
                     + " options TEXT NOT NULL, seed INTEGER NOT NULL, data_hash TEXT NOT NULL, model_hash TEXT NOT NULL,"
                     + " status TEXT NOT NULL, pid INTEGER NOT NULL, started TEXT NOT NULL, finished TEXT,"
                     + " result TEXT, problem TEXT)");
+            // the process that runs a run: its host and start time with the id, so a reused id is not it
+            java.util.Set<String> have = new java.util.HashSet<>();
+            try (ResultSet cols = s.executeQuery("PRAGMA table_info(runs)")) {
+                while (cols.next()) {
+                    have.add(cols.getString("name"));
+                }
+            }
+            for (String col : List.of("host", "process_started")) {
+                if (!have.contains(col)) {
+                    s.execute("ALTER TABLE runs ADD COLUMN " + col + " TEXT");
+                }
+            }
         } catch (SQLException e) {
             throw problem(e);
         }
@@ -78,8 +90,8 @@ public final class RunStore {
     public String start(String kind, String method, JsonNode options, long seed, String dataHash, String modelHash) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, kind, method,"
-                + " options, seed, data_hash, model_hash, status, pid, started) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                + " 'running', ?, ?)")) {
+                + " options, seed, data_hash, model_hash, status, pid, started, host, process_started) VALUES (?, ?,"
+                + " ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)")) {
             s.setString(1, id);
             s.setString(2, kind);
             s.setString(3, method);
@@ -89,6 +101,8 @@ public final class RunStore {
             s.setString(7, modelHash);
             s.setLong(8, ProcessHandle.current().pid());
             s.setString(9, Instant.now().toString());
+            s.setString(10, HOST);
+            s.setString(11, processStarted(ProcessHandle.current()));
             s.executeUpdate();
         } catch (SQLException e) {
             throw problem(e);
@@ -138,9 +152,50 @@ public final class RunStore {
         return list().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
+    /** This machine's name, as runs record it. */
+    static final String HOST = host();
+
+    private static String host() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            } catch (java.io.IOException | RuntimeException e) {
+                try {
+                    h = java.net.InetAddress.getLocalHost().getHostName();
+                } catch (java.io.IOException ex) {
+                    h = "";
+                }
+            }
+        }
+        return h;
+    }
+
+    /** When a process started (ISO-8601), or null when the system does not say. */
+    static String processStarted(ProcessHandle p) {
+        return p.info().startInstant().map(Instant::toString).orElse(null);
+    }
+
+    /**
+     * Whether the process that runs a run is still at it: the same id, alive, and started when the run recorded
+     * (an id the system reused for another process is not it). A run of another machine cannot be checked here,
+     * so it stays "running".
+     */
+    static boolean alive(long pid, String host, String started) {
+        if (host != null && !host.isEmpty() && !HOST.isEmpty() && !host.equals(HOST)) {
+            return true;
+        }
+        Optional<ProcessHandle> p = ProcessHandle.of(pid);
+        if (p.isEmpty() || !p.get().isAlive()) {
+            return false;
+        }
+        String now = processStarted(p.get());
+        return started == null || now == null || started.equals(now);
+    }
+
     private static Run read(ResultSet r) throws SQLException {
         String status = r.getString("status");
-        if (status.equals("running") && ProcessHandle.of(r.getLong("pid")).map(p -> !p.isAlive()).orElse(true)) {
+        if (status.equals("running") && !alive(r.getLong("pid"), r.getString("host"), r.getString("process_started"))) {
             status = "interrupted";
         }
         JsonNode stored = json(r.getString("result"));

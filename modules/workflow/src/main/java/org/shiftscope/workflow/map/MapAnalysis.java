@@ -368,7 +368,8 @@ public final class MapAnalysis {
                 w.flush();
             });
         } catch (IOException e) {
-            throw DataException.of(file + ": cannot write the map (" + e.getMessage() + ")");
+            throw DataException.inFile(file.toString(), "the map's points were not saved: " + org.shiftscope.core.AtomicFile.describe(e)
+                    + " (the summary above is complete)");
         }
     }
 
