@@ -37,7 +37,7 @@ w("bad_idx_billions-images-idx3-ubyte", struct.pack(">I", 0x00000803) + struct.p
 w("bad_idx_negative-images-idx3-ubyte", struct.pack(">I", 0x00000803) + struct.pack(">iii", -3, 28, 28) + b"\0" * 56)
 w("bad_idx_extra-labels-idx1-ubyte", struct.pack(">I", 0x00000801) + struct.pack(">I", 2) + b"\1\2\3\4")
 # CSV: one line with millions of fields; a field a million characters long; a gzip bomb
-w("bad_csv_wide.csv", b"a\n" + b",".join([b"1"] * 3_000_000) + b"\n")
+w("bad_csv_wide.csv", b",".join([b"c"] * 3_000_000) + b"\n1\n")
 w("bad_csv_field.csv", b"a,b\n1," + b"y" * (4 << 20) + b"\n")
 bomb = gzip.compress(b"a\n" + b"0\n" * (400 << 20), compresslevel=9)
 w("bad_csv_bomb.csv.gz", bomb)
@@ -61,9 +61,29 @@ w("bad_project_three.shiftscope.json", (proj % '{"kind": "demo", "scenario": "mi
                                            '"seed": 0, "columns": [], "missing": "drop"}').encode())
 w("bad_project_resamples.shiftscope.json", ('{"format": "shiftscope-project", "version": 1, "split": {"kind": "demo",'
     ' "scenario": "mixture-ring", "rows": 200, "seed": 0, "columns": [], "missing": "drop"}, "view": "data",'
-    ' "audit": {"label": "component", "prediction": "component", "positive_predictions": ["a"], "positive_label": "a",'
+    ' "audit": {"label": "component", "prediction": "component", "positive_predictions": ["c1"], "positive_label": "c1",'
     ' "groups": ["component"], "resamples": 2147483647}}').encode())
 w("bad_project_truncated.shiftscope.json", b'{"format": "shiftscope-project", "version": 1, "split": {')
 w("bad_project_not_json.shiftscope.json", b"\x00\x01garbage")
 # images
 w("bad_image.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
+
+
+# an ONNX model whose weights point at a file outside its folder (protobuf written by hand: ModelProto.graph
+# .initializer with data_location EXTERNAL and external_data location "../../etc/hostname")
+def field(number, body):
+    key = bytes([number << 3 | 2])
+    n = len(body)
+    length = b""
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        length += bytes([b | (0x80 if n else 0)])
+        if not n:
+            break
+    return key + length + body
+
+
+tensor = field(8, b"w") + bytes([14 << 3, 1]) + field(13, field(1, b"location") + field(2, b"../../etc/hostname"))
+w("bad_model_external.onnx", bytes([8, 8]) + field(7, field(5, tensor)))
+w("bad_model_garbage.onnx", b"\x3a\xff\xff\x7f")

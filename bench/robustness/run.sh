@@ -51,12 +51,24 @@ for f in "$work"/in/*; do
         *.png)
             run "$f" inspect "$f"
             ;;
+        *.onnx)
+            run "$f" embed --data "$work/in/ok_small.csv" --model "$f" --out "$work/e.npy"
+            ;;
         *)
             run "$f" inspect "$f"
             run "$f" detect --reference "$f" --target "$f" --permutations 0
             run "$f" map --reference "$f" --target "$f" --no-tests
             ;;
     esac
+done
+# outputs never follow a link planted where they go
+printf 'precious\n' > "$work/victim"
+for cmd in "map --demo mixture-ring --no-tests --out" "embed --data $work/in/ok_npy.npy --model $here/modules/embedding/src/test/resources/models/tiny_mlp.onnx --out"; do
+    ln -sf "$work/victim" "$work/planted"
+    timeout -k 5 "$limit" "$here/shiftscope" $cmd "$work/planted" >/dev/null 2>&1
+    if [ "$(cat "$work/victim")" = precious ]; then c=clean; else c=crash; fi
+    count[$c]=$(( ${count[$c]:-0} + 1 )); runs=$((runs + 1))
+    printf '%-8s %-40s %s\n' "$c" "planted link" "${cmd%% *} --out LINK: the link's target $( [ $c = clean ] && echo untouched || echo OVERWRITTEN)"
 done
 echo "runs: $runs"
 for k in clean ok silent unclear crash hang; do printf '%-8s %d\n' "$k" "${count[$k]:-0}"; done
