@@ -25,11 +25,13 @@ public final class SharedData {
     }
 
     /**
-     * A file of Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist). Where it is not installed the
-     * test is skipped with a message, except under CI=true: .ci/run installs it, so there its absence fails.
+     * A file of Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist, or the folder
+     * {@code -Dshiftscope.fashion} names, as the app reads it). Where it is not installed the test is skipped with a
+     * message, except under CI=true: .ci/run installs it, so there its absence fails. Running the suite with
+     * {@code -Dshiftscope.fashion=/nowhere} shows what a machine without it runs.
      */
     public static Path fashionMnist(String name) {
-        Path f = Path.of("/usr/share/datasets/fashion-mnist", name);
+        Path f = Path.of(System.getProperty("shiftscope.fashion", "/usr/share/datasets/fashion-mnist"), name);
         if (!Files.isRegularFile(f)) {
             String why = f + " not found (Debian package dataset-fashion-mnist)";
             if ("true".equals(System.getenv("CI"))) {

@@ -27,6 +27,7 @@ public abstract class WindowTesting {
 
     protected MainViewModel vm;
     protected final List<String> errors = new ArrayList<>();
+    private FxWatchdog watchdog;
 
     /** Opens the window on the demo project; each test class calls it from its {@code @Start} method. */
     protected void open(Stage stage) {
@@ -38,6 +39,25 @@ public abstract class WindowTesting {
         stage.setScene(scene);
         stage.show();
         vm.show(Project.demo(), null);
+        watchdog = new FxWatchdog(FX_LIMIT_MS);
+    }
+
+    /** Longest the FX thread may stay busy while a test runs (a user would see the window freeze). */
+    static final long FX_LIMIT_MS = Long.getLong("shiftscope.fxLimitMs", 100);
+
+    /** The test's longest wait of the FX thread; fails above {@link #FX_LIMIT_MS} with what the thread was doing. */
+    @org.junit.jupiter.api.AfterEach
+    void fxThreadNeverBlocked() {
+        if (watchdog == null) {
+            return;
+        }
+        watchdog.stop();
+        long worst = watchdog.worstMs();
+        System.out.println("FX watchdog: " + getClass().getSimpleName() + " longest FX wait " + worst + " ms");
+        if (worst > FX_LIMIT_MS) {
+            throw new AssertionError("the FX thread was busy for " + worst + " ms (limit " + FX_LIMIT_MS
+                    + " ms); it was at\n    " + watchdog.worstStack());
+        }
     }
 
     protected static void waitFor(FxRobot robot, String query, String text) {
