@@ -106,15 +106,31 @@ final class AdaptCommand implements Callable<Integer> {
                 model == null ? null : new AdaptRequest.UserModel(model, modelOptions.modelInput()),
                 AdaptRequest.Classifier.parse(classifier));
         Split s = split.build();
-        AdaptationRun r = AdaptationRunner.run(s, request, RunStore.standard(), monitor);
+        RunStore store;
+        String unrecorded;
+        try {
+            store = RunStore.standard();
+            unrecorded = null;
+        } catch (org.shiftscope.core.DataException e) {
+            store = null; // a read-only or full home folder: the run goes on, unrecorded
+            unrecorded = e.getMessage();
+        }
+        AdaptationRun r = AdaptationRunner.run(s, request, store, monitor);
         ConsoleProgress.clear(monitor);
+        if (store != null && store.writeProblem() != null) {
+            unrecorded = store.writeProblem();
+        }
+        if (unrecorded != null) {
+            spec.commandLine().getErr().println("note: this run is not in the run history (" + unrecorded + ")");
+            spec.commandLine().getErr().flush();
+        }
         PrintWriter w = spec.commandLine().getOut();
         if (output.json()) {
             Json.print(w, "adapt", AdaptationRunJson.write(r));
             return 0;
         }
         w.printf(Locale.ROOT, "run %s: %s on %s (trained on %,d reference rows, %,d held out; %s accuracy %.3f)%n",
-                r.runId(), r.method(), r.model(), r.trained(), r.heldOut(), r.userModel() ? "held-out" : "train",
+                r.runId() == null ? "(not recorded)" : r.runId(), r.method(), r.model(), r.trained(), r.heldOut(), r.userModel() ? "held-out" : "train",
                 r.trainAccuracy());
         w.printf(Locale.ROOT, "%-14s %s%n", "classes", r.classes());
         if (!r.report().summary().isEmpty()) {

@@ -107,4 +107,18 @@ class KillTest {
             assertThat(r.getString(1)).isEqualTo("ok");
         }
     }
+
+    @Test
+    void anUnwritableHistoryStillShowsTheRun() throws Exception {
+        // a data folder that cannot be created (a file stands where it would go): the run is shown, unrecorded
+        Path blocked = dir.resolve("blocked");
+        Files.writeString(blocked, "a file, not a folder");
+        Process p = java(blocked.resolve("data"), Main.class.getName(), "adapt", "--demo", "mixture-ring", "--label",
+                "component", "--method", "mlls", "--epochs", "2", "--resamples", "0").start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("note: this run is not in the run history (").contains("run (not recorded): mlls on")
+                .contains("accuracy");
+    }
 }

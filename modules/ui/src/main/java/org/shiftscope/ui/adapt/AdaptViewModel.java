@@ -89,16 +89,26 @@ public final class AdaptViewModel {
         this.tasks = tasks;
     }
 
+    /** The run history, or null when it cannot be opened (runs then go on unrecorded, and the view says so). */
     private RunStore store() {
         if (store == null) {
-            store = RunStore.standard();
+            try {
+                store = RunStore.standard();
+            } catch (org.shiftscope.core.DataException e) {
+                problem.set("The run history cannot be opened, so runs are not recorded: " + e.getMessage());
+                return null;
+            }
         }
         return store;
     }
 
     /** Reloads the run history (off the FX thread). */
     public void refreshRuns() {
-        tasks.submit("runs", "Reading the run history", monitor -> store().list(), runs::setAll,
+        RunStore history = store();
+        if (history == null) {
+            return;
+        }
+        tasks.submit("runs", "Reading the run history", monitor -> history.list(), runs::setAll,
                 e -> problem.set(e.getMessage()));
     }
 
@@ -151,6 +161,9 @@ public final class AdaptViewModel {
                         history, new LiveSeries(monitor, this::plotLive, tasks)),
                 run -> {
                     show(run);
+                    if (history != null && history.writeProblem() != null) {
+                        problem.set("The run is shown but not saved in the run history: " + history.writeProblem());
+                    }
                     refreshRuns();
                 },
                 e -> {

@@ -114,7 +114,7 @@ public final class AdaptationRunner {
         if (trees) {
             options.put("classifier", o.classifier().id());
         }
-        String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
+        String runId = store == null ? null : store.tryStart("adapt", o.method().id(), options, o.seed(),
                 SplitBuilder.dataHash(split.reference(), split.target()), model);
         return recorded(store, runId, () -> builtIn(split, o, classOf, train, held, trainer, model, runId, monitor,
                 start));
@@ -124,13 +124,13 @@ public final class AdaptationRunner {
     private static AdaptationRun recorded(RunStore store, String runId, Supplier<AdaptationRun> run) {
         try {
             AdaptationRun r = run.get();
-            if (store != null) {
-                store.finish(runId, AdaptationRunJson.write(r));
+            if (store != null && runId != null) {
+                store.tryFinish(runId, AdaptationRunJson.write(r)); // a disk that cannot take it keeps the result
             }
             return r;
         } catch (RuntimeException e) {
-            if (store != null) {
-                store.fail(runId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            if (store != null && runId != null) {
+                store.tryFail(runId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             throw e;
         }
@@ -237,7 +237,7 @@ public final class AdaptationRunner {
         options.put("group", o.group());
         options.put("resamples", o.resamples());
         options.put("model_output", o.model().input().output());
-        String runId = store == null ? null : store.start("adapt", o.method().id(), options, o.seed(),
+        String runId = store == null ? null : store.tryStart("adapt", o.method().id(), options, o.seed(),
                 SplitBuilder.dataHash(split.reference(), split.target()), model);
         return recorded(store, runId, () -> userModel(split, o, classOf, held, model, runId, monitor, start));
     }

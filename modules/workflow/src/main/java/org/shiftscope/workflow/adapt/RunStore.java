@@ -86,6 +86,46 @@ public final class RunStore {
                       String problem) {
     }
 
+    /** Why the last recording failed (a full or read-only disk), or null. */
+    private volatile String writeProblem;
+
+    /** Why the last {@link #tryStart} or {@link #tryFinish} could not record, or null when all were recorded. */
+    public String writeProblem() {
+        return writeProblem;
+    }
+
+    /**
+     * {@link #start}, or null when the history cannot be written (the run goes on unrecorded; see
+     * {@link #writeProblem()}).
+     */
+    public String tryStart(String kind, String method, JsonNode options, long seed, String dataHash,
+                           String modelHash) {
+        try {
+            return start(kind, method, options, seed, dataHash, modelHash);
+        } catch (DataException e) {
+            writeProblem = e.getMessage();
+            return null;
+        }
+    }
+
+    /** {@link #finish}, keeping the result when the history cannot take it (see {@link #writeProblem()}). */
+    public void tryFinish(String id, JsonNode result) {
+        try {
+            finish(id, result);
+        } catch (DataException e) {
+            writeProblem = e.getMessage();
+        }
+    }
+
+    /** {@link #fail}, where the history can take it. */
+    public void tryFail(String id, String problem) {
+        try {
+            fail(id, problem);
+        } catch (DataException e) {
+            writeProblem = e.getMessage();
+        }
+    }
+
     /** Records a run about to start and returns its id. */
     public String start(String kind, String method, JsonNode options, long seed, String dataHash, String modelHash) {
         String id = UUID.randomUUID().toString().substring(0, 8);
