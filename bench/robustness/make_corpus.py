@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes the malformed and edge-case inputs of the robustness run (bench/robustness/run.sh) into a folder.
 
-Each file is meant to fail (its name starts with bad_) or to load (ok_). Sizes stay small: what matters is what a
+Each file is meant to fail (its name starts with bad_), to load (ok_), or either, cleanly (edge_). Sizes stay small: what matters is what a
 header declares, not what the file holds. Usage: make_corpus.py OUT_DIR
 """
 import gzip
@@ -44,7 +44,7 @@ w("bad_csv_bomb.csv.gz", bomb)
 w("bad_not_gzip.csv.gz", b"\x1f\x8bthis is not gzip")
 w("bad_csv_binary.csv", b"\x00\x01\x02\x03" * 100)
 w("bad_empty.csv", b"")
-w("bad_header_only.csv", b"a,b,c\n")
+w("edge_header_only.csv", b"a,b,c\n")  # inspect shows its columns; a split has no rows
 w("ok_small.csv", b"a,b,g\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n" * 10)
 # npz: a zip with an entry declaring a huge array
 with zipfile.ZipFile(os.path.join(out, "bad_npz_billions.npz"), "w") as z:

@@ -3,7 +3,7 @@
 # Prints one line per run (outcome, command, file) and a summary; outcomes:
 #   clean    exit 2 with one "error:" line naming the file and no Java exception text
 #   ok       exit 0 for an input meant to load (ok_*)
-#   silent   exit 0 for an input meant to fail (bad_*)
+#   silent   exit 0 for an input meant to fail (bad_*; edge_* inputs may load or fail cleanly)
 #   unclear  exit 2 without naming the file, or with exception text
 #   crash    any other exit code, or a stack trace
 #   hang     still running after the limit
@@ -24,7 +24,7 @@ classify() { # $1 file, $2 rc, $3 stderr file
     name="$(basename "$f")"
     if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then echo hang; return; fi
     if grep -qE '^\s+at |Exception in thread|OutOfMemoryError' "$err"; then echo crash; return; fi
-    if [ "$rc" = 0 ]; then [[ "$name" == ok_* ]] && echo ok || echo silent; return; fi
+    if [ "$rc" = 0 ]; then [[ "$name" == ok_* || "$name" == edge_* ]] && echo ok || echo silent; return; fi
     if [ "$rc" != 2 ]; then echo crash; return; fi
     if grep -qE 'unexpected [A-Za-z]+Exception|Exception:|/ by zero' "$err"; then echo unclear; return; fi
     if grep -q "^error: .*${name%%.*}" "$err" || grep -q "^error: .*${name}" "$err"; then echo clean; return; fi

@@ -38,9 +38,10 @@ final class MapCommand implements Callable<Integer> {
                     + " (2,500 and 4,000 points) and place the other points among their nearest fitted neighbours.")
     String method;
 
-    @Option(names = "--clusters", paramLabel = "K", defaultValue = "8",
-            description = "Number of k-means clusters or mixture components (default ${DEFAULT-VALUE}).")
-    int clusters;
+    @Option(names = "--clusters", paramLabel = "K",
+            description = "Number of k-means clusters or mixture components (default 8, or the number of points when"
+                    + " there are fewer).")
+    Integer clusters;
 
     @Option(names = "--clustering", paramLabel = "kmeans|gmm|dbscan", defaultValue = "kmeans",
             description = "How to cluster the points in the feature space: kmeans (default), gmm (Gaussian mixture,"
@@ -134,7 +135,8 @@ final class MapCommand implements Callable<Integer> {
             p = MapAnalysis.prepare(s, TransportAnalysis.Standardize.parse(standardize), !split.columns.isEmpty());
         }
         MapAnalysis.Clustering how = new MapAnalysis.Clustering(MapAnalysis.Clustering.Method.parse(clustering),
-                clusters, eps == null ? Double.NaN : eps, minSamples);
+                clusters != null ? clusters : Math.min(8, p.reference().n() + p.target().n()),
+                eps == null ? Double.NaN : eps, minSamples);
         MapAnalysis.Result r = MapAnalysis.run(p, new MapAnalysis.Options(projection, how, tests, seed),
                 encoded == null ? null : encoded.predictions(), monitor);
         ConsoleProgress.clear(monitor);

@@ -90,8 +90,20 @@ public final class AdaptationRunJson {
         return root;
     }
 
-    /** A run from its JSON (a stored row of any version so far). */
+    /**
+     * A run from its JSON (a stored row of any version so far); a record that lacks a field or holds the wrong kind
+     * of value is a {@link DataException}.
+     */
     public static AdaptationRun read(JsonNode j) {
+        try {
+            return fields(j);
+        } catch (NullPointerException | ClassCastException | IllegalArgumentException | IndexOutOfBoundsException
+                 | UnsupportedOperationException e) {
+            throw DataException.of("not a readable adaptation run record (a field is missing or of the wrong kind)");
+        }
+    }
+
+    private static AdaptationRun fields(JsonNode j) {
         String schema = j.path("schema").asText(AdaptationRun.SCHEMA);
         if (!schema.equals(AdaptationRun.SCHEMA)) {
             throw DataException.of("an adaptation run of schema '" + schema + "' is newer than this ShiftScope"
