@@ -38,10 +38,10 @@ final class FxWatchdog {
             List<String> sample = new ArrayList<>();
             while (running && posted.get() == at) {
                 long waited = (System.nanoTime() - at) / 1_000_000;
-                if (waited > limitMs && sample.isEmpty() && fxThread != null) {
+                if (waited > Math.min(limitMs, 80) && sample.isEmpty() && fxThread != null) {
                     for (StackTraceElement e : fxThread.getStackTrace()) {
                         sample.add(e.toString());
-                        if (sample.size() == 25) {
+                        if (sample.size() == 40) {
                             break;
                         }
                     }

@@ -53,7 +53,8 @@ public abstract class WindowTesting {
         }
         watchdog.stop();
         long worst = watchdog.worstMs();
-        System.out.println("FX watchdog: " + getClass().getSimpleName() + " longest FX wait " + worst + " ms");
+        System.out.println("FX watchdog: " + getClass().getSimpleName() + " longest FX wait " + worst + " ms"
+                + (worst > 100 ? " at\n    " + watchdog.worstStack() : ""));
         if (worst > FX_LIMIT_MS) {
             throw new AssertionError("the FX thread was busy for " + worst + " ms (limit " + FX_LIMIT_MS
                     + " ms); it was at\n    " + watchdog.worstStack());

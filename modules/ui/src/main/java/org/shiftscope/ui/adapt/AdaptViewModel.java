@@ -83,33 +83,43 @@ public final class AdaptViewModel {
     private final StringProperty summary = new SimpleStringProperty("Choose the label column and run a method.");
     private final StringProperty warning = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
-    private RunStore store;
+    private RunStore store; // guarded by this
+    /** Why the run history cannot be opened, or null. */
+    private String storeProblem;
 
     public AdaptViewModel(TaskRunner tasks) {
         this.tasks = tasks;
     }
 
-    /** The run history, or null when it cannot be opened (runs then go on unrecorded, and the view says so). */
-    private RunStore store() {
-        if (store == null) {
+    /**
+     * The run history, opened on first use off the FX thread (opening SQLite takes a while), or null when it cannot
+     * be opened: runs then go on unrecorded, and the view says so ({@link #storeProblem}).
+     */
+    private synchronized RunStore store() {
+        if (store == null && storeProblem == null) {
             try {
                 store = RunStore.standard();
             } catch (org.shiftscope.core.DataException e) {
-                problem.set("The run history cannot be opened, so runs are not recorded: " + e.getMessage());
-                return null;
+                storeProblem = e.getMessage();
             }
         }
         return store;
     }
 
+    private synchronized String storeProblem() {
+        return storeProblem;
+    }
+
     /** Reloads the run history (off the FX thread). */
     public void refreshRuns() {
-        RunStore history = store();
-        if (history == null) {
-            return;
-        }
-        tasks.submit("runs", "Reading the run history", monitor -> history.list(), runs::setAll,
-                e -> problem.set(e.getMessage()));
+        tasks.submit("runs", "Reading the run history", monitor -> {
+            RunStore history = store();
+            if (history == null) {
+                throw org.shiftscope.core.DataException.of("The run history cannot be opened, so runs are not"
+                        + " recorded: " + storeProblem());
+            }
+            return history.list();
+        }, runs::setAll, e -> problem.set(e.getMessage()));
     }
 
     /** Starts a run with the current settings on the Data view's split. */
@@ -154,15 +164,16 @@ public final class AdaptViewModel {
                 + model.getFileName()) + ", then " + m.id() + "…");
         loss.clear();
         lossTitle.set("loss per step");
-        RunStore history = store();
         List<org.shiftscope.workflow.slice.Slice> saved = List.copyOf(slices);
         tasks.submit("adapt", "Adaptation run: " + m.id(), monitor -> AdaptationRunner.run(
                         org.shiftscope.workflow.slice.Slices.apply(d, saved).split(), request,
-                        history, new LiveSeries(monitor, this::plotLive, tasks)),
+                        store(), new LiveSeries(monitor, this::plotLive, tasks)),
                 run -> {
                     show(run);
-                    if (history != null && history.writeProblem() != null) {
-                        problem.set("The run is shown but not saved in the run history: " + history.writeProblem());
+                    RunStore used = store();
+                    String unsaved = used == null ? storeProblem() : used.writeProblem();
+                    if (unsaved != null) {
+                        problem.set("The run is shown but not saved in the run history: " + unsaved);
                     }
                     refreshRuns();
                 },
