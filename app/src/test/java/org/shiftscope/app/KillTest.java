@@ -121,4 +121,26 @@ class KillTest {
         assertThat(out).contains("note: this run is not in the run history (").contains("run (not recorded): mlls on")
                 .contains("accuracy");
     }
+
+    @Test
+    void aFileTooBigForTheHeapGetsOneLineSayingSo() throws Exception {
+        // 40 MB of numbers read with a 32 MB heap: never an OutOfMemoryError trace
+        Path csv = dir.resolve("big.csv");
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(csv)) {
+            w.write("a,b,c,d\n");
+            for (int i = 0; i < 1_000_000; i++) {
+                w.write(i + ",0." + (i % 9973) + ",1." + (i % 7919) + ",x" + (i % 1000) + "\n");
+            }
+        }
+        List<String> cmd = new ArrayList<>(java(dir).command());
+        cmd.add(1, "-Xmx32m");
+        cmd.addAll(List.of(Main.class.getName(), "inspect", csv.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(2);
+        assertThat(out.strip()).startsWith("error: big.csv: does not fit in memory (the file is ")
+                .contains("Java may use at most 32.0 MB here").contains("SHIFTSCOPE_JAVA_OPTS=-Xmx")
+                .doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+    }
 }
