@@ -38,10 +38,14 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    GateOption gate;
+
     @Override
     public Integer call() {
         AuditAnalysis.Settings settings = audit.settings(spec);
         AuditAnalysis.Options o = settings.options();
+        List<org.shiftscope.workflow.gate.Gate> gates = gate.gates();
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         PrintWriter w = spec.commandLine().getOut();
         ObjectNode json;
@@ -58,9 +62,13 @@ final class AuditCommand implements Callable<Integer> {
             json = AuditJson.toJson(both);
         }
         ConsoleProgress.clear(monitor);
+        // the gates look at the side that matters: the target of a split, or the one file
+        List<org.shiftscope.workflow.gate.Gate.Verdict> verdicts = org.shiftscope.workflow.gate.Gates.audit(gates,
+                audits.get(audits.size() - 1));
         if (output.json()) {
+            GateOption.json(json, verdicts);
             Json.print(w, "audit", json);
-            return 0;
+            return GateOption.exit(verdicts, spec.commandLine().getErr());
         }
         for (AuditAnalysis.Audit a : audits) {
             print(w, a, audits.size() == 1 ? json : json.get(a == audits.get(0) ? "reference" : "target"));
@@ -74,7 +82,7 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         w.flush();
-        return 0;
+        return GateOption.exit(verdicts, spec.commandLine().getErr());
     }
 
     private static void print(PrintWriter w, AuditAnalysis.Audit a, JsonNode j) {

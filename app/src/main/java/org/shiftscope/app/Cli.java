@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
 @Command(name = "shiftscope", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Explore distribution shift between a reference and a target dataset.%n"
                 + "Without a command, opens the desktop app on the demo project (or --project FILE).",
-        subcommands = {InspectCommand.class, SplitCommand.class, OtCommand.class, ExplainCommand.class, DetectCommand.class, EmbedCommand.class, MapCommand.class, AdaptCommand.class, RunsCommand.class, AuditCommand.class, ReportCommand.class, DemoCommand.class, SnapshotCommand.class, BenchCommand.class},
-        footer = {"", "Exit codes: 0 done; 2 bad input or usage (one line on stderr starting with 'error:'); 3 an internal"
-                + " error (one line saying where the log with the details is)."})
+        subcommands = {InspectCommand.class, SplitCommand.class, OtCommand.class, ExplainCommand.class, DetectCommand.class, EmbedCommand.class, MapCommand.class, AdaptCommand.class, RunsCommand.class, AuditCommand.class, ReportCommand.class, CheckCommand.class, DemoCommand.class, SnapshotCommand.class, BenchCommand.class},
+        footer = {"", "Exit codes: 0 done; 1 a gate failed (--fail-on, check: one line per failed gate); 2 bad input or"
+                + " usage (one line on stderr starting with 'error:'); 3 an internal error (one line saying where the"
+                + " log with the details is)."})
 public final class Cli implements Runnable {
 
     @CommandLine.Spec

@@ -51,12 +51,16 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    GateOption gate;
+
     @Override
     public Integer call() {
         boolean json = output.json();
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         DriftAnalysis.Request request = new DriftAnalysis.Request(MultipleTesting.parse(correction), alpha,
                 permutations, ClassifierTest.Learner.parse(classifierLearner), seed);
+        List<org.shiftscope.workflow.gate.Gate> gates = gate.gates();
         Split s = split.build();
         DriftAnalysis.Report report = DriftAnalysis.detect(s, request, monitor);
         List<ColumnDrift> results = report.columns();
@@ -66,7 +70,10 @@ final class DetectCommand implements Callable<Integer> {
         ConsoleProgress.clear(monitor);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Json.print(out, "detect", org.shiftscope.workflow.DriftJson.toJson(report, request));
+            com.fasterxml.jackson.databind.node.ObjectNode root = org.shiftscope.workflow.DriftJson.toJson(report,
+                    request);
+            GateOption.json(root, org.shiftscope.workflow.gate.Gates.detect(gates, report, alpha));
+            Json.print(out, "detect", root);
         } else {
             out.printf(Locale.ROOT, "%s: %s (%s-corrected, alpha %.3g)%n", s.description(),
                     drift ? "SHIFT DETECTED" : "no shift detected", request.correction().id(), alpha);
@@ -81,6 +88,7 @@ final class DetectCommand implements Callable<Integer> {
                             d.drift() ? "DRIFT" : "", d.column(), d.test(), d.statistic(), d.pAdjusted(), d.js(), d.psi()));
             out.flush();
         }
-        return 0;
+        return GateOption.exit(org.shiftscope.workflow.gate.Gates.detect(gates, report, alpha),
+                spec.commandLine().getErr());
     }
 }

@@ -54,12 +54,16 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    GateOption gate;
+
     @Override
     public Integer call() {
         boolean json = output.json();
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         ExplanationMethod m = ExplanationMethod.parse(method);
         TransportAnalysis.Options options = transport.options();
+        List<org.shiftscope.workflow.gate.Gate> gates = gate.gates();
         if (exemplars < 0) {
             throw DataException.of("--exemplars takes a count of 0 or more, not " + exemplars);
         }
@@ -72,6 +76,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (json) {
             ObjectNode root = org.shiftscope.workflow.explain.ExplainJson.toJson(e, options.standardize(),
                     explained.exemplars(), s.reference(), s.target());
+            GateOption.json(root, org.shiftscope.workflow.gate.Gates.explain(gates, e));
             Json.print(out, "explain", root);
         } else {
             out.printf(Locale.ROOT, "W2^2 = %.6g (%s, %s), method %s%n", e.w2sq(), e.solver(),
@@ -87,6 +92,6 @@ final class ExplainCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        return 0;
+        return GateOption.exit(org.shiftscope.workflow.gate.Gates.explain(gates, e), spec.commandLine().getErr());
     }
 }

@@ -35,6 +35,8 @@ public final class MainViewModel {
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
+    /** The opened project's gates (set by check --save), kept when the app saves it. */
+    private org.shiftscope.workflow.gate.ProjectGates gates = org.shiftscope.workflow.gate.ProjectGates.NONE;
 
     public MainViewModel(TaskRunner tasks, DialogService dialogs) {
         this.tasks = tasks;
@@ -63,6 +65,7 @@ public final class MainViewModel {
     /** Shows a project (fills the form and recomputes in the background). */
     public void show(Project project, Path file) {
         data.load(project.split());
+        gates = project.gates();
         map.slices().setAll(project.slices());
         map.load(project.map());
         explain.load(project.explain());
@@ -103,7 +106,7 @@ public final class MainViewModel {
     /** The project as the window shows it now. */
     public Project currentProject() {
         return new Project(data.definition(), view.get().id(), map.settingsIfUsed(), subgroups.settingsOrNull(),
-                explain.settingsIfUsed(), map.slices());
+                explain.settingsIfUsed(), map.slices(), gates);
     }
 
     public StringBinding titleBinding() {

@@ -36,7 +36,8 @@ class MainWindowTest extends WindowTesting {
         assertThat(robot.lookup("#row-counts").queryAs(Label.class).getText())
                 .contains("Target: 1,500 rows").contains("3 columns analysed");
         assertThat(robot.lookup("#reference-schema").queryAs(TableView.class).getItems()).hasSize(3);
-        assertThat(robot.lookup("#column-charts").queryAs(TilePane.class).getChildren()).hasSize(3);
+        TilePane tiles = robot.lookup("#column-charts").queryAs(TilePane.class);
+        chartsShown(tiles, 3); // charts arrive one a frame
         CheckListView<?> picker = robot.lookup("#column-picker").queryAs(CheckListView.class);
         assertThat(picker.getCheckModel().getCheckedItems()).hasSize(3);
         // the ring moves in x and y; the component shares are equal by construction (250 rows each side)
@@ -45,7 +46,6 @@ class MainWindowTest extends WindowTesting {
         assertThat(robot.lookup("#drift-x").queryAs(Label.class).getText()).startsWith("DRIFT · KS D = ");
         assertThat(robot.lookup("#drift-component").queryAs(Label.class).getText()).startsWith("no drift · chi² = 0");
         // sorted by effect size: the unshifted component comes last
-        TilePane tiles = robot.lookup("#column-charts").queryAs(TilePane.class);
         assertThat(tiles.getChildren().get(2).getId()).isEqualTo("chart-component");
         assertThat(errors).isEmpty();
     }
@@ -58,7 +58,16 @@ class MainWindowTest extends WindowTesting {
         waitFor(robot, "#row-counts", "2 columns analysed");
         assertThat(vm.data().chosenColumns()).containsExactly("x", "y");
         assertThat(picker.getCheckModel().getCheckedItems()).hasSize(2);
-        assertThat(robot.lookup("#column-charts").queryAs(TilePane.class).getChildren()).hasSize(2);
+        chartsShown(robot.lookup("#column-charts").queryAs(TilePane.class), 2);
+    }
+
+    private static void chartsShown(TilePane tiles, int n) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> tiles.getChildren().size() == n);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(tiles.getChildren().size() + " charts, not " + n);
+        }
     }
 
     @Test

@@ -57,6 +57,13 @@ public final class DataView {
     private final TableView<DatasetSummary.ColumnSummary> targetSchema = schemaTable("target-schema");
     private final CheckListView<String> columns = new CheckListView<>();
     private final Label chartNote = new Label();
+    /** Adds the charts of the latest result, one a frame. */
+    private javafx.animation.AnimationTimer chartFeed = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+        }
+    };
     private boolean syncingChecks;
 
     public DataView(DataViewModel vm) {
@@ -346,9 +353,21 @@ public final class DataView {
             ordered.sort(java.util.Comparator.comparingDouble((ColumnComparison c) -> -r.driftOf(c.column())
                     .map(d -> Double.isNaN(d.js()) ? 0 : d.js()).orElse(-1.0)));
         }
-        for (ColumnComparison c : ordered) {
-            charts.getChildren().add(chart(c, r.driftOf(c.column()).orElse(null)));
-        }
+        // one chart a frame: styling a chart takes tens of milliseconds, two dozen at once would freeze the window
+        chartFeed.stop();
+        java.util.Iterator<ColumnComparison> next = ordered.iterator();
+        chartFeed = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (!next.hasNext()) {
+                    stop();
+                    return;
+                }
+                ColumnComparison c = next.next();
+                charts.getChildren().add(chart(c, r.driftOf(c.column()).orElse(null)));
+            }
+        };
+        chartFeed.start();
         int total = r.split().columns().size();
         chartNote.setText(total > r.comparisons().size()
                 ? "Showing " + r.comparisons().size() + " of " + total + " columns; uncheck columns to see others."

@@ -16,19 +16,33 @@ import java.util.Objects;
  * @param audit the subgroup audit's settings (null until one was set up)
  * @param explain the transport explanation's settings (null when the project has none)
  * @param slices the named selections the user saved (groups for the audit and the adaptation runs)
+ * @param gates  the conditions {@code shiftscope check} applies to the project's analyses
  */
 public record Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit,
                       org.shiftscope.workflow.explain.ExplainSettings explain,
-                      java.util.List<org.shiftscope.workflow.slice.Slice> slices) {
+                      java.util.List<org.shiftscope.workflow.slice.Slice> slices,
+                      org.shiftscope.workflow.gate.ProjectGates gates) {
 
     public Project {
         Objects.requireNonNull(split, "split");
         view = view == null || view.isBlank() ? "data" : view;
         slices = slices == null ? java.util.List.of() : java.util.List.copyOf(slices);
+        gates = gates == null ? org.shiftscope.workflow.gate.ProjectGates.NONE : gates;
+    }
+
+    public Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit,
+                   org.shiftscope.workflow.explain.ExplainSettings explain,
+                   java.util.List<org.shiftscope.workflow.slice.Slice> slices) {
+        this(split, view, map, audit, explain, slices, null);
     }
 
     public Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit) {
-        this(split, view, map, audit, null, null);
+        this(split, view, map, audit, null, null, null);
+    }
+
+    /** This project with other gates. */
+    public Project withGates(org.shiftscope.workflow.gate.ProjectGates g) {
+        return new Project(split, view, map, audit, explain, slices, g);
     }
 
     /** The map's settings, or the defaults when the project has no map. */
@@ -45,7 +59,7 @@ public record Project(SplitDefinition split, String view, MapSettings map, Audit
     }
 
     public Project withAudit(AuditAnalysis.Settings a) {
-        return new Project(split, view, map, a, explain, slices);
+        return new Project(split, view, map, a, explain, slices, gates);
     }
 
     public static Project demo() {

@@ -85,4 +85,33 @@ final class ProjectSections {
         }
         return out;
     }
+
+    static void gates(ObjectNode root, org.shiftscope.workflow.gate.ProjectGates g) {
+        if (g.isEmpty()) {
+            return;
+        }
+        ObjectNode o = root.putObject("gates");
+        g.detect().forEach(x -> o.withArray("detect").add(x.text()));
+        g.audit().forEach(x -> o.withArray("audit").add(x.text()));
+        g.explain().forEach(x -> o.withArray("explain").add(x.text()));
+    }
+
+    /** The gates of a project file ({"detect": ["drift"], "audit": ["fpr_ratio>1.25"], "explain": ["w2sq>4"]}). */
+    static org.shiftscope.workflow.gate.ProjectGates gates(JsonNode o, String file) {
+        if (!o.isObject()) {
+            return org.shiftscope.workflow.gate.ProjectGates.NONE;
+        }
+        try {
+            return new org.shiftscope.workflow.gate.ProjectGates(gateList(o.path("detect")),
+                    gateList(o.path("audit")), gateList(o.path("explain")));
+        } catch (DataException e) {
+            throw DataException.inFile(file, "gates: " + e.reason());
+        }
+    }
+
+    private static List<org.shiftscope.workflow.gate.Gate> gateList(JsonNode a) {
+        List<String> texts = new ArrayList<>();
+        a.forEach(x -> texts.add(x.asText()));
+        return org.shiftscope.workflow.gate.Gate.parseAll(texts);
+    }
 }

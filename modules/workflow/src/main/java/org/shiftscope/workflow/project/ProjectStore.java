@@ -173,6 +173,7 @@ public final class ProjectStore {
             ProjectSections.explain(root, p.explain());
         }
         ProjectSections.slices(root, p.slices());
+        ProjectSections.gates(root, p.gates());
         return root;
     }
 
@@ -267,7 +268,8 @@ public final class ProjectStore {
         return new Project(new SplitDefinition(source, columns, missing, targetShift, images),
                 root.path("view").asText("data"),
                 mapSettings(root.path("map"), dir), audit(root.path("audit"), dir, file),
-                ProjectSections.explain(root.path("explain"), file), ProjectSections.slices(root.path("slices"), file));
+                ProjectSections.explain(root.path("explain"), file), ProjectSections.slices(root.path("slices"), file),
+                ProjectSections.gates(root.path("gates"), file));
     }
 
     /** The map settings of a project file (defaults for what it does not say); null when it has none. */
