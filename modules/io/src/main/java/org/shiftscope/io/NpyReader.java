@@ -134,7 +134,7 @@ public final class NpyReader {
                     + "); only plain numeric arrays are supported, not structured or object arrays");
         }
         char kind = d.group(2).charAt(0);
-        int size = Integer.parseInt(d.group(3));
+        int size = d.group(3).length() > 2 ? -1 : Integer.parseInt(d.group(3)); // sizes are 1, 2, 4 or 8
         boolean supported = switch (kind) {
             case 'f' -> size == 2 || size == 4 || size == 8;
             case 'i', 'u' -> size == 1 || size == 2 || size == 4 || size == 8;
