@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "shiftscope", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Explore distribution shift between a reference and a target dataset.%n"
                 + "Without a command, opens the desktop app on the demo project (or --project FILE).",
-        subcommands = {InspectCommand.class, SplitCommand.class, OtCommand.class, ExplainCommand.class, DetectCommand.class, EmbedCommand.class, MapCommand.class, AdaptCommand.class, RunsCommand.class, AuditCommand.class, ReportCommand.class, CheckCommand.class, DemoCommand.class, SnapshotCommand.class, BenchCommand.class},
+        subcommands = {InspectCommand.class, SplitCommand.class, OtCommand.class, ExplainCommand.class, DetectCommand.class, EmbedCommand.class, MapCommand.class, AdaptCommand.class, RunsCommand.class, AuditCommand.class, ReportCommand.class, CheckCommand.class, DemoCommand.class, CompletionCommand.class, SnapshotCommand.class, BenchCommand.class},
         footer = {"", "Exit codes: 0 done; 1 a gate failed (--fail-on, check: one line per failed gate); 2 bad input or"
                 + " usage (one line on stderr starting with 'error:'); 3 an internal error (one line saying where the"
                 + " log with the details is)."})
@@ -40,6 +40,7 @@ public final class Cli implements Runnable {
     }
 
     private static int execute(String[] args, PrintStream out, PrintStream err) {
+        StdinPath.reset();
         CommandLine cl = new CommandLine(new Cli());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

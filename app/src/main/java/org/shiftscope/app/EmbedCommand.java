@@ -57,6 +57,10 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (StdinPath.isStdout(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "embed writes a binary .npy array: give a"
+                    + " file name to --out, not -");
+        }
         TaskMonitor monitor = ConsoleProgress.forTerminal();
         long start = System.nanoTime();
         Dataset d = SplitBuilder.load(new DatasetCatalog(), data, images.column(), monitor, spec.commandLine()

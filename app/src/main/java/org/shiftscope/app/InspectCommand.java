@@ -23,7 +23,8 @@ final class InspectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "CSV/TSV (optionally .gz), Parquet, .npy, IDX file, or image folder.")
+    @Parameters(paramLabel = "FILE", converter = StdinPath.class, description = "CSV/TSV (optionally .gz),"
+            + " Parquet, .npy, IDX file, or image folder; - reads standard input.")
     Path file;
 
     @Mixin

@@ -67,7 +67,8 @@ final class MapCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--out", paramLabel = "FILE.csv",
-            description = "Write side,row,x,y,cluster for every point to this CSV file.")
+            description = "Write side,row,x,y,cluster for every point to this CSV file (-: to standard output, the"
+                    + " summary then going to standard error).")
     Path out;
 
     @Mixin
@@ -140,7 +141,9 @@ final class MapCommand implements Callable<Integer> {
         MapAnalysis.Result r = MapAnalysis.run(p, new MapAnalysis.Options(projection, how, tests, seed),
                 encoded == null ? null : encoded.predictions(), monitor);
         ConsoleProgress.clear(monitor);
-        PrintWriter w = spec.commandLine().getOut();
+        // --out -: the points go to standard output, and the summary to standard error
+        boolean pointsOut = StdinPath.isStdout(out);
+        PrintWriter w = pointsOut ? spec.commandLine().getErr() : spec.commandLine().getOut();
         if (output.json()) {
             ObjectNode root = org.shiftscope.workflow.map.MapJson.toJson(r,
                     TransportAnalysis.Standardize.parse(standardize).id(), seed);
@@ -191,7 +194,13 @@ final class MapCommand implements Callable<Integer> {
             }
             w.flush();
         }
-        if (out != null) {
+        if (pointsOut) {
+            try {
+                MapAnalysis.writeCsv(r, spec.commandLine().getOut());
+            } catch (java.io.IOException e) {
+                throw DataException.of("standard output cannot be written: " + e.getMessage());
+            }
+        } else if (out != null) {
             // the result is printed first: a disk that cannot take the file loses only the file, and says so
             MapAnalysis.writeCsv(r, out);
             if (!output.json()) {

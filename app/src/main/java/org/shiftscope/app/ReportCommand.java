@@ -39,7 +39,8 @@ final class ReportCommand implements Callable<Integer> {
     AuditOptions audit;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", split = ",",
-            description = "Where to write: report.html, report.pdf, or both (report.html,report.pdf).")
+            description = "Where to write: report.html, report.pdf, or both (report.html,report.pdf); - writes the HTML"
+                    + " to standard output.")
     java.util.List<Path> out;
 
     @Option(names = "--save-project", paramLabel = "FILE", description = "Also save the split and audit options as"
@@ -74,7 +75,17 @@ final class ReportCommand implements Callable<Integer> {
         Report r = oneFile && project == null
                 ? ReportAnalysis.computeFile(split.data, audit.settings(spec), monitor)
                 : ReportAnalysis.compute(p, monitor);
+        if (out.size() == 1 && StdinPath.isStdout(out.get(0))) {
+            ConsoleProgress.clear(monitor);
+            spec.commandLine().getOut().print(ReportWriter.html(r, Path.of("").toAbsolutePath()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         for (Path o : out) {
+            if (StdinPath.isStdout(o)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--out - writes the HTML report to"
+                        + " standard output alone; name files to write several");
+            }
             ReportWriter.write(r, o);
         }
         ConsoleProgress.clear(monitor);

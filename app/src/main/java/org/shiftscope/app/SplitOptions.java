@@ -16,13 +16,16 @@ final class SplitOptions {
     @picocli.CommandLine.Mixin
     ImageOptions images = new ImageOptions();
 
-    @Option(names = "--reference", paramLabel = "FILE", description = "Reference file (with --target).")
+    @Option(names = "--reference", paramLabel = "FILE", converter = StdinPath.class,
+            description = "Reference file (with --target); - reads standard input.")
     Path reference;
 
-    @Option(names = "--target", paramLabel = "FILE", description = "Target file (with --reference).")
+    @Option(names = "--target", paramLabel = "FILE", converter = StdinPath.class,
+            description = "Target file (with --reference); - reads standard input.")
     Path target;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "One file to split with --reference-where and --target-where.")
+    @Option(names = "--data", paramLabel = "FILE", converter = StdinPath.class, description = "One file to split with"
+            + " --reference-where and --target-where; - reads standard input (CSV, JSON Lines or Parquet).")
     Path data;
 
     @Option(names = "--reference-where", paramLabel = "EXPR",

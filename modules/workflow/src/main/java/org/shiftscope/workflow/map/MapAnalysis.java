@@ -357,6 +357,14 @@ public final class MapAnalysis {
     }
 
 
+    /** Writes side,row,x,y,cluster (row = position within its side of the split) as CSV to a writer. */
+    public static void writeCsv(Result r, Writer w) throws IOException {
+        w.write("side,row,x,y,cluster\n");
+        write(w, "reference", r.reference(), r.referenceCluster());
+        write(w, "target", r.target(), r.targetCluster());
+        w.flush();
+    }
+
     /** Writes side,row,x,y,cluster (row = position within its side of the split) to a CSV file. */
     public static void writeCsv(Result r, Path file) {
         try {
