@@ -236,6 +236,7 @@ class AnalysisWindowTest extends WindowTesting {
         waitFor(robot, "#report-summary", "the subgroup audit by group");
         // the preview shows the report in the window: its sections, as the page's own DOM has them
         robot.clickOn("#report-preview");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#report-web").tryQuery().isPresent());
         javafx.scene.web.WebView web = robot.lookup("#report-web").queryAs(javafx.scene.web.WebView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> web.isVisible()
                 && web.getEngine().getLoadWorker().getState() == javafx.concurrent.Worker.State.SUCCEEDED).get());

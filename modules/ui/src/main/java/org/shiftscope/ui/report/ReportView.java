@@ -23,15 +23,21 @@ public final class ReportView {
     public ReportView(ReportViewModel vm) {
         Button preview = new Button("Preview");
         preview.setId("report-preview");
-        javafx.scene.web.WebView web = new javafx.scene.web.WebView();
-        web.setId("report-web");
-        web.setVisible(false);
-        web.setManaged(false);
-        javafx.scene.layout.VBox.setVgrow(web, javafx.scene.layout.Priority.ALWAYS);
+        // the browser is made with the first preview: starting WebKit takes about a second (its native part is
+        // loaded off the FX thread while the report is computed, see ReportViewModel#preview)
+        javafx.scene.layout.StackPane webHolder = new javafx.scene.layout.StackPane();
+        webHolder.setVisible(false);
+        webHolder.setManaged(false);
+        javafx.scene.layout.VBox.setVgrow(webHolder, javafx.scene.layout.Priority.ALWAYS);
         vm.previewHtmlProperty().addListener((o, a, page) -> {
-            web.getEngine().loadContent(page);
-            web.setVisible(!page.isEmpty());
-            web.setManaged(!page.isEmpty());
+            if (webHolder.getChildren().isEmpty()) {
+                javafx.scene.web.WebView web = new javafx.scene.web.WebView();
+                web.setId("report-web");
+                webHolder.getChildren().add(web);
+            }
+            ((javafx.scene.web.WebView) webHolder.getChildren().get(0)).getEngine().loadContent(page);
+            webHolder.setVisible(!page.isEmpty());
+            webHolder.setManaged(!page.isEmpty());
         });
         preview.setOnAction(e -> vm.preview());
         Button html = new Button("Write HTML report…");
@@ -46,7 +52,7 @@ public final class ReportView {
         Label written = ViewControls.summary("report-written", vm.writtenProperty());
         root = new VBox(10, ViewControls.summary("report-summary", vm.summaryProperty()),
                 new HBox(10, preview, html, pdf), hint, written, ViewControls.problem("report-problem",
-                vm.problemProperty()), web);
+                vm.problemProperty()), webHolder);
         root.setId("report-view");
         root.getStyleClass().add(Styles.FORM);
         root.setPadding(new Insets(16));

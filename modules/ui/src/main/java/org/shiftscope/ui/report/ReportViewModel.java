@@ -66,6 +66,7 @@ public final class ReportViewModel {
         problem.set("");
         written.set("");
         tasks.submit("report", "Computing the report", monitor -> {
+            warmUpBrowser();
             Report r = ReportAnalysis.compute(p, monitor);
             return new Previewed(r, ReportWriter.html(r, Path.of("").toAbsolutePath()));
         }, done -> {
@@ -76,6 +77,15 @@ public final class ReportViewModel {
     }
 
     private record Previewed(Report report, String html) {
+    }
+
+    /** Loads WebKit's native part here, off the FX thread, so that making the preview's browser does not freeze it. */
+    private static void warmUpBrowser() {
+        try {
+            Class.forName("com.sun.webkit.WebPage", true, ReportViewModel.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // the browser then starts when it is made
+        }
     }
 
     /** Writes the report to {@code out} (.pdf: PDF; else HTML): the previewed one while the project is the same. */
