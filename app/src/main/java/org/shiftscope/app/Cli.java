@@ -86,7 +86,7 @@ public final class Cli implements Runnable {
                     : fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName()));
             return BAD_INPUT;
         }
-        java.nio.file.Path log = ErrorLog.write(command + " " + String.join(" ", args), ex);
+        java.nio.file.Path log = org.shiftscope.workflow.ErrorLog.write(command + " " + String.join(" ", args), ex);
         err.println("error: internal error in " + command + (ex.getMessage() == null ? ""
                 : " (" + ex.getMessage().lines().findFirst().orElse("") + ")") + "; "
                 + (log == null ? "the log could not be written" : "the details are in " + log)

@@ -18,10 +18,42 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Unsaved confirmUnsaved(String project) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner);
+        alert.setTitle("ShiftScope");
+        alert.setHeaderText("Save the changes to " + project + "?");
+        alert.setContentText("The project's settings changed since it was saved.");
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save",
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Don't save",
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        alert.getButtonTypes().setAll(save, discard, javafx.scene.control.ButtonType.CANCEL);
+        javafx.scene.control.ButtonType answer = alert.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        return answer == save ? Unsaved.SAVE : answer == discard ? Unsaved.DISCARD : Unsaved.CANCEL;
+    }
+
+    @Override
+    public void showInfo(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner);
+        alert.setTitle("ShiftScope");
+        alert.setHeaderText(title);
+        Label body = new Label(text);
+        body.setWrapText(true);
+        body.setMaxWidth(560);
+        alert.getDialogPane().setContent(body);
+        alert.show();
+    }
+
+    @Override
     public void showError(String title, Throwable problem) {
         if (!(problem instanceof DataException) && !(problem.getCause() instanceof DataException)) {
-            System.err.println("ShiftScope: unexpected error in " + title);
-            problem.printStackTrace();
+            // the user sees one sentence; the trace goes to the log the sentence points to
+            java.nio.file.Path log = org.shiftscope.workflow.ErrorLog.write("the desktop app: " + title, problem);
+            if (log == null) {
+                problem.printStackTrace();
+            }
         }
         String text = DialogService.userMessage(problem);
         Runnable show = () -> {

@@ -35,6 +35,10 @@ public final class MainViewModel {
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
+    /** Recent projects and the dialogs' folders, remembered between sessions. */
+    private final org.shiftscope.workflow.project.UserState state = org.shiftscope.workflow.project.UserState.standard();
+    /** The project as last opened or saved: what "unsaved changes" compares with. */
+    private Project saved;
     /** The opened project's gates (set by check --save), kept when the app saves it. */
     private org.shiftscope.workflow.gate.ProjectGates gates = org.shiftscope.workflow.gate.ProjectGates.NONE;
 
@@ -74,9 +78,67 @@ public final class MainViewModel {
         view.set(ViewId.parse(project.view()));
         projectFile.set(file);
         data.apply();
+        saved = currentProject();
+        if (file != null) {
+            state.opened(file);
+        }
+    }
+
+    /** Whether the project changed since it was opened or saved. */
+    public boolean unsaved() {
+        return saved != null && !currentProject().equals(saved);
+    }
+
+    /**
+     * Before the project is left (quit, another project opened): asks what to do with unsaved changes; true when
+     * the window may go on (saved, discarded, or none), false when the user cancelled.
+     */
+    public boolean confirmLeave() {
+        if (!unsaved()) {
+            return true;
+        }
+        String name = projectFile.get() == null ? "the unsaved project" : projectFile.get().getFileName().toString();
+        return switch (dialogs.confirmUnsaved(name)) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /** The projects opened or saved last, most recent first. */
+    public java.util.List<Path> recentProjects() {
+        return state.recent();
+    }
+
+    /** The folder a file dialog was last in (null: none yet). */
+    public Path lastFolder(String dialog) {
+        return state.folder(dialog);
+    }
+
+    public void rememberFolder(String dialog, Path dir) {
+        state.folder(dialog, dir);
+    }
+
+    /** Help > About: versions, licence and where the logs and data are. */
+    public String about() {
+        return "ShiftScope " + org.shiftscope.workflow.report.Provenance.version()
+                + "\nJava " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), JavaFX "
+                + System.getProperty("javafx.runtime.version", "?") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch")
+                + "\nLicence: GPL-3.0-or-later"
+                + "\nLog: " + org.shiftscope.workflow.AppFolders.log()
+                + "\nRun history and settings: " + org.shiftscope.workflow.AppFolders.data()
+                + "\nEmbedding cache: " + org.shiftscope.workflow.AppFolders.cache();
+    }
+
+    public void showAbout() {
+        dialogs.showInfo("About ShiftScope", about());
     }
 
     public void openProject(Path file) {
+        if (!confirmLeave()) {
+            return;
+        }
         try {
             show(ProjectStore.load(file), file);
         } catch (DataException e) {
@@ -98,6 +160,8 @@ public final class MainViewModel {
         try {
             ProjectStore.save(currentProject(), file);
             projectFile.set(file);
+            saved = currentProject();
+            state.opened(file);
         } catch (DataException e) {
             dialogs.showError("Cannot save project", e);
         }

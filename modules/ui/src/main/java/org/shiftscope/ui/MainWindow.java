@@ -96,19 +96,30 @@ public final class MainWindow {
         openData.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Open one file to split, or two files (reference, then target)");
+            remembered(chooser, "open-data");
             var files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
             if (files != null) {
+                vm.rememberFolder("open-data", files.get(0).toPath().toAbsolutePath().getParent());
                 vm.viewProperty().set(ViewId.DATA);
                 vm.data().openFiles(files.stream().map(File::toPath).toList());
             }
         });
         MenuItem openProject = new MenuItem("Open project…");
         openProject.setOnAction(e -> {
-            File f = projectChooser("Open project").showOpenDialog(root.getScene().getWindow());
+            FileChooser chooser = projectChooser("Open project");
+            remembered(chooser, "project");
+            File f = chooser.showOpenDialog(root.getScene().getWindow());
             if (f != null) {
+                vm.rememberFolder("project", f.toPath().toAbsolutePath().getParent());
                 vm.openProject(f.toPath());
             }
         });
+        openProject.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        Menu recent = new Menu("Open recent");
+        recent.setId("menu-recent");
+        // filled when shown: the projects opened or saved last that still exist
+        recent.getItems().add(new MenuItem("(none yet)"));
+        recent.setOnShowing(e -> fillRecent(recent));
         MenuItem save = new MenuItem("Save project");
         save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
         save.setOnAction(e -> {
@@ -120,8 +131,12 @@ public final class MainWindow {
         saveAs.setOnAction(e -> saveAs());
         MenuItem exit = new MenuItem("Quit");
         exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        exit.setOnAction(e -> quit.run());
-        Menu file = new Menu("File", null, openData, openProject, save, saveAs, exit);
+        exit.setOnAction(e -> {
+            if (vm.confirmLeave()) {
+                quit.run();
+            }
+        });
+        Menu file = new Menu("File", null, openData, openProject, recent, save, saveAs, exit);
         javafx.scene.control.CheckMenuItem presentation = new javafx.scene.control.CheckMenuItem("Presentation mode");
         presentation.setId("menu-presentation");
         presentation.setAccelerator(KeyCombination.keyCombination("F5"));
@@ -129,15 +144,51 @@ public final class MainWindow {
         MenuItem tour = new MenuItem("Guided tour");
         tour.setAccelerator(KeyCombination.keyCombination("F1"));
         tour.setOnAction(e -> vm.tour().start());
-        Menu view = new Menu("View", null, presentation, tour);
-        return new MenuBar(file, view);
+        Menu view = new Menu("View", null, presentation);
+        for (ViewId v : ViewId.values()) {
+            MenuItem go = new MenuItem(v.title());
+            go.setId("menu-go-" + v.id());
+            go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (v.ordinal() + 1)));
+            go.setOnAction(e -> vm.viewProperty().set(v));
+            view.getItems().add(go);
+        }
+        MenuItem about = new MenuItem("About ShiftScope");
+        about.setId("menu-about");
+        about.setOnAction(e -> vm.showAbout());
+        Menu help = new Menu("Help", null, tour, about);
+        return new MenuBar(file, view, help);
+    }
+
+    /** The recent projects as menu items (each opens its project). */
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        for (java.nio.file.Path p : vm.recentProjects()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  (" + p.getParent() + ")");
+            item.setOnAction(e -> vm.openProject(p));
+            recent.getItems().add(item);
+        }
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none yet)");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
+    }
+
+    /** Opens a dialog in the folder it was last in. */
+    private void remembered(FileChooser chooser, String dialog) {
+        java.nio.file.Path dir = vm.lastFolder(dialog);
+        if (dir != null) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
     }
 
     private void saveAs() {
         FileChooser chooser = projectChooser("Save project");
         chooser.setInitialFileName("project.shiftscope.json");
+        remembered(chooser, "project");
         File f = chooser.showSaveDialog(root.getScene().getWindow());
         if (f != null) {
+            vm.rememberFolder("project", f.toPath().toAbsolutePath().getParent());
             vm.saveAs(f.toPath());
         }
     }

@@ -31,6 +31,11 @@ public final class ShiftScopeApp extends Application {
         stage.setScene(scene);
         stage.getIcons().add(new javafx.scene.image.Image(ShiftScopeApp.class.getResourceAsStream("/icons/shiftscope.png")));
         stage.titleProperty().bind(vm.titleBinding());
+        stage.setOnCloseRequest(e -> {
+            if (!vm.confirmLeave()) {
+                e.consume(); // the user cancelled: keep the window and the changes
+            }
+        });
         stage.show();
         Path project = projectArgument(getParameters().getRaw());
         if (project != null) {

@@ -9,6 +9,18 @@ public interface DialogService {
      */
     void showError(String title, Throwable problem);
 
+    /** What to do with a project's unsaved changes. */
+    enum Unsaved { SAVE, DISCARD, CANCEL }
+
+    /** Asks whether to save the changes to a project before they would be lost (tests: discard them). */
+    default Unsaved confirmUnsaved(String project) {
+        return Unsaved.DISCARD;
+    }
+
+    /** Shows a piece of information (Help > About). */
+    default void showInfo(String title, String text) {
+    }
+
     /** The text a user sees for a problem: never a stack trace. */
     static String userMessage(Throwable problem) {
         Throwable t = problem;

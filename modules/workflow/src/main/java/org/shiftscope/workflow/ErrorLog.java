@@ -1,4 +1,4 @@
-package org.shiftscope.app;
+package org.shiftscope.workflow;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import org.shiftscope.workflow.AppFolders;
 
 /** Internal errors, with their stack traces, appended to the log file (the user sees one line pointing here). */
-final class ErrorLog {
+public final class ErrorLog {
 
     /** Largest size the log grows to before it starts afresh. */
     static final long MAX_BYTES = 4L << 20;
@@ -20,11 +19,11 @@ final class ErrorLog {
     }
 
     /** Appends what was being done and the trace; returns the log's path, or null when it cannot be written. */
-    static Path write(String doing, Throwable e) {
+    public static Path write(String doing, Throwable e) {
         Path log = AppFolders.log();
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        String entry = Instant.now() + " ShiftScope " + Cli.version() + ", Java " + Runtime.version() + ", "
+        String entry = Instant.now() + " ShiftScope " + org.shiftscope.workflow.report.Provenance.version() + ", Java " + Runtime.version() + ", "
                 + System.getProperty("os.name") + "\n" + doing + "\n" + trace + "\n";
         try {
             Files.createDirectories(log.getParent());
