@@ -35,7 +35,12 @@ public final class Cli implements Runnable {
         try {
             return execute(args, out, err);
         } catch (Throwable e) { // what escapes picocli: an Error such as OutOfMemoryError
-            return report(e, args, err);
+            try {
+                return report(e, args, err);
+            } catch (Throwable worse) { // reporting failed too (e.g. a broken installation): one line all the same
+                err.println("error: internal error (" + e + "; and while reporting it: " + worse + ")");
+                return INTERNAL;
+            }
         }
     }
 
@@ -53,7 +58,12 @@ public final class Cli implements Runnable {
             if (System.console() != null) {
                 err.print("\r" + " ".repeat(79) + "\r"); // a progress line may be showing
             }
-            return report(ex, args, err);
+            try {
+                return report(ex, args, err);
+            } catch (Throwable worse) {
+                err.println("error: internal error (" + ex + "; and while reporting it: " + worse + ")");
+                return INTERNAL;
+            }
         });
         return cl.execute(args);
     }

@@ -17,7 +17,15 @@ public final class Main {
         if (args.length == 0 || (args.length == 2 && args[0].equals("--project"))) {
             System.exit(openDesktop(args));
         }
-        System.exit(Cli.run(args, System.out, System.err));
+        // whatever happens, the process ends: a JavaFX thread a command started must not keep it alive
+        int code = Cli.INTERNAL;
+        try {
+            code = Cli.run(args, System.out, System.err);
+        } catch (Throwable e) {
+            System.err.println("error: internal error (" + e + ")");
+        } finally {
+            System.exit(code);
+        }
     }
 
     private static int openDesktop(String[] args) {

@@ -69,8 +69,7 @@ final class SnapshotCommand implements Callable<Integer> {
             new java.util.concurrent.atomic.AtomicBoolean();
 
     /** JavaFX's start-up logger, kept so its level sticks. */
-    private static final java.util.logging.Logger QUIET =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("javafx");
 
     /** Starts JavaFX on Monocle's headless platform with software rendering (once per process). */
     static void startHeadlessToolkit() throws InterruptedException {

@@ -73,10 +73,14 @@ public final class AdaptView {
         vm.slices().addListener((javafx.collections.ListChangeListener<Object>) c -> columns.run());
         columns.run();
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, vm.seedProperty().get());
-        seed.setPrefWidth(100);
+        seed.setPrefWidth(110);
+        seed.setEditable(true);
+        seed.setId("adapt-seed");
         seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
         Spinner<Integer> epochs = new Spinner<>(1, 200, vm.epochsProperty().get());
-        epochs.setPrefWidth(80);
+        epochs.setPrefWidth(90);
+        epochs.setEditable(true);
+        epochs.setId("adapt-epochs");
         epochs.valueProperty().addListener((o, a, b) -> vm.epochsProperty().set(b));
         javafx.scene.control.Slider alpha = new javafx.scene.control.Slider(0, 1, vm.alphaProperty().get());
         alpha.setId("adapt-alpha");
@@ -108,7 +112,7 @@ public final class AdaptView {
             }
         });
         Spinner<Integer> output = new Spinner<>(0, 64, vm.modelOutputProperty().get());
-        output.setPrefWidth(70);
+        output.setPrefWidth(80);
         output.valueProperty().addListener((o, a, b) -> vm.modelOutputProperty().set(b));
         javafx.scene.control.TextField inputs = new javafx.scene.control.TextField();
         inputs.setId("adapt-model-inputs");
@@ -116,7 +120,7 @@ public final class AdaptView {
         inputs.textProperty().bindBidirectional(vm.modelInputsProperty());
         Spinner<Integer> features = new Spinner<>(-1, 64, vm.modelFeaturesProperty().get());
         features.setId("adapt-model-features");
-        features.setPrefWidth(70);
+        features.setPrefWidth(80);
         features.setTooltip(new javafx.scene.control.Tooltip("The output holding your classifier's embedding (-1:"
                 + " none); LAME's neighbours and the clusters use it"));
         features.valueProperty().addListener((o, a, b) -> vm.modelFeaturesProperty().set(b));
@@ -142,8 +146,9 @@ public final class AdaptView {
         run.setId("adapt-run");
         run.setDefaultButton(true);
         run.setOnAction(e -> vm.run());
-        HBox bar = new HBox(10, new Label("Method"), method, new Label("Label"), label, new Label("Group"), group,
-                new Label("Seed"), seed, new Label("Epochs"), epochs, alphaValue, alpha, run);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, pair("Method", method),
+                pair("Label", label), pair("Group", group), pair("Seed", seed), pair("Epochs", epochs),
+                new HBox(6, alphaValue, alpha), run);
         ChoiceBox<org.shiftscope.workflow.adapt.AdaptRequest.Classifier> builtIn = new ChoiceBox<>();
         builtIn.setId("adapt-classifier");
         builtIn.getItems().setAll(org.shiftscope.workflow.adapt.AdaptRequest.Classifier.values());
@@ -153,13 +158,29 @@ public final class AdaptView {
         }));
         builtIn.valueProperty().bindBidirectional(vm.classifierProperty());
         builtIn.disableProperty().bind(vm.modelFileProperty().isNotEmpty());
-        HBox modelBar = new HBox(10, new Label("Classifier"), builtIn, new Label("or your model"), model, browse,
-                new Label("output"), output, new Label("features"), features, new Label("inputs"), inputs, images);
-        for (HBox b : List.of(bar, modelBar)) {
+        javafx.scene.layout.FlowPane modelBar = new javafx.scene.layout.FlowPane(12, 6, pair("Classifier", builtIn),
+                pair("or your model", model), browse, pair("output", output), pair("features", features),
+                pair("inputs", inputs), images);
+        // the bars wrap on a narrow window (a label stays with its control) instead of squeezing controls to nothing
+        for (javafx.scene.layout.FlowPane b : List.of(bar, modelBar)) {
             b.setAlignment(Pos.CENTER_LEFT);
-            b.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n)
-                    .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         }
+        for (javafx.scene.control.Control c : List.of(seed, epochs, output, features, run, browse, method, builtIn)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        seed.setTooltip(new javafx.scene.control.Tooltip("Seed of the training-set split, the network's start and"
+                + " the bootstrap: the same seed gives the same run"));
+        epochs.setTooltip(new javafx.scene.control.Tooltip("Passes over the training rows (built-in network and the"
+                + " methods that train)"));
+        alpha.setTooltip(new javafx.scene.control.Tooltip("How far the method moves from the original model"
+                + " (alpha-BN, WiSE-FT): 0 keeps it, 1 takes the adapted one"));
+        output.setTooltip(new javafx.scene.control.Tooltip("Which output of your model holds the class scores"));
+        inputs.setTooltip(new javafx.scene.control.Tooltip("The columns your model reads, in order (empty: every"
+                + " numeric column)"));
+        builtIn.setTooltip(new javafx.scene.control.Tooltip("The classifier trained on the reference when you give no"
+                + " model of your own"));
+        method.setTooltip(new javafx.scene.control.Tooltip("The adaptation method; its summary after a run says what"
+                + " it changed"));
         Label summary = ViewControls.summary("adapt-summary", vm.summaryProperty());
         Label warning = new Label();
         warning.setId("adapt-warning");
@@ -294,5 +315,14 @@ public final class AdaptView {
             }
             chart.getData().add(s);
         }
+    }
+
+    /** A label and its control, kept on one line when the form wraps. */
+    private static HBox pair(String text, Node control) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, l, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 }
