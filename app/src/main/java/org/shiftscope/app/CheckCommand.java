@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.workflow.gate.Gate;
-import org.shiftscope.workflow.gate.ProjectCheck;
+import org.shiftscope.workflow.check.ProjectCheck;
 import org.shiftscope.workflow.gate.ProjectGates;
 import org.shiftscope.workflow.project.Project;
 import org.shiftscope.workflow.project.ProjectStore;

@@ -23,7 +23,7 @@ public final class ErrorLog {
         Path log = AppFolders.log();
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        String entry = Instant.now() + " ShiftScope " + org.shiftscope.workflow.report.Provenance.version() + ", Java " + Runtime.version() + ", "
+        String entry = Instant.now() + " ShiftScope " + Version.get() + ", Java " + Runtime.version() + ", "
                 + System.getProperty("os.name") + "\n" + doing + "\n" + trace + "\n";
         try {
             Files.createDirectories(log.getParent());

@@ -5,12 +5,10 @@ import org.shiftscope.workflow.SplitSource;
 import org.shiftscope.workflow.model.EmbeddingCache;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.shiftscope.core.DataException;
 
 /** Where a result came from: this build's version, the runtime, and the files an analysis read (with hashes). */
@@ -21,15 +19,7 @@ public final class Provenance {
 
     /** The version Maven wrote at build time ("unknown" when run from classes without it). */
     public static String version() {
-        Properties p = new Properties();
-        try (InputStream in = Provenance.class.getResourceAsStream("/shiftscope-version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
+        return org.shiftscope.workflow.Version.get();
     }
 
     /** ShiftScope, Java and operating system versions, in that order. */

@@ -1,4 +1,4 @@
-package org.shiftscope.workflow.gate;
+package org.shiftscope.workflow.check;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,9 @@ import org.shiftscope.workflow.DriftAnalysis;
 import org.shiftscope.workflow.SplitBuilder;
 import org.shiftscope.workflow.audit.AuditAnalysis;
 import org.shiftscope.workflow.explain.ExplainAnalysis;
+import org.shiftscope.workflow.gate.Gate;
+import org.shiftscope.workflow.gate.Gates;
+import org.shiftscope.workflow.gate.ProjectGates;
 import org.shiftscope.workflow.project.Project;
 
 /**
