@@ -35,7 +35,12 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showInfo(String title, String text) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        show(Alert.AlertType.INFORMATION, title, text);
+    }
+
+    /** A dialog with a heading and a wrapped text. */
+    private void show(Alert.AlertType type, String title, String text) {
+        Alert alert = new Alert(type);
         alert.initOwner(owner);
         alert.setTitle("ShiftScope");
         alert.setHeaderText(title);
@@ -56,17 +61,7 @@ public final class FxDialogService implements DialogService {
             }
         }
         String text = DialogService.userMessage(problem);
-        Runnable show = () -> {
-            Alert alert = new Alert(Alert.AlertType.ERROR);
-            alert.initOwner(owner);
-            alert.setTitle("ShiftScope");
-            alert.setHeaderText(title);
-            Label body = new Label(text);
-            body.setWrapText(true);
-            body.setMaxWidth(560);
-            alert.getDialogPane().setContent(body);
-            alert.show();
-        };
+        Runnable show = () -> show(Alert.AlertType.ERROR, title, text);
         if (Platform.isFxApplicationThread()) {
             show.run();
         } else {
