@@ -21,8 +21,7 @@ for round in $(seq "$rounds"); do
         module="${t%% *}"
         test="${t#* }"
         log="$(mktemp)"
-        JAZZER_FUZZ=1 ./mvnw -B -o verify -pl "$module" -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
-            >"$log" 2>&1
+        ./mvnw -B -o verify -Pfuzz -pl "$module" -Dtest="$test" >"$log" 2>&1
         rc=$?
         execs="$(grep -oE '^#[0-9]+' "$log" | tail -n 1 | tr -d '#')"
         execs="${execs:-0}"
