@@ -65,7 +65,12 @@ class ModelEmbedderTest {
         Path junk = dir.resolve("junk.onnx");
         Files.writeString(junk, "not a model");
         assertThatThrownBy(() -> ModelEmbedder.load(junk)).isInstanceOf(DataException.class)
-                .hasMessageStartingWith("junk.onnx").hasMessageContaining("cannot be loaded as an ONNX model");
+                .hasMessage("junk.onnx: not a readable ONNX model (its protobuf is damaged)");
+        // well-formed protobuf that is no model: the engine's refusal, named
+        Path empty = dir.resolve("empty.onnx");
+        Files.write(empty, new byte[] {0x08, 0x01});
+        assertThatThrownBy(() -> ModelEmbedder.load(empty)).isInstanceOf(DataException.class)
+                .hasMessageStartingWith("empty.onnx").hasMessageContaining("cannot be loaded as an ONNX model");
         assertThatThrownBy(() -> ModelEmbedder.load(dir.resolve("missing.pt")))
                 .hasMessageContaining("missing.pt").hasMessageContaining("no such model file");
         assertThatThrownBy(() -> ModelEmbedder.load(dir.resolve("model.h5")))
