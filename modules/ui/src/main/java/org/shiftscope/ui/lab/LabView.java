@@ -87,13 +87,18 @@ public final class LabView {
     private Node panels() {
         PlaneCanvas map = new PlaneCanvas();
         map.setId("lab-map");
+        // the axes reach a little past their last tick, so a curve at 100 % (or an accuracy of 1) is not cut off
         LineChart<Number, Number> curve = new LineChart<>(new NumberAxis(1, LabAnalysis.KMAX, 1),
-                new NumberAxis(0, 100, 20));
+                headroom(new NumberAxis(0, 108, 20), 20));
         curve.setId("lab-percent");
+        javafx.scene.control.Tooltip.install(curve, new javafx.scene.control.Tooltip("PercentExplained: how much of"
+                + " the squared transport distance W2^2 between reference and target a map that moves k clusters"
+                + " rigidly accounts for (100 % = the k-cluster map explains the whole shift)"));
         curve.setTitle("PercentExplained by a k-cluster map");
         curve.setAnimated(false);
         curve.setLegendVisible(false);
-        LineChart<Number, Number> accuracy = new LineChart<>(new NumberAxis(0, 1, 0.25), new NumberAxis(0, 1, 0.25));
+        LineChart<Number, Number> accuracy = new LineChart<>(new NumberAxis(0, 1, 0.25),
+                headroom(new NumberAxis(0, 1.08, 0.25), 0.25));
         accuracy.setId("lab-accuracy-curve");
         accuracy.setTitle("Accuracy against intensity");
         accuracy.setAnimated(false);
@@ -170,5 +175,23 @@ public final class LabView {
         VBox box = new VBox(4, l, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         return box;
+    }
+
+    /** An axis whose bound lies past its last tick: only the ticks (multiples of {@code unit}) are labelled. */
+    private static NumberAxis headroom(NumberAxis axis, double unit) {
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number v) {
+                double q = v.doubleValue() / unit;
+                return Math.abs(q - Math.rint(q)) < 1e-9 ? (unit >= 1 ? String.valueOf(Math.round(v.doubleValue()))
+                        : String.valueOf(Math.round(v.doubleValue() * 100) / 100.0)) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        });
+        return axis;
     }
 }
