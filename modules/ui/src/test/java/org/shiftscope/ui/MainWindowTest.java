@@ -176,7 +176,7 @@ class MainWindowTest extends WindowTesting {
     @Test
     void guidedTourWalksFromDetectToAdaptAndPresentationModeEnlargesEverything(FxRobot robot) throws Exception {
         waitFor(robot, "#row-counts", "Reference: 1,500 rows");
-        robot.clickOn("View");
+        robot.clickOn("Help");
         robot.clickOn("Guided tour");
         waitFor(robot, "#tour-caption", "1. Two samples");
         assertThat(vm.viewProperty().get()).isEqualTo(ViewId.DATA);
