@@ -56,9 +56,19 @@ public final class MainWindow {
         return root;
     }
 
+    /** The Data view once made (its charts arrive one a frame; {@link #settle} shows them at once). */
+    private DataView dataView;
+
+    /** Finishes what the views spread over frames (for a snapshot, which renders without frames). */
+    public void settle() {
+        if (dataView != null) {
+            dataView.completeCharts();
+        }
+    }
+
     private void showView(ViewId id) {
         root.setCenter(views.computeIfAbsent(id, v -> switch (v) {
-            case DATA -> new DataView(vm.data()).root();
+            case DATA -> (dataView = new DataView(vm.data())).root();
             case EXPLAIN -> new ExplainView(vm.explain()).root();
             case MAP -> new MapView(vm.map()).root();
             case ADAPT -> new org.shiftscope.ui.adapt.AdaptView(vm.adapt()).root();

@@ -100,6 +100,7 @@ public final class Snapshot {
                 }
                 Scene scene = new Scene(window.root(), width, height);
                 scene.getStylesheets().add(Snapshot.class.getResource(Styles.STYLESHEET).toExternalForm());
+                window.settle();
                 window.root().applyCss();
                 window.root().layout();
                 image.complete(scene.snapshot(null));

@@ -57,6 +57,15 @@ public final class DataView {
     private final TableView<DatasetSummary.ColumnSummary> targetSchema = schemaTable("target-schema");
     private final CheckListView<String> columns = new CheckListView<>();
     private final Label chartNote = new Label();
+    /** Adds the charts still to come at once (a snapshot renders without frames). */
+    private Runnable pendingCharts = () -> { };
+
+    /** Shows every chart now instead of one a frame (for a snapshot, which renders without frames). */
+    public void completeCharts() {
+        chartFeed.stop();
+        pendingCharts.run();
+    }
+
     /** Adds the charts of the latest result, one a frame. */
     private javafx.animation.AnimationTimer chartFeed = new javafx.animation.AnimationTimer() {
         @Override
@@ -356,6 +365,12 @@ public final class DataView {
         // one chart a frame: styling a chart takes tens of milliseconds, two dozen at once would freeze the window
         chartFeed.stop();
         java.util.Iterator<ColumnComparison> next = ordered.iterator();
+        pendingCharts = () -> {
+            while (next.hasNext()) {
+                ColumnComparison c = next.next();
+                charts.getChildren().add(chart(c, r.driftOf(c.column()).orElse(null)));
+            }
+        };
         chartFeed = new javafx.animation.AnimationTimer() {
             @Override
             public void handle(long now) {
