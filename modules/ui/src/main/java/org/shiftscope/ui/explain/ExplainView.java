@@ -93,6 +93,20 @@ public final class ExplainView {
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, vm.seedProperty().get());
         seed.setPrefWidth(100);
         seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        tip(method, "kcluster moves k groups of reference rows rigidly; ksparse-ot and ksparse-mean move only k"
+                + " features; gaussian maps one Gaussian onto the other");
+        tip(kmax, "The largest k of the curve: how many clusters (or features) the simplest explanations may use");
+        tip(units, "Raw units keep the columns' own scales; z-score puts every column on one scale first (pooled mean"
+                + " and standard deviation), so no column dominates by its units");
+        tip(solver, "exact: the optimal transport plan (up to its size limit); sinkhorn: the debiased entropic"
+                + " divergence, within about 1 % of exact on large data; auto chooses by size");
+        tip(seed, "Seed of k-means: the same seed gives the same clusters");
+        javafx.scene.control.Tooltip.install(percentChart, new javafx.scene.control.Tooltip("PercentExplained: how"
+                + " much of the squared transport distance W2^2 the explanation with k clusters or features accounts"
+                + " for (100 % = all of the shift)"));
+        javafx.scene.control.Tooltip.install(parsimonyChart, new javafx.scene.control.Tooltip("Parsimony: how far"
+                + " the explanation moves the reference rows on average (mean squared move); a simple explanation"
+                + " explains much with little movement"));
         javafx.scene.control.CheckBox onMap = new javafx.scene.control.CheckBox("On the map's points (embeddings)");
         onMap.setId("explain-on-map");
         onMap.setTooltip(new javafx.scene.control.Tooltip("Explain the shift in the space the Map view uses: the"
@@ -282,4 +296,11 @@ public final class ExplainView {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
+
+    private static void tip(javafx.scene.control.Control c, String text) {
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        c.setTooltip(t);
+    }
 }

@@ -85,6 +85,8 @@ public final class MapView {
         method.getItems().setAll(Projector.Method.values());
         method.setConverter(ViewControls.converter(MapViewModel::label));
         method.valueProperty().bindBidirectional(vm.methodProperty());
+        method.setTooltip(new javafx.scene.control.Tooltip("How the points are drawn in 2-D: PCA (linear, exact),"
+                + " t-SNE or UMAP (neighbourhoods kept; trustworthiness in the summary says how well)"));
         ChoiceBox<TransportAnalysis.Standardize> units = new ChoiceBox<>();
         units.setId("map-standardize");
         units.getItems().setAll(TransportAnalysis.Standardize.values());
@@ -210,6 +212,12 @@ public final class MapView {
         for (Node n : List.of(eps, minSamples)) {
             n.disableProperty().bind(vm.clusteringProperty().isNotEqualTo(MapAnalysis.Clustering.Method.DBSCAN));
         }
+        eps.setTooltip(new javafx.scene.control.Tooltip("DBSCAN's radius: points closer than this are neighbours"
+                + " (empty: chosen so that 90 % of the points are core points)"));
+        minSamples.setTooltip(new javafx.scene.control.Tooltip("DBSCAN: neighbours (the point included) that make a"
+                + " core point; fewer make more, smaller clusters"));
+        clustering.setTooltip(new javafx.scene.control.Tooltip("Clusters are found in the full feature space, not in"
+                + " the 2-D picture: k-means, a Gaussian mixture (BIC shown) or DBSCAN (density, with noise)"));
         CheckBox ref = new CheckBox("Reference");
         ref.setId("map-show-reference");
         ref.selectedProperty().bindBidirectional(vm.showReferenceProperty());

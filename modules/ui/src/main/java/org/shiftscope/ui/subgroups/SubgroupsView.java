@@ -85,6 +85,12 @@ public final class SubgroupsView {
         clusters.setPrefWidth(70);
         clusters.valueProperty().addListener((o, a, b) -> vm.clustersProperty().set(b));
         vm.clustersProperty().addListener((o, a, b) -> clusters.getValueFactory().setValue(b.intValue()));
+        minSize.setTooltip(new javafx.scene.control.Tooltip("Groups with fewer rows are shown and flagged small, and"
+                + " left out of the between-group disparities (their rates are too uncertain)"));
+        clusters.setTooltip(new javafx.scene.control.Tooltip("Join the shift's k transport clusters to the groups:"
+                + " which groups moved where (0: off)"));
+        reference.setTooltip(new javafx.scene.control.Tooltip("The group every other group is compared with in the"
+                + " ratio and difference disparities (empty: the largest group)"));
         Button run = new Button("Audit");
         run.setId("subgroups-run");
         run.setDefaultButton(true);
