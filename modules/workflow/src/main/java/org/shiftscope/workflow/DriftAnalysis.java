@@ -163,6 +163,25 @@ public final class DriftAnalysis {
 
     /** The detect use case: every column's test, then the MMD and classifier two-sample tests on all of them. */
     public static Report detect(Split split, Request r, TaskMonitor monitor) {
+        requireJointRows(split);
+        return detect(split, r, univariate(split, r.correction(), r.alpha(), monitor), monitor);
+    }
+
+    /**
+     * The joint tests on a split whose per-column tests were already run with the request's correction and alpha
+     * ({@code columns}, as {@link #univariate} gives them; the Data view's analysis holds them).
+     */
+    public static Report detect(Split split, Request r, List<ColumnDrift> columns, TaskMonitor monitor) {
+        requireJointRows(split);
+        Encoded encoded = encode(split);
+        MmdTest.Result mmd = r.permutations() > 0 ? mmd(encoded, r.permutations(), r.seed(), monitor) : null;
+        ClassifierTest.Result classifier = classifier(encoded, r.seed(), r.learner(), monitor);
+        boolean drift = columns.stream().anyMatch(ColumnDrift::drift) || (mmd != null && mmd.pValue() < r.alpha())
+                || classifier.pValue() < r.alpha();
+        return new Report(columns, mmd, classifier, drift);
+    }
+
+    private static void requireJointRows(Split split) {
         int fewest = Math.min(split.reference().rowCount(), split.target().rowCount());
         if (fewest < org.shiftscope.analysis.ClassifierTest.FOLDS) {
             throw DataException.of("the joint tests need at least " + org.shiftscope.analysis.ClassifierTest.FOLDS
@@ -170,12 +189,5 @@ public final class DriftAnalysis {
                     + split.reference().name() + ")" : "the target (" + split.target().name() + ")") + " has "
                     + fewest);
         }
-        List<ColumnDrift> columns = univariate(split, r.correction(), r.alpha(), monitor);
-        Encoded encoded = encode(split);
-        MmdTest.Result mmd = r.permutations() > 0 ? mmd(encoded, r.permutations(), r.seed(), monitor) : null;
-        ClassifierTest.Result classifier = classifier(encoded, r.seed(), r.learner(), monitor);
-        boolean drift = columns.stream().anyMatch(ColumnDrift::drift) || (mmd != null && mmd.pValue() < r.alpha())
-                || classifier.pValue() < r.alpha();
-        return new Report(columns, mmd, classifier, drift);
     }
 }

@@ -39,10 +39,14 @@ class ReaderFuzzTest {
         try {
             DataLoader.load(f, OPTIONS, TaskMonitor.NONE);
         } catch (DataException expected) {
-            // a clean refusal, naming the file
-            if (!expected.getMessage().startsWith(name)) {
-                throw new AssertionError("a message that does not name the file: " + expected.getMessage());
-            }
+            namesTheFile(expected, name);
+        }
+    }
+
+    /** A clean refusal names the file. */
+    private static void namesTheFile(DataException e, String name) {
+        if (!e.getMessage().startsWith(name)) {
+            throw new AssertionError("a message that does not name the file: " + e.getMessage());
         }
     }
 
@@ -76,9 +80,7 @@ class ReaderFuzzTest {
         try {
             org.shiftscope.io.ImageDecoder.decode(bytes, "in.png");
         } catch (DataException expected) {
-            if (!expected.getMessage().startsWith("in.png")) {
-                throw new AssertionError("a message that does not name the file: " + expected.getMessage());
-            }
+            namesTheFile(expected, "in.png");
         }
     }
 }

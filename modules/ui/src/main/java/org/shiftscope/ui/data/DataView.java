@@ -365,21 +365,23 @@ public final class DataView {
         // one chart a frame: styling a chart takes tens of milliseconds, two dozen at once would freeze the window
         chartFeed.stop();
         java.util.Iterator<ColumnComparison> next = ordered.iterator();
+        Runnable addNext = () -> {
+            ColumnComparison c = next.next();
+            charts.getChildren().add(chart(c, r.driftOf(c.column()).orElse(null)));
+        };
         pendingCharts = () -> {
             while (next.hasNext()) {
-                ColumnComparison c = next.next();
-                charts.getChildren().add(chart(c, r.driftOf(c.column()).orElse(null)));
+                addNext.run();
             }
         };
         chartFeed = new javafx.animation.AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (!next.hasNext()) {
+                if (next.hasNext()) {
+                    addNext.run();
+                } else {
                     stop();
-                    return;
                 }
-                ColumnComparison c = next.next();
-                charts.getChildren().add(chart(c, r.driftOf(c.column()).orElse(null)));
             }
         };
         chartFeed.start();

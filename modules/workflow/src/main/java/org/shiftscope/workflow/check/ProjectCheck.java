@@ -43,7 +43,7 @@ public final class ProjectCheck {
             Split split = d.split();
             if (!gates.detect().isEmpty()) {
                 DriftAnalysis.Request r = DriftAnalysis.Request.defaults();
-                DriftAnalysis.Report report = DriftAnalysis.detect(split, r, monitor.range(0.3, 0.6));
+                DriftAnalysis.Report report = DriftAnalysis.detect(split, r, d.columnDrift(), monitor.range(0.3, 0.6));
                 Gates.detect(gates.detect(), report, r.alpha()).forEach(v -> out.add(new Checked("detect", v)));
             }
             if (!gates.explain().isEmpty()) {

@@ -11,6 +11,14 @@ import org.shiftscope.workflow.SplitBuilder;
 public record DataResult(org.shiftscope.workflow.SplitDefinition definition, SplitBuilder.Sides sides, Split split, DatasetSummary reference, DatasetSummary target,
                          List<ColumnComparison> comparisons, List<String> selectableColumns, List<ColumnDrift> drift) {
 
+    /**
+     * The per-column tests of the analysed columns, with detect's default correction and alpha (without the image
+     * statistics, tested as their own family).
+     */
+    public List<ColumnDrift> columnDrift() {
+        return drift.stream().filter(d -> split.columns().contains(d.column())).toList();
+    }
+
     /** The drift test of a column, if it was tested (free-text columns are not). */
     public java.util.Optional<ColumnDrift> driftOf(String column) {
         return drift.stream().filter(d -> d.column().equals(column)).findFirst();

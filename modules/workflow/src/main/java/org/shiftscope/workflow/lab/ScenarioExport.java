@@ -5,7 +5,6 @@ import org.shiftscope.workflow.SplitSource;
 import org.shiftscope.workflow.project.Project;
 import org.shiftscope.workflow.project.ProjectStore;
 
-import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,27 +100,11 @@ public final class ScenarioExport {
     }
 
     private static void png(RasterImage img, Path file) throws IOException {
-        BufferedImage b = new BufferedImage(img.width(), img.height(), img.channels() == 3
-                ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
-        byte[] px = img.pixels();
-        for (int y = 0; y < img.height(); y++) {
-            for (int x = 0; x < img.width(); x++) {
-                int o = (y * img.width() + x) * img.channels();
-                if (img.channels() == 3) {
-                    b.setRGB(x, y, (px[o] & 0xFF) << 16 | (px[o + 1] & 0xFF) << 8 | (px[o + 2] & 0xFF));
-                } else {
-                    // the sample itself: setRGB on a grey image would store Java's linear grey, not the value
-                    b.getRaster().setSample(x, y, 0, px[o] & 0xFF);
-                }
-            }
-        }
         // a link planted where an image goes is refused (O_NOFOLLOW), not written through
         try (java.io.OutputStream out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE,
                 java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            if (!javax.imageio.ImageIO.write(b, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
+            org.shiftscope.io.PngWriter.write(img, out);
         }
     }
 }

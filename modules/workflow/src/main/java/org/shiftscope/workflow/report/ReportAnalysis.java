@@ -42,11 +42,11 @@ public final class ReportAnalysis {
         monitor.progress(0, "Loading the split");
         DataResult d = DataAnalysis.run(new SplitBuilder(new DatasetCatalog()), project.split(),
                 monitor.range(0, 0.15));
+        // the Data analysis ran the per-column tests with detect's defaults; the joint tests need a tested column
+        // (free text is tested through its embeddings, on the map)
         DriftAnalysis.Request request = DriftAnalysis.Request.defaults();
-        // the joint tests need a tested column (free text is tested through its embeddings, on the map)
-        boolean testable = d.drift().stream().anyMatch(c -> d.split().columns().contains(c.column()));
-        DriftAnalysis.Report detection = testable ? DriftAnalysis.detect(d.split(), request,
-                monitor.range(0.15, 0.3)) : null;
+        DriftAnalysis.Report detection = d.columnDrift().isEmpty() ? null
+                : DriftAnalysis.detect(d.split(), request, d.columnDrift(), monitor.range(0.15, 0.3));
         SubpopulationMap.Mapped map = null;
         MapSettings m = project.map();
         if (m != null) {
