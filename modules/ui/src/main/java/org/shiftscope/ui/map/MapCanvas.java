@@ -237,15 +237,20 @@ final class MapCanvas extends Pane {
         double hiX = Math.max(x0, x1);
         double loY = Math.min(y0, y1);
         double hiY = Math.max(y0, y1);
+        return shownWhere((px, py) -> px >= loX && px <= hiX && py >= loY && py <= hiY);
+    }
+
+    /** A test of a screen position. */
+    private interface ScreenTest {
+        boolean test(double px, double py);
+    }
+
+    /** Indices of the shown points whose screen position passes the test. */
+    private int[] shownWhere(ScreenTest inside) {
         int[] out = new int[colour.length];
         int k = 0;
         for (int i = 0; i < colour.length; i++) {
-            if (!visible[i]) {
-                continue;
-            }
-            double px = ox + scale * points[2 * i];
-            double py = oy - scale * points[2 * i + 1];
-            if (px >= loX && px <= hiX && py >= loY && py <= hiY) {
+            if (visible[i] && inside.test(ox + scale * points[2 * i], oy - scale * points[2 * i + 1])) {
                 out[k++] = i;
             }
         }
@@ -267,16 +272,9 @@ final class MapCanvas extends Pane {
         double hiX = Arrays.stream(xs).max().orElse(0);
         double loY = Arrays.stream(ys).min().orElse(0);
         double hiY = Arrays.stream(ys).max().orElse(0);
-        int[] out = new int[colour.length];
-        int k = 0;
-        for (int i = 0; i < colour.length; i++) {
-            if (!visible[i]) {
-                continue;
-            }
-            double px = ox + scale * points[2 * i];
-            double py = oy - scale * points[2 * i + 1];
+        return shownWhere((px, py) -> {
             if (px < loX || px > hiX || py < loY || py > hiY) {
-                continue;
+                return false;
             }
             boolean inside = false;
             for (int a = 0, b = n - 1; a < n; b = a++) {
@@ -285,11 +283,8 @@ final class MapCanvas extends Pane {
                     inside = !inside;
                 }
             }
-            if (inside) {
-                out[k++] = i;
-            }
-        }
-        return Arrays.copyOf(out, k);
+            return inside;
+        });
     }
 
     /** Moves the view by (dx, dy) pixels and redraws: what one drag event does. */
