@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "shiftscope", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Explore distribution shift between a reference and a target dataset.%n"
                 + "Without a command, opens the desktop app on the demo project (or --project FILE).",
-        subcommands = {InspectCommand.class, SplitCommand.class, OtCommand.class, ExplainCommand.class, DetectCommand.class, EmbedCommand.class, MapCommand.class, AdaptCommand.class, RunsCommand.class, AuditCommand.class, ReportCommand.class, CheckCommand.class, DemoCommand.class, CompletionCommand.class, SnapshotCommand.class, BenchCommand.class},
-        footer = {"", "Exit codes: 0 done; 1 a gate failed (--fail-on, check: one line per failed gate); 2 bad input or"
+        subcommands = {InspectCommand.class, SplitCommand.class, OtCommand.class, ExplainCommand.class, DetectCommand.class, EmbedCommand.class, MapCommand.class, AdaptCommand.class, RunsCommand.class, AuditCommand.class, ReportCommand.class, CheckCommand.class, DemoCommand.class, CompletionCommand.class, GpuCommand.class, SnapshotCommand.class, BenchCommand.class},
+        footer = {"", GlobalOptions.HELP, "", "Exit codes: 0 done; 1 a gate failed (--fail-on, check: one line per failed gate); 2 bad input or"
                 + " usage (one line on stderr starting with 'error:'); 3 an internal error (one line saying where the"
                 + " log with the details is)."})
 public final class Cli implements Runnable {
@@ -44,8 +44,20 @@ public final class Cli implements Runnable {
         }
     }
 
-    private static int execute(String[] args, PrintStream out, PrintStream err) {
+    private static int execute(String[] given, PrintStream out, PrintStream err) {
         StdinPath.reset();
+        String[] args;
+        try {
+            GlobalOptions global = GlobalOptions.parse(given);
+            String problem = global.apply();
+            if (problem != null) {
+                err.println("warning: " + problem);
+            }
+            args = global.rest();
+        } catch (DataException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
         CommandLine cl = new CommandLine(new Cli());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

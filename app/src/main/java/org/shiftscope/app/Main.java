@@ -14,8 +14,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || (args.length == 2 && args[0].equals("--project"))) {
-            System.exit(openDesktop(args));
+        GlobalOptions global = null;
+        try {
+            global = GlobalOptions.parse(args);
+        } catch (org.shiftscope.core.DataException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(Cli.BAD_INPUT);
+        }
+        if (global.desktop()) {
+            String problem = global.apply();
+            if (problem != null) {
+                System.err.println("warning: " + problem);
+            }
+            System.exit(openDesktop(global.desktopArgs()));
         }
         // whatever happens, the process ends: a JavaFX thread a command started must not keep it alive
         int code = Cli.INTERNAL;

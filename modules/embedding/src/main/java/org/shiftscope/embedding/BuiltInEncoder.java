@@ -198,7 +198,7 @@ public final class BuiltInEncoder implements AutoCloseable {
                 }
             });
         }
-        return new Output(new Embeddings(n, dim[0], out[0], device.toString()), predicted, probs[0], classes[0]);
+        return new Output(new Embeddings(n, dim[0], out[0], ComputeDevice.describe(device.toString())), predicted, probs[0], classes[0]);
     }
 
     /**

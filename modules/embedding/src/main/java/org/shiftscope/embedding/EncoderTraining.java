@@ -55,7 +55,7 @@ final class EncoderTraining {
         ModelEmbedder.configureOffline();
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) seed);
-        Device device = engine.defaultDevice();
+        Device device = ComputeDevice.device("PyTorch");
         Block head = Linear.builder().setUnits(classes).build();
         Model model = Model.newInstance("shiftscope-encoder", device, "PyTorch");
         model.setBlock(extra == null ? new SequentialBlock().add(encoder).add(head)

@@ -130,7 +130,7 @@ public final class ModelEmbedder implements AutoCloseable {
         if (format == Format.ONNX) {
             OnnxExternalData.check(file, name);
         }
-        Device device = Engine.getEngine(format.engine).defaultDevice();
+        Device device = ComputeDevice.device(format.engine);
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file.toAbsolutePath())
@@ -331,7 +331,7 @@ public final class ModelEmbedder implements AutoCloseable {
             throw DataException.inFile(file.getFileName().toString(), "failed on input rows of shape "
                     + new Shape(rowShape) + " (" + allLines(e) + ")");
         }
-        return new Embeddings(n, Math.max(d, 0), out == null ? new float[0] : out, device.toString());
+        return new Embeddings(n, Math.max(d, 0), out == null ? new float[0] : out, ComputeDevice.describe(device.toString()));
     }
 
     @Override
@@ -364,6 +364,7 @@ public final class ModelEmbedder implements AutoCloseable {
      * and flavour from {@code djl.properties}), unless the user set these properties or variables.
      */
     static void configureOffline() {
+        ComputeDevice.prepare(); // first: the GPU pack, when chosen, sets the flavour these defaults would
         setDefault("ai.djl.offline", "true");
         Properties p = new Properties();
         try (InputStream in = ModelEmbedder.class.getResourceAsStream("djl.properties")) {

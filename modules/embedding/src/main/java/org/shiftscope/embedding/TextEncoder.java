@@ -146,7 +146,7 @@ public final class TextEncoder implements AutoCloseable {
                         + " --model NAME folder (or torch.onnx.export)"));
         ModelEmbedder.Format format = ModelEmbedder.Format.of(modelFile);
         String engine = format == ModelEmbedder.Format.ONNX ? "OnnxRuntime" : "PyTorch";
-        Device device = Engine.getEngine(engine).defaultDevice();
+        Device device = ComputeDevice.device(engine);
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, Map.of(
                     "maxLength", Integer.toString(settings.maxTokens()), "truncation", "true", "padding", "false"));
@@ -196,7 +196,7 @@ public final class TextEncoder implements AutoCloseable {
 
     /** Loads the model and tokenizer from the class path (the model file is unpacked once to the temp folder). */
     public static TextEncoder load() {
-        Device device = Engine.getEngine("OnnxRuntime").defaultDevice();
+        Device device = ComputeDevice.device("OnnxRuntime");
         try (InputStream tok = TextEncoder.class.getResourceAsStream(TOKENIZER)) {
             if (tok == null) {
                 throw new IllegalStateException("the MiniLM tokenizer is missing from the class path (" + TOKENIZER + ")");
@@ -300,7 +300,7 @@ public final class TextEncoder implements AutoCloseable {
             throw org.shiftscope.core.DataException.inFile(name, "failed on a text (" + e.getMessage() + ")");
         }
         monitor.progress(1, "texts embedded");
-        return new Embeddings(n, dim, out == null ? new float[0] : out, device.toString());
+        return new Embeddings(n, dim, out == null ? new float[0] : out, ComputeDevice.describe(device.toString()));
     }
 
     /** One text's token states (tokens x d) pooled into one vector. */

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Where ShiftScope keeps its own files: the data folder (run history, logs; {@code -Dshiftscope.data} or
  * {@code SHIFTSCOPE_DATA}, else ~/.local/share/shiftscope) and the cache folder (embeddings;
- * {@code -Dshiftscope.cache} or {@code SHIFTSCOPE_CACHE}, else ~/.cache/shiftscope).
+ * {@code -Dshiftscope.cache} or {@code SHIFTSCOPE_CACHE}, else ~/.cache/shiftscope) and the state folder (logs;
+ * {@code -Dshiftscope.state} or {@code SHIFTSCOPE_STATE}, else $XDG_STATE_HOME/shiftscope or ~/.local/state/shiftscope).
  */
 public final class AppFolders {
 
@@ -22,9 +23,22 @@ public final class AppFolders {
                 "shiftscope"));
     }
 
-    /** The log file internal errors are written to. */
+    public static Path state() {
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local",
+                "state");
+        return chosen("shiftscope.state", "SHIFTSCOPE_STATE", base.resolve("shiftscope"));
+    }
+
+    /** The folder of the rotating log ({@link Logs}). */
+    public static Path logs() {
+        return state().resolve("logs");
+    }
+
+    /** The current log file: the one {@link Logs} writes to, or where it would write by default. */
     public static Path log() {
-        return data().resolve("logs").resolve("shiftscope.log");
+        Path chosen = Logs.file();
+        return chosen != null ? chosen : logs().resolve("shiftscope.log");
     }
 
     private static Path chosen(String property, String env, Path fallback) {
