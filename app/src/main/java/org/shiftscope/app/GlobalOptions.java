@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.shiftscope.core.DataException;
-import org.shiftscope.embedding.ComputeDevice;
+import org.shiftscope.workflow.model.Devices;
 
 /**
  * The options that hold for the app and every command, taken out of the arguments before a command sees them:
@@ -14,7 +14,7 @@ import org.shiftscope.embedding.ComputeDevice;
  * @param project the project the desktop app opens ({@code --project FILE} or a lone {@code FILE.shiftscope.json})
  * @param desktop true when what is left opens the desktop app rather than a command
  */
-record GlobalOptions(ComputeDevice.Choice device, boolean verbose, Path logFile, String[] rest, boolean desktop,
+record GlobalOptions(String device, boolean verbose, Path logFile, String[] rest, boolean desktop,
                      String project) {
 
     static final String HELP = "Options for the app and every command: --device auto|cpu|gpu (default auto: the GPU"
@@ -24,7 +24,7 @@ record GlobalOptions(ComputeDevice.Choice device, boolean verbose, Path logFile,
 
     /** Parses; a bad value of one of these options is a {@link DataException} naming it. */
     static GlobalOptions parse(String[] args) {
-        ComputeDevice.Choice device = null;
+        String device = null;
         boolean verbose = false;
         Path logFile = null;
         List<String> rest = new ArrayList<>();
@@ -41,7 +41,7 @@ record GlobalOptions(ComputeDevice.Choice device, boolean verbose, Path logFile,
                 rest.add(1, "--install");
             } else if (a.equals("--device") || a.startsWith("--device=")) {
                 String v = a.equals("--device") ? (i + 1 < args.length ? args[++i] : null) : a.substring(9);
-                device = ComputeDevice.Choice.parse(v);
+                device = Devices.normalize(v);
                 if (device == null) {
                     throw DataException.of("--device " + (v == null ? "needs a value" : "'" + v + "' is not a"
                             + " device") + "; use auto, cpu or gpu");
@@ -75,7 +75,7 @@ record GlobalOptions(ComputeDevice.Choice device, boolean verbose, Path logFile,
      */
     String apply() {
         if (device != null) {
-            ComputeDevice.choose(device);
+            Devices.choose(device);
         }
         if (verbose || logFile != null || org.shiftscope.workflow.Logs.file() == null) {
             return org.shiftscope.workflow.Logs.configure(verbose, logFile);

@@ -76,6 +76,7 @@ class JsonSchemaTest {
         sample("adapt", "--demo", "mixture-ring", "--demo-rows", "300", "--label", "component", "--method", "mlls",
                 "--epochs", "2", "--resamples", "20", "--format", "json");
         sample("runs", "--format", "json");
+        sample("gpu", "--format", "json"); // its schema lets cudaDriver and note be strings too (a GPU machine)
         sample("demo", "--list", "--format", "json");
         sample("demo", "--scenario", "two-moons", "--rows", "50", "--out", dir.resolve("moons").toString(),
                 "--format", "json");
@@ -107,7 +108,7 @@ class JsonSchemaTest {
         }
         assertThat(misfits).isEmpty();
         assertThat(samples.keySet()).containsExactlyInAnyOrder("inspect", "split", "ot", "explain", "detect", "map",
-                "audit", "adapt", "runs", "demo-list", "demo", "embed", "check");
+                "audit", "adapt", "runs", "gpu", "demo-list", "demo", "embed", "check");
     }
 
     private static String[] concat(String[] a, String[] b, String... c) {

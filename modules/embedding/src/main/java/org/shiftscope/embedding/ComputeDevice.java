@@ -89,6 +89,14 @@ public final class ComputeDevice {
                 System.setProperty("onnxruntime.native.path", GpuPack.onnxRuntimeDir().toString());
             }
         }
+        if (!use && System.getenv("PYTORCH_LIBRARY_PATH") == null) {
+            // an installed package carries PyTorch's CPU libraries as plain files (installers/PrepareJars.java)
+            String bundled = System.getProperty("shiftscope.pytorchDir");
+            if (bundled != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(bundled,
+                    System.mapLibraryName("torch")))) {
+                System.setProperty("PYTORCH_LIBRARY_PATH", bundled);
+            }
+        }
         gpuNatives = use;
     }
 

@@ -12,9 +12,25 @@ import org.shiftscope.core.DataException;
 public final class FxDialogService implements DialogService {
 
     private final Window owner;
+    private final javafx.application.HostServices host;
 
     public FxDialogService(Window owner) {
+        this(owner, null);
+    }
+
+    /** With the application's host services, {@link #openFolder} opens folders in the file manager. */
+    public FxDialogService(Window owner, javafx.application.HostServices host) {
         this.owner = owner;
+        this.host = host;
+    }
+
+    @Override
+    public void openFolder(java.nio.file.Path folder) {
+        if (host == null) {
+            showInfo("ShiftScope", folder.toString());
+            return;
+        }
+        host.showDocument(folder.toUri().toString());
     }
 
     @Override

@@ -126,6 +126,7 @@ public final class MainViewModel {
                 + System.getProperty("javafx.runtime.version", "?") + ", " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch")
                 + "\nLicence: GPL-3.0-or-later"
+                + "\n" + deviceLine()
                 + "\nLog: " + org.shiftscope.workflow.AppFolders.log()
                 + "\nRun history and settings: " + org.shiftscope.workflow.AppFolders.data()
                 + "\nEmbedding cache: " + org.shiftscope.workflow.AppFolders.cache();
@@ -133,6 +134,24 @@ public final class MainViewModel {
 
     public void showAbout() {
         dialogs.showInfo("About ShiftScope", about());
+    }
+
+    /** Help > Open log folder: the folder of the log (made when it does not exist yet). */
+    public void openLogFolder() {
+        java.nio.file.Path folder = org.shiftscope.workflow.AppFolders.log().getParent();
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            dialogs.showError("Cannot open the log folder", DataException.inFile(folder.toString(),
+                    "cannot be made: " + e.getMessage()));
+            return;
+        }
+        dialogs.openFolder(folder);
+    }
+
+    /** The status bar's device line: "Device: CPU", "Device: GPU (CUDA 12.4)", with the reason for a fallback. */
+    public String deviceLine() {
+        return org.shiftscope.workflow.model.Devices.status().line();
     }
 
     public void openProject(Path file) {

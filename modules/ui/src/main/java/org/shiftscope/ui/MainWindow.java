@@ -165,7 +165,10 @@ public final class MainWindow {
         MenuItem about = new MenuItem("About ShiftScope");
         about.setId("menu-about");
         about.setOnAction(e -> vm.showAbout());
-        Menu help = new Menu("Help", null, tour, about);
+        MenuItem logs = new MenuItem("Open log folder");
+        logs.setId("menu-open-logs");
+        logs.setOnAction(e -> vm.openLogFolder());
+        Menu help = new Menu("Help", null, tour, logs, about);
         return new MenuBar(file, view, help);
     }
 
@@ -268,8 +271,16 @@ public final class MainWindow {
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-task");
         cancel.setOnAction(e -> vm.tasks().cancelCurrent());
-        bar.getRightItems().add(cancel);
-        vm.tasks().currentProperty().addListener((o, old, task) -> follow(bar, cancel, task));
+        javafx.scene.control.Label device = new javafx.scene.control.Label(vm.deviceLine());
+        device.setId("status-device");
+        device.setTooltip(new javafx.scene.control.Tooltip("Where embeddings and the built-in encoders run. Start"
+                + " with --device cpu|gpu|auto (default auto: the GPU when the GPU pack, shiftscope --gpu, and an"
+                + " NVIDIA driver are present)."));
+        bar.getRightItems().addAll(device, cancel);
+        vm.tasks().currentProperty().addListener((o, old, task) -> {
+            follow(bar, cancel, task);
+            device.setText(vm.deviceLine()); // a GPU that turned out unusable says so after the first run
+        });
         cancel.setDisable(true);
         return bar;
     }

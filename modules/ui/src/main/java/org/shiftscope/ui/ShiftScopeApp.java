@@ -21,7 +21,7 @@ public final class ShiftScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        FxDialogService dialogs = new FxDialogService(stage);
+        FxDialogService dialogs = new FxDialogService(stage, getHostServices());
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> dialogs.showError("Unexpected problem", e));
         tasks = new TaskRunner(dialogs);
         MainViewModel vm = new MainViewModel(tasks, dialogs);
@@ -37,6 +37,7 @@ public final class ShiftScopeApp extends Application {
             }
         });
         stage.show();
+        StartupTiming.watch();
         Path project = projectArgument(getParameters().getRaw());
         if (project != null) {
             vm.openProject(project);

@@ -33,6 +33,7 @@ class DesktopConventionsTest {
     private final List<String> asked = new ArrayList<>();
     private DialogService.Unsaved answer = DialogService.Unsaved.CANCEL;
     private String info = "";
+    private Path opened;
 
     @Start
     void start(Stage stage) {
@@ -51,6 +52,11 @@ class DesktopConventionsTest {
             @Override
             public void showInfo(String title, String text) {
                 info = title + "\n" + text;
+            }
+
+            @Override
+            public void openFolder(Path folder) {
+                opened = folder;
             }
         };
         vm = new MainViewModel(new TaskRunner(dialogs), dialogs);
@@ -95,6 +101,14 @@ class DesktopConventionsTest {
         // About says which versions run and where the log is
         robot.interact(vm::showAbout);
         assertThat(info).startsWith("About ShiftScope\nShiftScope ").contains("Java " + Runtime.version())
-                .contains("Log: " + org.shiftscope.workflow.AppFolders.log());
+                .contains("Log: " + org.shiftscope.workflow.AppFolders.log()).contains("\nDevice: CPU");
+        // Help > Open log folder shows the log's folder, made if it was not there yet
+        robot.clickOn("Help").clickOn("#menu-open-logs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened).isEqualTo(org.shiftscope.workflow.AppFolders.log().getParent());
+        assertThat(opened).isDirectory();
+        // the status bar says where embeddings run (this machine has no GPU)
+        assertThat(robot.lookup("#status-device").queryAs(javafx.scene.control.Label.class).getText())
+                .startsWith("Device: CPU");
     }
 }

@@ -17,6 +17,10 @@ public interface DialogService {
         return Unsaved.DISCARD;
     }
 
+    /** Shows a folder in the desktop's file manager (Help > Open log folder). */
+    default void openFolder(java.nio.file.Path folder) {
+    }
+
     /** Shows a piece of information (Help > About). */
     default void showInfo(String title, String text) {
     }

@@ -37,6 +37,12 @@ public final class Devices {
         }
     }
 
+    /** "auto", "cpu" or "gpu" for those words in any case; null for anything else. */
+    public static String normalize(String choice) {
+        ComputeDevice.Choice c = ComputeDevice.Choice.parse(choice);
+        return c == null ? null : ComputeDevice.name(c);
+    }
+
     /** Sets the choice for this process; false when the engines have loaded already (it applies at next start). */
     public static boolean choose(String choice) {
         ComputeDevice.Choice c = ComputeDevice.Choice.parse(choice);
