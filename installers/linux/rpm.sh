@@ -14,7 +14,7 @@ Name: shiftscope
 Version: $version
 Release: 1
 Summary: Visual analytics for distribution shift
-License: GPL-3.0-only
+License: GPL-3.0-or-later
 AutoReqProv: no
 Requires: gtk3, libXtst, libXxf86vm, mesa-libGL, fontconfig, dejavu-sans-fonts
 %define debug_package %{nil}

@@ -18,7 +18,7 @@ cp "$here/../../assets/icons/shiftscope.png" "$root/usr/share/icons/hicolor/256x
     echo "Upstream-Name: ShiftScope"
     echo
     echo "Files: *"
-    echo "License: GPL-3.0; the bundled Java runtime and libraries keep their own licenses"
+    echo "License: GPL-3.0-or-later; the bundled Java runtime and libraries keep their own licenses"
     echo
     sed 's/^/ /; s/^ $/ ./' "$here/../../LICENSE"
 } > "$root/usr/share/doc/shiftscope/copyright"
