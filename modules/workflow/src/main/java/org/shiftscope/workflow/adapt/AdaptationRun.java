@@ -34,12 +34,13 @@ import org.shiftscope.workflow.audit.AuditAnalysis;
  *                       clusters)
  * @param before         target metrics of the classifier as trained (null without target labels)
  * @param after          target metrics after the method (null likewise)
+ * @param device         where it ran ("CPU", or "GPU (CUDA 12.4)"; with the reason for a fallback)
  */
 public record AdaptationRun(String runId, String method, List<String> classes, String label, long seed, String model,
                             double trainAccuracy, int trained, int heldOut, int target, int targetLabelled,
                             double[] targetShares, LabelFree.Atc atc, LabelFree.Cbpe cbpe, double[] lossCurve,
                             MethodReport report, Fairness fairness, List<ClusterChange> clusters,
-                            Evaluation.Result before, Evaluation.Result after, double seconds) {
+                            Evaluation.Result before, Evaluation.Result after, double seconds, String device) {
 
     /** The schema of a run's JSON; rows written before it existed read as this version. */
     public static final String SCHEMA = "shiftscope/adapt/v1";

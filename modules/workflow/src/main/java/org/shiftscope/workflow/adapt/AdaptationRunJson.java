@@ -87,6 +87,7 @@ public final class AdaptationRunJson {
             root.putNull("after");
         }
         root.put("seconds", r.seconds());
+        root.put("device", r.device()); // where it ran: "CPU", "GPU (CUDA 12.4)"; null in records written before it was recorded
         return root;
     }
 
@@ -145,6 +146,7 @@ public final class AdaptationRunJson {
                 new LabelFree.Atc(est.get("atc_accuracy").asDouble(), est.get("atc_threshold").asDouble()),
                 new LabelFree.Cbpe(est.get("cbpe_accuracy").asDouble(), confusion),
                 j.has("loss_curve") ? MetricsJson.doubles(j.get("loss_curve")) : null, report, fairness, clusters,
-                MetricsJson.read(j.get("before")), MetricsJson.read(j.get("after")), j.path("seconds").asDouble());
+                MetricsJson.read(j.get("before")), MetricsJson.read(j.get("after")), j.path("seconds").asDouble(),
+                j.hasNonNull("device") ? j.get("device").asText() : null);
     }
 }

@@ -22,7 +22,12 @@ public final class Provenance {
         return org.shiftscope.workflow.Version.get();
     }
 
-    /** ShiftScope, Java and operating system versions, in that order. */
+    /** Where embeddings and encoders run: "CPU", "GPU (CUDA 12.4)", with the reason for a fallback. */
+    public static String device() {
+        return org.shiftscope.workflow.model.Devices.status().line().substring("Device: ".length());
+    }
+
+    /** ShiftScope, Java and operating system versions and the compute device, in that order. */
     public static Map<String, String> runtime() {
         Map<String, String> r = new LinkedHashMap<>();
         r.put("ShiftScope", version());
@@ -30,6 +35,7 @@ public final class Provenance {
                 + System.getProperty("java.vendor", "unknown vendor") + ")");
         r.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
+        r.put("Device", device());
         return r;
     }
 
