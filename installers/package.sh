@@ -3,6 +3,7 @@
 # class-data-sharing archive of the startup classes (AppCDS), as an app image or an installer.
 #   installers/package.sh [app-image]  -> target/installer/ShiftScope/ (bin/ShiftScope; any OS)
 #   installers/package.sh deb          -> target/installer/shiftscope_<version>_amd64.deb   (Debian, Ubuntu)
+#   installers/package.sh gpu-pack-deb -> target/installer/shiftscope-gpu-pack_<version>_amd64.deb (the GPU pack, ~2 GB)
 #   installers/package.sh rpm          -> target/installer/shiftscope-<version>-1.x86_64.rpm (Fedora, RHEL; needs rpmbuild)
 #   installers/package.sh msi|exe      -> Windows installers (run on Windows with WiX 3 or 4 on PATH)
 #   installers/package.sh dmg|pkg      -> macOS installers (run on macOS, Apple silicon)
@@ -22,6 +23,7 @@ case "$(uname -s)-$(uname -m)" in
     *) echo "error: no installer for $(uname -s) on $(uname -m)" >&2; exit 2 ;;
 esac
 case "$type:$platform" in
+    gpu-pack-deb:linux-x86_64) exec bash "$here/installers/linux/gpu-pack-deb.sh" ;;
     app-image:*|deb:linux-*|rpm:linux-*|msi:win-*|exe:win-*|dmg:osx-*|pkg:osx-*) ;;
     *) echo "error: a $type installer cannot be built on $platform (see the list at the top of $0)" >&2; exit 2 ;;
 esac
@@ -52,7 +54,8 @@ modules="$modules,jdk.charsets,jdk.zipfs,jdk.unsupported,jdk.jsobject,jdk.xml.do
 echo "runtime: $(du -sh "$out/runtime" | cut -f1) ($modules)"
 
 # 3. the app image
-java_options=(--enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=50 '-Dshiftscope.pytorchDir=$APPDIR/native/pytorch')
+java_options=(--enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=50 '-Dshiftscope.pytorchDir=$APPDIR/native/pytorch'
+              '-Dshiftscope.systemGpuPack=$APPDIR/../../gpu-pack')
 if [ "$("$out/runtime/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')" -ge 24 ]; then
     java_options+=(--sun-misc-unsafe-memory-access=allow)
 fi

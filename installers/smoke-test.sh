@@ -50,6 +50,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     grep -q '^MimeType=application/x-shiftscope-project;' /usr/share/applications/shiftscope.desktop || fail "MimeType"
     grep -q '^StartupWMClass=' /usr/share/applications/shiftscope.desktop || fail "StartupWMClass"
     grep -q 'glob pattern="\*.shiftscope.json"' /usr/share/mime/packages/shiftscope.xml || fail "MIME glob"
+    bash -c 'source /usr/share/bash-completion/completions/shiftscope && complete -p shiftscope' >/dev/null \
+        || fail "bash completion"
     echo "installed: shiftscope on PATH, detect from $work, menu entry and project file type registered"
     dpkg -r shiftscope >/dev/null || fail "dpkg -r"
     left="$(dpkg -L shiftscope 2>/dev/null || true)"

@@ -36,6 +36,7 @@ cp -a $top/root/. %{buildroot}/
 /usr/share/applications/shiftscope.desktop
 /usr/share/mime/packages/shiftscope.xml
 /usr/share/icons/hicolor/256x256/apps/shiftscope.png
+/usr/share/bash-completion/completions/shiftscope
 %doc /usr/share/doc/shiftscope/copyright
 SPEC
 rpmbuild --quiet -bb --define "_topdir $top" --define "_rpmdir $out" --define "_binary_payload w6.xzdio" \

@@ -50,7 +50,11 @@ public final class GpuPack {
     private GpuPack() {
     }
 
-    /** Where the pack lives: {@code SHIFTSCOPE_GPU_PACK}, else ~/.local/share/shiftscope/gpu-pack. */
+    /**
+     * Where the pack lives: {@code SHIFTSCOPE_GPU_PACK}, else ~/.local/share/shiftscope/gpu-pack; or, when that holds
+     * no pack, the one a system package installed beside the app ({@code -Dshiftscope.systemGpuPack}, set by the
+     * installed launcher: the shiftscope-gpu-pack .deb).
+     */
     public static Path folder() {
         String v = System.getProperty("shiftscope.gpuPack", System.getenv("SHIFTSCOPE_GPU_PACK"));
         if (v != null && !v.isBlank()) {
@@ -59,7 +63,13 @@ public final class GpuPack {
         String data = System.getenv("XDG_DATA_HOME");
         Path base = data != null && !data.isBlank() ? Path.of(data)
                 : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("shiftscope").resolve("gpu-pack");
+        Path user = base.resolve("shiftscope").resolve("gpu-pack");
+        String system = System.getProperty("shiftscope.systemGpuPack");
+        if (system != null && !Files.isRegularFile(pytorchDir(user).resolve(".complete"))
+                && Files.isRegularFile(pytorchDir(Path.of(system)).resolve(".complete"))) {
+            return Path.of(system).normalize();
+        }
+        return user;
     }
 
     /** The platform's PyTorch classifier ("linux-x86_64", "win-x86_64"), or empty where no CUDA build exists. */
@@ -77,7 +87,11 @@ public final class GpuPack {
 
     /** The folder holding PyTorch's CUDA libraries (libtorch.so and its companions). */
     public static Path pytorchDir() {
-        return folder().resolve("pytorch-" + PYTORCH_VERSION + "-" + PYTORCH_FLAVOR);
+        return pytorchDir(folder());
+    }
+
+    private static Path pytorchDir(Path folder) {
+        return folder.resolve("pytorch-" + PYTORCH_VERSION + "-" + PYTORCH_FLAVOR);
     }
 
     /** The folder holding ONNX Runtime's CUDA build (libonnxruntime, its JNI library and the CUDA provider). */
