@@ -26,6 +26,10 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--presentation", description = "In presentation style: large type and markers, high contrast.")
     boolean presentation;
 
+    @Option(names = "--theme", defaultValue = "light", paramLabel = "light|dark",
+            description = "The theme (default ${DEFAULT-VALUE}).")
+    String theme;
+
     @Option(names = "--out", paramLabel = "FILE.png", description = "Where to write the PNG.")
     Path out;
 
@@ -52,12 +56,16 @@ final class SnapshotCommand implements Callable<Integer> {
         if ((out == null) == (tour == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --out FILE.png or --tour DIR");
         }
+        if (!theme.equals("light") && !theme.equals("dark")) {
+            throw org.shiftscope.core.DataException.of("unknown --theme '" + theme + "' (use light or dark)");
+        }
+        org.shiftscope.ui.common.Theme t = org.shiftscope.ui.common.Theme.of(theme);
         startHeadlessToolkit();
         // the toolkit stays up (the CLI's process exits after the command), so one JVM can render again
         if (tour != null) {
-            Snapshot.tour(p, tour, width, height, presentation);
+            Snapshot.tour(p, tour, width, height, presentation, t);
         } else {
-            Snapshot.render(p, viewId, out, width, height, -1, presentation);
+            Snapshot.render(p, viewId, out, width, height, -1, presentation, t);
         }
         spec.commandLine().getOut().println(tour != null ? "wrote " + org.shiftscope.ui.Tour.STEPS.size()
                 + " tour steps to " + tour : "wrote " + out + " (" + width + "x" + height + ", view " + viewId.id() + ")");

@@ -39,6 +39,12 @@ public final class MainViewModel {
     private final org.shiftscope.workflow.project.UserState state = org.shiftscope.workflow.project.UserState.standard();
     /** The project as last opened or saved: what "unsaved changes" compares with. */
     private Project saved;
+    /** Edit > Undo / Redo of the settings each analysis started with. */
+    private final SettingsHistory history = new SettingsHistory();
+    /** True while undo or redo puts settings back (the analyses it starts are not new steps). */
+    private boolean restoring;
+    private org.shiftscope.workflow.project.Preferences preferences =
+            org.shiftscope.workflow.project.Preferences.load();
     /** The opened project's gates (set by check --save), kept when the app saves it. */
     private org.shiftscope.workflow.gate.ProjectGates gates = org.shiftscope.workflow.gate.ProjectGates.NONE;
 
@@ -64,6 +70,11 @@ public final class MainViewModel {
         this.tour = new org.shiftscope.ui.Tour(this);
         adapt.shareSlices(map.slices());
         subgroups.shareSlices(map.slices());
+        tasks.currentProperty().addListener((o, old, task) -> {
+            if (task != null && !restoring) {
+                history.record(currentProject());
+            }
+        });
     }
 
     /** Shows a project (fills the form and recomputes in the background). */
@@ -79,8 +90,63 @@ public final class MainViewModel {
         projectFile.set(file);
         data.apply();
         saved = currentProject();
+        history.reset(saved);
         if (file != null) {
             state.opened(file);
+        }
+    }
+
+    /** A new project (the demo's data) in the preferred units and seed. */
+    public Project newProject() {
+        return preferences.applyTo(Project.demo());
+    }
+
+    /** Edit > Undo: the settings before the last analysis's change, and the analyses run again with them. */
+    public void undo() {
+        restore(history.undo(currentProject()));
+    }
+
+    public void redo() {
+        restore(history.redo(currentProject()));
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty canUndoProperty() {
+        return history.canUndoProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty canRedoProperty() {
+        return history.canRedoProperty();
+    }
+
+    private void restore(Project p) {
+        if (p == null) {
+            return;
+        }
+        restoring = true;
+        try {
+            data.load(p.split());
+            map.slices().setAll(p.slices());
+            map.load(p.map());
+            explain.load(p.explain());
+            subgroups.load(p.audit());
+            data.apply();
+        } finally {
+            restoring = false;
+        }
+    }
+
+    public org.shiftscope.workflow.project.Preferences preferences() {
+        return preferences;
+    }
+
+    /** Saves the preferences and applies the theme at once (the data folder at the next start). */
+    public void savePreferences(org.shiftscope.workflow.project.Preferences p) {
+        try {
+            p.save();
+            preferences = p;
+            org.shiftscope.ui.common.Theme.of(p.theme()).apply();
+        } catch (DataException e) {
+            dialogs.showError("Cannot save the preferences", e);
         }
     }
 

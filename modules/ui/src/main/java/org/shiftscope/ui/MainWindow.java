@@ -169,7 +169,23 @@ public final class MainWindow {
         logs.setId("menu-open-logs");
         logs.setOnAction(e -> vm.openLogFolder());
         Menu help = new Menu("Help", null, tour, logs, about);
-        return new MenuBar(file, view, help);
+        MenuItem undo = new MenuItem("Undo settings");
+        undo.setId("menu-undo");
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        undo.setOnAction(e -> vm.undo());
+        MenuItem redo = new MenuItem("Redo settings");
+        redo.setId("menu-redo");
+        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        redo.setOnAction(e -> vm.redo());
+        MenuItem prefs = new MenuItem("Preferences…");
+        prefs.setId("menu-preferences");
+        prefs.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+        prefs.setOnAction(e -> new PreferencesDialog(root.getScene().getWindow(), vm).showAndWait()
+                .ifPresent(vm::savePreferences));
+        Menu edit = new Menu("Edit", null, undo, redo, new javafx.scene.control.SeparatorMenuItem(), prefs);
+        return new MenuBar(file, edit, view, help);
     }
 
     /** The recent projects as menu items (each opens its project). */

@@ -1,6 +1,5 @@
 package org.shiftscope.ui;
 
-import org.shiftscope.ui.common.Styles;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,8 +25,8 @@ public final class ShiftScopeApp extends Application {
         tasks = new TaskRunner(dialogs);
         MainViewModel vm = new MainViewModel(tasks, dialogs);
         MainWindow window = new MainWindow(vm, Platform::exit);
-        Scene scene = new Scene(window.root(), 1280, 820);
-        scene.getStylesheets().add(ShiftScopeApp.class.getResource(Styles.STYLESHEET).toExternalForm());
+        org.shiftscope.ui.common.Theme.of(vm.preferences().theme()).apply();
+        Scene scene = org.shiftscope.ui.common.Theme.style(new Scene(window.root(), 1280, 820));
         stage.setScene(scene);
         stage.getIcons().add(new javafx.scene.image.Image(ShiftScopeApp.class.getResourceAsStream("/icons/shiftscope.png")));
         stage.titleProperty().bind(vm.titleBinding());
@@ -42,7 +41,7 @@ public final class ShiftScopeApp extends Application {
         if (project != null) {
             vm.openProject(project);
         } else {
-            vm.show(Project.demo(), null);
+            vm.show(vm.newProject(), null);
         }
     }
 

@@ -41,9 +41,14 @@ public final class Snapshot {
      * for a lecture).
      */
     public static void tour(Project project, Path dir, int width, int height, boolean presentation) {
+        tour(project, dir, width, height, presentation, org.shiftscope.ui.common.Theme.LIGHT);
+    }
+
+    public static void tour(Project project, Path dir, int width, int height, boolean presentation,
+                            org.shiftscope.ui.common.Theme theme) {
         for (int i = 0; i < org.shiftscope.ui.Tour.STEPS.size(); i++) {
             render(project, org.shiftscope.ui.Tour.STEPS.get(i).view(), dir.resolve("step-" + (i + 1) + ".png"),
-                    width, height, i, presentation);
+                    width, height, i, presentation, theme);
         }
     }
 
@@ -53,6 +58,12 @@ public final class Snapshot {
      */
     public static void render(Project project, ViewId view, Path out, int width, int height, int tourStep,
                               boolean presentation) {
+        render(project, view, out, width, height, tourStep, presentation, org.shiftscope.ui.common.Theme.LIGHT);
+    }
+
+    /** As {@link #render(Project, ViewId, Path, int, int, int, boolean)}, in the given theme. */
+    public static void render(Project project, ViewId view, Path out, int width, int height, int tourStep,
+                              boolean presentation, org.shiftscope.ui.common.Theme theme) {
         org.shiftscope.ui.Tour.Step step = tourStep < 0 ? null : org.shiftscope.ui.Tour.STEPS.get(tourStep);
         org.shiftscope.workflow.lab.LabAnalysis.Frame lab = view != ViewId.LAB ? null
                 : org.shiftscope.workflow.lab.LabAnalysis.run(step != null && step.scenario() != null ? step.scenario()
@@ -71,6 +82,7 @@ public final class Snapshot {
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
+                theme.apply();
                 DialogService dialogs = (title, problem) -> image.completeExceptionally(problem);
                 MainViewModel vm = new MainViewModel(new org.shiftscope.ui.tasks.TaskRunner(dialogs), dialogs);
                 vm.data().load(project.split());
@@ -98,8 +110,7 @@ public final class Snapshot {
                 if (presentation) {
                     window.root().getStyleClass().add(Styles.PRESENTATION);
                 }
-                Scene scene = new Scene(window.root(), width, height);
-                scene.getStylesheets().add(Snapshot.class.getResource(Styles.STYLESHEET).toExternalForm());
+                Scene scene = org.shiftscope.ui.common.Theme.style(new Scene(window.root(), width, height));
                 window.settle();
                 window.root().applyCss();
                 window.root().layout();

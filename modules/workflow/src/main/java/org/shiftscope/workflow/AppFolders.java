@@ -13,9 +13,18 @@ public final class AppFolders {
     private AppFolders() {
     }
 
+    /** The data folder: the property, the variable, the preference (Edit > Preferences), else the default. */
     public static Path data() {
-        return chosen("shiftscope.data", "SHIFTSCOPE_DATA", Path.of(System.getProperty("user.home"), ".local", "share",
-                "shiftscope"));
+        Path preferred = org.shiftscope.workflow.project.Preferences.load().dataFolder();
+        return chosen("shiftscope.data", "SHIFTSCOPE_DATA", preferred != null ? preferred
+                : Path.of(System.getProperty("user.home"), ".local", "share", "shiftscope"));
+    }
+
+    /** Where the preferences live: {@code shiftscope.config}, {@code SHIFTSCOPE_CONFIG}, else ~/.config/shiftscope. */
+    public static Path config() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return chosen("shiftscope.config", "SHIFTSCOPE_CONFIG", base.resolve("shiftscope"));
     }
 
     public static Path cache() {

@@ -182,6 +182,11 @@ public final class AdaptView {
         method.setTooltip(new javafx.scene.control.Tooltip("The adaptation method; its summary after a run says what"
                 + " it changed"));
         Label summary = ViewControls.summary("adapt-summary", vm.summaryProperty());
+        summary.setTooltip(new javafx.scene.control.Tooltip("ATC and CBPE estimate the classifier's accuracy on the"
+                + " target without its labels: ATC (average thresholded confidence) counts target predictions above"
+                + " the confidence threshold that matches the held-out accuracy; CBPE (confidence-based performance"
+                + " estimation) averages the calibrated confidences. Compare them with the measured accuracy when the"
+                + " target has labels."));
         Label warning = new Label();
         warning.setId("adapt-warning");
         warning.getStyleClass().add(Styles.VERDICT_DRIFT);

@@ -11,6 +11,23 @@ public final class ViewControls {
     private ViewControls() {
     }
 
+    /**
+     * A row of settings that wraps onto the next line when the window is narrow, so no label or button shrinks to an
+     * ellipsis (labels, buttons and choice boxes keep their preferred width).
+     */
+    public static javafx.scene.layout.FlowPane settingsRow(javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof javafx.scene.control.Labeled l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            } else if (n instanceof javafx.scene.control.ChoiceBox<?> c) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(10, 6, nodes);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+
     /** A one-line summary of the view's result (bold counts style). */
     public static Label summary(String id, ObservableStringValue text) {
         Label l = new Label();

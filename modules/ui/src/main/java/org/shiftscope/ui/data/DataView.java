@@ -182,9 +182,9 @@ public final class DataView {
             }
         });
         shiftSeed.setOnAction(e -> vm.apply());
-        HBox actions = new HBox(10, new Label("Missing values"), missing, new Label("Target shift"), shift,
-                new Label("seed"), shiftSeed, apply);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane actions = org.shiftscope.ui.common.ViewControls.settingsRow(
+                new Label("Missing values"), missing, new Label("Target shift"), shift, new Label("seed"), shiftSeed,
+                apply);
 
         Label problem = ViewControls.problem("split-problem", vm.problemProperty());
 
@@ -194,6 +194,9 @@ public final class DataView {
         verdict.setId("drift-verdict");
         verdict.setWrapText(true);
         verdict.textProperty().bind(vm.verdictProperty());
+        verdict.setTooltip(new javafx.scene.control.Tooltip("Each column is tested on its own: Kolmogorov-Smirnov for"
+                + " numbers, chi-square for categories. Holm's correction keeps the chance of any false alarm across"
+                + " all columns at alpha; the largest effects are the columns whose distributions moved most."));
         vm.shiftDetectedProperty().addListener((o, a, detected) -> styleVerdict(verdict, detected));
         styleVerdict(verdict, vm.shiftDetectedProperty().get());
         CheckBox sort = new CheckBox("Sort by effect size");
@@ -221,6 +224,14 @@ public final class DataView {
         chooser.setTitle(title);
         return chooser.showDialog(window());
     }
+
+    /** What each number under a chart means. */
+    private static final javafx.scene.control.Tooltip TEST_TIP = new javafx.scene.control.Tooltip(
+            "KS D: the largest gap between the two cumulative distributions (0 same, 1 disjoint); chi-square for"
+            + " categories. p (Holm): the test's p-value corrected for testing every column; below alpha is DRIFT."
+            + " W1: the Wasserstein-1 distance, how far values moved, in the column's units. JS: Jensen-Shannon"
+            + " divergence of the binned shares (0 to ln 2). PSI: population stability index (above 0.25 is"
+            + " usually read as a major shift).");
 
     private static void styleVerdict(Label verdict, boolean detected) {
         verdict.getStyleClass().removeAll(Styles.VERDICT_DRIFT, Styles.VERDICT_NONE);
@@ -414,6 +425,7 @@ public final class DataView {
         Label missing = new Label(String.format(Locale.ROOT, "missing: reference %,d of %,d · target %,d of %,d",
                 c.referenceMissing(), c.referenceRows(), c.targetMissing(), c.targetRows()));
         Label test = new Label(drift == null ? "not tested (free text)" : describe(drift));
+        test.setTooltip(TEST_TIP);
         test.setId("drift-" + c.column());
         test.setWrapText(true);
         test.setMaxWidth(380);

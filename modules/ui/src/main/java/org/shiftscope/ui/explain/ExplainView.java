@@ -113,9 +113,8 @@ public final class ExplainView {
                 + " built-in encoder's, your model's or a text encoder's embeddings, so images and texts move as"
                 + " what they show, not as pixels"));
         onMap.selectedProperty().bindBidirectional(vm.mapPointsProperty());
-        HBox bar = new HBox(10, new Label("Method"), method, new Label("k max"), kmax, new Label("Units"), units,
-                new Label("Solver"), solver, new Label("Seed"), seed, onMap);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane bar = ViewControls.settingsRow(new Label("Method"), method, new Label("k max"),
+                kmax, new Label("Units"), units, new Label("Solver"), solver, new Label("Seed"), seed, onMap);
         Label summary = ViewControls.summary("explain-summary", vm.summaryProperty());
         Label problem = ViewControls.problem("explain-problem", vm.problemProperty());
         VBox box = new VBox(8, bar, summary, problem);

@@ -1,5 +1,7 @@
 package org.shiftscope.ui.explain;
 
+import org.shiftscope.ui.common.Theme;
+
 import java.util.List;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -39,6 +41,7 @@ public final class PlaneCanvas extends Pane {
         setMinSize(200, 200);
         setPrefSize(520, 420);
         widthProperty().addListener((o, a, b) -> redraw());
+        Theme.currentProperty().addListener((o, a, b) -> redraw());
         heightProperty().addListener((o, a, b) -> redraw());
     }
 
@@ -56,7 +59,8 @@ public final class PlaneCanvas extends Pane {
         canvas.setHeight(h);
         GraphicsContext g = canvas.getGraphicsContext2D();
         double marker = markerSize();
-        g.setFill(Color.WHITE);
+        Theme theme = Theme.current();
+        g.setFill(theme.paper());
         g.fillRect(0, 0, w, h);
         if (reference.length == 0 && target.length == 0) {
             return;
@@ -79,10 +83,10 @@ public final class PlaneCanvas extends Pane {
         double s = Math.min(sx, sy);
         double ox = pad + ((w - 2 * pad) - s * (maxX - minX)) / 2 - s * minX;
         double oy = h - pad - ((h - 2 * pad) - s * (maxY - minY)) / 2 + s * minY;
-        dots(g, reference, REFERENCE.deriveColor(0, 1, 1, 0.45), s, ox, oy, marker);
-        dots(g, target, TARGET.deriveColor(0, 1, 1, 0.45), s, ox, oy, marker);
-        g.setStroke(Color.BLACK);
-        g.setFill(Color.BLACK);
+        dots(g, reference, REFERENCE.deriveColor(0, 1, 1, 0.45), s, ox, oy, marker, false);
+        dots(g, target, TARGET.deriveColor(0, 1, 1, 0.45), s, ox, oy, marker, true);
+        g.setStroke(Theme.current().ink());
+        g.setFill(Theme.current().ink());
         g.setLineWidth(2.5);
         g.setFont(Font.font(13));
         for (int c = 0; c < arrows.size(); c++) {
@@ -99,16 +103,27 @@ public final class PlaneCanvas extends Pane {
             g.fillOval(x0 - 4, y0 - 4, 8, 8);
             g.fillText(Integer.toString(c), x0 + 6, y0 - 6);
         }
-        g.setFill(Color.gray(0.3));
+        g.setFill(Theme.current().faint());
         g.fillText(xName + " →", w - 60, h - 6);
         g.fillText(yName + " ↑", 4, 14);
     }
 
+    /**
+     * The points of one side: colour never the only signal, so the reference draws squares and the target diamonds
+     * (told apart in grey print and by colour-blind viewers; presentation mode's larger markers show them best).
+     */
     private static void dots(GraphicsContext g, double[] pts, Color color, double s, double ox, double oy,
-                             double marker) {
+                             double marker, boolean diamond) {
         g.setFill(color);
+        double r = marker * 0.7;
         for (int i = 0; i + 1 < pts.length; i += 2) {
-            g.fillRect(ox + s * pts[i] - marker / 2, oy - s * pts[i + 1] - marker / 2, marker, marker);
+            double x = ox + s * pts[i];
+            double y = oy - s * pts[i + 1];
+            if (diamond) {
+                g.fillPolygon(new double[] {x, x + r, x, x - r}, new double[] {y - r, y, y + r, y}, 4);
+            } else {
+                g.fillRect(x - marker / 2, y - marker / 2, marker, marker);
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.shiftscope.ui.map;
 
+import org.shiftscope.ui.common.Theme;
+
 import java.util.Arrays;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -20,7 +22,7 @@ final class MapCanvas extends Pane {
     /** Okabe-Ito: distinguishable with the common colour-vision deficiencies. */
     static final Color[] PALETTE = {
         Color.web("#0072b2"), Color.web("#e69f00"), Color.web("#009e73"), Color.web("#cc79a7"),
-        Color.web("#56b4e9"), Color.web("#d55e00"), Color.web("#f0e442"), Color.web("#000000"),
+        Color.web("#56b4e9"), Color.web("#d55e00"), Color.web("#f0e442"), Color.web("#999999"),
     };
     static final Color REFERENCE = PALETTE[0];
     static final Color TARGET = PALETTE[1];
@@ -75,6 +77,7 @@ final class MapCanvas extends Pane {
         setPrefSize(640, 520);
         setId("map-canvas");
         widthProperty().addListener((o, a, b) -> redraw());
+        Theme.currentProperty().addListener((o, a, b) -> redraw());
         heightProperty().addListener((o, a, b) -> redraw());
         setOnScroll(e -> zoomAt(e.getX(), e.getY(), Math.exp(e.getDeltaY() / 400)));
         setOnMousePressed(e -> {
@@ -96,7 +99,7 @@ final class MapCanvas extends Pane {
                 if (image != null) {
                     g.drawImage(image, 0, 0);
                 }
-                g.setStroke(Color.gray(0.2));
+                g.setStroke(Theme.current().ink());
                 g.setLineDashes(4, 4);
                 g.beginPath();
                 g.moveTo(lasso.get(0)[0], lasso.get(0)[1]);
@@ -114,7 +117,7 @@ final class MapCanvas extends Pane {
                 if (image != null) {
                     g.drawImage(image, 0, 0);
                 }
-                g.setStroke(Color.gray(0.2));
+                g.setStroke(Theme.current().ink());
                 g.setLineDashes(4, 4);
                 g.strokeRect(Math.min(selectX, e.getX()), Math.min(selectY, e.getY()), Math.abs(e.getX() - selectX),
                         Math.abs(e.getY() - selectY));
@@ -315,7 +318,8 @@ final class MapCanvas extends Pane {
         canvas.setWidth(w);
         canvas.setHeight(h);
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        Theme theme = Theme.current();
+        g.setFill(theme.paper());
         g.fillRect(0, 0, w, h);
         if (points.length == 0) {
             return;
@@ -373,22 +377,23 @@ final class MapCanvas extends Pane {
         for (int c = 1; c < alpha.length; c++) {
             alpha[c] = 0.35 + 0.65 * Math.log1p(c) / logMax;
         }
+        int paper = argb(theme.paper());
         for (int p = 0; p < pixels.length; p++) {
             int c = acc[4 * p];
             if (c == 0) {
-                pixels[p] = 0xffffffff;
+                pixels[p] = paper;
                 continue;
             }
             double a = c < alpha.length ? alpha[c] : 0.35 + 0.65 * Math.log1p(c) / logMax;
             double inv = 1.0 / c;
-            int r = blend(acc[4 * p + 1] * inv, a);
-            int gr = blend(acc[4 * p + 2] * inv, a);
-            int b = blend(acc[4 * p + 3] * inv, a);
+            int r = blend(acc[4 * p + 1] * inv, a, (paper >> 16) & 0xff);
+            int gr = blend(acc[4 * p + 2] * inv, a, (paper >> 8) & 0xff);
+            int b = blend(acc[4 * p + 3] * inv, a, paper & 0xff);
             pixels[p] = 0xff000000 | (r << 16) | (gr << 8) | b;
         }
         image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
         g.drawImage(image, 0, 0);
-        g.setFill(Color.gray(0.3));
+        g.setFill(theme.faint());
         g.setFont(Font.font(13));
         g.fillText(axis + " 1 →   (scroll to zoom, drag to pan, shift-drag to select, double-click to reset)", 8,
                 h - 6);
@@ -396,8 +401,9 @@ final class MapCanvas extends Pane {
     }
 
     /** A channel over white at the given opacity. */
-    private static int blend(double channel, double alpha) {
-        return (int) Math.round(255 - alpha * (255 - channel));
+    /** A point's colour over the paper at the given opacity, one channel. */
+    private static int blend(double channel, double alpha, int paper) {
+        return (int) Math.round(paper - alpha * (paper - channel));
     }
 
     static int argb(Color c) {

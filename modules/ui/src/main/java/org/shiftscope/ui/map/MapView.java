@@ -224,18 +224,22 @@ public final class MapView {
         CheckBox tgt = new CheckBox("Target");
         tgt.setId("map-show-target");
         tgt.selectedProperty().bindBidirectional(vm.showTargetProperty());
-        HBox bar = row(new Label("Map"), source, file, browse, new Label("Label / text"), label, new Label("Units"), units,
+        javafx.scene.layout.Pane bar = row(new Label("Map"), source, file, browse, new Label("Label / text"), label, new Label("Units"), units,
                 new Label("Projection"), method, new Label("Seed"), seed);
-        HBox grouping = row(new Label("Clustering"), clustering, new Label("clusters"), k, new Label("eps"), eps,
+        javafx.scene.layout.Pane grouping = row(new Label("Clustering"), clustering, new Label("clusters"), k, new Label("eps"), eps,
                 new Label("min samples"), minSamples);
         javafx.scene.control.ToggleButton lassoButton = new javafx.scene.control.ToggleButton("Lasso");
         lassoButton.setId("map-lasso");
         lassoButton.setTooltip(new javafx.scene.control.Tooltip("Drag around points to select them (off: drag pans,"
                 + " shift-drag selects a box)"));
         lassoButton.selectedProperty().addListener((o, a, on) -> canvas.setLassoMode(on));
-        HBox look = row(new Label("Colour by"), colour, colourColumn, ref, tgt, lassoButton, legend);
-        HBox images = preprocessRow();
+        javafx.scene.layout.Pane look = row(new Label("Colour by"), colour, colourColumn, ref, tgt, lassoButton, legend);
+        javafx.scene.layout.Pane images = preprocessRow();
         Label summary = ViewControls.summary("map-summary", vm.summaryProperty());
+        summary.setTooltip(new javafx.scene.control.Tooltip("Trustworthiness: how well the 2-D map keeps each point's"
+                + " nearest neighbours (1 = all kept). MMD p: the kernel two-sample test on these points; small means"
+                + " the sides differ. Classifier AUC: how well a classifier tells reference from target (0.5 = not at"
+                + " all), with its permutation p-value."));
         Label problem = ViewControls.problem("map-problem", vm.problemProperty());
         VBox box = new VBox(8, bar, images, grouping, look, summary, problem);
         box.getStyleClass().add(Styles.FORM);
@@ -247,7 +251,7 @@ public final class MapView {
      * How images become the user's model's input: as they are, or torchvision's ImageNet convention; a custom
      * preprocessing (from the CLI's options, saved in the project) is kept and shown. Visible for a user's model.
      */
-    private HBox preprocessRow() {
+    private javafx.scene.layout.Pane preprocessRow() {
         org.shiftscope.core.ImagePreprocessing custom = vm.preprocessProperty().get();
         ChoiceBox<org.shiftscope.core.ImagePreprocessing> choice = new ChoiceBox<>();
         choice.setId("map-preprocess");
@@ -271,22 +275,15 @@ public final class MapView {
         steps.setId("map-preprocess-steps");
         steps.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.preprocessProperty().get().describe(), vm.preprocessProperty()));
-        HBox row = row(new Label("Images to the model"), choice, steps);
+        javafx.scene.layout.Pane row = row(new Label("Images to the model"), choice, steps);
         row.visibleProperty().bind(vm.sourceProperty().isEqualTo(MapSettings.Source.MODEL));
         row.managedProperty().bind(row.visibleProperty());
         return row;
     }
 
-    /** A row of settings whose labels never shrink to an ellipsis. */
-    private static HBox row(Node... nodes) {
-        for (Node n : nodes) {
-            if (n instanceof Label l) {
-                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            }
-        }
-        HBox row = new HBox(10, nodes);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+    /** A row of settings whose labels never shrink to an ellipsis (it wraps instead). */
+    private static javafx.scene.layout.FlowPane row(Node... nodes) {
+        return org.shiftscope.ui.common.ViewControls.settingsRow(nodes);
     }
 
     /** The legend of the current colouring: sides, or the categories. */

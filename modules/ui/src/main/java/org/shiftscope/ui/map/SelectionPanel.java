@@ -126,9 +126,7 @@ final class SelectionPanel {
             vm.slices().remove(gone);
             status.setText("deleted slice " + gone.name());
         });
-        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(6, name, save, saved, select, delete, status);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return bar;
+        return org.shiftscope.ui.common.ViewControls.settingsRow(name, save, saved, select, delete, status);
     }
 
     private void show(int[] selected) {
