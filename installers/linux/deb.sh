@@ -31,6 +31,6 @@ Description: visual analytics for distribution shift
  natives (about 3 GB) for NVIDIA GPUs.
 CONTROL
 deb="$out/shiftscope_${version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz -z9 -b "$root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zxz -b "$root" "$deb" >/dev/null
 rm -rf "$root"
 echo "packaged $deb ($(du -m "$deb" | cut -f1) MiB; $((size_kb / 1024)) MiB installed)"
