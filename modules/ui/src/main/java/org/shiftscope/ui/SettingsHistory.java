@@ -46,21 +46,20 @@ final class SettingsHistory {
 
     /** The settings before the last change (null when there are none); {@code now} can be redone. */
     Project undo(Project now) {
-        if (undo.isEmpty()) {
-            return null;
-        }
-        redo.push(settings(now));
-        last = undo.pop();
-        update();
-        return last;
+        return step(undo, redo, now);
     }
 
+    /** The settings undone last (null when there are none); {@code now} can be undone again. */
     Project redo(Project now) {
-        if (redo.isEmpty()) {
+        return step(redo, undo, now);
+    }
+
+    private Project step(Deque<Project> from, Deque<Project> to, Project now) {
+        if (from.isEmpty()) {
             return null;
         }
-        undo.push(settings(now));
-        last = redo.pop();
+        to.push(settings(now));
+        last = from.pop();
         update();
         return last;
     }
