@@ -64,6 +64,15 @@ public final class Snapshot {
     /** As {@link #render(Project, ViewId, Path, int, int, int, boolean)}, in the given theme. */
     public static void render(Project project, ViewId view, Path out, int width, int height, int tourStep,
                               boolean presentation, org.shiftscope.ui.common.Theme theme) {
+        write(inspect(project, view, width, height, tourStep, presentation, theme, s -> s.snapshot(null)), out);
+    }
+
+    /**
+     * Lays the view out as {@link #render} shows it (the analyses done, the window settled) and hands its scene to
+     * {@code inspect} on the FX thread; returns what that gives (the image, or what a test finds in the scene).
+     */
+    static <T> T inspect(Project project, ViewId view, int width, int height, int tourStep, boolean presentation,
+                         org.shiftscope.ui.common.Theme theme, java.util.function.Function<Scene, T> inspect) {
         org.shiftscope.ui.Tour.Step step = tourStep < 0 ? null : org.shiftscope.ui.Tour.STEPS.get(tourStep);
         org.shiftscope.workflow.lab.LabAnalysis.Frame lab = view != ViewId.LAB ? null
                 : org.shiftscope.workflow.lab.LabAnalysis.run(step != null && step.scenario() != null ? step.scenario()
@@ -79,7 +88,7 @@ public final class Snapshot {
         org.shiftscope.workflow.audit.AuditAnalysis.SplitAudit audited = view == ViewId.SUBGROUPS && project.audit() != null
                 ? org.shiftscope.workflow.audit.AuditAnalysis.audit(project.split(), project.audit(), TaskMonitor.NONE)
                 : null;
-        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        CompletableFuture<T> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 theme.apply();
@@ -114,14 +123,14 @@ public final class Snapshot {
                 window.settle();
                 window.root().applyCss();
                 window.root().layout();
-                image.complete(scene.snapshot(null));
+                image.complete(inspect.apply(scene));
                 vm.tasks().shutdown();
             } catch (Throwable e) { // an Error too (out of memory): the caller waits for this future
                 image.completeExceptionally(e);
             }
         });
         try {
-            write(image.get(), out);
+            return image.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DataException.of("snapshot interrupted");

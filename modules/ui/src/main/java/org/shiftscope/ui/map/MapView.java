@@ -335,6 +335,7 @@ public final class MapView {
                 + "mirror. With the built-in encoder, ref acc / tgt acc are its accuracy with a 95 % interval (reference:"
                 + " rows it did not train on).");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines: the table above gives way, not the text
         VBox right = new VBox(6, new Label("Subpopulations"), table, hint, selection.root());
         VBox.setVgrow(table, Priority.ALWAYS);
         right.setPadding(new Insets(8));
