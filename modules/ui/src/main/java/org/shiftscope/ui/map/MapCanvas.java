@@ -152,6 +152,26 @@ final class MapCanvas extends Pane {
         });
         setOnMouseMoved(e -> hover(nearest(e.getX(), e.getY(), HOVER_RADIUS)));
         setOnMouseExited(e -> hover(-1));
+        // the keyboard does what the mouse does: arrows pan, + and - zoom about the centre, 0 resets
+        setFocusTraversable(true);
+        getStyleClass().add("map-canvas");
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            double step = 40;
+            switch (e.getCode()) {
+                case LEFT -> pan(step, 0);
+                case RIGHT -> pan(-step, 0);
+                case UP -> pan(0, step);
+                case DOWN -> pan(0, -step);
+                case PLUS, ADD, EQUALS -> zoomAt(getWidth() / 2, getHeight() / 2, 1.25);
+                case MINUS, SUBTRACT -> zoomAt(getWidth() / 2, getHeight() / 2, 0.8);
+                case DIGIT0, NUMPAD0, HOME -> resetView();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
     }
 
     /**

@@ -50,6 +50,31 @@ class MapPointerTest extends WindowTesting {
     }
 
     @Test
+    void theKeyboardPansZoomsAndResetsTheMap(FxRobot robot) throws Exception {
+        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
+        robot.clickOn("#nav-map");
+        waitFor(robot, "#map-summary", "8 clusters");
+        WaitForAsyncUtils.waitForFxEvents();
+        MapCanvas canvas = robot.lookup("#map-canvas").queryAs(MapCanvas.class);
+        robot.interact(canvas::requestFocus);
+        assertThat(canvas.isFocused()).isTrue();
+        double[] at = canvas.screenOf(0);
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertThat(canvas.screenOf(0)[0]).isCloseTo(at[0] - 40, org.assertj.core.api.Assertions.within(1e-9));
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        assertThat(canvas.screenOf(0)[1]).isCloseTo(at[1] - 40, org.assertj.core.api.Assertions.within(1e-9));
+        robot.type(javafx.scene.input.KeyCode.DIGIT0);
+        assertThat(canvas.screenOf(0)).containsExactly(at);
+        // + zooms by 1.25 about the centre: the point's distance from it grows by that factor
+        double cx = canvas.getWidth() / 2;
+        double cy = canvas.getHeight() / 2;
+        robot.type(javafx.scene.input.KeyCode.ADD);
+        double[] zoomed = canvas.screenOf(0);
+        assertThat(zoomed[0] - cx).isCloseTo(1.25 * (at[0] - cx), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(zoomed[1] - cy).isCloseTo(1.25 * (at[1] - cy), org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
     void aLassoSelectsThePointsInsideItsPath(FxRobot robot) throws Exception {
         waitFor(robot, "#row-counts", "Reference: 1,500 rows");
         robot.clickOn("#nav-map");
