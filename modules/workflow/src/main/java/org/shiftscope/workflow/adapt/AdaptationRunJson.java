@@ -87,7 +87,9 @@ public final class AdaptationRunJson {
             root.putNull("after");
         }
         root.put("seconds", r.seconds());
-        root.put("device", r.device()); // where it ran: "CPU", "GPU (CUDA 12.4)"; null in records written before it was recorded
+        if (r.device() != null) { // where it ran: "CPU", "GPU (CUDA 12.4)"; records written before it lack it
+            root.put("device", r.device());
+        }
         return root;
     }
 
