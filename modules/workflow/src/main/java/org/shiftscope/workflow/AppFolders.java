@@ -15,9 +15,29 @@ public final class AppFolders {
 
     /** The data folder: the property, the variable, the preference (Edit > Preferences), else the default. */
     public static Path data() {
-        Path preferred = org.shiftscope.workflow.project.Preferences.load().dataFolder();
+        Path preferred = preferredDataFolder();
         return chosen("shiftscope.data", "SHIFTSCOPE_DATA", preferred != null ? preferred
                 : Path.of(System.getProperty("user.home"), ".local", "share", "shiftscope"));
+    }
+
+    /** The preferences' file (written by workflow.project.Preferences). */
+    public static Path preferencesFile() {
+        return config().resolve("preferences.json");
+    }
+
+    /** The data folder the preferences name, or null (none, or an unreadable file). */
+    private static Path preferredDataFolder() {
+        Path file = preferencesFile();
+        try {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                return null;
+            }
+            String v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).path("dataFolder")
+                    .asText("");
+            return v.isBlank() ? null : Path.of(v);
+        } catch (java.io.IOException | RuntimeException damaged) {
+            return null;
+        }
     }
 
     /** Where the preferences live: {@code shiftscope.config}, {@code SHIFTSCOPE_CONFIG}, else ~/.config/shiftscope. */

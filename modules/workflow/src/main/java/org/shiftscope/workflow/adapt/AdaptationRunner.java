@@ -210,7 +210,7 @@ public final class AdaptationRunner {
         return new AdaptationRun(runId, o.method().id(), List.copyOf(classOf.keySet()), o.label(), o.seed(), model,
                 accuracy, trained, heldOut, split.target().rowCount(), sc.labelled(), sc.shares(), atc, cbpe,
                 out.lossCurve(), report, sc.fairness(), sc.clusters(), sc.before(), sc.after(),
-                (System.nanoTime() - start) / 1e9, org.shiftscope.workflow.report.Provenance.device());
+                (System.nanoTime() - start) / 1e9, org.shiftscope.workflow.model.Devices.current());
     }
 
     /**

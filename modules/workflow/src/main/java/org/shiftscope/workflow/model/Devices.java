@@ -43,6 +43,11 @@ public final class Devices {
         return c == null ? null : ComputeDevice.name(c);
     }
 
+    /** Where the engines run, as provenance records it: "CPU", "GPU (CUDA 12.4)", with a fallback's reason. */
+    public static String current() {
+        return status().line().substring("Device: ".length());
+    }
+
     /** Sets the choice for this process; false when the engines have loaded already (it applies at next start). */
     public static boolean choose(String choice) {
         ComputeDevice.Choice c = ComputeDevice.Choice.parse(choice);

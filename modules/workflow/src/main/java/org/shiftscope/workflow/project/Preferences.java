@@ -44,7 +44,7 @@ public record Preferences(String theme, TransportAnalysis.Standardize units, lon
     }
 
     public static Path file() {
-        return AppFolders.config().resolve("preferences.json");
+        return AppFolders.preferencesFile();
     }
 
     /** The saved preferences; the defaults for anything missing or unreadable. */

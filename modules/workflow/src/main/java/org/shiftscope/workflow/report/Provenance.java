@@ -24,7 +24,7 @@ public final class Provenance {
 
     /** Where embeddings and encoders run: "CPU", "GPU (CUDA 12.4)", with the reason for a fallback. */
     public static String device() {
-        return org.shiftscope.workflow.model.Devices.status().line().substring("Device: ".length());
+        return org.shiftscope.workflow.model.Devices.current();
     }
 
     /** ShiftScope, Java and operating system versions and the compute device, in that order. */
