@@ -3,7 +3,6 @@ package org.shiftscope.workflow.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.shiftscope.core.DataException;
 import org.shiftscope.workflow.AppFolders;
@@ -43,16 +42,9 @@ public final class CacheFolder {
 
     static long clear(Path dir) {
         long before = size(dir);
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(dir)) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        try {
+            org.shiftscope.core.FileTrees.delete(dir, false);
+        } catch (IOException e) {
             throw DataException.inFile(dir.toString(), "cannot be cleared: " + e.getMessage());
         }
         return before;

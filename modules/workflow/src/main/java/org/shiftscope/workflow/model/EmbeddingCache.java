@@ -1,7 +1,6 @@
 package org.shiftscope.workflow.model;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -147,16 +146,11 @@ public final class EmbeddingCache {
 
     /** SHA-256 (hex) of a file's bytes. */
     public static String fileHash(Path file) {
-        MessageDigest sha = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int r; (r = in.read(buf)) >= 0; ) {
-                sha.update(buf, 0, r);
-            }
+        try {
+            return org.shiftscope.core.FileTrees.digest(file, "SHA-256");
         } catch (IOException e) {
             throw DataException.inFile(file.getFileName().toString(), "cannot be read: " + e.getMessage());
         }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static MessageDigest sha256() {
