@@ -70,6 +70,7 @@ final class MapCanvas extends Pane {
      */
     private int[] acc;
     private int[] pixels;
+    private int referenceCount = Integer.MAX_VALUE;
 
     MapCanvas() {
         getChildren().add(canvas);
@@ -78,6 +79,16 @@ final class MapCanvas extends Pane {
         setId("map-canvas");
         widthProperty().addListener((o, a, b) -> redraw());
         Theme.currentProperty().addListener((o, a, b) -> redraw());
+        // presentation mode changes the marks: redraw when the window's root gains or loses its class
+        javafx.collections.ListChangeListener<String> restyled = c -> redraw();
+        sceneProperty().addListener((o, old, scene) -> {
+            if (old != null && old.getRoot() != null) {
+                old.getRoot().getStyleClass().removeListener(restyled);
+            }
+            if (scene != null && scene.getRoot() != null) {
+                scene.getRoot().getStyleClass().addListener(restyled);
+            }
+        });
         heightProperty().addListener((o, a, b) -> redraw());
         setOnScroll(e -> zoomAt(e.getX(), e.getY(), Math.exp(e.getDeltaY() / 400)));
         setOnMousePressed(e -> {
@@ -180,6 +191,30 @@ final class MapCanvas extends Pane {
      * @param shown   whether each point is drawn
      * @param refit   whether to fit the view to the points (a new map) or keep the user's pan and zoom
      */
+    /** Points before this index are the reference's, the rest the target's (their marks differ in presentation). */
+    void setReferenceCount(int n) {
+        referenceCount = n;
+    }
+
+    /**
+     * The pixels one point marks, as (dx, dy) pairs: one pixel for large maps, 2 x 2 for a few thousand points; in
+     * presentation mode, where colour must not be the only signal, a 4 x 4 square for the reference and a plus 5
+     * pixels across for the target.
+     */
+    static int[] markOf(boolean presentation, boolean reference, int points) {
+        if (presentation) {
+            return reference ? new int[] {0, 0, 1, 0, 2, 0, 3, 0, 0, 1, 1, 1, 2, 1, 3, 1, 0, 2, 1, 2, 2, 2, 3, 2, 0, 3, 1,
+                3, 2, 3, 3, 3}
+                    : new int[] {0, -2, 0, -1, -2, 0, -1, 0, 0, 0, 1, 0, 2, 0, 0, 1, 0, 2};
+        }
+        return points < SMALL ? new int[] {0, 0, 1, 0, 0, 1, 1, 1} : new int[] {0, 0};
+    }
+
+    private boolean presentation() {
+        return getScene() != null && getScene().getRoot() != null
+                && getScene().getRoot().getStyleClass().contains(org.shiftscope.ui.common.Styles.PRESENTATION);
+    }
+
     void show(float[] xy, int[] argb, boolean[] shown, boolean refit) {
         points = xy;
         colour = argb;
@@ -362,8 +397,9 @@ final class MapCanvas extends Pane {
         } else {
             Arrays.fill(acc, 0);
         }
-        // a few thousand points read better as 2 x 2 marks; from SMALL points on, one pixel each
-        int mark = colour.length < SMALL ? 2 : 1;
+        boolean large = presentation();
+        int[] refMark = markOf(large, true, colour.length);
+        int[] tgtMark = markOf(large, false, colour.length);
         for (int i = 0; i < colour.length; i++) {
             if (!visible[i]) {
                 continue;
@@ -371,19 +407,18 @@ final class MapCanvas extends Pane {
             int px = (int) (ox + s * points[2 * i]);
             int py = (int) (oy - s * points[2 * i + 1]);
             int c = colour[i];
-            for (int dy = 0; dy < mark; dy++) {
-                for (int dx = 0; dx < mark; dx++) {
-                    int qx = px + dx;
-                    int qy = py + dy;
-                    if (qx < 0 || qy < 0 || qx >= w || qy >= h) {
-                        continue;
-                    }
-                    int p = 4 * (qy * w + qx);
-                    acc[p]++;
-                    acc[p + 1] += (c >> 16) & 0xff;
-                    acc[p + 2] += (c >> 8) & 0xff;
-                    acc[p + 3] += c & 0xff;
+            int[] mark = i < referenceCount ? refMark : tgtMark;
+            for (int m = 0; m + 1 < mark.length; m += 2) {
+                int qx = px + mark[m];
+                int qy = py + mark[m + 1];
+                if (qx < 0 || qy < 0 || qx >= w || qy >= h) {
+                    continue;
                 }
+                int p = 4 * (qy * w + qx);
+                acc[p]++;
+                acc[p + 1] += (c >> 16) & 0xff;
+                acc[p + 2] += (c >> 8) & 0xff;
+                acc[p + 3] += c & 0xff;
             }
         }
         int max = 1;

@@ -389,6 +389,7 @@ public final class MapView {
                     : bySide ? (isRef ? refColour : tgtColour) : cluster < 0 ? noiseColour : clusterColours[cluster];
             shown[i] = isRef ? vm.showReferenceProperty().get() : vm.showTargetProperty().get();
         }
+        canvas.setReferenceCount(nr);
         canvas.show(xy, colour, shown, refit);
     }
 
