@@ -24,7 +24,8 @@ import org.testfx.api.FxToolkit;
 /**
  * The UI pass as a test: every view of the demo project, laid out as `snapshot --view` renders it, in both themes at
  * 1280 x 800 and 1920 x 1080: no label, button or choice cut to an ellipsis (tables scroll, so their cells are left
- * out), and every chart that has data is big enough to read, with tick marks and tick labels on both axes.
+ * out), every chart that has data is big enough to read, with tick marks and tick labels on both axes, and every
+ * control a user operates (buttons, choices, text fields, sliders, lists, tabs) is reachable with Tab.
  */
 class ViewLayoutTest {
 
@@ -82,6 +83,9 @@ class ViewLayoutTest {
                 out.add("cut: '" + l.getText() + "' shows '" + shown + "' (" + describe(l) + ")");
             }
         }
+        if (isInteractive(n) && !n.isDisabled() && !n.isFocusTraversable()) {
+            out.add("not reachable by keyboard: " + describe(n));
+        }
         if (n instanceof XYChart<?, ?> chart && chart.getData() != null && chart.getData().stream()
                 .anyMatch(s -> !s.getData().isEmpty())) {
             if (chart.getWidth() < 200 || chart.getHeight() < 150) {
@@ -99,6 +103,21 @@ class ViewLayoutTest {
                 walk(c, out);
             }
         }
+    }
+
+    /**
+     * Controls a user operates: each must be reachable with Tab. Parts of a skin (a combo box's editor, the menu bar's
+     * buttons, reached with F10) are not controls of their own.
+     */
+    private static boolean isInteractive(Node n) {
+        String type = n.getClass().getName();
+        if (type.startsWith("com.sun.") || type.startsWith("javafx.scene.control.skin.")) {
+            return false;
+        }
+        return n instanceof javafx.scene.control.ButtonBase || n instanceof javafx.scene.control.ComboBoxBase<?>
+                || n instanceof javafx.scene.control.ChoiceBox<?> || n instanceof javafx.scene.control.TextInputControl
+                || n instanceof javafx.scene.control.Slider || n instanceof javafx.scene.control.ListView<?>
+                || n instanceof javafx.scene.control.TabPane;
     }
 
     /** The text a labelled control's skin shows (its own Text child), or null when it shows none. */
