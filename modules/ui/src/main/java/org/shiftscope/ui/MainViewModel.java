@@ -101,6 +101,20 @@ public final class MainViewModel {
         return preferences.applyTo(Project.demo());
     }
 
+    /**
+     * View > Run (Ctrl+R): the current view's main action, as its button does: apply the split, audit, run the
+     * method, preview the report; the Map, Explain and Lab views follow their settings by themselves, so it applies
+     * the split they analyse.
+     */
+    public void runCurrentView() {
+        switch (view.get()) {
+            case SUBGROUPS -> subgroups.audit();
+            case ADAPT -> adapt.run();
+            case REPORT -> report.preview();
+            default -> data.apply();
+        }
+    }
+
     /** Edit > Undo: the settings before the last analysis's change, and the analyses run again with them. */
     public void undo() {
         restore(history.undo(currentProject()));

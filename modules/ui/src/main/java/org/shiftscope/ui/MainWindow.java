@@ -154,7 +154,11 @@ public final class MainWindow {
         MenuItem tour = new MenuItem("Guided tour");
         tour.setAccelerator(KeyCombination.keyCombination("F1"));
         tour.setOnAction(e -> vm.tour().start());
-        Menu view = new Menu("View", null, presentation);
+        MenuItem run = new MenuItem("Run this view's analysis");
+        run.setId("menu-run");
+        run.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        run.setOnAction(e -> vm.runCurrentView());
+        Menu view = new Menu("View", null, run, presentation);
         for (ViewId v : ViewId.values()) {
             MenuItem go = new MenuItem(v.title());
             go.setId("menu-go-" + v.id());

@@ -66,6 +66,18 @@ class PreferencesUndoTest {
     }
 
     @Test
+    void ctrlRRunsTheCurrentViewsAnalysis(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.data().resultProperty().get() != null);
+        Object before = vm.tasks().currentProperty().get();
+        robot.clickOn("#nav-data");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R)
+                .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.tasks().currentProperty().get()).isNotNull().isNotSameAs(before);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.data().resultProperty().get() != null);
+    }
+
+    @Test
     void preferencesApplyTheThemeAtOnceAndNewProjectsStartWithTheSeedAndUnits(FxRobot robot) {
         robot.clickOn("Edit").clickOn("#menu-preferences");
         WaitForAsyncUtils.waitForFxEvents();
