@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Two-sample tests of one column: Kolmogorov-Smirnov with the asymptotic Kolmogorov p-value for numeric columns,
+ * Two-sample tests of one column: Kolmogorov-Smirnov for numeric columns (the exact p-value up to
+ * {@value Distributions#KS_EXACT_MAX} values a side, as SciPy's default; the asymptotic Kolmogorov one beyond),
  * Pearson's chi-square on the 2 x K table of counts for categorical ones, and effect sizes (Wasserstein-1, PSI,
  * Jensen-Shannon, Cramer's V).
  */
@@ -26,9 +27,15 @@ public final class DriftTests {
         double[] b = target.clone();
         Arrays.sort(a);
         Arrays.sort(b);
-        double d = ksStatistic(a, b);
-        double en = (double) a.length * b.length / (a.length + b.length);
-        double p = Distributions.kolmogorovSurvival(Math.sqrt(en) * d);
+        long gap = ksGap(a, b);
+        double d = (double) gap / ((long) a.length * b.length);
+        double p;
+        if (Math.max(a.length, b.length) <= Distributions.KS_EXACT_MAX) {
+            p = Distributions.ksTwoSampleExact(a.length, b.length, gap / Distributions.gcd(a.length, b.length));
+        } else {
+            double en = (double) a.length * b.length / (a.length + b.length);
+            p = Distributions.kolmogorovSurvival(Math.sqrt(en) * d);
+        }
         double[][] shares = decileShares(a, b);
         return new Raw("ks", d, p, wasserstein1(a, b), psi(shares[0], shares[1]), js(shares[0], shares[1]), Double.NaN, Double.NaN);
     }
@@ -72,10 +79,14 @@ public final class DriftTests {
         return new Raw("chi2", chi2, p, Double.NaN, psi(pr, pt), js(pr, pt), v, dof);
     }
 
-    static double ksStatistic(double[] a, double[] b) {
+    /**
+     * The KS statistic of two sorted samples in whole units: max |i nb - j na| over the merged values, where i and j
+     * count each sample's values up to there (ties step together); D is this over na nb.
+     */
+    static long ksGap(double[] a, double[] b) {
         int i = 0;
         int j = 0;
-        double d = 0;
+        long d = 0;
         while (i < a.length && j < b.length) {
             double v = Math.min(a[i], b[j]);
             while (i < a.length && a[i] <= v) {
@@ -84,7 +95,7 @@ public final class DriftTests {
             while (j < b.length && b[j] <= v) {
                 j++;
             }
-            d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
+            d = Math.max(d, Math.abs((long) i * b.length - (long) j * a.length));
         }
         return d;
     }
