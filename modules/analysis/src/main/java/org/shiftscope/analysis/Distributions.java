@@ -89,7 +89,7 @@ public final class Distributions {
         return Math.max(0, Math.min(1, 1 - inside));
     }
 
-    static long gcd(long a, long b) {
+    public static long gcd(long a, long b) {
         while (b != 0) {
             long r = a % b;
             a = b;
