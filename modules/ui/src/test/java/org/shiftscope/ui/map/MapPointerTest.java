@@ -49,13 +49,18 @@ class MapPointerTest extends WindowTesting {
         assertThat(errors).isEmpty();
     }
 
-    @Test
-    void theKeyboardPansZoomsAndResetsTheMap(FxRobot robot) throws Exception {
+    /** The demo project's map, computed and shown; its canvas. */
+    private static MapCanvas openDemoMap(FxRobot robot) {
         waitFor(robot, "#row-counts", "Reference: 1,500 rows");
         robot.clickOn("#nav-map");
         waitFor(robot, "#map-summary", "8 clusters");
         WaitForAsyncUtils.waitForFxEvents();
-        MapCanvas canvas = robot.lookup("#map-canvas").queryAs(MapCanvas.class);
+        return robot.lookup("#map-canvas").queryAs(MapCanvas.class);
+    }
+
+    @Test
+    void theKeyboardPansZoomsAndResetsTheMap(FxRobot robot) throws Exception {
+        MapCanvas canvas = openDemoMap(robot);
         robot.interact(canvas::requestFocus);
         assertThat(canvas.isFocused()).isTrue();
         double[] at = canvas.screenOf(0);
@@ -76,11 +81,7 @@ class MapPointerTest extends WindowTesting {
 
     @Test
     void aLassoSelectsThePointsInsideItsPath(FxRobot robot) throws Exception {
-        waitFor(robot, "#row-counts", "Reference: 1,500 rows");
-        robot.clickOn("#nav-map");
-        waitFor(robot, "#map-summary", "8 clusters");
-        WaitForAsyncUtils.waitForFxEvents();
-        MapCanvas canvas = robot.lookup("#map-canvas").queryAs(MapCanvas.class);
+        MapCanvas canvas = openDemoMap(robot);
         robot.clickOn("#map-lasso");
         // a triangle 60 pixels wide around the first point
         double[] c = canvas.screenOf(0);
