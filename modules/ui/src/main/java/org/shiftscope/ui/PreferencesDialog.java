@@ -70,16 +70,22 @@ final class PreferencesDialog extends Dialog<Preferences> {
         clear.setOnAction(e -> {
             clear.setDisable(true);
             cache.setText("clearing…");
-            vm.tasks().submit("clear-cache", "Clearing the embedding cache", m -> CacheFolder.clear(), freed -> {
-                cache.setText(describeCache() + " (" + megabytes(freed) + " freed)");
+            vm.tasks().submit("cache", "Clearing the embedding cache", m -> {
+                long freed = CacheFolder.clear();
+                return describeCache() + " (" + megabytes(freed) + " freed)";
+            }, text -> {
+                cache.setText(text);
                 clear.setDisable(false);
             }, problem -> {
                 cache.setText(problem.getMessage());
                 clear.setDisable(false);
             });
         });
-        cache.setText(describeCache());
+        // the cache's size walks its folder: in the background, not while the dialog opens
+        cache.setText("measuring…");
         cache.setId("pref-cache-size");
+        vm.tasks().submit("cache", "Measuring the embedding cache", m -> describeCache(), cache::setText,
+                problem -> cache.setText(problem.getMessage()));
 
         GridPane grid = new GridPane();
         grid.setHgap(10);

@@ -78,7 +78,7 @@ class PreferencesUndoTest {
     }
 
     @Test
-    void preferencesApplyTheThemeAtOnceAndNewProjectsStartWithTheSeedAndUnits(FxRobot robot) {
+    void preferencesApplyTheThemeAtOnceAndNewProjectsStartWithTheSeedAndUnits(FxRobot robot) throws Exception {
         robot.clickOn("Edit").clickOn("#menu-preferences");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
@@ -86,8 +86,8 @@ class PreferencesUndoTest {
             robot.lookup("#pref-units").<ChoiceBox<String>>query().setValue("raw units");
             robot.lookup("#pref-seed").<Spinner<Integer>>query().getValueFactory().setValue(7);
         });
-        assertThat(robot.lookup("#pref-cache-size").queryLabeled().getText()).endsWith(" MB in "
-                + org.shiftscope.workflow.AppFolders.cache());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pref-cache-size").queryLabeled()
+                .getText().endsWith(" MB in " + org.shiftscope.workflow.AppFolders.cache()));
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Theme.current()).isEqualTo(Theme.DARK);

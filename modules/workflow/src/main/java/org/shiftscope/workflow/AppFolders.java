@@ -15,9 +15,18 @@ public final class AppFolders {
 
     /** The data folder: the property, the variable, the preference (Edit > Preferences), else the default. */
     public static Path data() {
-        Path preferred = preferredDataFolder();
-        return chosen("shiftscope.data", "SHIFTSCOPE_DATA", preferred != null ? preferred
-                : Path.of(System.getProperty("user.home"), ".local", "share", "shiftscope"));
+        String v = System.getProperty("shiftscope.data", System.getenv("SHIFTSCOPE_DATA"));
+        if (v != null && !v.isBlank()) {
+            return Path.of(v);
+        }
+        Path preferred = Preferred.DATA;
+        return preferred != null ? preferred : Path.of(System.getProperty("user.home"), ".local", "share",
+                "shiftscope");
+    }
+
+    /** The preference, read once when first needed: a changed data folder applies at the next start. */
+    private static final class Preferred {
+        static final Path DATA = preferredDataFolder();
     }
 
     /** The preferences' file (written by workflow.project.Preferences). */

@@ -30,10 +30,14 @@ public final class Devices {
     public record Status(String choice, Path pack, boolean pytorch, boolean onnx, String driver, String engines,
                          String note) {
 
-        /** One line for a status bar: "Device: CPU" or "Device: GPU (CUDA)", with the fallback's reason. */
+        /** "CPU" or "GPU (CUDA 12.4)", with the fallback's reason: what provenance records. */
+        public String label() {
+            return (engines.equals("gpu") ? "GPU (CUDA 12.4)" : "CPU") + (note == null ? "" : " (" + note + ")");
+        }
+
+        /** One line for a status bar: "Device: " and the {@link #label()}. */
         public String line() {
-            return "Device: " + (engines.equals("gpu") ? "GPU (CUDA 12.4)" : "CPU")
-                    + (note == null ? "" : " (" + note + ")");
+            return "Device: " + label();
         }
     }
 
@@ -45,7 +49,7 @@ public final class Devices {
 
     /** Where the engines run, as provenance records it: "CPU", "GPU (CUDA 12.4)", with a fallback's reason. */
     public static String current() {
-        return status().line().substring("Device: ".length());
+        return status().label();
     }
 
     /** Sets the choice for this process; false when the engines have loaded already (it applies at next start). */
