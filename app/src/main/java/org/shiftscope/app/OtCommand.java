@@ -32,7 +32,7 @@ final class OtCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = output.json();
         TaskMonitor monitor = ConsoleProgress.forTerminal();
-        TransportAnalysis.Options options = transport.options();
+        TransportAnalysis.Options options = transport.options(TransportAnalysis.Standardize.NONE);
         Split s = split.build();
         TransportAnalysis.Prepared p = TransportAnalysis.prepare(s, options.standardize(), !split.columns.isEmpty());
         TransportAnalysis.OtResult r = TransportAnalysis.ot(p, options, monitor);

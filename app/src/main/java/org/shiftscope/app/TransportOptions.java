@@ -6,8 +6,9 @@ import picocli.CommandLine.Option;
 /** Options shared by the optimal-transport commands. */
 final class TransportOptions {
 
-    @Option(names = "--standardize", paramLabel = "none|zscore", defaultValue = "none",
-            description = "Feature scaling: none (raw units, default) or zscore (pooled mean and sd).")
+    @Option(names = "--standardize", paramLabel = "none|zscore|reference",
+            description = "Feature scaling: none (raw units; ot's default), zscore (pooled mean and sd) or reference"
+                    + " (the reference side's mean and sd, as Kulinski & Inouye scale; explain's default).")
     String standardize;
 
     @Option(names = "--solver", paramLabel = "exact|sinkhorn|auto", defaultValue = "auto",
@@ -20,8 +21,10 @@ final class TransportOptions {
             description = "Sinkhorn regularisation in squared units (default: 0.3%% of the mean squared distance).")
     Double epsilon;
 
-    TransportAnalysis.Options options() {
-        return new TransportAnalysis.Options(TransportAnalysis.Standardize.parse(standardize),
+    /** The options, with {@code standardizeDefault} when --standardize is not given. */
+    TransportAnalysis.Options options(TransportAnalysis.Standardize standardizeDefault) {
+        return new TransportAnalysis.Options(standardize == null ? standardizeDefault
+                : TransportAnalysis.Standardize.parse(standardize),
                 TransportAnalysis.Solver.parse(solver), epsilon == null ? Double.NaN : epsilon);
     }
 }

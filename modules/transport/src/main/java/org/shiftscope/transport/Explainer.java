@@ -21,8 +21,19 @@ public final class Explainer {
         this.estimator = estimator;
     }
 
+    /** {@link #explain(Points, Points, List, ExplanationMethod, int, long, Treatment, TaskMonitor)}, every column continuous. */
     public Explanation explain(Points x, Points y, List<String> names, ExplanationMethod method, int kmax, long seed,
                                TaskMonitor monitor) {
+        return explain(x, y, names, method, kmax, seed, Treatment.continuous(), monitor);
+    }
+
+    /**
+     * The PercentExplained curve of {@code method} up to {@code kmax}. With discrete features in {@code treatment},
+     * a map sets them to a sampled category (k-cluster: from its cluster's target distribution; k-sparse OT: from the
+     * point's own transported values) and each k's numbers are means over {@link Treatment#samples()} seeded samples.
+     */
+    public Explanation explain(Points x, Points y, List<String> names, ExplanationMethod method, int kmax, long seed,
+                               Treatment treatment, TaskMonitor monitor) {
         if (names.size() != x.d() || x.d() != y.d()) {
             throw new IllegalArgumentException("feature names and dimensions differ");
         }
@@ -33,6 +44,7 @@ public final class Explainer {
         boolean needsMap = method == ExplanationMethod.KSPARSE_OT || method == ExplanationMethod.KCLUSTER;
         W2Estimator.Coupling coupling = needsMap ? estimator.couple(x, y, monitor) : null;
         double base = needsMap ? coupling.w2sq() : estimator.w2sq(x, y, monitor);
+        List<DiscreteFeature> discrete = treatment.discrete();
         List<Candidate> candidates = new ArrayList<>();
         double[] displacement = new double[0];
         switch (method) {
@@ -41,7 +53,8 @@ public final class Explainer {
                 int[] order = rank(diff.length, j -> Math.abs(diff[j]));
                 for (int k = 1; k <= Math.min(kmax, x.d()); k++) {
                     int[] chosen = java.util.Arrays.copyOf(order, k);
-                    candidates.add(new Candidate(k, chosen, shiftColumns(x, chosen, diff), List.of(), null));
+                    Points t = shiftColumns(x, chosen, diff);
+                    candidates.add(new Candidate(k, chosen, r -> t, false, List.of(), null));
                 }
             }
             case KSPARSE_OT -> {
@@ -51,76 +64,140 @@ public final class Explainer {
                 int[] order = rank(norms.length, j -> norms[j]);
                 for (int k = 1; k <= Math.min(kmax, x.d()); k++) {
                     int[] chosen = java.util.Arrays.copyOf(order, k);
-                    candidates.add(new Candidate(k, chosen, copyColumns(x, z, chosen), List.of(), null));
+                    Points copied = copyColumns(x, z, chosen);
+                    List<DiscreteFeature> sampled = IntStream.of(chosen).mapToObj(j -> DiscreteFeature.of(discrete, j))
+                            .filter(java.util.Objects::nonNull).distinct().toList();
+                    int kk = k;
+                    candidates.add(sampled.isEmpty() ? new Candidate(k, chosen, r -> copied, false, List.of(), null)
+                            : new Candidate(k, chosen, r -> DiscreteMaps.samplePerPoint(copied, z, sampled,
+                                    DiscreteMaps.random(seed, kk, r)), true, List.of(), null));
                 }
             }
             case KCLUSTER -> {
                 Points z = coupling.projection();
                 displacement = meanDisplacement(z, x);
+                Points clustered = treatment.pairing() == Pairing.PAIRED ? DiscreteMaps.paired(x, z) : x;
                 for (int k = 1; k <= Math.min(kmax, x.n()); k++) {
                     monitor.checkCancelled();
-                    KMeans km = KMeans.fit(x, k, seed);
-                    int[] labels = km.assign(x);
-                    List<Explanation.Cluster> clusters = clusters(x, z, labels, k, names);
-                    Points t = moveClusters(x, labels, clusters);
-                    double[] overall = meanDisplacement(t, x);
-                    int[] moved = IntStream.range(0, x.d()).filter(j -> columnMoves(t, x, j)).boxed()
+                    KMeans km = KMeans.fit(clustered, k, seed, KMeans.inits(clustered.n(), clustered.d(), k));
+                    int[] labels = km.assign(clustered);
+                    List<Explanation.Cluster> clusters = clusters(x, z, labels, k, names, discrete);
+                    double[] overall = new double[x.d()];
+                    for (Explanation.Cluster c : clusters) {
+                        for (int j = 0; j < x.d(); j++) {
+                            overall[j] += c.displacement()[j] * c.size() / x.n();
+                        }
+                    }
+                    int[] moved = IntStream.range(0, x.d()).filter(j -> clusters.stream()
+                                    .anyMatch(c -> c.size() > 0 && c.displacement()[j] != 0)).boxed()
                             .sorted(Comparator.comparingDouble((Integer j) -> -Math.abs(overall[j]))).mapToInt(i -> i)
                             .toArray();
-                    candidates.add(new Candidate(k, moved, t, clusters, labels));
+                    int kk = k;
+                    candidates.add(new Candidate(k, moved, r -> DiscreteMaps.moveClusters(x, labels, clusters, discrete,
+                            DiscreteMaps.random(seed, kk, r)), !discrete.isEmpty(), clusters, labels));
                 }
             }
             case GAUSSIAN -> {
                 Points t = GaussianMap.fit(x, y).apply(x);
-                candidates.add(new Candidate(x.d(), IntStream.range(0, x.d()).toArray(), t, List.of(), null));
+                candidates.add(new Candidate(x.d(), IntStream.range(0, x.d()).toArray(), r -> t, false, List.of(),
+                        null));
             }
         }
-        List<Explanation.Point> curve = evaluate(candidates, names, x, y, base, monitor);
-        return new Explanation(method, base, estimator.describe(), List.copyOf(names), List.copyOf(curve), displacement);
-    }
-
-    /** A map for one k, before its W2^2 is known. */
-    private record Candidate(int k, int[] chosen, Points t, List<Explanation.Cluster> clusters, int[] labels) {
+        List<Explanation.Point> curve = evaluate(candidates, names, x, y, base, treatment.samples(), monitor);
+        return new Explanation(method, base, estimator.describe(), List.copyOf(names), List.copyOf(curve), displacement,
+                discrete, treatment.pairing());
     }
 
     /**
-     * W2^2(T_k(X), Y) for every k. The solves are independent, so they run two (or as many as there are cores) at
-     * a time when their cost matrices fit in half the heap; the curve keeps the order of k.
+     * A map for one k, before its W2^2 is known: {@code map} gives T_k(X) for sample r (the same points for every r
+     * unless {@code sampled}).
+     */
+    private record Candidate(int k, int[] chosen, java.util.function.IntFunction<Points> map, boolean sampled,
+                             List<Explanation.Cluster> clusters, int[] labels) {
+    }
+
+    /** One solve: sample {@code sample} of candidate {@code candidate}. */
+    private record Task(int candidate, int sample) {
+    }
+
+    /** What one solve found. */
+    private record Solved(double after, double parsimony, double[] displacement) {
+    }
+
+    /**
+     * W2^2(T_k(X), Y) for every k (and sample). The solves are independent, so they run two (or as many as there are
+     * cores) at a time when their cost matrices fit in half the heap; the curve keeps the order of k.
      */
     private List<Explanation.Point> evaluate(List<Candidate> candidates, List<String> names, Points x, Points y,
-                                             double base, TaskMonitor monitor) {
+                                             double base, int samples, TaskMonitor monitor) {
+        List<Task> tasks = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            for (int r = 0; r < (candidates.get(c).sampled() ? samples : 1); r++) {
+                tasks.add(new Task(c, r));
+            }
+        }
         long matrixBytes = 8L * x.n() * y.n();
         int parallel = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
                 (int) Math.min(8, Runtime.getRuntime().maxMemory() / 2 / Math.max(1, matrixBytes))));
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.function.Function<Candidate, Explanation.Point> solve = c -> {
+        java.util.function.Function<Task, Solved> solve = task -> {
             monitor.checkCancelled();
-            Explanation.Point p = point(c.k(), c.chosen(), names, c.t(), x, y, base, c.clusters(), c.labels(), monitor);
-            monitor.progress((double) done.incrementAndGet() / candidates.size(), "PercentExplained: "
-                    + done.get() + " of " + candidates.size() + " maps evaluated");
-            return p;
+            Points t = candidates.get(task.candidate()).map().apply(task.sample());
+            double after = estimator.w2sq(t, y, monitor);
+            monitor.progress((double) done.incrementAndGet() / tasks.size(), "PercentExplained: "
+                    + done.get() + " of " + tasks.size() + " maps evaluated");
+            return new Solved(after, t.meanSqDistance(x), meanDisplacement(t, x));
         };
-        if (parallel < 2 || candidates.size() < 2) {
-            return candidates.stream().map(solve).toList();
+        List<Solved> solved;
+        if (parallel < 2 || tasks.size() < 2) {
+            solved = tasks.stream().map(solve).toList();
+        } else {
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(parallel);
+            try {
+                solved = pool.submit(() -> tasks.parallelStream().map(solve).toList()).join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() instanceof RuntimeException r ? r : e;
+                throw cause instanceof RuntimeException r ? r : e;
+            } finally {
+                pool.shutdownNow();
+            }
         }
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(parallel);
-        try {
-            return pool.submit(() -> candidates.parallelStream().map(solve).toList()).join();
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() instanceof RuntimeException r ? r : e;
-            throw cause instanceof RuntimeException r ? r : e;
-        } finally {
-            pool.shutdownNow();
+        List<Explanation.Point> out = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            int cc = c;
+            List<Solved> mine = IntStream.range(0, tasks.size()).filter(i -> tasks.get(i).candidate() == cc)
+                    .mapToObj(solved::get).toList();
+            out.add(point(candidates.get(c), mine, names, x.d(), base));
         }
+        return out;
     }
 
-    private Explanation.Point point(int k, int[] chosen, List<String> names, Points t, Points x, Points y, double base,
-                                    List<Explanation.Cluster> clusters, int[] labels, TaskMonitor monitor) {
-        monitor.checkCancelled();
-        double after = estimator.w2sq(t, y, monitor);
-        double pe = base > 0 ? 100 * (base - after) / base : Double.NaN;
-        List<String> feats = IntStream.of(chosen).mapToObj(names::get).toList();
-        return new Explanation.Point(k, feats, after, pe, t.meanSqDistance(x), meanDisplacement(t, x), clusters, labels);
+    private static Explanation.Point point(Candidate c, List<Solved> solved, List<String> names, int d, double base) {
+        int r = solved.size();
+        double after = 0;
+        double parsimony = 0;
+        double[] disp = new double[d];
+        double[] pe = new double[r];
+        for (int i = 0; i < r; i++) {
+            Solved s = solved.get(i);
+            after += s.after() / r;
+            parsimony += s.parsimony() / r;
+            for (int j = 0; j < d; j++) {
+                disp[j] += s.displacement()[j] / r;
+            }
+            pe[i] = base > 0 ? 100 * (base - s.after()) / base : Double.NaN;
+        }
+        double mean = 0;
+        for (double v : pe) {
+            mean += v / r;
+        }
+        double ss = 0;
+        for (double v : pe) {
+            ss += (v - mean) * (v - mean);
+        }
+        double spread = r > 1 ? Math.sqrt(ss / (r - 1)) : 0;
+        List<String> feats = IntStream.of(c.chosen()).mapToObj(names::get).toList();
+        return new Explanation.Point(c.k(), feats, after, mean, parsimony, disp, c.clusters(), c.labels(), r, spread);
     }
 
     static int[] rank(int d, java.util.function.IntToDoubleFunction score) {
@@ -184,16 +261,13 @@ public final class Explainer {
         return s;
     }
 
-    private static boolean columnMoves(Points t, Points x, int j) {
-        for (int i = 0; i < x.n(); i++) {
-            if (t.get(i, j) != x.get(i, j)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<Explanation.Cluster> clusters(Points x, Points z, int[] labels, int k, List<String> names) {
+    /**
+     * Each cluster's centroid, mean displacement (for a discrete feature: the change of its expected value) and,
+     * per discrete feature, its target distribution: the mean of the cluster's transported values, read as a
+     * probability per level.
+     */
+    private static List<Explanation.Cluster> clusters(Points x, Points z, int[] labels, int k, List<String> names,
+                                                      List<DiscreteFeature> discrete) {
         int d = x.d();
         double[][] centroid = new double[k][d];
         double[][] delta = new double[k][d];
@@ -214,19 +288,18 @@ public final class Explainer {
             }
             double[] dc = delta[c];
             List<String> top = IntStream.of(rank(d, j -> Math.abs(dc[j]))).limit(5).mapToObj(names::get).toList();
-            out.add(new Explanation.Cluster(c, size[c], centroid[c], dc, top));
+            List<double[]> distributions = new ArrayList<>();
+            for (DiscreteFeature f : discrete) {
+                double[] mean = new double[f.columns().length];
+                for (int i = 0; i < mean.length; i++) {
+                    int j = f.columns()[i];
+                    mean[i] = centroid[c][j] + dc[j];
+                }
+                distributions.add(f.probabilities(mean));
+            }
+            out.add(new Explanation.Cluster(c, size[c], centroid[c], dc, top, distributions));
         }
         return out;
     }
 
-    private static Points moveClusters(Points x, int[] labels, List<Explanation.Cluster> clusters) {
-        double[] v = x.values().clone();
-        for (int i = 0; i < x.n(); i++) {
-            double[] dc = clusters.get(labels[i]).displacement();
-            for (int j = 0; j < x.d(); j++) {
-                v[i * x.d() + j] += dc[j];
-            }
-        }
-        return new Points(x.n(), x.d(), v);
-    }
 }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.shiftscope.core.Column;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.Dataset;
 import org.shiftscope.core.NumericColumn;
 import org.shiftscope.core.Split;
 import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.transport.DiscreteFeature;
 import org.shiftscope.transport.ExactSolver;
 import org.shiftscope.transport.Explainer;
 import org.shiftscope.transport.Explanation;
@@ -26,14 +26,29 @@ public final class TransportAnalysis {
         /** Raw units. */
         NONE,
         /** Each feature centred and scaled by the pooled (reference and target) mean and standard deviation. */
-        ZSCORE;
+        ZSCORE,
+        /**
+         * Each feature centred and scaled by the reference side's mean and standard deviation (a scaler fitted on the
+         * source, as Kulinski and Inouye do), so the target is measured in the reference's units.
+         */
+        REFERENCE;
 
         public static Standardize parse(String s) {
             return switch (s.strip().toLowerCase(Locale.ROOT)) {
                 case "none" -> NONE;
                 case "zscore" -> ZSCORE;
+                case "reference" -> REFERENCE;
                 default -> throw DataException.setting("standardize", "unknown standardization '" + s
-                        + "' (use none or zscore)");
+                        + "' (use none, zscore or reference)");
+            };
+        }
+
+        /** How the UI and the CLI's text name these units. */
+        public String units() {
+            return switch (this) {
+                case NONE -> "raw units";
+                case ZSCORE -> "z-scored units (pooled)";
+                case REFERENCE -> "z-scored units (reference)";
             };
         }
 
@@ -75,8 +90,26 @@ public final class TransportAnalysis {
         }
     }
 
-    /** Both sides as point sets over the analysed numeric columns. */
-    public record Prepared(Points reference, Points target, List<String> features, double[] scale) {
+    /**
+     * Both sides as point sets over the analysed columns.
+     *
+     * @param features the points' columns (a categorical column of 3+ categories is one column per category,
+     *                 named column=category)
+     * @param discrete the binary and categorical features among them, in the points' units (empty when every column
+     *                 is treated as a number)
+     */
+    public record Prepared(Points reference, Points target, List<String> features, double[] scale,
+                           List<DiscreteFeature> discrete) {
+
+        public Prepared {
+            features = List.copyOf(features);
+            discrete = List.copyOf(discrete);
+        }
+
+        /** Every column continuous. */
+        public Prepared(Points reference, Points target, List<String> features, double[] scale) {
+            this(reference, target, features, scale, List.of());
+        }
 
         /** Points whose features are not rescaled columns (encodings, embeddings): every scale is 1. */
         public static Prepared unscaled(Points reference, Points target, List<String> features) {
@@ -94,36 +127,34 @@ public final class TransportAnalysis {
 
     /** Numeric columns of the split (all of them unless the user chose some), standardised as asked. */
     public static Prepared prepare(Split split, Standardize standardize, boolean columnsChosen) {
-        List<String> features = new ArrayList<>();
-        for (String c : split.columns()) {
-            Column col = split.reference().requireColumn(c);
-            if (col instanceof NumericColumn) {
-                features.add(c);
-            } else if (columnsChosen) {
-                throw DataException.of("column '" + c + "' is " + col.type().label()
-                        + "; transport explanations use numeric columns");
-            }
-        }
-        if (features.isEmpty()) {
-            throw DataException.of("no numeric columns to transport (columns: " + String.join(", ", split.columns()) + ")");
-        }
+        return prepare(split, standardize, columnsChosen, false);
+    }
+
+    /**
+     * The split's columns as points, standardised as asked. Numeric columns always; with {@code discrete}, a numeric
+     * column of two distinct values is a binary feature and a categorical or boolean column the user named is one
+     * too (two categories: one 0/1 column) or one-hot (three or more); without, only numeric columns, all continuous.
+     */
+    public static Prepared prepare(Split split, Standardize standardize, boolean columnsChosen, boolean discrete) {
+        MixedFeatures.Encoded e = MixedFeatures.encode(split, columnsChosen, discrete);
         requireRows(split);
-        Points x = points(split.reference(), features);
-        Points y = points(split.target(), features);
-        double[] scale = new double[features.size()];
+        Points x = e.reference();
+        Points y = e.target();
+        double[] scale = new double[e.features().size()];
+        double[] mean = new double[scale.length];
         java.util.Arrays.fill(scale, 1);
-        if (standardize == Standardize.ZSCORE) {
-            double[] mean = new double[scale.length];
+        if (standardize != Standardize.NONE) {
+            List<Points> fitted = standardize == Standardize.ZSCORE ? List.of(x, y) : List.of(x);
             double[] var = new double[scale.length];
-            int total = x.n() + y.n();
-            for (Points p : List.of(x, y)) {
+            int total = fitted.stream().mapToInt(Points::n).sum();
+            for (Points p : fitted) {
                 for (int i = 0; i < p.n(); i++) {
                     for (int k = 0; k < p.d(); k++) {
                         mean[k] += p.get(i, k) / total;
                     }
                 }
             }
-            for (Points p : List.of(x, y)) {
+            for (Points p : fitted) {
                 for (int i = 0; i < p.n(); i++) {
                     for (int k = 0; k < p.d(); k++) {
                         double t = p.get(i, k) - mean[k];
@@ -137,7 +168,7 @@ public final class TransportAnalysis {
             x = standardise(x, mean, scale);
             y = standardise(y, mean, scale);
         }
-        return new Prepared(x, y, List.copyOf(features), scale);
+        return new Prepared(x, y, e.features(), scale, MixedFeatures.scaled(e.discrete(), mean, scale));
     }
 
     /** Both sides must keep rows (after filters and the missing-value policy) for any analysis of them. */
@@ -174,6 +205,13 @@ public final class TransportAnalysis {
     public static Explanation explain(Prepared p, Options o, ExplanationMethod method, int kmax, long seed,
                                       TaskMonitor monitor) {
         return new Explainer(estimator(p, o)).explain(p.reference(), p.target(), p.features(), method, kmax, seed, monitor);
+    }
+
+    /** An explanation treating {@code p}'s discrete features as {@code treatment} says (its list is p's). */
+    public static Explanation explain(Prepared p, Options o, ExplanationMethod method, int kmax, long seed,
+                                      org.shiftscope.transport.Pairing pairing, int repeats, TaskMonitor monitor) {
+        return new Explainer(estimator(p, o)).explain(p.reference(), p.target(), p.features(), method, kmax, seed,
+                new org.shiftscope.transport.Treatment(p.discrete(), pairing, repeats), monitor);
     }
 
     /** Mean squared distance between random reference/target pairs (2,000 seeded draws). */

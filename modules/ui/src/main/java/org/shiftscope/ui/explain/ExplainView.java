@@ -83,7 +83,11 @@ public final class ExplainView {
         ChoiceBox<TransportAnalysis.Standardize> units = new ChoiceBox<>();
         units.setId("explain-standardize");
         units.getItems().setAll(TransportAnalysis.Standardize.values());
-        units.setConverter(ViewControls.converter(s -> s == TransportAnalysis.Standardize.NONE ? "raw units" : "z-score (pooled)"));
+        units.setConverter(ViewControls.converter(s -> switch (s) {
+            case NONE -> "raw units";
+            case ZSCORE -> "z-score (pooled)";
+            case REFERENCE -> "z-score (reference)";
+        }));
         units.valueProperty().bindBidirectional(vm.standardizeProperty());
         ChoiceBox<TransportAnalysis.Solver> solver = new ChoiceBox<>();
         solver.setId("explain-solver");
@@ -96,8 +100,32 @@ public final class ExplainView {
         tip(method, "kcluster moves k groups of reference rows rigidly; ksparse-ot and ksparse-mean move only k"
                 + " features; gaussian maps one Gaussian onto the other");
         tip(kmax, "The largest k of the curve: how many clusters (or features) the simplest explanations may use");
-        tip(units, "Raw units keep the columns' own scales; z-score puts every column on one scale first (pooled mean"
-                + " and standard deviation), so no column dominates by its units");
+        tip(units, "Raw units keep the columns' own scales; z-score puts every column on one scale first, so no column"
+                + " dominates by its units: with the reference side's mean and standard deviation (as Kulinski & Inouye"
+                + " do) or with both sides' pooled");
+        ChoiceBox<org.shiftscope.transport.Pairing> pairing = new ChoiceBox<>();
+        pairing.setId("explain-pairing");
+        pairing.getItems().setAll(org.shiftscope.transport.Pairing.values());
+        pairing.setConverter(ViewControls.converter(p -> p == org.shiftscope.transport.Pairing.PAIRED
+                ? "paired points [x, T(x)]" : "reference points"));
+        pairing.valueProperty().bindBidirectional(vm.pairingProperty());
+        pairing.disableProperty().bind(vm.methodProperty().isNotEqualTo(ExplanationMethod.KCLUSTER));
+        tip(pairing, "kcluster: cluster the paired points [x, T(x)], so rows that go to the same place belong together"
+                + " (as the paper does), or the reference rows by where they are (then new rows can be assigned)");
+        javafx.scene.control.CheckBox discrete = new javafx.scene.control.CheckBox("Categories drawn");
+        discrete.setId("explain-discrete");
+        discrete.selectedProperty().bindBidirectional(vm.discreteProperty());
+        tip(discrete, "Binary columns (two values) and categorical ones are discrete: a map sets them to a category"
+                + " drawn from its target distribution instead of moving them by a fraction; each PercentExplained is"
+                + " then a mean over samples (± its standard deviation)");
+        Spinner<Integer> repeats = new Spinner<>(1, org.shiftscope.transport.Treatment.MAX_REPEATS,
+                vm.repeatsProperty().get());
+        repeats.setId("explain-repeats");
+        repeats.setPrefWidth(80);
+        repeats.valueProperty().addListener((o, a, b) -> vm.repeatsProperty().set(b));
+        vm.repeatsProperty().addListener((o, a, b) -> repeats.getValueFactory().setValue(b.intValue()));
+        repeats.disableProperty().bind(discrete.selectedProperty().not());
+        tip(repeats, "Samples of the discrete features each PercentExplained averages");
         tip(solver, "exact: the optimal transport plan (up to its size limit); sinkhorn: the debiased entropic"
                 + " divergence, within about 1 % of exact on large data; auto chooses by size");
         tip(seed, "Seed of k-means: the same seed gives the same clusters");
@@ -114,7 +142,8 @@ public final class ExplainView {
                 + " what they show, not as pixels"));
         onMap.selectedProperty().bindBidirectional(vm.mapPointsProperty());
         javafx.scene.layout.FlowPane bar = ViewControls.settingsRow(new Label("Method"), method, new Label("k max"),
-                kmax, new Label("Units"), units, new Label("Solver"), solver, new Label("Seed"), seed, onMap);
+                kmax, new Label("Units"), units, new Label("Solver"), solver, new Label("Seed"), seed,
+                new Label("Clusters of"), pairing, discrete, new Label("Samples"), repeats, onMap);
         Label summary = ViewControls.summary("explain-summary", vm.summaryProperty());
         Label problem = ViewControls.problem("explain-problem", vm.problemProperty());
         VBox box = new VBox(8, bar, summary, problem);
@@ -150,7 +179,8 @@ public final class ExplainView {
                 column("Cluster", c -> Integer.toString(c.id())),
                 column("Rows", c -> Integer.toString(c.size())),
                 column("Moved", c -> fmt(c.displacementNorm())),
-                column("Most along", c -> String.join(", ", c.topFeatures()))));
+                column("Most along", c -> String.join(", ", c.topFeatures())),
+                column("Becomes", this::becomes)));
         clusters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         clusters.setPlaceholder(new Label("Clusters appear for the k-cluster method."));
         clusters.setPrefHeight(150);
@@ -212,8 +242,10 @@ public final class ExplainView {
             return;
         }
         kSlider.setValue(p.k());
-        kLabel.setText(String.format(Locale.ROOT, "k = %d: %.2f %% explained, parsimony %.4g%s", p.k(),
-                p.percentExplained(), p.parsimony(), p.features().isEmpty() ? "" : " · " + String.join(", ", p.features())));
+        kLabel.setText(String.format(Locale.ROOT, "k = %d: %.2f %% explained%s, parsimony %.4g%s", p.k(),
+                p.percentExplained(), p.samples() > 1 ? String.format(Locale.ROOT, " (± %.2f over %d samples)",
+                        p.spread(), p.samples()) : "", p.parsimony(),
+                p.features().isEmpty() ? "" : " · " + String.join(", ", p.features())));
         int index = r.explanation().curve().indexOf(p);
         plane.show(r.referencePlane(), r.targetPlane(), index < r.arrows().size() ? r.arrows().get(index) : List.of());
         List<FeatureRow> fr = new ArrayList<>();
@@ -228,6 +260,26 @@ public final class ExplainView {
         rows.getItems().clear();
         rows.getColumns().clear();
         rowsTitle.setText(p.clusters().isEmpty() ? "" : "Select a cluster to list its rows.");
+    }
+
+    /** A cluster's target distribution of each discrete feature, e.g. "g: 1 62 %; colour: blue 42 %, green 40 %". */
+    private String becomes(Explanation.Cluster c) {
+        ExplainResult r = vm.resultProperty().get();
+        if (r == null || r.explanation().discrete().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        List<org.shiftscope.transport.DiscreteFeature> discrete = r.explanation().discrete();
+        for (int f = 0; f < discrete.size() && f < c.distributions().size(); f++) {
+            org.shiftscope.transport.DiscreteFeature d = discrete.get(f);
+            double[] p = c.distributions().get(f);
+            List<String> levels = new ArrayList<>();
+            for (int l = d.binary() ? 1 : 0; l < p.length; l++) {
+                levels.add(String.format(Locale.ROOT, "%s %.0f %%", d.levels().get(l), 100 * p[l]));
+            }
+            parts.add(d.name() + ": " + String.join(", ", levels));
+        }
+        return String.join("; ", parts);
     }
 
     private void listRows(Explanation.Cluster c) {

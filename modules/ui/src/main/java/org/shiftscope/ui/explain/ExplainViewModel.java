@@ -31,7 +31,15 @@ public final class ExplainViewModel {
     private final ObjectProperty<ExplanationMethod> method = new SimpleObjectProperty<>(ExplainRequest.DEFAULT_METHOD);
     private final IntegerProperty kmax = new SimpleIntegerProperty(ExplainRequest.DEFAULT_KMAX);
     private final ObjectProperty<TransportAnalysis.Standardize> standardize =
-            new SimpleObjectProperty<>(TransportAnalysis.Standardize.NONE);
+            new SimpleObjectProperty<>(ExplainRequest.defaults().options().standardize());
+    /** What k-cluster maps cluster: the paired points [x, T(x)] or the reference points. */
+    private final ObjectProperty<org.shiftscope.transport.Pairing> pairing =
+            new SimpleObjectProperty<>(ExplainRequest.defaults().mixed().pairing());
+    /** Binary and categorical features drawn from their target distribution rather than moved by a fraction. */
+    private final javafx.beans.property.BooleanProperty discrete =
+            new javafx.beans.property.SimpleBooleanProperty(ExplainRequest.defaults().mixed().discrete());
+    /** Samples of the discrete features per PercentExplained. */
+    private final IntegerProperty repeats = new SimpleIntegerProperty(ExplainRequest.defaults().mixed().repeats());
     private final ObjectProperty<TransportAnalysis.Solver> solver = new SimpleObjectProperty<>(TransportAnalysis.Solver.AUTO);
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
     private final IntegerProperty selectedK = new SimpleIntegerProperty(1);
@@ -54,7 +62,7 @@ public final class ExplainViewModel {
 
     public ExplainViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-        recompute.watch(method, kmax, standardize, solver, seed, data, mapPoints);
+        recompute.watch(method, kmax, standardize, solver, seed, data, mapPoints, pairing, discrete, repeats);
     }
 
     /** Recomputes now (if there is a split). */
@@ -68,8 +76,7 @@ public final class ExplainViewModel {
         Split split = d.split();
         ExplainRequest request;
         try {
-            request = new ExplainRequest(method.get(), kmax.get(), new TransportAnalysis.Options(standardize.get(),
-                    solver.get(), Double.NaN), seed.get(), false);
+            request = settings().request();
         } catch (org.shiftscope.core.DataException e) {
             problem.set(e.getMessage());
             return;
@@ -96,7 +103,26 @@ public final class ExplainViewModel {
         // open on the richest explanation; the slider walks back to simpler ones
         selectedK.set(e.curve().get(e.curve().size() - 1).k());
         summary.set(String.format(java.util.Locale.ROOT, "W2² = %.6g (%s, %s) · %d reference × %d target rows · %d features",
-                e.w2sq(), e.solver(), r.units(), r.reference().rowCount(), countTarget(), e.features().size()));
+                e.w2sq(), e.solver(), r.units(), r.reference().rowCount(), countTarget(), e.features().size())
+                + treatment(e));
+    }
+
+    /** What the numbers are: which points the clusters group, which features are drawn, over how many samples. */
+    static String treatment(Explanation e) {
+        StringBuilder b = new StringBuilder();
+        if (e.method() == ExplanationMethod.KCLUSTER) {
+            b.append(e.pairing() == org.shiftscope.transport.Pairing.PAIRED
+                    ? " · clusters of paired points [x, T(x)]" : " · clusters of reference points");
+        }
+        if (!e.discrete().isEmpty()) {
+            int samples = e.curve().stream().mapToInt(Explanation.Point::samples).max().orElse(1);
+            b.append(" · discrete: ").append(String.join(", ", e.discrete().stream()
+                    .map(org.shiftscope.transport.DiscreteFeature::name).toList()));
+            if (samples > 1) {
+                b.append(" (% explained: mean ± sd of ").append(samples).append(" samples)");
+            }
+        }
+        return b.toString();
     }
 
     private int countTarget() {
@@ -141,7 +167,8 @@ public final class ExplainViewModel {
     /** The settings as a project keeps them. */
     public org.shiftscope.workflow.explain.ExplainSettings settings() {
         return new org.shiftscope.workflow.explain.ExplainSettings(method.get(), kmax.get(), standardize.get(),
-                solver.get(), seed.get(), mapPoints.get());
+                solver.get(), seed.get(), mapPoints.get(), new ExplainRequest.Mixed(discrete.get(), pairing.get(),
+                repeats.get()));
     }
 
     /** The settings when the project has an explanation (one was computed, or the opened project had one). */
@@ -159,6 +186,21 @@ public final class ExplainViewModel {
         solver.set(e.solver());
         seed.set((int) e.seed());
         mapPoints.set(e.onMap());
+        pairing.set(e.mixed().pairing());
+        discrete.set(e.mixed().discrete());
+        repeats.set(e.mixed().repeats());
+    }
+
+    public ObjectProperty<org.shiftscope.transport.Pairing> pairingProperty() {
+        return pairing;
+    }
+
+    public javafx.beans.property.BooleanProperty discreteProperty() {
+        return discrete;
+    }
+
+    public IntegerProperty repeatsProperty() {
+        return repeats;
     }
 
     /** Whether the explanation runs on the Map view's points (embeddings) instead of the split's columns. */

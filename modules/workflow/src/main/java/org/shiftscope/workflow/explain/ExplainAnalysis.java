@@ -32,8 +32,8 @@ public final class ExplainAnalysis {
      * k-cluster explanation ({@link Exemplars}; 0 for none).
      */
     public static Explained explain(Split split, ExplainRequest r, int exemplars, TaskMonitor monitor) {
-        TransportAnalysis.Prepared p = TransportAnalysis.prepare(split, r.options().standardize(), r.columnsChosen());
-        Explanation e = TransportAnalysis.explain(p, r.options(), r.method(), r.kmax(), r.seed(), monitor);
+        TransportAnalysis.Prepared p = prepare(split, r);
+        Explanation e = explain(p, r, monitor);
         return new Explained(e, exemplars > 0 ? Exemplars.of(p, e, exemplars) : List.of());
     }
 
@@ -42,7 +42,16 @@ public final class ExplainAnalysis {
      * {@value #MAX_PLOTTED} points each) and each cluster's arrow in the plane of the two leading principal components.
      */
     public static ExplainResult run(Split split, ExplainRequest r, TaskMonitor monitor) {
-        return run(TransportAnalysis.prepare(split, r.options().standardize(), r.columnsChosen()), split, r, monitor);
+        return run(prepare(split, r), split, r, monitor);
+    }
+
+    private static TransportAnalysis.Prepared prepare(Split split, ExplainRequest r) {
+        return TransportAnalysis.prepare(split, r.options().standardize(), r.columnsChosen(), r.mixed().discrete());
+    }
+
+    private static Explanation explain(TransportAnalysis.Prepared p, ExplainRequest r, TaskMonitor monitor) {
+        return TransportAnalysis.explain(p, r.options(), r.method(), r.kmax(), r.seed(), r.mixed().pairing(),
+                r.mixed().repeats(), monitor);
     }
 
     /**
@@ -70,8 +79,7 @@ public final class ExplainAnalysis {
             }
             default -> {
                 Split embedded = org.shiftscope.workflow.map.SubpopulationMap.embedded(d, m, monitor.range(0, 0.5));
-                ExplainRequest onEmbeddings = new ExplainRequest(r.method(), r.kmax(), r.options(), r.seed(), true);
-                return run(embedded, onEmbeddings, monitor.range(0.5, 1));
+                return run(embedded, r.withColumnsChosen(true), monitor.range(0.5, 1));
             }
         }
     }
@@ -80,7 +88,7 @@ public final class ExplainAnalysis {
                                      TaskMonitor monitor) {
         TransportAnalysis.Options options = r.options();
         long seed = r.seed();
-        Explanation e = TransportAnalysis.explain(p, options, r.method(), r.kmax(), seed, monitor);
+        Explanation e = explain(p, r, monitor);
         PrincipalPlane plane = PrincipalPlane.fit(p.reference(), p.target());
         List<List<double[]>> arrows = new ArrayList<>();
         for (Explanation.Point pt : e.curve()) {
@@ -96,7 +104,7 @@ public final class ExplainAnalysis {
             }
             arrows.add(perK);
         }
-        String units = options.standardize() == TransportAnalysis.Standardize.NONE ? "raw units" : "z-scored units";
+        String units = options.standardize().units();
         List<List<Exemplars>> exemplars = new ArrayList<>();
         for (Explanation.Point pt : e.curve()) {
             exemplars.add(Exemplars.of(p, pt, Exemplars.VIEW));

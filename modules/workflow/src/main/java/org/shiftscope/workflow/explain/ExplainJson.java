@@ -28,6 +28,15 @@ public final class ExplainJson {
         root.put("solver", e.solver());
         root.put("method", e.method().id());
         root.put("standardize", standardize.id());
+        if (e.method() == ExplanationMethod.KCLUSTER) {
+            root.put("pairing", e.pairing().id());
+        }
+        ArrayNode discrete = root.putArray("discrete");
+        for (org.shiftscope.transport.DiscreteFeature f : e.discrete()) {
+            ObjectNode o = discrete.addObject();
+            o.put("feature", f.name());
+            f.levels().forEach(o.putArray("levels")::add);
+        }
         ArrayNode curve = root.putArray("curve");
         for (Explanation.Point pt : e.curve()) {
             ObjectNode o = curve.addObject();
@@ -36,6 +45,8 @@ public final class ExplainJson {
             o.put("w2sq_after", pt.w2After());
             org.shiftscope.workflow.DriftJson.number(o, "percent_explained", pt.percentExplained());
             o.put("parsimony", pt.parsimony());
+            o.put("samples", pt.samples());
+            org.shiftscope.workflow.DriftJson.number(o, "percent_explained_sd", pt.spread());
         }
         if (e.method() != ExplanationMethod.KCLUSTER) {
             return root;
@@ -54,6 +65,16 @@ public final class ExplainJson {
             for (int j = 0; j < e.features().size(); j++) {
                 centroid.put(e.features().get(j), c.centroid()[j]);
                 displacement.put(e.features().get(j), c.displacement()[j]);
+            }
+            if (!e.discrete().isEmpty()) {
+                ObjectNode dist = o.putObject("target_distribution");
+                for (int f = 0; f < e.discrete().size(); f++) {
+                    org.shiftscope.transport.DiscreteFeature feature = e.discrete().get(f);
+                    ObjectNode levels = dist.putObject(feature.name());
+                    for (int l = 0; l < feature.levels().size(); l++) {
+                        levels.put(feature.levels().get(l), c.distributions().get(f)[l]);
+                    }
+                }
             }
             if (k < exemplars.size()) {
                 Exemplars x = exemplars.get(k);

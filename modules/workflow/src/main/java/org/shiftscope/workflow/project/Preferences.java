@@ -93,7 +93,7 @@ public record Preferences(String theme, TransportAnalysis.Standardize units, lon
     /** A new project's settings in these units and with this seed (a saved project keeps its own). */
     public Project applyTo(Project p) {
         ExplainSettings e = p.explain() == null ? ExplainSettings.defaults() : p.explain();
-        ExplainSettings explain = new ExplainSettings(e.method(), e.kmax(), units, e.solver(), seed, e.onMap());
+        ExplainSettings explain = e.with(units, seed);
         MapSettings m = p.mapSettings();
         MapSettings map = new MapSettings(m.source(), m.file(), m.column(), m.method(), m.clustering(), units, seed,
                 m.preprocess());

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.shiftscope.core.DataException;
 import org.shiftscope.transport.ExplanationMethod;
 import org.shiftscope.workflow.TransportAnalysis;
+import org.shiftscope.workflow.explain.ExplainRequest;
 import org.shiftscope.workflow.explain.ExplainSettings;
 import org.shiftscope.workflow.slice.Slice;
 import org.shiftscope.workflow.slice.Slices;
@@ -27,6 +28,9 @@ final class ProjectSections {
         o.put("solver", e.solver().name().toLowerCase(Locale.ROOT));
         o.put("seed", e.seed());
         o.put("on_map", e.onMap());
+        o.put("discrete", e.mixed().discrete());
+        o.put("pairing", e.mixed().pairing().id());
+        o.put("repeats", e.mixed().repeats());
     }
 
     /** The explanation's settings (defaults for what is not said), or null when the file has none. */
@@ -41,10 +45,23 @@ final class ProjectSections {
                     o.has("standardize") ? TransportAnalysis.Standardize.parse(o.get("standardize").asText())
                             : d.standardize(),
                     o.has("solver") ? TransportAnalysis.Solver.parse(o.get("solver").asText()) : d.solver(),
-                    ProjectFields.longValue(o, "seed", d.seed()), ProjectFields.bool(o, "on_map", false));
+                    ProjectFields.longValue(o, "seed", d.seed()), ProjectFields.bool(o, "on_map", false),
+                    mixed(o));
         } catch (DataException e) {
             throw DataException.inFile(file, "explain: " + e.reason());
         }
+    }
+
+    /**
+     * The treatment of mixed data; a project saved before it existed has none of these fields and is read as it was
+     * computed then (every column a number, clusters of reference points), so it shows the same numbers.
+     */
+    private static ExplainRequest.Mixed mixed(JsonNode o) {
+        ExplainRequest.Mixed old = ExplainRequest.Mixed.continuous();
+        return new ExplainRequest.Mixed(ProjectFields.bool(o, "discrete", old.discrete()),
+                o.has("pairing") ? org.shiftscope.transport.Pairing.parse(o.get("pairing").asText()) : old.pairing(),
+                ProjectFields.integer(o, "repeats", o.has("discrete") ? ExplainRequest.Mixed.paper().repeats()
+                        : old.repeats()));
     }
 
     static void slices(ObjectNode root, List<Slice> slices) {
