@@ -20,11 +20,12 @@ class GateCliTest {
         assertThat(drift.code()).isEqualTo(1);
         assertThat(drift.err()).isEqualTo("gate failed: drift: drift in 2 of 3 columns (x, y)\n");
         CliRun.Result json = run("explain", "--demo", "mixture-ring", "--fail-on", "w2sq>50", "--kmax", "1",
-                "--format", "json");
+                "--standardize", "none", "--format", "json");
         assertThat(json.code()).isEqualTo(1);
         assertThat(json.json().get("gates").get(0).get("failed").asBoolean()).isTrue();
         assertThat(json.err()).startsWith("gate failed: w2sq>50: W2^2 = 99.96");
-        CliRun.Result pass = run("explain", "--demo", "mixture-ring", "--fail-on", "w2sq>500", "--kmax", "1");
+        CliRun.Result pass = run("explain", "--demo", "mixture-ring", "--fail-on", "w2sq>500", "--kmax", "1",
+                "--standardize", "none");
         assertThat(pass.code()).as(pass.err()).isZero();
         assertThat(pass.err()).isEmpty();
         CliRun.Result bad = run("detect", "--demo", "mixture-ring", "--fail-on", "w2sq>1");
@@ -36,7 +37,11 @@ class GateCliTest {
     @Test
     void checkRunsAProjectsGatesAndSavesThem(@TempDir Path dir) throws Exception {
         Path p = dir.resolve("p.shiftscope.json");
-        ProjectStore.save(Project.demo(), p);
+        // explained in raw units, where the ring's W2^2 is the OT tests' 99.96
+        Project demo = Project.demo();
+        ProjectStore.save(new Project(demo.split(), demo.view(), demo.map(), demo.audit(),
+                org.shiftscope.workflow.explain.ExplainSettings.defaults().with(
+                        org.shiftscope.workflow.TransportAnalysis.Standardize.NONE, 0), demo.slices()), p);
         CliRun.Result none = run("check", "--project", p.toString());
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).startsWith("error: the project has no gates to check");

@@ -27,7 +27,8 @@ class TransportCliTest {
         assertThat(ot.get("seconds").asDouble()).isPositive();
 
         JsonNode ex = run("explain", "--data", data, "--reference-where", "class=2", "--target-where", "class=4",
-                "--columns", BC_FEATURES, "--method", "ksparse-mean", "--kmax", "3", "--format", "json").json();
+                "--columns", BC_FEATURES, "--method", "ksparse-mean", "--kmax", "3", "--standardize", "none",
+                "--format", "json").json();
         assertThat(ex.get("curve")).hasSize(3);
         JsonNode k1 = ex.get("curve").get(0);
         assertThat(k1.get("k").asInt()).isEqualTo(1);
@@ -43,11 +44,35 @@ class TransportCliTest {
     }
 
     @Test
-    void explainRefusesCategoricalColumns() {
+    void explainTakesCategoricalColumnsAsDiscreteFeaturesUnlessToldNot() throws Exception {
         Result r = run("explain", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
-                "sex=Female", "--columns", "age,race", "--method", "ksparse-mean");
+                "sex=Female", "--columns", "age,race", "--method", "ksparse-mean", "--discrete", "none");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("error: column 'race' is categorical; transport explanations use numeric columns\n");
+        Result mixed = run("explain", "--data", shared("adult.csv"), "--reference-where", "sex=Male and fnlwgt<40000",
+                "--target-where", "sex=Female and fnlwgt<40000", "--columns", "age,race,income-per-year", "--method",
+                "kcluster", "--kmax", "2", "--repeats", "2", "--format", "json");
+        assertThat(mixed.code()).as(mixed.err()).isZero();
+        JsonNode j = mixed.json();
+        // race: five categories, one column each (sorted); income: two, one 0/1 column
+        assertThat(j.get("discrete").get(0).get("feature").asText()).isEqualTo("race");
+        assertThat(j.get("discrete").get(0).get("levels")).hasSize(5);
+        assertThat(j.get("discrete").get(1).get("levels").toString()).isEqualTo("[\"<=50K\",\">50K\"]");
+        assertThat(j.get("pairing").asText()).isEqualTo("paired");
+        assertThat(j.get("standardize").asText()).isEqualTo("reference");
+        assertThat(j.get("curve").get(0).get("samples").asInt()).isEqualTo(2);
+        // every cluster's target distribution of a feature sums to 1
+        for (JsonNode c : j.get("clusters")) {
+            double s = 0;
+            for (JsonNode p : c.get("target_distribution").get("race")) {
+                s += p.asDouble();
+            }
+            assertThat(s).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
+        }
+        Result text = run("explain", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
+                "sex=Female", "--columns", "age,native-country", "--repeats", "0");
+        assertThat(text.code()).isEqualTo(2);
+        assertThat(text.err()).isEqualTo("error: the samples per map must lie in 1..1000, not 0 (--repeats R)\n");
     }
 
     @Test
