@@ -86,6 +86,10 @@ final class DetectCommand implements Callable<Integer> {
             results.stream().sorted(Comparator.comparingDouble((ColumnDrift d) -> -(Double.isNaN(d.js()) ? 0 : d.js())))
                     .forEach(d -> out.printf(Locale.ROOT, "  %-6s %-24s %-5s stat %-10.4g p_adj %-10.3g JS %-8.4f PSI %.4f%n",
                             d.drift() ? "DRIFT" : "", d.column(), d.test(), d.statistic(), d.pAdjusted(), d.js(), d.psi()));
+            results.stream().filter(ColumnDrift::smallExpected).forEach(d -> out.printf(Locale.ROOT,
+                    "  note: %s has expected counts down to %.2g, too few for chi-square; %s%n", d.column(),
+                    d.minExpected(), d.test().equals("fisher") ? "its p-value is Fisher's exact test's"
+                            : "its p-value is approximate (merge rare categories for a better one)"));
             out.flush();
         }
         return GateOption.exit(org.shiftscope.workflow.gate.Gates.detect(gates, report, alpha),

@@ -156,6 +156,37 @@ public final class Distributions {
         return Math.exp(-x + a * Math.log(x) - lnGamma(a)) * h;
     }
 
+    /**
+     * Fisher's exact test of the 2 x 2 table [[a, b], [c, d]], two-sided: the probability, given both margins
+     * (hypergeometric), of the tables no more probable than the one observed (within a relative 1e-7, so tables
+     * equally probable up to rounding count, as SciPy's fisher_exact does).
+     */
+    public static double fisherExact(long a, long b, long c, long d) {
+        long row = a + b;
+        long col = a + c;
+        long n = a + b + c + d;
+        long lo = Math.max(0, row + col - n);
+        long hi = Math.min(row, col);
+        double observed = logHypergeometric(a, n, row, col);
+        double p = 0;
+        for (long x = lo; x <= hi; x++) {
+            double lp = logHypergeometric(x, n, row, col);
+            if (lp <= observed + Math.log1p(1e-7)) {
+                p += Math.exp(lp);
+            }
+        }
+        return Math.min(1, p);
+    }
+
+    /** log P(X = x) for X hypergeometric: x of the {@code draws} from n items fall among the {@code good}. */
+    private static double logHypergeometric(long x, long n, long good, long draws) {
+        return logChoose(good, x) + logChoose(n - good, draws - x) - logChoose(n, draws);
+    }
+
+    private static double logChoose(long n, long k) {
+        return lnGamma(n + 1.0) - lnGamma(k + 1.0) - lnGamma(n - k + 1.0);
+    }
+
     /** log Gamma(x) for x > 0 (Lanczos, g = 7, 9 terms; about 15 significant digits). */
     static double lnGamma(double x) {
         double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,

@@ -8,7 +8,8 @@ import java.util.TreeSet;
 /**
  * Two-sample tests of one column: Kolmogorov-Smirnov for numeric columns (the exact p-value up to
  * {@value Distributions#KS_EXACT_MAX} values a side, as SciPy's default; the asymptotic Kolmogorov one beyond),
- * Pearson's chi-square on the 2 x K table of counts for categorical ones, and effect sizes (Wasserstein-1, PSI,
+ * Pearson's chi-square on the 2 x K table of counts for categorical ones (flagged when its expected counts are too
+ * small for it, and then replaced by Fisher's exact test for a 2 x 2 table), and effect sizes (Wasserstein-1, PSI,
  * Jensen-Shannon, Cramer's V).
  */
 public final class DriftTests {
@@ -16,9 +17,16 @@ public final class DriftTests {
     private DriftTests() {
     }
 
-    /** Results before correction: statistic, p-value, effect sizes. */
+    /**
+     * Results before correction: statistic, p-value, effect sizes.
+     *
+     * @param minExpected    categorical: the smallest count the table's margins lead one to expect (NaN otherwise)
+     * @param smallExpected  categorical: the expected counts are too small for the chi-square approximation
+     *                       (Cochran's rule: one below 1, or more than a fifth below 5); a 2 x 2 table is then
+     *                       tested with Fisher's exact test instead ({@code test} "fisher")
+     */
     public record Raw(String test, double statistic, double pValue, double w1, double psi, double js, double cramersV,
-                      double dof) {
+                      double dof, double minExpected, boolean smallExpected) {
     }
 
     /** Numeric column; missing values must already be removed. */
@@ -37,7 +45,8 @@ public final class DriftTests {
             p = Distributions.kolmogorovSurvival(Math.sqrt(en) * d);
         }
         double[][] shares = decileShares(a, b);
-        return new Raw("ks", d, p, wasserstein1(a, b), psi(shares[0], shares[1]), js(shares[0], shares[1]), Double.NaN, Double.NaN);
+        return new Raw("ks", d, p, wasserstein1(a, b), psi(shares[0], shares[1]), js(shares[0], shares[1]), Double.NaN,
+                Double.NaN, Double.NaN, false);
     }
 
     /** Categorical column; missing values (null) must already be removed. */
@@ -61,14 +70,24 @@ public final class DriftTests {
         double nt = target.length;
         double n = nr + nt;
         double chi2 = 0;
+        double minExpected = Double.POSITIVE_INFINITY;
+        int below5 = 0;
         for (int j = 0; j < k; j++) {
             double col = r[j] + t[j];
             double er = nr * col / n;
             double et = nt * col / n;
             chi2 += (r[j] - er) * (r[j] - er) / er + (t[j] - et) * (t[j] - et) / et;
+            minExpected = Math.min(minExpected, Math.min(er, et));
+            below5 += (er < 5 ? 1 : 0) + (et < 5 ? 1 : 0);
         }
         int dof = k - 1;
+        boolean small = dof > 0 && (minExpected < 1 || below5 > 0.2 * 2 * k);
         double p = dof == 0 ? 1 : Distributions.chiSquareSurvival(chi2, dof);
+        String test = "chi2";
+        if (small && k == 2) {
+            test = "fisher";
+            p = Distributions.fisherExact((long) r[0], (long) r[1], (long) t[0], (long) t[1]);
+        }
         double[] pr = new double[k];
         double[] pt = new double[k];
         for (int j = 0; j < k; j++) {
@@ -76,7 +95,8 @@ public final class DriftTests {
             pt[j] = t[j] / nt;
         }
         double v = dof == 0 ? 0 : Math.sqrt(chi2 / n);
-        return new Raw("chi2", chi2, p, Double.NaN, psi(pr, pt), js(pr, pt), v, dof);
+        return new Raw(test, chi2, p, Double.NaN, psi(pr, pt), js(pr, pt), v, dof, dof == 0 ? Double.NaN : minExpected,
+                small);
     }
 
     /**

@@ -47,7 +47,8 @@ public final class UnivariateDrift {
                         Double.NaN, n[0], n[1], false));
             } else {
                 out.add(new ColumnDrift(columns.get(c), x.test(), x.statistic(), x.pValue(), adjusted[c], x.w1(),
-                        x.psi(), x.js(), x.cramersV(), n[0], n[1], adjusted[c] < alpha));
+                        x.psi(), x.js(), x.cramersV(), n[0], n[1], adjusted[c] < alpha, x.minExpected(),
+                        x.smallExpected()));
             }
         }
         return out;

@@ -52,6 +52,10 @@ public final class DriftJson {
             number(effect, "cramers_v", d.cramersV());
             o.put("n_reference", d.nReference());
             o.put("n_target", d.nTarget());
+            if (!Double.isNaN(d.minExpected())) {
+                o.put("min_expected", d.minExpected());
+                o.put("small_expected_counts", d.smallExpected());
+            }
         }
     }
 

@@ -441,8 +441,11 @@ public final class DataView {
         String stat = d.test().equals("ks") ? "KS D = %.3g" : "chi² = %.4g";
         String effect = d.test().equals("ks") ? String.format(Locale.ROOT, "W1 %.3g · ", d.w1())
                 : String.format(Locale.ROOT, "Cramér's V %.3f · ", d.cramersV());
-        return String.format(Locale.ROOT, "%s · " + stat + " · p (Holm) %s · %sJS %.4f · PSI %.3f",
-                d.drift() ? "DRIFT" : "no drift", d.statistic(), pText(d.pAdjusted()), effect, d.js(), d.psi());
+        String small = !d.smallExpected() ? "" : d.test().equals("fisher")
+                ? String.format(Locale.ROOT, " · Fisher's exact p (expected counts down to %.2g)", d.minExpected())
+                : String.format(Locale.ROOT, " · chi² approximate: expected counts down to %.2g", d.minExpected());
+        return String.format(Locale.ROOT, "%s · " + stat + " · p (Holm) %s%s · %sJS %.4f · PSI %.3f",
+                d.drift() ? "DRIFT" : "no drift", d.statistic(), pText(d.pAdjusted()), small, effect, d.js(), d.psi());
     }
 
     private static String pText(double p) {

@@ -28,6 +28,8 @@ class ExplainViewModelTest {
         ViewModelTesting t = new ViewModelTesting();
         ExplainViewModel vm = new ExplainViewModel(t.tasks);
         vm.kmaxProperty().set(2);
+        // in raw units, where the translation is 3 (the view's default scales by the reference's sd)
+        vm.standardizeProperty().set(org.shiftscope.workflow.TransportAnalysis.Standardize.NONE);
         vm.dataProperty().set(ViewModelTesting.split(dir, ref.toString(), tgt.toString()));
         vm.refresh();
         assertThat(vm.problemProperty().get()).isEmpty();
@@ -57,6 +59,7 @@ class ExplainViewModelTest {
         ViewModelTesting t = new ViewModelTesting();
         ExplainViewModel vm = new ExplainViewModel(t.tasks);
         vm.kmaxProperty().set(2);
+        vm.standardizeProperty().set(org.shiftscope.workflow.TransportAnalysis.Standardize.NONE);
         vm.dataProperty().set(d);
         vm.refresh();
         assertThat(vm.problemProperty().get()).isEmpty();
