@@ -40,13 +40,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark against the peers in one run: 'ot' vs POT (python3-pot), 'detect' vs NumPy,"
                 + " 'embed' vs PyTorch, 'map' vs scikit-learn t-SNE and umap-learn, 'render' (a million points panned and"
-                + " zoomed in the Map view's canvas) vs matplotlib.")
+                + " zoomed in the Map view's canvas) vs matplotlib, 'calibration' (false alarms of the two-sample tests"
+                + " on real nulls, and their power).")
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SUITE", description = "ot, detect, embed, map or render")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "ot, detect, embed, map, render or calibration")
     String suite;
 
     @Option(names = "--case", split = ",", paramLabel = "NAME",
@@ -54,16 +55,27 @@ final class BenchCommand implements Callable<Integer> {
                     + " (default: exact-5000, exact-10000, sinkhorn-10000, kcluster-10000)")
     List<String> cases = new ArrayList<>(List.of("exact-5000", "exact-10000", "sinkhorn-10000", "kcluster-10000"));
 
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "../shared/data",
+            description = "calibration: the folder of the real tables (default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--problems", paramLabel = "N", defaultValue = "60",
+            description = "calibration: null problems per table (default ${DEFAULT-VALUE}; four tables).")
+    int problems;
+
     @Option(names = "--python", paramLabel = "PATH", description = "Python with POT (default: /usr/bin/python3, then python3).")
     String python;
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("ot", "detect", "embed", "map", "render").contains(suite)) {
+        if (!List.of("ot", "detect", "embed", "map", "render", "calibration").contains(suite)) {
             throw DataException.of("unknown benchmark suite '" + suite + "' (available: ot, detect, embed, map,"
-                    + " render)");
+                    + " render, calibration)");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (suite.equals("calibration")) {
+            return CalibrationBench.run(out, dataDir, problems, 200);
+        }
         Path dir = Files.createTempDirectory("shiftscope-bench");
         if (suite.equals("detect")) {
             return benchDetect(out, dir);

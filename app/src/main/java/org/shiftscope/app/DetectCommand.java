@@ -39,8 +39,9 @@ final class DetectCommand implements Callable<Integer> {
             description = "Permutations of the MMD test (default ${DEFAULT-VALUE}; 0 skips it).")
     int permutations;
 
-    @Option(names = "--classifier", defaultValue = "logistic", paramLabel = "logistic|gbt",
-            description = "Learner of the classifier two-sample test: logistic (logistic regression, fast) or gbt"
+    @Option(names = "--classifier", defaultValue = "linear", paramLabel = "linear|gbt",
+            description = "Learner of the classifier two-sample test: linear (a linear discriminant, fast, its"
+                    + " p-value calibrated by relabelling) or gbt"
                     + " (gradient-boosted trees: also catches shifts no hyperplane separates, such as a changed"
                     + " interaction between columns; slower). Default ${DEFAULT-VALUE}.")
     String classifierLearner;

@@ -101,7 +101,7 @@ public final class DriftAnalysis {
 
     /** Classifier two-sample test on the encoded columns, with logistic regression. */
     public static ClassifierTest.Result classifier(Encoded e, long seed, TaskMonitor monitor) {
-        return classifier(e, seed, ClassifierTest.Learner.LOGISTIC, monitor);
+        return classifier(e, seed, ClassifierTest.Learner.LINEAR, monitor);
     }
 
     /** Classifier two-sample test on the encoded columns with the given learner. */
@@ -146,7 +146,7 @@ public final class DriftAnalysis {
         }
 
         public static Request defaults() {
-            return new Request(DEFAULT_CORRECTION, DEFAULT_ALPHA, DEFAULT_PERMUTATIONS, ClassifierTest.Learner.LOGISTIC,
+            return new Request(DEFAULT_CORRECTION, DEFAULT_ALPHA, DEFAULT_PERMUTATIONS, ClassifierTest.Learner.LINEAR,
                     0);
         }
     }

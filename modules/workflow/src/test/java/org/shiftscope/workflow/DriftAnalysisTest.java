@@ -49,7 +49,7 @@ class DriftAnalysisTest {
         Files.write(a, first);
         Files.write(b, second);
         DriftAnalysis.Report r = DriftAnalysis.detect(split(new SplitSource.TwoFiles(a, b), List.of()),
-                request(200, ClassifierTest.Learner.LOGISTIC), TaskMonitor.NONE);
+                request(200, ClassifierTest.Learner.LINEAR), TaskMonitor.NONE);
         assertThat(r.drift()).isFalse();
         for (ColumnDrift c : r.columns()) {
             assertThat(c.drift()).as(c.column()).isFalse();
@@ -62,7 +62,7 @@ class DriftAnalysisTest {
     void twoDrawsOfTheSameDemoDistributionShowNoShift() {
         // in the gaussian-mean-shift demo only x1 and x2 move; x3 and x4 are N(0, 1) on both sides (seeded draws)
         DriftAnalysis.Report r = DriftAnalysis.detect(split(new SplitSource.Demo("gaussian-mean-shift", 1500, 0),
-                List.of("x3", "x4")), request(200, ClassifierTest.Learner.LOGISTIC), TaskMonitor.NONE);
+                List.of("x3", "x4")), request(200, ClassifierTest.Learner.LINEAR), TaskMonitor.NONE);
         assertThat(r.drift()).isFalse();
         assertThat(r.mmd().pValue()).isGreaterThan(0.05);
         assertThat(r.mmd().method()).isEqualTo("exact");
@@ -86,7 +86,7 @@ class DriftAnalysisTest {
         Files.writeString(r, ref);
         Files.writeString(t, tgt);
         Split s = split(new SplitSource.TwoFiles(r, t), List.of());
-        DriftAnalysis.Report linear = DriftAnalysis.detect(s, request(0, ClassifierTest.Learner.LOGISTIC),
+        DriftAnalysis.Report linear = DriftAnalysis.detect(s, request(0, ClassifierTest.Learner.LINEAR),
                 TaskMonitor.NONE);
         assertThat(linear.columns()).noneMatch(ColumnDrift::drift);
         assertThat(linear.mmd()).isNull();
