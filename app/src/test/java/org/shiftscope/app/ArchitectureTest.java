@@ -99,6 +99,7 @@ class ArchitectureTest {
     void uiAndAppUseWorkflowAndCore() {
         noClasses().that().resideInAnyPackage("org.shiftscope.ui..", "org.shiftscope.app..")
                 .and().doNotHaveFullyQualifiedName(BenchCommand.class.getName())
+                .and().doNotHaveFullyQualifiedName(CalibrationBench.class.getName())
                 .should().dependOnClassesThat(ANALYSIS_WORK)
                 .check(classes);
     }

@@ -47,9 +47,14 @@ class DetectCliTest {
         assertThat(trees.code()).as(trees.err()).isZero();
         assertThat(trees.json().get("classifier").get("method").asText()).startsWith("gradient-boosted trees");
         Result linear = run("detect", "--demo", "gaussian-mean-shift", "--permutations", "0", "--format", "json");
-        assertThat(linear.json().get("classifier").get("method").asText()).startsWith("logistic-regression");
+        assertThat(linear.json().get("classifier").get("method").asText()).startsWith("linear discriminant");
+        // the learner's name before its p-value was calibrated still works
+        Result old = run("detect", "--demo", "gaussian-mean-shift", "--permutations", "0", "--classifier", "logistic",
+                "--format", "json");
+        assertThat(old.json().get("classifier").get("auc").asDouble())
+                .isEqualTo(linear.json().get("classifier").get("auc").asDouble());
         Result bad = run("detect", "--demo", "gaussian-mean-shift", "--classifier", "svm");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("unknown classifier 'svm' (use logistic, gbt)");
+        assertThat(bad.err()).contains("unknown classifier 'svm' (use linear, gbt)");
     }
 }
