@@ -6,8 +6,8 @@ import java.util.List;
 import org.shiftscope.core.TaskMonitor;
 
 /**
- * The transportation simplex (primal network simplex on the bipartite graph) for uniform weights on sides of
- * unequal size: every reference point supplies {@code supply} units and every target point demands {@code demand}.
+ * The transportation simplex (primal network simplex on the bipartite graph) for integer supplies and demands:
+ * reference point i supplies {@code supply[i]} units and target point j demands {@code demand[j]} (equal totals).
  * The basis is a spanning tree of n + m - 1 cells kept as parent pointers with child lists; potentials satisfy
  * u_i + v_j = c_ij on the tree; entering cells are priced in blocks of about sqrt(nm) (most negative reduced cost
  * of the first block holding one); the leaving cell is the decreasing cycle cell of least flow.
@@ -62,12 +62,16 @@ final class NetworkSimplex {
         eps = 1e-12 * Math.max(max, 1e-300);
     }
 
-    /** The optimal plan; {@code cost} is the n x m cost matrix (row-major). */
-    static TransportPlan solve(Points x, Points y, double[] cost, long supply, long demand, TaskMonitor monitor) {
+    /** The optimal flows; {@code cost} is the n x m cost matrix (row-major). */
+    static Flows solve(Points x, Points y, double[] cost, long[] supply, long[] demand, TaskMonitor monitor) {
         NetworkSimplex s = new NetworkSimplex(x.n(), y.n(), cost, monitor);
         s.start(order(x, x, y), order(y, x, y), supply, demand);
         s.pivot();
-        return s.plan(supply * x.n());
+        return s.flows();
+    }
+
+    /** The basis cells that carry flow: {@code flow[e]} units from row {@code rows[e]} to column {@code cols[e]}. */
+    record Flows(int[] rows, int[] cols, long[] flow) {
     }
 
     /** The points' indices sorted by their projection on the pooled first principal direction (power iteration). */
@@ -118,11 +122,11 @@ final class NetworkSimplex {
     }
 
     /** North-west corner over the sorted sides: a staircase of n + m - 1 cells, a spanning tree. */
-    private void start(int[] rows, int[] cols, long supply, long demand) {
+    private void start(int[] rows, int[] cols, long[] supply, long[] demand) {
         List<int[]> cells = new ArrayList<>(nodes);
         List<Long> amounts = new ArrayList<>(nodes);
-        long s = supply;
-        long d = demand;
+        long s = supply[rows[0]];
+        long d = demand[cols[0]];
         int a = 0;
         int b = 0;
         while (true) {
@@ -136,10 +140,10 @@ final class NetworkSimplex {
             }
             if (s == 0 && a < n - 1) {
                 a++;
-                s = supply;
+                s = supply[rows[a]];
             } else {
                 b++;
-                d = demand;
+                d = demand[cols[b]];
             }
         }
         // adjacency of the staircase, then a breadth-first tree from row rows[0]
@@ -336,26 +340,24 @@ final class NetworkSimplex {
         }
     }
 
-    private TransportPlan plan(long total) {
-        List<int[]> cells = new ArrayList<>();
-        List<Double> mass = new ArrayList<>();
+    private Flows flows() {
+        int k = 0;
         for (int w = 0; w < nodes; w++) {
             if (parent[w] >= 0 && flow[w] > 0) {
-                int row = w < n ? w : parent[w];
-                int col = (w < n ? parent[w] : w) - n;
-                cells.add(new int[] {row, col});
-                mass.add((double) flow[w] / total);
+                k++;
             }
         }
-        int k = cells.size();
         int[] rows = new int[k];
         int[] cols = new int[k];
-        double[] ms = new double[k];
-        for (int e = 0; e < k; e++) {
-            rows[e] = cells.get(e)[0];
-            cols[e] = cells.get(e)[1];
-            ms[e] = mass.get(e);
+        long[] f = new long[k];
+        int e = 0;
+        for (int w = 0; w < nodes; w++) {
+            if (parent[w] >= 0 && flow[w] > 0) {
+                rows[e] = w < n ? w : parent[w];
+                cols[e] = (w < n ? parent[w] : w) - n;
+                f[e++] = flow[w];
+            }
         }
-        return new TransportPlan(n, m, rows, cols, ms);
+        return new Flows(rows, cols, f);
     }
 }

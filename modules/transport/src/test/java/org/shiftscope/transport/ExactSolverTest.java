@@ -26,6 +26,42 @@ class ExactSolverTest {
         assertMarginals(g);
     }
 
+    /** Unequal sides full of repeats (repeats_*.csv, made by make_repeats.py): merged, solved, dealt out again. */
+    @Test
+    void repeatedPointsAreMergedAndTheOriginalPlanIsExact() throws Exception {
+        Points x = csv("repeats_x.csv");
+        Points y = csv("repeats_y.csv");
+        assertThat(Distinct.count(x)).isLessThan(x.n());
+        assertThat(Distinct.count(y)).isLessThan(y.n());
+        String[] want = java.nio.file.Files.readAllLines(java.nio.file.Path.of(ExactSolverTest.class
+                .getResource("/pot/repeats.csv").toURI())).get(1).split(",");
+        TransportPlan g = ExactSolver.solve(x, y, TaskMonitor.NONE);
+        assertThat(relErr(g.cost(x, y), Double.parseDouble(want[2]))).isLessThan(1e-9);
+        assertThat(g.n()).isEqualTo(90);
+        assertThat(g.m()).isEqualTo(55);
+        // every original point keeps its own 1/n and 1/m
+        double[] row = new double[g.n()];
+        double[] col = new double[g.m()];
+        for (int e = 0; e < g.mass().length; e++) {
+            row[g.rows()[e]] += g.mass()[e];
+            col[g.cols()[e]] += g.mass()[e];
+        }
+        for (double r : row) {
+            assertThat(r).isCloseTo(1.0 / 90, within(1e-15));
+        }
+        for (double c : col) {
+            assertThat(c).isCloseTo(1.0 / 55, within(1e-15));
+        }
+    }
+
+    private static Points csv(String name) throws Exception {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(ExactSolverTest.class
+                .getResource("/pot/" + name).toURI()));
+        double[][] rows = lines.stream().map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble)
+                .toArray()).toArray(double[][]::new);
+        return Points.of(rows);
+    }
+
     @Test
     void breastCancerAgreesWithPot() {
         Points[] bc = Fixtures.breastCancer();

@@ -186,7 +186,7 @@ public final class TransportAnalysis {
         boolean exact = switch (o.solver()) {
             case EXACT -> true;
             case SINKHORN -> false;
-            case AUTO -> ExactSolver.quick(p.reference().n(), p.target().n());
+            case AUTO -> ExactSolver.quick(p.reference(), p.target());
         };
         if (exact) {
             return W2Estimator.EXACT;
