@@ -34,7 +34,7 @@ public record KMeans(Points centroids) {
     /** Starts for a fit of n points in d dimensions into k clusters: 10, fewer when they would take long. */
     public static int inits(int n, int d, int k) {
         double work = (double) n * d * k;
-        return (int) Math.max(1, Math.min(10, 5e7 / Math.max(1, work)));
+        return (int) Math.max(1, Math.min(10, 3e6 / Math.max(1, work)));
     }
 
     /** Sum of squared distances of the points of x to their nearest centroid. */
