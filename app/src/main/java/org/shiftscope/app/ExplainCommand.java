@@ -55,8 +55,9 @@ final class ExplainCommand implements Callable<Integer> {
     String discrete;
 
     @Option(names = "--repeats", paramLabel = "R", defaultValue = "" + org.shiftscope.transport.Treatment.DEFAULT_REPEATS,
-            description = "Samples of the discrete features each PercentExplained is the mean of (default"
-                    + " ${DEFAULT-VALUE}; the standard deviation over them is reported).")
+            description = "Samples of the discrete features each PercentExplained is the mean of; 0 (default): 10 up"
+                    + " to 2,000 reference rows, fewer above, 2 from 10,000 (the standard deviation over them is"
+                    + " reported).")
     int repeats;
 
     @Option(names = "--exemplars", defaultValue = "0", paramLabel = "N", description = "With kcluster: for each"
@@ -106,7 +107,8 @@ final class ExplainCommand implements Callable<Integer> {
                             : "reference points") : "");
             if (!e.discrete().isEmpty()) {
                 out.printf(Locale.ROOT, "discrete features (drawn from their target distribution; each number a"
-                        + " mean over %d samples, +- its sd): %s%n", mixed.repeats(), String.join(", ",
+                        + " mean over %d samples, +- its sd): %s%n", e.curve().stream()
+                        .mapToInt(Explanation.Point::samples).max().orElse(1), String.join(", ",
                         e.discrete().stream().map(org.shiftscope.transport.DiscreteFeature::name).toList()));
             }
             for (Explanation.Point pt : e.curve()) {

@@ -70,9 +70,9 @@ class TransportCliTest {
             assertThat(s).isCloseTo(1, org.assertj.core.api.Assertions.within(1e-9));
         }
         Result text = run("explain", "--data", shared("adult.csv"), "--reference-where", "sex=Male", "--target-where",
-                "sex=Female", "--columns", "age,native-country", "--repeats", "0");
+                "sex=Female", "--columns", "age,native-country", "--repeats", "-1");
         assertThat(text.code()).isEqualTo(2);
-        assertThat(text.err()).isEqualTo("error: the samples per map must lie in 1..1000, not 0 (--repeats R)\n");
+        assertThat(text.err()).isEqualTo("error: the samples per map must lie in 0..1000 (0: as many as the rows need), not -1 (--repeats R)\n");
     }
 
     @Test

@@ -5,82 +5,295 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.shiftscope.core.Column;
 
 /**
- * Collects a text table's cells column by column while it is read: missing-value spellings become {@code null},
- * and repeated values share one String so categorical columns cost one reference a cell.
+ * Collects a text table's cells column by column while it is read, as {@link CsvTokenizer.Sink}: missing-value
+ * spellings become missing, and a column whose present cells are all numbers so far is kept as primitive doubles
+ * with the cells' characters in one byte array (numbers are ASCII), not a String a cell; its first cell that is not
+ * a number turns it into Strings, rebuilt from those bytes, with repeated values sharing one String. A record's
+ * fields are staged and only kept when the record is (so a blank line or a short record leaves nothing behind).
  */
-final class ColumnCells {
+final class ColumnCells implements CsvTokenizer.Sink {
 
     private static final int MAX_INTERNED = 10_000;
 
-    private final List<List<String>> columns = new ArrayList<>();
-    private final List<Map<String, String>> interned = new ArrayList<>();
+    private final int width;
     private final Set<String> missingTokens;
+    /** The missing-value spellings that are numbers (e.g. -999): a number must be checked against them. */
+    private final List<String> numericMissing = new ArrayList<>();
+    private final Builder[] columns;
+    private final int[] kind;
+    private final double[] value;
+    private final String[] text;
+    private final StringBuilder staged = new StringBuilder();
+    private final int[] stagedFrom;
+    private final int[] stagedTo;
+    private boolean blank;
+
+    private static final int MISSING = 0;
+    private static final int NUMBER = 1;
+    private static final int STRING = 2;
 
     ColumnCells(int width, Set<String> missingTokens) {
+        this.width = width;
         this.missingTokens = missingTokens;
+        for (String t : missingTokens) {
+            if (ColumnInference.isNumber(t)) {
+                numericMissing.add(t);
+            }
+        }
+        columns = new Builder[width];
         for (int j = 0; j < width; j++) {
-            columns.add(new ArrayList<>());
-            interned.add(new HashMap<>());
+            columns[j] = new Builder();
+        }
+        kind = new int[width];
+        value = new double[width];
+        text = new String[width];
+        stagedFrom = new int[width];
+        stagedTo = new int[width];
+    }
+
+    /** Before each record: forget the last one's staged fields. */
+    void begin() {
+        staged.setLength(0);
+        blank = false;
+    }
+
+    @Override
+    public void field(int index, CharSequence cell, int from, int to, boolean quoted) {
+        blank = index == 0 && from == to;
+        if (index >= width) {
+            return; // the record is refused when it ends
+        }
+        double v = Numbers.parse(cell, from, to);
+        if (!Double.isNaN(v)) {
+            if (!numericMissing.isEmpty() && isNumericMissing(cell, from, to)) {
+                kind[index] = MISSING;
+                return;
+            }
+            kind[index] = NUMBER;
+            value[index] = v;
+            stagedFrom[index] = staged.length();
+            staged.append(cell, from, to);
+            stagedTo[index] = staged.length();
+            return;
+        }
+        String s = cell.subSequence(from, to).toString();
+        if (missingTokens.contains(s)) {
+            kind[index] = MISSING;
+        } else {
+            kind[index] = STRING;
+            text[index] = s;
         }
     }
 
-    void add(List<String> record) {
-        for (int j = 0; j < record.size(); j++) {
-            columns.get(j).add(normalise(j, record.get(j)));
+    private boolean isNumericMissing(CharSequence cell, int from, int to) {
+        for (String t : numericMissing) {
+            if (t.length() == to - from && t.contentEquals(cell.subSequence(from, to))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the record just read was a blank line (one empty unquoted field). */
+    boolean blank(int fields) {
+        return fields == 1 && blank;
+    }
+
+    /** Keeps the record just read (it had {@code width} fields). */
+    void commit() {
+        for (int j = 0; j < width; j++) {
+            switch (kind[j]) {
+                case NUMBER -> columns[j].addNumber(value[j], staged, stagedFrom[j], stagedTo[j]);
+                case STRING -> columns[j].addString(text[j]);
+                default -> columns[j].addMissing();
+            }
         }
     }
 
+    /** Puts the first record (read before the others and not a header after all) before them. */
     void addFirst(List<String> record) {
         for (int j = 0; j < record.size(); j++) {
-            columns.get(j).add(0, normalise(j, record.get(j)));
+            String cell = record.get(j);
+            if (missingTokens.contains(cell)) {
+                columns[j].prepend(null, Double.NaN);
+            } else {
+                double v = Numbers.parse(cell, 0, cell.length());
+                columns[j].prepend(cell, v);
+            }
         }
-    }
-
-    private String normalise(int j, String cell) {
-        if (missingTokens.contains(cell)) {
-            return null;
-        }
-        Map<String, String> pool = interned.get(j);
-        if (pool.size() < MAX_INTERNED) {
-            String shared = pool.putIfAbsent(cell, cell);
-            return shared == null ? cell : shared;
-        }
-        String shared = pool.get(cell);
-        return shared == null ? cell : shared;
     }
 
     int rows() {
-        return columns.isEmpty() ? 0 : columns.get(0).size();
+        return width == 0 ? 0 : columns[0].size;
     }
 
-    String[] column(int j) {
-        return columns.get(j).toArray(new String[0]);
+    /** Column j with its inferred type (numbers stay primitive; the others as {@link ColumnInference} says). */
+    Column column(int j, String name) {
+        Builder b = columns[j];
+        if (b.strings == null && b.present > 0) {
+            return new org.shiftscope.core.NumericColumn(name, java.util.Arrays.copyOf(b.numbers, b.size));
+        }
+        return ColumnInference.infer(name, b.cells());
     }
 
     /** True when most present cells of column j (among the first 1,000 rows) are numbers. */
     boolean mostlyNumeric(int j) {
+        Builder b = columns[j];
         int numbers = 0;
         int present = 0;
-        List<String> col = columns.get(j);
-        for (int i = 0; i < Math.min(1000, col.size()); i++) {
-            String s = col.get(i);
+        for (int i = 0; i < Math.min(1000, b.size); i++) {
+            String s = b.strings == null ? (Double.isNaN(b.numbers[i]) ? null : "0") : b.strings.get(i);
             if (s != null) {
                 present++;
-                numbers += ColumnInference.isNumber(s) ? 1 : 0;
+                numbers += b.strings == null || ColumnInference.isNumber(s) ? 1 : 0;
             }
         }
         return present > 0 && numbers * 2 > present;
     }
 
     boolean contains(int j, String value) {
-        List<String> col = columns.get(j);
-        for (int i = 0; i < Math.min(1000, col.size()); i++) {
-            if (value.equals(col.get(i))) {
+        Builder b = columns[j];
+        for (int i = 0; i < Math.min(1000, b.size); i++) {
+            if (value.equals(b.cell(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** One column: primitive numbers with their text while every present cell is a number, else Strings. */
+    private final class Builder {
+
+        int size;
+        int present;
+        double[] numbers = new double[1024];
+        byte[] chars = new byte[4096];
+        int charCount;
+        int[] ends = new int[1024];
+        List<String> strings;
+        Map<String, String> pool;
+
+        void addNumber(double v, CharSequence cell, int from, int to) {
+            present++;
+            if (strings != null) {
+                strings.add(intern(cell.subSequence(from, to).toString()));
+                size++;
+                return;
+            }
+            grow();
+            numbers[size] = v;
+            int len = to - from;
+            if (charCount + len > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + len));
+            }
+            for (int k = 0; k < len; k++) {
+                chars[charCount++] = (byte) cell.charAt(from + k);
+            }
+            ends[size++] = charCount;
+        }
+
+        void addMissing() {
+            if (strings != null) {
+                strings.add(null);
+                size++;
+                return;
+            }
+            grow();
+            numbers[size] = Double.NaN;
+            ends[size++] = charCount;
+        }
+
+        void addString(String s) {
+            present++;
+            if (strings == null) {
+                toStrings();
+            }
+            strings.add(intern(s));
+            size++;
+        }
+
+        void prepend(String cell, double v) {
+            if (strings == null && cell != null && Double.isNaN(v)) {
+                toStrings();
+            }
+            if (cell != null) {
+                present++;
+            }
+            if (strings != null) {
+                strings.add(0, cell == null ? null : intern(cell));
+                size++;
+                return;
+            }
+            grow();
+            System.arraycopy(numbers, 0, numbers, 1, size);
+            System.arraycopy(ends, 0, ends, 1, size);
+            numbers[0] = cell == null ? Double.NaN : v;
+            int len = cell == null ? 0 : cell.length();
+            byte[] moved = new byte[Math.max(chars.length, charCount + len)];
+            for (int k = 0; k < len; k++) {
+                moved[k] = (byte) cell.charAt(k);
+            }
+            System.arraycopy(chars, 0, moved, len, charCount);
+            chars = moved;
+            charCount += len;
+            ends[0] = len;
+            for (int i = 1; i <= size; i++) {
+                ends[i] += len;
+            }
+            size++;
+        }
+
+        private void grow() {
+            if (size == numbers.length) {
+                numbers = java.util.Arrays.copyOf(numbers, size * 2);
+                ends = java.util.Arrays.copyOf(ends, size * 2);
+            }
+        }
+
+        /** Row i's cell as text (null when missing). */
+        String cell(int i) {
+            if (strings != null) {
+                return strings.get(i);
+            }
+            if (Double.isNaN(numbers[i])) {
+                return null;
+            }
+            int start = i == 0 ? 0 : ends[i - 1];
+            return new String(chars, start, ends[i] - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+
+        /** The numbers so far become their Strings (the first cell that is not a number arrived). */
+        private void toStrings() {
+            List<String> out = new ArrayList<>(Math.max(16, size * 2));
+            pool = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                String c = cell(i);
+                out.add(c == null ? null : intern(c));
+            }
+            strings = out;
+            numbers = null;
+            chars = null;
+            ends = null;
+        }
+
+        private String intern(String cell) {
+            if (pool.size() < MAX_INTERNED) {
+                String shared = pool.putIfAbsent(cell, cell);
+                return shared == null ? cell : shared;
+            }
+            String shared = pool.get(cell);
+            return shared == null ? cell : shared;
+        }
+
+        String[] cells() {
+            String[] out = new String[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = cell(i);
+            }
+            return out;
+        }
     }
 }

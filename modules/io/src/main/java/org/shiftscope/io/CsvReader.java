@@ -50,13 +50,20 @@ public final class CsvReader {
             int width = first.size();
             long firstLine = tokens.recordLine();
             ColumnCells cells = new ColumnCells(width, options.missingTokens());
-            List<String> record;
-            while ((record = nextNonBlank(tokens)) != null) {
-                if (record.size() != width) {
-                    throw new DataException(file, tokens.recordLine(), null, "expected " + width
-                            + " fields (as on line " + firstLine + "), found " + record.size());
+            while (true) {
+                cells.begin();
+                int fields = tokens.next(cells);
+                if (fields < 0) {
+                    break;
                 }
-                cells.add(record);
+                if (cells.blank(fields)) {
+                    continue;
+                }
+                if (fields != width) {
+                    throw new DataException(file, tokens.recordLine(), null, "expected " + width
+                            + " fields (as on line " + firstLine + "), found " + fields);
+                }
+                cells.commit();
             }
             boolean header = switch (options.header()) {
                 case PRESENT -> true;
@@ -76,7 +83,7 @@ public final class CsvReader {
             List<Column> columns = new ArrayList<>(width);
             for (int j = 0; j < width; j++) {
                 monitor.checkCancelled();
-                columns.add(ColumnInference.infer(names.get(j), cells.column(j)));
+                columns.add(cells.column(j, names.get(j)));
             }
             String format = delimiter == '\t' ? "tsv" : "csv";
             return new Dataset(file, DataSource.ofFile(path, format, source.hash()), columns);

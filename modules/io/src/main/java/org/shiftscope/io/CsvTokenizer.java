@@ -47,22 +47,39 @@ final class CsvTokenizer {
         return line;
     }
 
+    /** Receives a record's fields as they are read, without a String per field. */
+    interface Sink {
+
+        /**
+         * Field {@code index} (from 0) is {@code text[from, to)}: quoted fields as written between the quotes,
+         * unquoted ones trimmed. The text is only valid during the call.
+         */
+        void field(int index, CharSequence text, int from, int to, boolean quoted);
+    }
+
     /**
      * The next record, or {@code null} at the end of the input. Quoted fields are returned as written between the
      * quotes; unquoted ones trimmed.
      */
     List<String> next() throws IOException {
+        List<String> record = new ArrayList<>();
+        int fields = next((index, text, from, to, quoted) -> record.add(text.subSequence(from, to).toString()));
+        return fields < 0 ? null : record;
+    }
+
+    /** Hands the next record's fields to {@code sink}; returns how many it had, or -1 at the end of the input. */
+    int next(Sink sink) throws IOException {
         int c = peek();
         if (c == EOF) {
-            return null;
+            return -1;
         }
         recordLine = line;
-        List<String> record = new ArrayList<>();
+        int count = 0;
         while (true) {
             c = read();
             field.setLength(0);
             if (c == '"') {
-                readQuoted(record.size() + 1);
+                readQuoted(count + 1);
                 c = read();
                 if (c != delimiter && c != '\n' && c != '\r' && c != EOF) {
                     // Allow whitespace between the closing quote and the delimiter.
@@ -70,20 +87,48 @@ final class CsvTokenizer {
                         c = read();
                     }
                     if (c != delimiter && c != '\n' && c != '\r' && c != EOF) {
-                        throw error(line, "field " + (record.size() + 1), "unexpected character '" + printable(c)
+                        throw error(line, "field " + (count + 1), "unexpected character '" + printable(c)
                                 + "' after the closing quote; a quote inside a quoted field must be doubled (\"\")");
                     }
                 }
-                record.add(field.toString());
+                sink.field(count++, field, 0, field.length(), true);
             } else {
+                int fieldNo = count + 1;
+                // the common case, a field within the buffer: scanned in place, then copied once
                 while (c != delimiter && c != '\n' && c != '\r' && c != EOF) {
-                    append((char) c, record.size() + 1);
+                    int start = pos - 1;
+                    int end = start;
+                    while (end < limit) {
+                        char ch = buf[end];
+                        if (ch == delimiter || ch == '\n' || ch == '\r' || ch == 0) {
+                            break;
+                        }
+                        end++;
+                    }
+                    if (end > start + 1) {
+                        if (field.length() + (end - start) > maxFieldChars) {
+                            throw error(recordLine, "field " + fieldNo, "a field is longer than " + maxFieldChars
+                                    + " characters (a huge line, or an unbalanced quote)");
+                        }
+                        field.append(buf, start, end - start);
+                        pos = end;
+                    } else {
+                        append((char) c, fieldNo);
+                    }
                     c = read();
                 }
-                record.add(field.toString().strip());
+                int from = 0;
+                int to = field.length();
+                while (from < to && Character.isWhitespace(field.charAt(from))) {
+                    from++;
+                }
+                while (to > from && Character.isWhitespace(field.charAt(to - 1))) {
+                    to--;
+                }
+                sink.field(count++, field, from, to, false);
             }
             if (c == delimiter) {
-                if (record.size() >= MAX_FIELDS) {
+                if (count >= MAX_FIELDS) {
                     throw error(recordLine, null, "a line has more than " + MAX_FIELDS + " fields; is the"
                             + " delimiter right, or is this not a table?");
                 }
@@ -95,7 +140,7 @@ final class CsvTokenizer {
             if (c == '\n' || c == '\r') {
                 line++;
             }
-            return record;
+            return count;
         }
     }
 

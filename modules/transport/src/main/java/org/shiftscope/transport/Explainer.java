@@ -30,7 +30,7 @@ public final class Explainer {
     /**
      * The PercentExplained curve of {@code method} up to {@code kmax}. With discrete features in {@code treatment},
      * a map sets them to a sampled category (k-cluster: from its cluster's target distribution; k-sparse OT: from the
-     * point's own transported values) and each k's numbers are means over {@link Treatment#samples()} seeded samples.
+     * point's own transported values) and each k's numbers are means over {@link Treatment#samples(int)} seeded samples.
      */
     public Explanation explain(Points x, Points y, List<String> names, ExplanationMethod method, int kmax, long seed,
                                Treatment treatment, TaskMonitor monitor) {
@@ -103,7 +103,7 @@ public final class Explainer {
                         null));
             }
         }
-        List<Explanation.Point> curve = evaluate(candidates, names, x, y, base, treatment.samples(), monitor);
+        List<Explanation.Point> curve = evaluate(candidates, names, x, y, base, treatment.samples(x.n()), monitor);
         return new Explanation(method, base, estimator.describe(), List.copyOf(names), List.copyOf(curve), displacement,
                 discrete, treatment.pairing());
     }

@@ -16,14 +16,14 @@ public record Treatment(List<DiscreteFeature> discrete, Pairing pairing, int rep
     /** Most samples per map. */
     public static final int MAX_REPEATS = 1000;
 
-    /** Samples per map by default when some features are discrete. */
-    public static final int DEFAULT_REPEATS = 10;
+    /** Samples per map by default: 0, automatic ({@link #samples(int)}). */
+    public static final int DEFAULT_REPEATS = 0;
 
     public Treatment {
         discrete = List.copyOf(discrete);
-        if (repeats < 1 || repeats > MAX_REPEATS) {
-            throw DataException.setting("repeats", "the samples per map must lie in 1.." + MAX_REPEATS + ", not "
-                    + repeats);
+        if (repeats < 0 || repeats > MAX_REPEATS) {
+            throw DataException.setting("repeats", "the samples per map must lie in 0.." + MAX_REPEATS + " (0: as"
+                    + " many as the rows need), not " + repeats);
         }
     }
 
@@ -32,8 +32,15 @@ public record Treatment(List<DiscreteFeature> discrete, Pairing pairing, int rep
         return new Treatment(List.of(), Pairing.REFERENCE, 1);
     }
 
-    /** Samples each map is evaluated on: {@link #repeats()} with discrete features, 1 without. */
-    public int samples() {
-        return discrete.isEmpty() ? 1 : repeats;
+    /**
+     * Samples each map of n reference rows is evaluated on: 1 without discrete features; {@link #repeats()} when
+     * set; else automatic: 10 up to 2,000 rows, 20,000 / n between, 2 from 10,000 rows (the samples' spread shrinks
+     * as the rows grow, and each sample is a transport solve).
+     */
+    public int samples(int n) {
+        if (discrete.isEmpty()) {
+            return 1;
+        }
+        return repeats > 0 ? repeats : Math.max(2, Math.min(10, 20_000 / Math.max(1, n)));
     }
 }

@@ -118,14 +118,15 @@ public final class ExplainView {
         tip(discrete, "Binary columns (two values) and categorical ones are discrete: a map sets them to a category"
                 + " drawn from its target distribution instead of moving them by a fraction; each PercentExplained is"
                 + " then a mean over samples (± its standard deviation)");
-        Spinner<Integer> repeats = new Spinner<>(1, org.shiftscope.transport.Treatment.MAX_REPEATS,
+        Spinner<Integer> repeats = new Spinner<>(0, org.shiftscope.transport.Treatment.MAX_REPEATS,
                 vm.repeatsProperty().get());
         repeats.setId("explain-repeats");
         repeats.setPrefWidth(80);
         repeats.valueProperty().addListener((o, a, b) -> vm.repeatsProperty().set(b));
         vm.repeatsProperty().addListener((o, a, b) -> repeats.getValueFactory().setValue(b.intValue()));
         repeats.disableProperty().bind(discrete.selectedProperty().not());
-        tip(repeats, "Samples of the discrete features each PercentExplained averages");
+        tip(repeats, "Samples of the discrete features each PercentExplained averages; 0: automatic (10 up to 2,000"
+                + " reference rows, fewer above, 2 from 10,000)");
         tip(solver, "exact: the optimal transport plan (up to its size limit); sinkhorn: the debiased entropic"
                 + " divergence, within about 1 % of exact on large data; auto chooses by size");
         tip(seed, "Seed of k-means: the same seed gives the same clusters");
