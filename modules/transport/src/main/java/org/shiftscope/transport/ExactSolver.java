@@ -69,16 +69,29 @@ public final class ExactSolver {
         if (n != m) {
             return unequal(x, y, monitor);
         }
-        check(n, m, "");
+        return assign(x, y, null, monitor).plan();
+    }
+
+    /** An assignment's plan and the column prices that certify it. */
+    record Assigned(TransportPlan plan, double[] prices) {
+    }
+
+    /** Sides of equal size: the linear assignment, started from {@code prices} when given (null: cold). */
+    static Assigned assign(Points x, Points y, double[] prices, TaskMonitor monitor) {
+        int n = x.n();
+        if (n == 0 || y.n() != n) {
+            throw new IllegalArgumentException("an assignment needs two non-empty sides of one size");
+        }
+        check(n, n, "");
         double[] cost = costMatrix(x, y);
-        int[] match = AssignmentSolver.solve(cost, n, monitor);
+        AssignmentSolver.Solution s = AssignmentSolver.solve(cost, n, prices, monitor);
         int[] rows = new int[n];
         double[] mass = new double[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
             mass[i] = 1.0 / n;
         }
-        return new TransportPlan(n, n, rows, match, mass);
+        return new Assigned(new TransportPlan(n, n, rows, s.rowToCol(), mass), s.prices());
     }
 
     /** Refuses a cost matrix of n x m (distinct) points that is too large or does not fit the heap. */

@@ -94,7 +94,9 @@ public final class Explainer {
                             .toArray();
                     int kk = k;
                     candidates.add(new Candidate(k, moved, r -> DiscreteMaps.moveClusters(x, labels, clusters, discrete,
-                            DiscreteMaps.random(seed, kk, r)), !discrete.isEmpty(), clusters, labels));
+                            DiscreteMaps.random(seed, kk, r)), !discrete.isEmpty(), clusters, labels,
+                            warmPrices(coupling, x, y, labels, clusters), k == 1 && discrete.isEmpty()
+                            && coupling.prices() != null ? translated(x, z, clusters.get(0).displacement()) : Double.NaN));
                 }
             }
             case GAUSSIAN -> {
@@ -113,7 +115,52 @@ public final class Explainer {
      * unless {@code sampled}).
      */
     private record Candidate(int k, int[] chosen, java.util.function.IntFunction<Points> map, boolean sampled,
-                             List<Explanation.Cluster> clusters, int[] labels) {
+                             List<Explanation.Cluster> clusters, int[] labels, double[] warm, double known) {
+
+        Candidate(int k, int[] chosen, java.util.function.IntFunction<Points> map, boolean sampled,
+                  List<Explanation.Cluster> clusters, int[] labels) {
+            this(k, chosen, map, sampled, clusters, labels, null, Double.NaN);
+        }
+    }
+
+    /**
+     * Start prices for W2^2(T_k(X), Y) from the base assignment's (null when there are none): moving row i by
+     * delta_i changes its cost to column j by 2 delta_i . (x_i - y_j) + |delta_i|^2, whose part in j is a price
+     * change of -2 delta_i . y_j; each column takes the delta of the row the base assignment gave it.
+     */
+    private static double[] warmPrices(W2Estimator.Coupling coupling, Points x, Points y, int[] labels,
+                                       List<Explanation.Cluster> clusters) {
+        double[] prices = coupling.prices();
+        if (prices == null) {
+            return null;
+        }
+        int[] rowToCol = coupling.assignment().rowToCol();
+        double[] out = prices.clone();
+        for (int i = 0; i < x.n(); i++) {
+            int j = rowToCol[i];
+            double[] delta = clusters.get(labels[i]).displacement();
+            double dot = 0;
+            for (int q = 0; q < y.d(); q++) {
+                dot += delta[q] * y.get(j, q);
+            }
+            out[j] -= 2 * dot;
+        }
+        return out;
+    }
+
+    /**
+     * W2^2(X + delta, Y) from the base assignment (x_i sent to z_i): a translation adds 2 delta . (mean x - mean y)
+     * + |delta|^2 to every coupling's cost, so the base assignment stays optimal.
+     */
+    private static double translated(Points x, Points z, double[] delta) {
+        double s = 0;
+        for (int i = 0; i < x.n(); i++) {
+            for (int q = 0; q < x.d(); q++) {
+                double t = x.get(i, q) + delta[q] - z.get(i, q);
+                s += t * t;
+            }
+        }
+        return s / x.n();
     }
 
     /** One solve: sample {@code sample} of candidate {@code candidate}. */
@@ -142,8 +189,9 @@ public final class Explainer {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         java.util.function.Function<Task, Solved> solve = task -> {
             monitor.checkCancelled();
-            Points t = candidates.get(task.candidate()).map().apply(task.sample());
-            double after = estimator.w2sq(t, y, monitor);
+            Candidate c = candidates.get(task.candidate());
+            Points t = c.map().apply(task.sample());
+            double after = !Double.isNaN(c.known()) ? c.known() : estimator.w2sq(t, y, c.warm(), monitor);
             monitor.progress((double) done.incrementAndGet() / tasks.size(), "PercentExplained: "
                     + done.get() + " of " + tasks.size() + " maps evaluated");
             return new Solved(after, t.meanSqDistance(x), meanDisplacement(t, x));

@@ -26,6 +26,35 @@ class ExactSolverTest {
         assertMarginals(g);
     }
 
+    /** Any start prices give an optimal assignment: the same cost as a cold start, on problems with and without ties. */
+    @Test
+    void warmStartedAssignmentsAreOptimalWhateverThePrices() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int t = 0; t < 20; t++) {
+            int n = 5 + r.nextInt(120);
+            double[] c = new double[n * n];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = t % 2 == 0 ? r.nextDouble() : r.nextInt(4); // integers: many ties
+            }
+            double[] prices = new double[n];
+            for (int j = 0; j < n; j++) {
+                prices[j] = (r.nextDouble() - 0.5) * (t % 3 == 0 ? 100 : 1);
+            }
+            AssignmentSolver.Solution cold = AssignmentSolver.solve(c, n, null, TaskMonitor.NONE);
+            AssignmentSolver.Solution warm = AssignmentSolver.solve(c, n, prices, TaskMonitor.NONE);
+            double a = 0;
+            double b = 0;
+            boolean[] used = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                a += c[i * n + cold.rowToCol()[i]];
+                b += c[i * n + warm.rowToCol()[i]];
+                assertThat(used[warm.rowToCol()[i]]).isFalse();
+                used[warm.rowToCol()[i]] = true;
+            }
+            assertThat(b).as("n = " + n).isCloseTo(a, within(1e-9 * Math.max(1, a)));
+        }
+    }
+
     /** Unequal sides full of repeats (repeats_*.csv, made by make_repeats.py): merged, solved, dealt out again. */
     @Test
     void repeatedPointsAreMergedAndTheOriginalPlanIsExact() throws Exception {
