@@ -38,6 +38,27 @@ class ProjectStoreTest {
     }
 
     @Test
+    void theExplanationsTreatmentOfMixedDataRoundTripsAndOldProjectsKeepTheirs() throws Exception {
+        Project demo = Project.demo();
+        org.shiftscope.workflow.explain.ExplainSettings mixed = new org.shiftscope.workflow.explain.ExplainSettings(
+                org.shiftscope.transport.ExplanationMethod.KCLUSTER, 4, TransportAnalysis.Standardize.REFERENCE,
+                TransportAnalysis.Solver.EXACT, 3, false, new org.shiftscope.workflow.explain.ExplainRequest.Mixed(true,
+                org.shiftscope.transport.Pairing.REFERENCE, 7));
+        Project p = new Project(demo.split(), "explain", demo.map(), demo.audit(), mixed, demo.slices());
+        Path file = dir.resolve("m.shiftscope.json");
+        ProjectStore.save(p, file);
+        assertThat(Files.readString(file)).contains("\"pairing\" : \"reference\"").contains("\"repeats\" : 7")
+                .contains("\"standardize\" : \"reference\"");
+        assertThat(ProjectStore.load(file).explain()).isEqualTo(mixed);
+        // a project saved before the treatment existed is read as it was computed then
+        String old = Files.readString(file).replace("\"discrete\" : true,", "").replace("\"pairing\" : \"reference\",", "")
+                .replace("\"repeats\" : 7", "\"x_unused\" : 0");
+        Files.writeString(file, old);
+        assertThat(ProjectStore.load(file).explain().mixed())
+                .isEqualTo(org.shiftscope.workflow.explain.ExplainRequest.Mixed.continuous());
+    }
+
+    @Test
     void anImageTableAndAModelsPreprocessingRoundTrip() throws Exception {
         SplitDefinition def = new SplitDefinition(new SplitSource.FilteredFile(dir.resolve("waterbirds/metadata.csv"),
                 "split=0", "split=2"), java.util.List.of("y", "place"), org.shiftscope.core.MissingPolicy.DROP, null,

@@ -104,25 +104,7 @@ public final class ExplainViewModel {
         selectedK.set(e.curve().get(e.curve().size() - 1).k());
         summary.set(String.format(java.util.Locale.ROOT, "W2² = %.6g (%s, %s) · %d reference × %d target rows · %d features",
                 e.w2sq(), e.solver(), r.units(), r.reference().rowCount(), countTarget(), e.features().size())
-                + treatment(e));
-    }
-
-    /** What the numbers are: which points the clusters group, which features are drawn, over how many samples. */
-    static String treatment(Explanation e) {
-        StringBuilder b = new StringBuilder();
-        if (e.method() == ExplanationMethod.KCLUSTER) {
-            b.append(e.pairing() == org.shiftscope.transport.Pairing.PAIRED
-                    ? " · clusters of paired points [x, T(x)]" : " · clusters of reference points");
-        }
-        if (!e.discrete().isEmpty()) {
-            int samples = e.curve().stream().mapToInt(Explanation.Point::samples).max().orElse(1);
-            b.append(" · discrete: ").append(String.join(", ", e.discrete().stream()
-                    .map(org.shiftscope.transport.DiscreteFeature::name).toList()));
-            if (samples > 1) {
-                b.append(" (% explained: mean ± sd of ").append(samples).append(" samples)");
-            }
-        }
-        return b.toString();
+                + ExplainAnalysis.treatment(e));
     }
 
     private int countTarget() {

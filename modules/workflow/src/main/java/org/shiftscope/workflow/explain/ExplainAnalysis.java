@@ -113,6 +113,28 @@ public final class ExplainAnalysis {
                 split.reference(), units, exemplars, split.target());
     }
 
+    /**
+     * What an explanation's numbers are, as the view and the report say it (empty for none of it): which points
+     * its clusters group, which features are drawn, over how many samples; e.g. " · clusters of paired points
+     * [x, T(x)] · discrete: income (% explained: mean ± sd of 10 samples)".
+     */
+    public static String treatment(Explanation e) {
+        StringBuilder b = new StringBuilder();
+        if (e.method() == org.shiftscope.transport.ExplanationMethod.KCLUSTER) {
+            b.append(e.pairing() == org.shiftscope.transport.Pairing.PAIRED
+                    ? " · clusters of paired points [x, T(x)]" : " · clusters of reference points");
+        }
+        if (!e.discrete().isEmpty()) {
+            int samples = e.curve().stream().mapToInt(Explanation.Point::samples).max().orElse(1);
+            b.append(" · discrete: ").append(String.join(", ", e.discrete().stream()
+                    .map(org.shiftscope.transport.DiscreteFeature::name).toList()));
+            if (samples > 1) {
+                b.append(" (% explained: mean ± sd of ").append(samples).append(" samples)");
+            }
+        }
+        return b.toString();
+    }
+
     private static double[] project(org.shiftscope.transport.Points pts, PrincipalPlane plane, long seed) {
         int n = pts.n();
         int[] rows;

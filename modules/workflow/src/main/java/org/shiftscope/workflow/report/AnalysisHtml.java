@@ -131,7 +131,8 @@ final class AnalysisHtml {
                 Locale.ROOT, "W<sub>2</sub><sup>2</sup> = %s (%s, %s) between %,d reference and %,d target rows over %d"
                         + " features, explained by %s maps", num(e.w2sq(), 6), esc(e.solver()), esc(r.units()),
                 r.reference().rowCount(), r.target().rowCount(), e.features().size(), esc(e.method().id())))
-                .append(onMap ? ", on the map's points" : ", on the split's columns").append(".</p>\n");
+                .append(onMap ? ", on the map's points" : ", on the split's columns")
+                .append(esc(org.shiftscope.workflow.explain.ExplainAnalysis.treatment(e))).append(".</p>\n");
         int[] k = e.curve().stream().mapToInt(Explanation.Point::k).toArray();
         double[] pct = e.curve().stream().mapToDouble(Explanation.Point::percentExplained).toArray();
         h.append("<table class=\"figure\"><tr><td>\n");
@@ -140,7 +141,9 @@ final class AnalysisHtml {
                 + "</tr>\n");
         for (Explanation.Point p : e.curve()) {
             h.append("<tr><td>").append(p.k()).append("</td><td>").append(Double.isNaN(p.percentExplained())
-                    ? "&#8211;" : String.format(Locale.ROOT, "%.2f %%", p.percentExplained())).append("</td><td>")
+                    ? "&#8211;" : String.format(Locale.ROOT, "%.2f %%", p.percentExplained())
+                    + (p.samples() > 1 ? String.format(Locale.ROOT, " &#177; %.2f", p.spread()) : ""))
+                    .append("</td><td>")
                     .append(num(p.parsimony(), 4)).append("</td><td>")
                     .append(esc(Html.shorten(String.join(", ", p.features()), 80))).append("</td></tr>\n");
         }
