@@ -104,16 +104,16 @@ record Distinct(Points points, int[] index, int[][] members) {
         return new TransportPlan(dx.index().length, dy.index().length, rows, cols, mass);
     }
 
-    /** One point's coordinates as a hash key (bitwise equality; -0.0 and 0.0 differ, NaN never reaches here). */
+    /** A point as a hash key: its d coordinates inside a row-major array, compared with == (so 0.0 equals -0.0). */
     private record Row(double[] values, int offset, int d) {
 
         @Override
         public boolean equals(Object o) {
-            if (!(o instanceof Row r)) {
+            if (!(o instanceof Row r) || r.d != d) {
                 return false;
             }
             for (int k = 0; k < d; k++) {
-                if (Double.doubleToLongBits(values[offset + k]) != Double.doubleToLongBits(r.values[r.offset + k])) {
+                if (values[offset + k] != r.values[r.offset + k]) {
                     return false;
                 }
             }
@@ -124,7 +124,8 @@ record Distinct(Points points, int[] index, int[][] members) {
         public int hashCode() {
             int h = 1;
             for (int k = 0; k < d; k++) {
-                h = 31 * h + Long.hashCode(Double.doubleToLongBits(values[offset + k]));
+                double v = values[offset + k];
+                h = 31 * h + Double.hashCode(v == 0 ? 0.0 : v);
             }
             return h;
         }

@@ -171,7 +171,8 @@ final class MixedFeatures {
         return out;
     }
 
-    private static Points points(Dataset d, List<String> features, List<double[][]> columns, int side) {
+    /** Side {@code side} of each column (its values on that side's rows) as points; a missing value is refused. */
+    static Points points(Dataset d, List<String> features, List<double[][]> columns, int side) {
         int n = d.rowCount();
         int k = features.size();
         double[] v = new double[n * k];

@@ -225,21 +225,13 @@ public final class TransportAnalysis {
         return Math.max(s / draws, 1e-12);
     }
 
+    /** The numeric columns {@code features} of {@code d} as points (a missing value is refused). */
     public static Points points(Dataset d, List<String> features) {
-        int n = d.rowCount();
-        int k = features.size();
-        double[] v = new double[n * k];
-        for (int j = 0; j < k; j++) {
-            double[] col = ((NumericColumn) d.requireColumn(features.get(j))).values();
-            for (int i = 0; i < n; i++) {
-                if (Double.isNaN(col[i])) {
-                    throw DataException.of("column '" + features.get(j) + "' has missing values in " + d.name()
-                            + "; use the missing-value policy 'drop'");
-                }
-                v[i * k + j] = col[i];
-            }
+        List<double[][]> columns = new ArrayList<>();
+        for (String f : features) {
+            columns.add(new double[][] {((NumericColumn) d.requireColumn(f)).values()});
         }
-        return new Points(n, k, v);
+        return MixedFeatures.points(d, features, columns, 0);
     }
 
     private static Points standardise(Points p, double[] mean, double[] scale) {
