@@ -27,6 +27,8 @@ import org.shiftscope.workflow.project.Preferences;
 final class PreferencesDialog extends Dialog<Preferences> {
 
     private final ChoiceBox<String> theme = new ChoiceBox<>();
+    private static final String REFERENCE_UNITS = "z-scores of the reference";
+    private static final String POOLED_UNITS = "z-scores of both sides (pooled)";
     private final ChoiceBox<String> units = new ChoiceBox<>();
     private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 0);
     private final TextField dataFolder = new TextField();
@@ -40,11 +42,16 @@ final class PreferencesDialog extends Dialog<Preferences> {
         theme.getItems().setAll("Light", "Dark");
         theme.setValue(p.theme().equals("dark") ? "Dark" : "Light");
         theme.setId("pref-theme");
-        units.getItems().setAll("standardized (z-scores)", "raw units");
-        units.setValue(p.units() == TransportAnalysis.Standardize.NONE ? "raw units" : "standardized (z-scores)");
+        units.getItems().setAll(REFERENCE_UNITS, POOLED_UNITS, "raw units");
+        units.setValue(switch (p.units()) {
+            case NONE -> "raw units";
+            case ZSCORE -> POOLED_UNITS;
+            case REFERENCE -> REFERENCE_UNITS;
+        });
         units.setId("pref-units");
         units.setTooltip(new Tooltip("The units new explanations and maps measure distances in: z-scores make"
-                + " features of different scales comparable; raw units keep each column's own."));
+                + " features of different scales comparable (scaled by the reference side's standard deviation, as"
+                + " Kulinski & Inouye do, or by both sides' pooled); raw units keep each column's own."));
         seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, p.seed()));
         seed.setEditable(true);
         seed.setId("pref-seed");
@@ -106,7 +113,8 @@ final class PreferencesDialog extends Dialog<Preferences> {
         String folder = dataFolder.getText() == null ? "" : dataFolder.getText().strip();
         return new Preferences(theme.getValue().toLowerCase(Locale.ROOT),
                 units.getValue().startsWith("raw") ? TransportAnalysis.Standardize.NONE
-                        : TransportAnalysis.Standardize.ZSCORE,
+                        : POOLED_UNITS.equals(units.getValue()) ? TransportAnalysis.Standardize.ZSCORE
+                        : TransportAnalysis.Standardize.REFERENCE,
                 seed.getValue(), folder.isEmpty() ? null : Path.of(folder));
     }
 
