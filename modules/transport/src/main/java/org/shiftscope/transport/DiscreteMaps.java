@@ -59,6 +59,26 @@ final class DiscreteMaps {
     }
 
     /**
+     * A k-sparse mean-shift map whose chosen columns include discrete features: every point's discrete feature is
+     * drawn from the target's distribution of it ({@code targetMean}, the target's column means).
+     */
+    static Points sampleAll(Points shifted, List<DiscreteFeature> sampled, double[] targetMean,
+                            SplittableRandom random) {
+        double[] v = shifted.values().clone();
+        for (DiscreteFeature f : sampled) {
+            double[] mean = new double[f.columns().length];
+            for (int c = 0; c < mean.length; c++) {
+                mean[c] = targetMean[f.columns()[c]];
+            }
+            double[] p = f.probabilities(mean);
+            for (int i = 0; i < shifted.n(); i++) {
+                f.sample(p, random, v, shifted.d(), i);
+            }
+        }
+        return new Points(shifted.n(), shifted.d(), v);
+    }
+
+    /**
      * A k-sparse map whose chosen columns include discrete features: each point's discrete feature is drawn from
      * the distribution its own transported values {@code z} describe.
      */

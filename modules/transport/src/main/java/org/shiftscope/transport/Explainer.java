@@ -51,10 +51,16 @@ public final class Explainer {
             case KSPARSE_MEAN -> {
                 double[] diff = subtract(y.mean(), x.mean());
                 int[] order = rank(diff.length, j -> Math.abs(diff[j]));
+                double[] targetMean = y.mean();
                 for (int k = 1; k <= Math.min(kmax, x.d()); k++) {
                     int[] chosen = java.util.Arrays.copyOf(order, k);
                     Points t = shiftColumns(x, chosen, diff);
-                    candidates.add(new Candidate(k, chosen, r -> t, false, List.of(), null));
+                    List<DiscreteFeature> sampled = IntStream.of(chosen).mapToObj(j -> DiscreteFeature.of(discrete, j))
+                            .filter(java.util.Objects::nonNull).distinct().toList();
+                    int kk = k;
+                    candidates.add(sampled.isEmpty() ? new Candidate(k, chosen, r -> t, false, List.of(), null)
+                            : new Candidate(k, chosen, r -> DiscreteMaps.sampleAll(t, sampled, targetMean,
+                                    DiscreteMaps.random(seed, kk, r)), true, List.of(), null));
                 }
             }
             case KSPARSE_OT -> {

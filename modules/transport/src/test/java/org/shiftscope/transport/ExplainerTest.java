@@ -140,4 +140,34 @@ class ExplainerTest {
             assertThat(c.displacementNorm()).isCloseTo(10, within(1.0));
         }
     }
+
+    @Test
+    void kSparseMeanDrawsAChosenBinaryFeatureFromTheTargetsDistribution() {
+        // column 0 continuous (target shifted by 2), column 1 binary 0/1: P(1) = 0.2 in the reference, 0.7 in the
+        // target (exactly: 400 and 1,400 of 2,000). A map that moves the binary feature draws it with P(1) = 0.7,
+        // so its mean move is 0.5 up to sampling error (sd of one sample's mean: sqrt(0.21 / 2000) = 0.010)
+        int n = 2000;
+        SplittableRandom r = new SplittableRandom(5);
+        double[] a = new double[n * 2];
+        double[] b = new double[n * 2];
+        for (int i = 0; i < n; i++) {
+            a[i * 2] = r.nextGaussian();
+            a[i * 2 + 1] = i < 400 ? 1 : 0;
+            b[i * 2] = 2 + r.nextGaussian();
+            b[i * 2 + 1] = i < 1400 ? 1 : 0;
+        }
+        DiscreteFeature g = new DiscreteFeature("g", new int[] {1}, new double[] {0}, new double[] {1},
+                List.of("0", "1"));
+        Explanation e = new Explainer(W2Estimator.EXACT).explain(new Points(n, 2, a), new Points(n, 2, b),
+                List.of("x", "g"), ExplanationMethod.KSPARSE_MEAN, 2, 0, new Treatment(List.of(g), Pairing.REFERENCE,
+                        4), TaskMonitor.NONE);
+        Explanation.Point both = e.curve().get(1);
+        assertThat(both.samples()).isEqualTo(4);
+        assertThat(both.displacement()[1]).isCloseTo(0.5, within(0.04));
+        assertThat(both.displacement()[0]).isCloseTo(Explainer.subtract(new Points(n, 2, b).mean(),
+                new Points(n, 2, a).mean())[0], within(1e-12));
+        // the continuous feature alone (k = 1) is not sampled
+        assertThat(e.curve().get(0).samples()).isEqualTo(1);
+        assertThat(e.curve().get(0).features()).containsExactly("x");
+    }
 }
