@@ -10,8 +10,8 @@ import org.shiftscope.core.Column;
 /**
  * Collects a text table's cells column by column while it is read, as {@link CsvTokenizer.Sink}: missing-value
  * spellings become missing, and a column whose present cells are all numbers so far is kept as primitive doubles
- * with the cells' characters in one byte array (numbers are ASCII), not a String a cell; its first cell that is not
- * a number turns it into Strings, rebuilt from those bytes, with repeated values sharing one String. A record's
+ * with what writes their text back (see {@code Builder}), not a String a cell; its first cell that is not
+ * a number turns it into Strings, rebuilt from them, with repeated values sharing one String. A record's
  * fields are staged and only kept when the record is (so a blank line or a short record leaves nothing behind).
  */
 final class ColumnCells implements CsvTokenizer.Sink {
@@ -164,15 +164,18 @@ final class ColumnCells implements CsvTokenizer.Sink {
         return false;
     }
 
-    /** One column: primitive numbers with their text while every present cell is a number, else Strings. */
+    /**
+     * One column: primitive numbers while every present cell is a number, else Strings. A number's text is kept as
+     * the digits after its point (one byte: {@link Numbers#text} writes it back exactly) or, when it is not in that
+     * form (+1, 007, 1e5, .5), as itself; it is only needed if a later cell turns the column into Strings.
+     */
     private final class Builder {
 
         int size;
         int present;
         double[] numbers = new double[1024];
-        byte[] chars = new byte[4096];
-        int charCount;
-        int[] ends = new int[1024];
+        byte[] scales = new byte[1024];
+        Map<Integer, String> verbatim = new HashMap<>();
         List<String> strings;
         Map<String, String> pool;
 
@@ -185,14 +188,11 @@ final class ColumnCells implements CsvTokenizer.Sink {
             }
             grow();
             numbers[size] = v;
-            int len = to - from;
-            if (charCount + len > chars.length) {
-                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + len));
+            int scale = Numbers.canonicalScale(cell, from, to);
+            if (scale < 0) {
+                verbatim.put(size, cell.subSequence(from, to).toString());
             }
-            for (int k = 0; k < len; k++) {
-                chars[charCount++] = (byte) cell.charAt(from + k);
-            }
-            ends[size++] = charCount;
+            scales[size++] = (byte) scale;
         }
 
         void addMissing() {
@@ -202,8 +202,7 @@ final class ColumnCells implements CsvTokenizer.Sink {
                 return;
             }
             grow();
-            numbers[size] = Double.NaN;
-            ends[size++] = charCount;
+            numbers[size++] = Double.NaN;
         }
 
         void addString(String s) {
@@ -229,27 +228,23 @@ final class ColumnCells implements CsvTokenizer.Sink {
             }
             grow();
             System.arraycopy(numbers, 0, numbers, 1, size);
-            System.arraycopy(ends, 0, ends, 1, size);
+            System.arraycopy(scales, 0, scales, 1, size);
+            Map<Integer, String> moved = new HashMap<>();
+            verbatim.forEach((row, text) -> moved.put(row + 1, text));
+            verbatim = moved;
             numbers[0] = cell == null ? Double.NaN : v;
-            int len = cell == null ? 0 : cell.length();
-            byte[] moved = new byte[Math.max(chars.length, charCount + len)];
-            for (int k = 0; k < len; k++) {
-                moved[k] = (byte) cell.charAt(k);
+            int scale = cell == null ? 0 : Numbers.canonicalScale(cell, 0, cell.length());
+            if (scale < 0) {
+                verbatim.put(0, cell);
             }
-            System.arraycopy(chars, 0, moved, len, charCount);
-            chars = moved;
-            charCount += len;
-            ends[0] = len;
-            for (int i = 1; i <= size; i++) {
-                ends[i] += len;
-            }
+            scales[0] = (byte) scale;
             size++;
         }
 
         private void grow() {
             if (size == numbers.length) {
                 numbers = java.util.Arrays.copyOf(numbers, size * 2);
-                ends = java.util.Arrays.copyOf(ends, size * 2);
+                scales = java.util.Arrays.copyOf(scales, size * 2);
             }
         }
 
@@ -261,8 +256,7 @@ final class ColumnCells implements CsvTokenizer.Sink {
             if (Double.isNaN(numbers[i])) {
                 return null;
             }
-            int start = i == 0 ? 0 : ends[i - 1];
-            return new String(chars, start, ends[i] - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return scales[i] < 0 ? verbatim.get(i) : Numbers.text(numbers[i], scales[i]);
         }
 
         /** The numbers so far become their Strings (the first cell that is not a number arrived). */
@@ -275,8 +269,8 @@ final class ColumnCells implements CsvTokenizer.Sink {
             }
             strings = out;
             numbers = null;
-            chars = null;
-            ends = null;
+            scales = null;
+            verbatim = null;
         }
 
         private String intern(String cell) {

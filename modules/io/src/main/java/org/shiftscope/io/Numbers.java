@@ -21,6 +21,65 @@ final class Numbers {
     private Numbers() {
     }
 
+    /**
+     * The digits after the point when {@code s[from, to)} is a number in the form {@link #text(double, int)} writes
+     * back exactly: an optional '-', an integer part without leading zeros, optionally '.' and at least one digit, no
+     * exponent, at most 15 significant digits, not a negative zero; else -1 (the text must then be kept as it is).
+     */
+    static int canonicalScale(CharSequence s, int from, int to) {
+        int i = from;
+        if (i < to && s.charAt(i) == '-') {
+            i++;
+        }
+        int intStart = i;
+        while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        int intDigits = i - intStart;
+        if (intDigits == 0 || intDigits > 1 && s.charAt(intStart) == '0') {
+            return -1;
+        }
+        int scale = 0;
+        if (i < to) {
+            if (s.charAt(i) != '.') {
+                return -1;
+            }
+            i++;
+            int fracStart = i;
+            while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            scale = i - fracStart;
+            if (scale == 0 || i != to) {
+                return -1;
+            }
+        }
+        // significant digits: from the first non-zero digit on
+        int significant = 0;
+        boolean started = false;
+        boolean nonZero = false;
+        for (int k = intStart; k < to; k++) {
+            char c = s.charAt(k);
+            if (c == '.') {
+                continue;
+            }
+            started |= c != '0';
+            nonZero |= c != '0';
+            if (started) {
+                significant++;
+            }
+        }
+        if (significant > 15 || s.charAt(from) == '-' && !nonZero) {
+            return -1;
+        }
+        return scale;
+    }
+
+    /** The text of a number read in canonical form with {@code scale} digits after the point. */
+    static String text(double v, int scale) {
+        return new java.math.BigDecimal(v).setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    }
+
     /** The number {@code s[from, to)} spells, or NaN when it is not one by the grammar. */
     static double parse(CharSequence s, int from, int to) {
         int i = from;

@@ -73,4 +73,43 @@ class NumbersTest {
         assertThat(Numbers.parse(line, 3, 7)).isEqualTo(12.5);
         assertThat(Numbers.parse(line, 2, 7)).isNaN();
     }
+
+    @Test
+    void canonicalNumbersAreWrittenBackExactlyAndOthersAreNot() {
+        SplittableRandom r = new SplittableRandom(7);
+        for (int t = 0; t < 100_000; t++) {
+            int decimals = r.nextInt(8);
+            double v = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(9));
+            String s = String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
+            int scale = Numbers.canonicalScale(s, 0, s.length());
+            if (scale >= 0) {
+                assertThat(Numbers.text(Numbers.parse(s, 0, s.length()), scale)).as(s).isEqualTo(s);
+            } else {
+                assertThat(s).as("only negative zeros are refused here").matches("-0(\\.0*)?");
+            }
+        }
+        for (String s : new String[] {"+1", "007", "1e5", ".5", "5.", "-0", "-0.00", "1234567890123456", "1.5e0"}) {
+            assertThat(Numbers.canonicalScale(s, 0, s.length())).as(s).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aColumnThatTurnsOutNotNumericKeepsEveryCellsText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String[] cells = {"007", "1.50", "1e3", "+2", "-0.0", "3.14159", "12", ".5", "5.", "-7.250"};
+        StringBuilder csv = new StringBuilder("c\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append(cells[i % cells.length]).append('\n');
+        }
+        csv.append("word\n");
+        java.nio.file.Path f = dir.resolve("t.csv");
+        java.nio.file.Files.writeString(f, csv);
+        org.shiftscope.core.Dataset d = CsvReader.read(f, LoadOptions.defaults(), org.shiftscope.core.TaskMonitor.NONE);
+        org.shiftscope.core.Column c = d.requireColumn("c");
+        assertThat(c).isInstanceOf(org.shiftscope.core.StringColumn.class);
+        for (int i = 0; i < 3000; i++) {
+            assertThat(c.text(i)).isEqualTo(cells[i % cells.length]);
+        }
+        assertThat(c.text(3000)).isEqualTo("word");
+    }
 }
