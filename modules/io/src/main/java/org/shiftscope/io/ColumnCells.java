@@ -36,6 +36,14 @@ final class ColumnCells implements CsvTokenizer.Sink {
     private static final int STRING = 2;
 
     ColumnCells(int width, Set<String> missingTokens) {
+        this(width, missingTokens, 1024);
+    }
+
+    /**
+     * @param expectedRows how many rows the table is likely to have (numeric columns start that large, so they do not
+     *                     grow by copies; they still grow past it)
+     */
+    ColumnCells(int width, Set<String> missingTokens, int expectedRows) {
         this.width = width;
         this.missingTokens = missingTokens;
         for (String t : missingTokens) {
@@ -45,7 +53,7 @@ final class ColumnCells implements CsvTokenizer.Sink {
         }
         columns = new Builder[width];
         for (int j = 0; j < width; j++) {
-            columns[j] = new Builder();
+            columns[j] = new Builder(Math.max(16, expectedRows));
         }
         kind = new int[width];
         value = new double[width];
@@ -173,11 +181,16 @@ final class ColumnCells implements CsvTokenizer.Sink {
 
         int size;
         int present;
-        double[] numbers = new double[1024];
-        byte[] scales = new byte[1024];
+        double[] numbers;
+        byte[] scales;
         Map<Integer, String> verbatim = new HashMap<>();
         List<String> strings;
         Map<String, String> pool;
+
+        Builder(int capacity) {
+            numbers = new double[capacity];
+            scales = new byte[capacity];
+        }
 
         void addNumber(double v, CharSequence cell, int from, int to) {
             present++;
