@@ -55,8 +55,7 @@ public final class Explainer {
                 for (int k = 1; k <= Math.min(kmax, x.d()); k++) {
                     int[] chosen = java.util.Arrays.copyOf(order, k);
                     Points t = shiftColumns(x, chosen, diff);
-                    List<DiscreteFeature> sampled = IntStream.of(chosen).mapToObj(j -> DiscreteFeature.of(discrete, j))
-                            .filter(java.util.Objects::nonNull).distinct().toList();
+                    List<DiscreteFeature> sampled = chosenDiscrete(chosen, discrete);
                     int kk = k;
                     candidates.add(sampled.isEmpty() ? new Candidate(k, chosen, r -> t, false, List.of(), null)
                             : new Candidate(k, chosen, r -> DiscreteMaps.sampleAll(t, sampled, targetMean,
@@ -71,8 +70,7 @@ public final class Explainer {
                 for (int k = 1; k <= Math.min(kmax, x.d()); k++) {
                     int[] chosen = java.util.Arrays.copyOf(order, k);
                     Points copied = copyColumns(x, z, chosen);
-                    List<DiscreteFeature> sampled = IntStream.of(chosen).mapToObj(j -> DiscreteFeature.of(discrete, j))
-                            .filter(java.util.Objects::nonNull).distinct().toList();
+                    List<DiscreteFeature> sampled = chosenDiscrete(chosen, discrete);
                     int kk = k;
                     candidates.add(sampled.isEmpty() ? new Candidate(k, chosen, r -> copied, false, List.of(), null)
                             : new Candidate(k, chosen, r -> DiscreteMaps.samplePerPoint(copied, z, sampled,
@@ -167,6 +165,12 @@ public final class Explainer {
             }
         }
         return s / x.n();
+    }
+
+    /** The discrete features among the chosen columns, each once. */
+    private static List<DiscreteFeature> chosenDiscrete(int[] chosen, List<DiscreteFeature> discrete) {
+        return IntStream.of(chosen).mapToObj(j -> DiscreteFeature.of(discrete, j)).filter(java.util.Objects::nonNull)
+                .distinct().toList();
     }
 
     /** One solve: sample {@code sample} of candidate {@code candidate}. */
