@@ -179,23 +179,10 @@ public record GaussianMixture(int k, int d, double[] weights, double[] means, do
 
     /** Lower-triangular Cholesky factor of the d x d block at {@code off}. */
     private static double[] cholesky(double[] m, int off, int d, int component) {
-        double[] l = new double[d * d];
-        for (int a = 0; a < d; a++) {
-            for (int b = 0; b <= a; b++) {
-                double s = m[off + a * d + b];
-                for (int j = 0; j < b; j++) {
-                    s -= l[a * d + j] * l[b * d + j];
-                }
-                if (a == b) {
-                    if (!(s > 0)) {
-                        throw DataException.of("Gaussian mixture component " + component + " has a singular"
-                                + " covariance (too few distinct points in it); use fewer components or k-means");
-                    }
-                    l[a * d + a] = Math.sqrt(s);
-                } else {
-                    l[a * d + b] = s / l[b * d + b];
-                }
-            }
+        double[] l = Cholesky.factor(m, off, d);
+        if (l == null) {
+            throw DataException.of("Gaussian mixture component " + component + " has a singular"
+                    + " covariance (too few distinct points in it); use fewer components or k-means");
         }
         return l;
     }

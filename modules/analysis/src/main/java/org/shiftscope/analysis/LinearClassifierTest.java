@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
 
 /**
@@ -32,14 +33,61 @@ final class LinearClassifierTest {
 
     static ClassifierTest.Result test(double[] pooled, int nTotal, int d, int n, List<String> names, long seed,
                                       TaskMonitor monitor) {
-        int e = d + 1; // features and the intercept
         int[] fold = folds(nTotal, seed);
-        // per fold: the held-out rows' Gram matrix; the training Gram is the total's minus it
-        double[][] gram = new double[ClassifierTest.FOLDS + 1][e * e];
+        double[][] factor = factors(pooled, nTotal, d, fold);
+        int[] label = ClassifierTest.sides(n, nTotal);
+        double observed = ClassifierTest.auc(scores(pooled, nTotal, d, fold, factor, label), label);
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        double sum = 0;
+        double sumSq = 0;
+        int[] perm = label.clone();
+        for (int p = 0; p < PERMUTATIONS; p++) {
+            if ((p & 15) == 0) {
+                monitor.checkCancelled();
+                monitor.progress((double) p / PERMUTATIONS, "classifier test: relabelling " + (p + 1) + " of "
+                        + PERMUTATIONS);
+            }
+            MmdTest.shuffle(perm, rnd);
+            double a = ClassifierTest.auc(scores(pooled, nTotal, d, fold, factor, perm), perm);
+            sum += a;
+            sumSq += a * a;
+        }
+        double mean = sum / PERMUTATIONS;
+        double sd = Math.sqrt(Math.max(1e-300, (sumSq - PERMUTATIONS * mean * mean) / (PERMUTATIONS - 1)));
+        double z = (observed - mean) / sd;
+        double pValue = 0.5 * ClassifierTest.erfc(z / Math.sqrt(2));
+        double[] w = Cholesky.solve(factor[ClassifierTest.FOLDS], d + 1,
+                targetSums(pooled, nTotal, d, label, fold)[ClassifierTest.FOLDS]);
+        List<String> top = IntStream.range(0, d).boxed()
+                .sorted(Comparator.comparingDouble((Integer k) -> -Math.abs(w[k])).thenComparingInt(k -> k))
+                .limit(5).map(names::get).toList();
+        return new ClassifierTest.Result(observed, pValue, top, "linear discriminant (ridge), " + ClassifierTest.FOLDS
+                + "-fold out-of-fold AUC, p from " + PERMUTATIONS + " relabellings of the whole cross-validation");
+    }
+
+    /**
+     * The discriminant fitted on all rows: least squares of the side (0 reference, 1 target) on the features and an
+     * intercept (last), the features' weights penalised by {@value #RIDGE} per row (what {@link #test} ranks the
+     * features by).
+     */
+    static double[] weights(double[] pooled, int nTotal, int d, int n) {
+        int[] fold = folds(nTotal, 0);
+        return Cholesky.solve(factors(pooled, nTotal, d, fold)[ClassifierTest.FOLDS], d + 1,
+                targetSums(pooled, nTotal, d, ClassifierTest.sides(n, nTotal), fold)[ClassifierTest.FOLDS]);
+    }
+
+    /**
+     * The Cholesky factors of the ridge normal equations: entry f (0..FOLDS-1) without fold f's rows, entry FOLDS
+     * with all rows. Each fold's Gram matrix is summed once; a training set's is the sum of the other folds'.
+     */
+    private static double[][] factors(double[] pooled, int nTotal, int d, int[] fold) {
+        int e = d + 1; // features and the intercept
+        double[][] gram = new double[ClassifierTest.FOLDS][e * e];
         int[] size = new int[ClassifierTest.FOLDS];
         double[] row = new double[e];
         for (int i = 0; i < nTotal; i++) {
-            row(pooled, i, d, row);
+            System.arraycopy(pooled, i * d, row, 0, d);
+            row[d] = 1;
             double[] g = gram[fold[i]];
             size[fold[i]]++;
             for (int a = 0; a < e; a++) {
@@ -64,60 +112,13 @@ final class LinearClassifierTest {
                 train[a * e + a] += RIDGE * Math.max(1, rows);
             }
             train[d * e + d] += 1e-12 * Math.max(1, rows);
-            factor[f] = cholesky(train, e);
-        }
-        int[] label = ClassifierTest.sides(n, nTotal);
-        double observed = ClassifierTest.auc(scores(pooled, nTotal, d, fold, factor, label), label);
-        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        double sum = 0;
-        double sumSq = 0;
-        int[] perm = label.clone();
-        for (int p = 0; p < PERMUTATIONS; p++) {
-            if ((p & 15) == 0) {
-                monitor.checkCancelled();
-                monitor.progress((double) p / PERMUTATIONS, "classifier test: relabelling " + (p + 1) + " of "
-                        + PERMUTATIONS);
-            }
-            MmdTest.shuffle(perm, rnd);
-            double a = ClassifierTest.auc(scores(pooled, nTotal, d, fold, factor, perm), perm);
-            sum += a;
-            sumSq += a * a;
-        }
-        double mean = sum / PERMUTATIONS;
-        double sd = Math.sqrt(Math.max(1e-300, (sumSq - PERMUTATIONS * mean * mean) / (PERMUTATIONS - 1)));
-        double z = (observed - mean) / sd;
-        double pValue = 0.5 * ClassifierTest.erfc(z / Math.sqrt(2));
-        double[] w = weights(pooled, nTotal, d, n);
-        List<String> top = IntStream.range(0, d).boxed()
-                .sorted(Comparator.comparingDouble((Integer k) -> -Math.abs(w[k])).thenComparingInt(k -> k))
-                .limit(5).map(names::get).toList();
-        return new ClassifierTest.Result(observed, pValue, top, "linear discriminant (ridge), " + ClassifierTest.FOLDS
-                + "-fold out-of-fold AUC, p from " + PERMUTATIONS + " relabellings of the whole cross-validation");
-    }
-
-    /**
-     * The discriminant fitted on all rows: least squares of the side (0 reference, 1 target) on the features and an
-     * intercept (last), the features' weights penalised by {@value #RIDGE} per row.
-     */
-    static double[] weights(double[] pooled, int nTotal, int d, int n) {
-        int e = d + 1;
-        double[] gram = new double[e * e];
-        double[] row = new double[e];
-        for (int i = 0; i < nTotal; i++) {
-            row(pooled, i, d, row);
-            for (int a = 0; a < e; a++) {
-                for (int b = 0; b <= a; b++) {
-                    gram[a * e + b] += row[a] * row[b];
-                }
+            factor[f] = Cholesky.factor(train, 0, e);
+            if (factor[f] == null) {
+                throw DataException.of("the classifier test's discriminant cannot be fitted: its features are not"
+                        + " finite numbers");
             }
         }
-        for (int a = 0; a < d; a++) {
-            gram[a * e + a] += RIDGE * nTotal;
-        }
-        gram[d * e + d] += 1e-12 * nTotal;
-        int[] none = new int[nTotal];
-        java.util.Arrays.fill(none, 0);
-        return solve(cholesky(gram, e), e, targetSum(pooled, nTotal, d, ClassifierTest.sides(n, nTotal), none, -1));
+        return factor;
     }
 
     /** Seeded folds that do not look at the labels (so a relabelling keeps them): a shuffled round robin. */
@@ -133,10 +134,10 @@ final class LinearClassifierTest {
 
     /** Every row's score by the fold model that did not see it, for labels {@code y}. */
     private static double[] scores(double[] pooled, int nTotal, int d, int[] fold, double[][] factor, int[] y) {
-        int e = d + 1;
+        double[][] sums = targetSums(pooled, nTotal, d, y, fold);
         double[][] w = new double[ClassifierTest.FOLDS][];
         for (int f = 0; f < ClassifierTest.FOLDS; f++) {
-            w[f] = solve(factor[f], e, targetSum(pooled, nTotal, d, y, fold, f));
+            w[f] = Cholesky.solve(factor[f], d + 1, sums[f]);
         }
         double[] score = new double[nTotal];
         for (int i = 0; i < nTotal; i++) {
@@ -151,11 +152,15 @@ final class LinearClassifierTest {
         return score;
     }
 
-    /** X' y over the rows outside fold {@code f} (all rows for -1): the sum of the rows labelled 1, and their count. */
-    private static double[] targetSum(double[] pooled, int nTotal, int d, int[] y, int[] fold, int f) {
-        double[] s = new double[d + 1];
+    /**
+     * X' y (the sum of the rows labelled 1, and their count) over the rows outside each fold (entries 0..FOLDS-1)
+     * and over all rows (entry FOLDS), from one pass: each fold's own sum is taken from the total.
+     */
+    private static double[][] targetSums(double[] pooled, int nTotal, int d, int[] y, int[] fold) {
+        double[][] own = new double[ClassifierTest.FOLDS][d + 1];
         for (int i = 0; i < nTotal; i++) {
-            if (y[i] == 1 && fold[i] != f) {
+            if (y[i] == 1) {
+                double[] s = own[fold[i]];
                 int off = i * d;
                 for (int k = 0; k < d; k++) {
                     s[k] += pooled[off + k];
@@ -163,51 +168,17 @@ final class LinearClassifierTest {
                 s[d]++;
             }
         }
-        return s;
-    }
-
-    private static void row(double[] pooled, int i, int d, double[] into) {
-        System.arraycopy(pooled, i * d, into, 0, d);
-        into[d] = 1;
-    }
-
-    /** The lower Cholesky factor of the symmetric positive-definite matrix whose lower triangle {@code a} holds. */
-    static double[] cholesky(double[] a, int e) {
-        double[] l = new double[e * e];
-        for (int i = 0; i < e; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i * e + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * e + k] * l[j * e + k];
-                }
-                if (i == j) {
-                    l[i * e + i] = Math.sqrt(Math.max(s, 1e-300));
-                } else {
-                    l[i * e + j] = s / l[j * e + j];
-                }
+        double[][] out = new double[ClassifierTest.FOLDS + 1][d + 1];
+        for (int f = 0; f < ClassifierTest.FOLDS; f++) {
+            for (int k = 0; k <= d; k++) {
+                out[ClassifierTest.FOLDS][k] += own[f][k];
             }
         }
-        return l;
-    }
-
-    /** Solves L L' w = b. */
-    static double[] solve(double[] l, int e, double[] b) {
-        double[] z = new double[e];
-        for (int i = 0; i < e; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * e + k] * z[k];
+        for (int f = 0; f < ClassifierTest.FOLDS; f++) {
+            for (int k = 0; k <= d; k++) {
+                out[f][k] = out[ClassifierTest.FOLDS][k] - own[f][k];
             }
-            z[i] = s / l[i * e + i];
         }
-        double[] w = new double[e];
-        for (int i = e - 1; i >= 0; i--) {
-            double s = z[i];
-            for (int k = i + 1; k < e; k++) {
-                s -= l[k * e + i] * w[k];
-            }
-            w[i] = s / l[i * e + i];
-        }
-        return w;
+        return out;
     }
 }

@@ -145,24 +145,27 @@ public final class MmdTest {
                 totalSum[f] += phi[i * dim + f];
             }
         }
-        int[] order = IntStream.range(0, nTotal).toArray();
-        double observed = rffStatistic(phi, dim, n, nTotal, order, totalSum);
-        // the permutations, drawn in sequence as bit sets (who is in the reference), then summed in chunks of
-        // CHUNK in parallel: each feature row is read once per chunk, not once per permutation
+        // labelling 0 is the observed one (the first n rows are the reference), 1..perms the permutations, drawn in
+        // sequence as bit sets (who is in the reference), then summed in chunks of CHUNK in parallel: each feature
+        // row is read once per chunk, not once per labelling
+        int labellings = perms + 1;
         int words = (nTotal + 63) / 64;
-        long[][] inX = new long[perms][words];
-        for (int p = 0; p < perms; p++) {
-            shuffle(order, rnd);
+        long[][] inX = new long[labellings][words];
+        int[] order = IntStream.range(0, nTotal).toArray();
+        for (int p = 0; p < labellings; p++) {
+            if (p > 0) {
+                shuffle(order, rnd);
+            }
             for (int i = 0; i < n; i++) {
                 inX[p][order[i] >>> 6] |= 1L << (order[i] & 63);
             }
         }
-        double[] stats = new double[perms];
+        double[] stats = new double[labellings];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        IntStream.range(0, (perms + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
+        IntStream.range(0, (labellings + CHUNK - 1) / CHUNK).parallel().forEach(chunk -> {
             monitor.checkCancelled();
             int from = chunk * CHUNK;
-            int to = Math.min(perms, from + CHUNK);
+            int to = Math.min(labellings, from + CHUNK);
             double[][] acc = new double[to - from][dim];
             for (int i = 0; i < nTotal; i++) {
                 int off = i * dim;
@@ -187,38 +190,16 @@ public final class MmdTest {
                 }
                 stats[p] = stat;
             }
-            monitor.progress((double) done.addAndGet(to - from) / perms, "MMD permutations (random features)");
+            monitor.progress((double) done.addAndGet(to - from) / labellings, "MMD permutations (random features)");
         });
+        double observed = stats[0];
         int atLeast = 0;
-        for (double v : stats) {
-            if (v >= observed) {
+        for (int p = 1; p < labellings; p++) {
+            if (stats[p] >= observed) {
                 atLeast++;
             }
         }
         return new Result(observed, (1.0 + atLeast) / (1.0 + perms), perms, "random-features(" + dim + ")", sigma);
-    }
-
-    private static double rffStatistic(float[] phi, int dim, int n, int nTotal, int[] order, double[] totalSum) {
-        int smaller = Math.min(n, nTotal - n);
-        boolean first = smaller == n;
-        double[] s = new double[dim];
-        int from = first ? 0 : n;
-        int to = first ? n : nTotal;
-        for (int r = from; r < to; r++) {
-            int off = order[r] * dim;
-            for (int f = 0; f < dim; f++) {
-                s[f] += phi[off + f];
-            }
-        }
-        int m = nTotal - n;
-        double stat = 0;
-        for (int f = 0; f < dim; f++) {
-            double sx = first ? s[f] : totalSum[f] - s[f];
-            double sy = totalSum[f] - sx;
-            double diff = sx / n - sy / m;
-            stat += diff * diff;
-        }
-        return stat;
     }
 
     /** Fisher-Yates shuffle in place (shared with the classifier test's folds). */
