@@ -25,10 +25,10 @@ final class ColumnCells implements CsvTokenizer.Sink {
     private final Builder[] columns;
     private final int[] kind;
     private final double[] value;
+    /** A staged string; for a number, its text when {@link Numbers#canonicalScale} cannot write it back. */
     private final String[] text;
-    private final StringBuilder staged = new StringBuilder();
-    private final int[] stagedFrom;
-    private final int[] stagedTo;
+    /** A staged number's digits after the point, or -1 (see {@link Numbers#canonicalScale}). */
+    private final int[] scale;
     private boolean blank;
 
     private static final int MISSING = 0;
@@ -58,13 +58,11 @@ final class ColumnCells implements CsvTokenizer.Sink {
         kind = new int[width];
         value = new double[width];
         text = new String[width];
-        stagedFrom = new int[width];
-        stagedTo = new int[width];
+        scale = new int[width];
     }
 
-    /** Before each record: forget the last one's staged fields. */
+    /** Before each record. */
     void begin() {
-        staged.setLength(0);
         blank = false;
     }
 
@@ -80,11 +78,15 @@ final class ColumnCells implements CsvTokenizer.Sink {
                 kind[index] = MISSING;
                 return;
             }
+            if (columns[index].strings != null) {
+                kind[index] = STRING; // the column holds Strings already: the number is one more
+                text[index] = cell.subSequence(from, to).toString();
+                return;
+            }
             kind[index] = NUMBER;
             value[index] = v;
-            stagedFrom[index] = staged.length();
-            staged.append(cell, from, to);
-            stagedTo[index] = staged.length();
+            scale[index] = Numbers.canonicalScale(cell, from, to);
+            text[index] = scale[index] < 0 ? cell.subSequence(from, to).toString() : null;
             return;
         }
         String s = cell.subSequence(from, to).toString();
@@ -114,7 +116,7 @@ final class ColumnCells implements CsvTokenizer.Sink {
     void commit() {
         for (int j = 0; j < width; j++) {
             switch (kind[j]) {
-                case NUMBER -> columns[j].addNumber(value[j], staged, stagedFrom[j], stagedTo[j]);
+                case NUMBER -> columns[j].addNumber(value[j], scale[j], text[j]);
                 case STRING -> columns[j].addString(text[j]);
                 default -> columns[j].addMissing();
             }
@@ -192,18 +194,13 @@ final class ColumnCells implements CsvTokenizer.Sink {
             scales = new byte[capacity];
         }
 
-        void addNumber(double v, CharSequence cell, int from, int to) {
+        /** A number while the column is numeric: its value, digits after the point, and its text when those are -1. */
+        void addNumber(double v, int scale, String verbatimText) {
             present++;
-            if (strings != null) {
-                strings.add(intern(cell.subSequence(from, to).toString()));
-                size++;
-                return;
-            }
             grow();
             numbers[size] = v;
-            int scale = Numbers.canonicalScale(cell, from, to);
             if (scale < 0) {
-                verbatim.put(size, cell.subSequence(from, to).toString());
+                verbatim.put(size, verbatimText);
             }
             scales[size++] = (byte) scale;
         }

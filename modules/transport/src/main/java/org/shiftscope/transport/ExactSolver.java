@@ -39,8 +39,9 @@ public final class ExactSolver {
      * sides count their distinct points (repeats are merged before solving), up to {@link #MAX_DISTINCT_AUTO} pairs.
      */
     public static boolean quick(Points x, Points y) {
-        if (x.n() == y.n() || quick(x.n(), y.n())) {
-            return quick(x.n(), y.n());
+        boolean plain = quick(x.n(), y.n());
+        if (plain || x.n() == y.n()) {
+            return plain;
         }
         long nx = Distinct.count(x);
         long ny = Distinct.count(y);

@@ -49,9 +49,9 @@ public final class Explainer {
         double[] displacement = new double[0];
         switch (method) {
             case KSPARSE_MEAN -> {
-                double[] diff = subtract(y.mean(), x.mean());
-                int[] order = rank(diff.length, j -> Math.abs(diff[j]));
                 double[] targetMean = y.mean();
+                double[] diff = subtract(targetMean, x.mean());
+                int[] order = rank(diff.length, j -> Math.abs(diff[j]));
                 for (int k = 1; k <= Math.min(kmax, x.d()); k++) {
                     int[] chosen = java.util.Arrays.copyOf(order, k);
                     Points t = shiftColumns(x, chosen, diff);
@@ -157,14 +157,7 @@ public final class Explainer {
      * + |delta|^2 to every coupling's cost, so the base assignment stays optimal.
      */
     private static double translated(Points x, Points z, double[] delta) {
-        double s = 0;
-        for (int i = 0; i < x.n(); i++) {
-            for (int q = 0; q < x.d(); q++) {
-                double t = x.get(i, q) + delta[q] - z.get(i, q);
-                s += t * t;
-            }
-        }
-        return s / x.n();
+        return shiftColumns(x, IntStream.range(0, x.d()).toArray(), delta).meanSqDistance(z);
     }
 
     /** The discrete features among the chosen columns, each once. */
