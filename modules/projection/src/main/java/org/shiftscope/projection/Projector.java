@@ -15,7 +15,9 @@ import org.shiftscope.core.TaskMonitor;
  *       applied to all.</li>
  *   <li>{@link Method#TSNE} and {@link Method#UMAP}: points with more than {@value #REDUCED} dimensions are first
  *       reduced to their {@value #REDUCED} leading principal components (as openTSNE and the t-SNE authors advise);
- *       the method is fitted on a seeded random subsample, and every other point is placed out of sample at the
+ *       the method is fitted on a seeded random subsample (the fast preview; {@link Options#fitting} fits it on
+ *       more, UMAP on every point, t-SNE on at most {@value #TSNE_MAX}), and every other point is placed out of
+ *       sample at the
  *       weighted mean of the map positions of its {@value #PLACE_NEIGHBOURS} nearest fitted points, weighted by
  *       UMAP's local fuzzy membership (1 for the nearest, decaying with distance beyond it at a bandwidth chosen
  *       so the weights sum to log2 of the neighbour count), the same initialisation umap-learn's transform uses.</li>
@@ -27,6 +29,11 @@ public final class Projector {
     public static final int REDUCED = 50;
     /** Fitted neighbours an out-of-sample point is placed among. */
     public static final int PLACE_NEIGHBOURS = 10;
+    /**
+     * Most fitted points whose neighbour lists are exact; beyond, {@link NnDescent} approximates them (umap-learn
+     * switches at 4,096).
+     */
+    public static final int EXACT_NEIGHBOURS = 4_096;
 
     public enum Method {
         PCA, TSNE, UMAP;
@@ -64,7 +71,24 @@ public final class Projector {
         public Options withSample(int n) {
             return new Options(method, n, seed, perplexity, neighbours, minDist);
         }
+
+        /**
+         * The method fitted on {@code fit} points: 0 for its preview size ({@link Method#defaultSample}),
+         * {@link #ALL} for every point.
+         */
+        public static Options fitting(Method method, long seed, int fit) {
+            Options o = of(method, seed);
+            return fit == 0 ? o : o.withSample(fit);
+        }
     }
+
+    /** A sample size that fits the method on every point. */
+    public static final int ALL = Integer.MAX_VALUE;
+    /**
+     * Most points t-SNE is fitted on: its exact gradient visits every pair at every one of its 1,000 iterations
+     * (10,000 points: 100 million pairs, minutes on two cores) and its affinities take m^2 floats.
+     */
+    public static final int TSNE_MAX = 10_000;
 
     /**
      * @param xy      the map coordinates, x0, y0, x1, y1, ...
@@ -97,6 +121,11 @@ public final class Projector {
         }
         int[] sample = sample(n, o.sample(), o.seed());
         int m = sample.length;
+        if (o.method() == Method.TSNE && m > TSNE_MAX) {
+            throw DataException.setting("fit", String.format(java.util.Locale.ROOT, "t-SNE is fitted on at most"
+                    + " %,d points (its exact gradient costs the square of the fitted count), not %,d: fit it on"
+                    + " fewer and place the rest, or fit UMAP on all the points", TSNE_MAX, m));
+        }
         if (o.method() == Method.PCA) {
             monitor.progress(0.1, "principal components of " + m + " points");
             Pca pca = Pca.fit(rows(x, d, sample), m, d, Math.min(2, d), o.seed());
@@ -127,7 +156,10 @@ public final class Projector {
         } else {
             int k = Math.min(o.neighbours(), m) - 1;
             monitor.progress(0.05, "UMAP neighbour graph of " + m + " points");
-            Umap.Graph g = Umap.graph(Neighbours.of(zs, m, zs, m, dz, k, true), m, k + 1);
+            Neighbours nn = m <= EXACT_NEIGHBOURS ? Neighbours.of(zs, m, zs, m, dz, k, true)
+                    : NnDescent.of(zs, m, dz, k, o.seed(), monitor.range(0.05, 0.25));
+            Umap.Graph g = Umap.graph(nn, m, k + 1);
+            fitting = monitor.range(0.25, 0.85);
             fittedXy = scaleInto(init, m, 10);
             Umap.optimise(g, fittedXy, m <= 10_000 ? 500 : 200, o.minDist(), o.seed(), fitting);
         }

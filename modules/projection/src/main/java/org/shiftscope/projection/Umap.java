@@ -7,11 +7,12 @@ import org.shiftscope.core.TaskMonitor;
 /**
  * UMAP into two dimensions (L. McInnes, J. Healy and J. Melville, "UMAP: Uniform Manifold Approximation and
  * Projection for Dimension Reduction", 2018), with the defaults of the reference implementation umap-learn 0.5:
- * exact k-nearest-neighbour graph (k counts the point itself), local fuzzy memberships calibrated so each row sums to
+ * k-nearest-neighbour graph (k counts the point itself; exact up to {@link Projector#EXACT_NEIGHBOURS} points,
+ * {@link NnDescent} beyond, as umap-learn switches to pynndescent), local fuzzy memberships calibrated so each row sums to
  * log2(k), fuzzy union W + W' - W o W', edges sampled in proportion to their weight, 5 negative samples per positive
  * one, learning rate decaying linearly from 1, gradients clipped at 4, and the low-dimensional curve
- * 1 / (1 + a d^2b) fitted to the min_dist / spread profile. Initialised from the first two principal components
- * scaled into [0, 10].
+ * 1 / (1 + a d^2b) fitted to the min_dist / spread profile (its power read from a {@link PowTable}). Initialised
+ * from the first two principal components scaled into [0, 10].
  */
 final class Umap {
 
@@ -82,35 +83,75 @@ final class Umap {
     static Graph graph(Neighbours nn, int n, int neighbours) {
         int k = nn.k();
         double[][] rs = smoothKnn(nn, n, neighbours);
-        java.util.Map<Long, double[]> sym = new java.util.HashMap<>(n * k * 2);
+        double[] w = new double[n * k];
         for (int i = 0; i < n; i++) {
             for (int r = 0; r < k; r++) {
-                int j = nn.index()[i * k + r];
                 double t = nn.distance()[i * k + r] - rs[0][i];
-                double w = t <= 0 || rs[1][i] == 0 ? 1 : Math.exp(-t / rs[1][i]);
-                long key = (long) Math.min(i, j) * n + Math.max(i, j);
-                double[] pair = sym.computeIfAbsent(key, x -> new double[2]);
-                pair[i < j ? 0 : 1] = w;
+                w[i * k + r] = t <= 0 || rs[1][i] == 0 ? 1 : Math.exp(-t / rs[1][i]);
             }
         }
-        long[] keys = sym.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        int[] head = new int[2 * keys.length];
-        int[] tail = new int[2 * keys.length];
-        double[] weight = new double[2 * keys.length];
-        int e = 0;
-        for (long key : keys) {
-            double[] pair = sym.get(key);
-            double w = pair[0] + pair[1] - pair[0] * pair[1];
-            int i = (int) (key / n);
-            int j = (int) (key % n);
-            head[e] = i;
-            tail[e] = j;
-            weight[e++] = w;
-            head[e] = j;
-            tail[e] = i;
-            weight[e++] = w;
+        // the rows that list each point, to find both directions of a pair
+        int[] start = new int[n + 1];
+        for (int e = 0; e < n * k; e++) {
+            start[nn.index()[e] + 1]++;
         }
-        return new Graph(n, head, tail, weight);
+        for (int i = 0; i < n; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] listedBy = new int[n * k];
+        int[] fill = java.util.Arrays.copyOf(start, n);
+        for (int e = 0; e < n * k; e++) {
+            listedBy[fill[nn.index()[e]]++] = e;
+        }
+        // pairs (i, j), i < j, in increasing order; both directions emitted
+        int[] head = new int[2 * n * k];
+        int[] tail = new int[2 * n * k];
+        double[] weight = new double[2 * n * k];
+        int e = 0;
+        int most = 0;
+        for (int i = 0; i < n; i++) {
+            most = Math.max(most, start[i + 1] - start[i]);
+        }
+        long[] pairs = new long[k + most];
+        for (int i = 0; i < n; i++) {
+            int c = 0;
+            for (int r = 0; r < k; r++) {
+                int j = nn.index()[i * k + r];
+                if (j > i) {
+                    pairs[c++] = (long) j << 32 | (i * k + r);
+                }
+            }
+            for (int s = start[i]; s < start[i + 1]; s++) {
+                int from = listedBy[s] / k;
+                if (from > i) {
+                    pairs[c++] = (long) from << 32 | (0x80000000L | listedBy[s]);
+                }
+            }
+            java.util.Arrays.sort(pairs, 0, c);
+            int s = 0;
+            while (s < c) {
+                int j = (int) (pairs[s] >>> 32);
+                double wij = 0;
+                double wji = 0;
+                for (; s < c && (int) (pairs[s] >>> 32) == j; s++) {
+                    int entry = (int) (pairs[s] & 0x7FFFFFFFL);
+                    if ((pairs[s] & 0x80000000L) == 0) {
+                        wij = w[entry];
+                    } else {
+                        wji = w[entry];
+                    }
+                }
+                double v = wij + wji - wij * wji;
+                head[e] = i;
+                tail[e] = j;
+                weight[e++] = v;
+                head[e] = j;
+                tail[e] = i;
+                weight[e++] = v;
+            }
+        }
+        return new Graph(n, java.util.Arrays.copyOf(head, e), java.util.Arrays.copyOf(tail, e),
+                java.util.Arrays.copyOf(weight, e));
     }
 
     /** (a, b) of the curve 1 / (1 + a x^2b) fitted by least squares (Gauss-Newton) on 300 points of [0, 3 spread]. */
@@ -182,6 +223,7 @@ final class Umap {
         double[] ab = curve(minDist, 1);
         double a = ab[0];
         double b = ab[1];
+        PowTable power = new PowTable(b);
         double max = Arrays.stream(g.weight()).max().orElse(1);
         int edges = 0;
         for (double w : g.weight()) {
@@ -223,8 +265,8 @@ final class Umap {
                 double dist = d0 * d0 + d1 * d1;
                 double coeff = 0;
                 if (dist > 0) {
-                    double pw = Math.pow(dist, b - 1);
-                    coeff = -2 * a * b * pw / (a * pw * dist + 1);
+                    double pb = power.pow(dist); // -2ab d^(b-1) / (a d^b + 1), with d^(b-1) = d^b / d
+                    coeff = -2 * a * b * (pb / dist) / (a * pb + 1);
                 }
                 double g0 = clip(coeff * d0) * alpha;
                 double g1 = clip(coeff * d1) * alpha;
@@ -243,7 +285,7 @@ final class Umap {
                     d1 = y[2 * j + 1] - y[2 * o + 1];
                     dist = d0 * d0 + d1 * d1;
                     if (dist > 0) {
-                        coeff = 2 * b / ((0.001 + dist) * (a * Math.pow(dist, b) + 1));
+                        coeff = 2 * b / ((0.001 + dist) * (a * power.pow(dist) + 1));
                         y[2 * j] += clip(coeff * d0) * alpha;
                         y[2 * j + 1] += clip(coeff * d1) * alpha;
                     } else {

@@ -23,6 +23,21 @@ final class Reference {
         return TestResources.matrix(Reference.class, "/reference/" + name);
     }
 
+    /** The 6,000 points of full/make_full_umap.py (past the exact-neighbour limit), 10 columns. */
+    static double[] fullPoints() {
+        return TestResources.matrix(Reference.class, "/full/points.npy");
+    }
+
+    /** umap-learn's trustworthiness on {@link #fullPoints()} (full/expected.csv). */
+    static double fullTrust() {
+        try {
+            return Double.parseDouble(Files.readAllLines(TestResources.path(Reference.class, "/full/expected.csv"))
+                    .get(1).split(",")[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static double value(String quantity) {
         try {
             Map<String, Double> m = new HashMap<>();

@@ -47,4 +47,27 @@ class UmapTest {
         double t = Trustworthiness.of(X, N, 10, r.xy(), 10);
         assertThat(t).isGreaterThan(Reference.value("trust_umap_learn") - 0.01);
     }
+
+    @Test
+    void fittedOnEveryPointPastTheExactLimitIsAsTrustworthyAsUmapLearns() {
+        double[] x = Reference.fullPoints();
+        int n = 6000;
+        Projector.Result r = Projector.project(x, n, 10,
+                Projector.Options.fitting(Projector.Method.UMAP, 3, Projector.ALL), TaskMonitor.NONE);
+        assertThat(r.fitted()).isEqualTo(n).isGreaterThan(Projector.EXACT_NEIGHBOURS);
+        double t = Trustworthiness.of(x, n, 10, r.xy(), 10);
+        assertThat(t).isGreaterThan(Reference.fullTrust() - 0.005);
+    }
+
+    @Test
+    void tsneRefusesToFitMorePointsThanItsExactGradientAllows() {
+        double[] x = new double[(Projector.TSNE_MAX + 1) * 2];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 97;
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Projector.project(x, Projector.TSNE_MAX + 1, 2,
+                        Projector.Options.fitting(Projector.Method.TSNE, 1, Projector.ALL), TaskMonitor.NONE))
+                .isInstanceOf(org.shiftscope.core.DataException.class)
+                .hasMessageContaining("t-SNE is fitted on at most 10,000 points");
+    }
 }
