@@ -35,8 +35,14 @@ final class MapCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "pca|tsne|umap", defaultValue = "pca",
             description = "2-D projection: pca (default), tsne or umap. t-SNE and UMAP are fitted on a seeded subsample"
-                    + " (2,500 and 4,000 points) and place the other points among their nearest fitted neighbours.")
+                    + " (2,500 and 4,000 points: the fast preview) and place the other points among their nearest"
+                    + " fitted neighbours; --fit changes that.")
     String method;
+
+    @Option(names = "--fit", paramLabel = "N|all",
+            description = "Points t-SNE or UMAP is fitted on: a count, or all (UMAP on every point, with approximate"
+                    + " nearest neighbours beyond 4,096 points; t-SNE on at most 10,000). Default: the preview sample.")
+    String fit;
 
     @Option(names = "--clusters", paramLabel = "K",
             description = "Number of k-means clusters or mixture components (default 8, or the number of points when"
@@ -100,6 +106,25 @@ final class MapCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    /** --fit as a sample size: 0 for the preview, {@link Projector#ALL} for every point. */
+    private int fitCount() {
+        if (fit == null) {
+            return 0;
+        }
+        if (fit.strip().equalsIgnoreCase("all")) {
+            return Projector.ALL;
+        }
+        try {
+            int n = Integer.parseInt(fit.strip());
+            if (n >= 3) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw DataException.setting("--fit", "expected all or a number of points of at least 3, not '" + fit + "'");
+    }
+
     /** The split of the columns, or of embeddings attached to every loaded file. */
     private Split buildSplit(TaskMonitor monitor) {
         return source.build(split, monitor);
@@ -138,7 +163,7 @@ final class MapCommand implements Callable<Integer> {
         MapAnalysis.Clustering how = new MapAnalysis.Clustering(MapAnalysis.Clustering.Method.parse(clustering),
                 clusters != null ? clusters : Math.min(8, p.reference().n() + p.target().n()),
                 eps == null ? Double.NaN : eps, minSamples);
-        MapAnalysis.Result r = MapAnalysis.run(p, new MapAnalysis.Options(projection, how, tests, seed),
+        MapAnalysis.Result r = MapAnalysis.run(p, new MapAnalysis.Options(projection, how, tests, seed, fitCount()),
                 encoded == null ? null : encoded.predictions(), monitor);
         ConsoleProgress.clear(monitor);
         // --out -: the points go to standard output, and the summary to standard error

@@ -70,6 +70,16 @@ class MapCliTest {
         assertThat(umap.json().has("trustworthiness")).isTrue();
         assertThat(umap.json().has("detection")).isFalse();
 
+        Result tsne = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--columns", "a,b", "--method", "tsne", "--fit", "300", "--no-tests", "--format", "json");
+        assertThat(tsne.code()).as(tsne.err()).isZero();
+        assertThat(tsne.json().get("fitted").asInt()).isEqualTo(300);
+        Result badFit = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
+                "side=tgt", "--columns", "a,b", "--method", "umap", "--fit", "some");
+        assertThat(badFit.code()).isEqualTo(2);
+        assertThat(badFit.err()).contains("--fit").contains("expected all or a number of points of at least 3, not"
+                + " 'some'");
+
         Result dbscan = run("map", "--data", data.toString(), "--reference-where", "side=ref", "--target-where",
                 "side=tgt", "--columns", "a,b", "--no-tests", "--clustering", "dbscan", "--standardize", "none",
                 "--eps", "1.5", "--min-samples", "5", "--format", "json");

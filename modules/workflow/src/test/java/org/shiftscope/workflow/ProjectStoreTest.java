@@ -97,6 +97,17 @@ class ProjectStoreTest {
         ProjectStore.save(auto, file);
         assertThat(Files.readString(file)).doesNotContain("eps");
         assertThat(ProjectStore.load(file)).isEqualTo(auto);
+        // fitted on every point, or on a count; absent means the preview sample
+        for (int fit : new int[] {org.shiftscope.projection.Projector.ALL, 5000}) {
+            Project all = new Project(SplitDefinition.demo(), "map", m.withFit(fit));
+            ProjectStore.save(all, file);
+            assertThat(Files.readString(file)).contains(fit == org.shiftscope.projection.Projector.ALL
+                    ? "\"fit\" : \"all\"" : "\"fit\" : 5000");
+            assertThat(ProjectStore.load(file).map().fit()).isEqualTo(fit);
+        }
+        Files.writeString(file, Files.readString(file).replace("\"fit\" : 5000", "\"fit\" : -4"));
+        assertThatThrownBy(() -> ProjectStore.load(file)).isInstanceOf(org.shiftscope.core.DataException.class)
+                .hasMessageContaining("m.shiftscope.json").hasMessageContaining("the map's \"fit\" is -4");
         Path old = dir.resolve("v1.shiftscope.json");
         Files.copy(Path.of(getClass().getResource("/projects/v1-two-files.shiftscope.json").toURI()), old);
         // a file without a map has none (the report leaves the section out); the view opens on the defaults

@@ -87,6 +87,14 @@ public final class MapView {
         method.valueProperty().bindBidirectional(vm.methodProperty());
         method.setTooltip(new javafx.scene.control.Tooltip("How the points are drawn in 2-D: PCA (linear, exact),"
                 + " t-SNE or UMAP (neighbourhoods kept; trustworthiness in the summary says how well)"));
+        CheckBox all = new CheckBox("All points");
+        all.setId("map-fit-all");
+        all.setSelected(vm.fitProperty().get() != 0);
+        all.selectedProperty().addListener((o, a, on) -> vm.fitProperty().set(on ? Projector.ALL : 0));
+        vm.fitProperty().addListener((o, a, b) -> all.setSelected(b.intValue() != 0));
+        all.setTooltip(new javafx.scene.control.Tooltip("Off: t-SNE and UMAP are fitted on a sample (2,500 and 4,000"
+                + " points) and the rest placed among their neighbours, a fast preview. On: fitted on every point"
+                + " (UMAP: about 25 s per 100,000 points; t-SNE up to 10,000 points)"));
         ChoiceBox<TransportAnalysis.Standardize> units = new ChoiceBox<>();
         units.setId("map-standardize");
         units.getItems().setAll(TransportAnalysis.Standardize.values());
@@ -225,7 +233,7 @@ public final class MapView {
         tgt.setId("map-show-target");
         tgt.selectedProperty().bindBidirectional(vm.showTargetProperty());
         javafx.scene.layout.Pane bar = row(new Label("Map"), source, file, browse, new Label("Label / text"), label, new Label("Units"), units,
-                new Label("Projection"), method, new Label("Seed"), seed);
+                new Label("Projection"), method, all, new Label("Seed"), seed);
         javafx.scene.layout.Pane grouping = row(new Label("Clustering"), clustering, new Label("clusters"), k, new Label("eps"), eps,
                 new Label("min samples"), minSamples);
         javafx.scene.control.ToggleButton lassoButton = new javafx.scene.control.ToggleButton("Lasso");

@@ -49,6 +49,8 @@ public final class MapViewModel {
     /** DBSCAN's radius; NaN to choose it from the data. */
     private final DoubleProperty eps = new SimpleDoubleProperty(Double.NaN);
     private final IntegerProperty minSamples = new SimpleIntegerProperty(10);
+    /** Points t-SNE or UMAP is fitted on: 0 for the preview sample, {@link Projector#ALL} for every point. */
+    private final IntegerProperty fit = new SimpleIntegerProperty(0);
     private final ObjectProperty<MapSettings.Source> source = new SimpleObjectProperty<>(MapSettings.Source.COLUMNS);
     /** The .npy file (EMBEDDINGS) or model file (MODEL). */
     private final StringProperty sourceFile = new SimpleStringProperty("");
@@ -109,7 +111,7 @@ public final class MapViewModel {
             }
         });
         recompute.watch(clusters, method, standardize, seed, source, label, data, clustering, eps, minSamples,
-                sourceFile, preprocess);
+                sourceFile, preprocess, fit);
     }
 
     /**
@@ -220,7 +222,7 @@ public final class MapViewModel {
         String file = sourceFile.get() == null || sourceFile.get().isBlank() ? null : sourceFile.get().strip();
         return new MapSettings(source.get(), file == null ? null : Path.of(file), label.get(), method.get(),
                 new MapAnalysis.Clustering(clustering.get(), clusters.get(), eps.get(), minSamples.get()),
-                standardize.get(), seed.get(), preprocess.get());
+                standardize.get(), seed.get(), preprocess.get(), fit.get());
     }
 
     /** Shows saved settings (a recomputation follows once the view is open). */
@@ -238,6 +240,7 @@ public final class MapViewModel {
         standardize.set(m.standardize());
         seed.set((int) m.seed());
         preprocess.set(m.preprocess());
+        fit.set(m.fit());
     }
 
     /** The settings when the project has a map (it was drawn, or the opened project had one); else null. */
@@ -389,6 +392,11 @@ public final class MapViewModel {
 
     public DoubleProperty epsProperty() {
         return eps;
+    }
+
+    /** 0: t-SNE and UMAP fitted on the preview sample; {@link Projector#ALL}: on every point. */
+    public IntegerProperty fitProperty() {
+        return fit;
     }
 
     public IntegerProperty minSamplesProperty() {

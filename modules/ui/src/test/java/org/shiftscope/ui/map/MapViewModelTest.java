@@ -80,4 +80,34 @@ class MapViewModelTest {
         assertThat(emerging.nTarget()).isEqualTo(5);
         assertThat(vm.settings().preprocess()).isEqualTo(org.shiftscope.core.ImagePreprocessing.IMAGENET);
     }
+
+    @Test
+    void umapShowsItsPreviewFirstAndIsFittedOnEveryPointOnRequest() throws Exception {
+        // 2,500 + 2,000 points: UMAP's preview is fitted on 4,000 of them, "All points" on the 4,500
+        SplittableRandom rnd = new SplittableRandom(8);
+        StringBuilder ref = new StringBuilder("a,b\n");
+        StringBuilder tgt = new StringBuilder("a,b\n");
+        for (int i = 0; i < 2500; i++) {
+            ref.append(rnd.nextGaussian()).append(',').append(rnd.nextGaussian()).append('\n');
+        }
+        for (int i = 0; i < 2000; i++) {
+            tgt.append(1 + rnd.nextGaussian()).append(',').append(rnd.nextGaussian()).append('\n');
+        }
+        ViewModelTesting t = new ViewModelTesting();
+        MapViewModel vm = new MapViewModel(t.tasks);
+        vm.clustersProperty().set(2);
+        vm.methodProperty().set(org.shiftscope.projection.Projector.Method.UMAP);
+        vm.dataProperty().set(ViewModelTesting.split(dir, ref.toString(), tgt.toString()));
+        vm.refresh();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(vm.resultProperty().get().projection().fitted()).isEqualTo(4000);
+        assertThat(vm.summaryProperty().get()).contains("UMAP fitted on 4,000 points");
+        vm.fitProperty().set(org.shiftscope.projection.Projector.ALL);
+        vm.refresh();
+        assertThat(vm.resultProperty().get().projection().fitted()).isEqualTo(4500);
+        assertThat(vm.summaryProperty().get()).contains("UMAP fitted on 4,500 points");
+        assertThat(vm.settings().fit()).isEqualTo(org.shiftscope.projection.Projector.ALL);
+        vm.load(vm.settings().withFit(0));
+        assertThat(vm.fitProperty().get()).isZero();
+    }
 }

@@ -69,8 +69,15 @@ public final class MapAnalysis {
      * What to compute.
      *
      * @param detect whether to run the two-sample tests on the points
+     * @param fit    points t-SNE or UMAP is fitted on: 0 for the method's preview sample, {@link Projector#ALL} for
+     *               every point ({@link Projector.Options#fitting})
      */
-    public record Options(Projector.Method method, Clustering clustering, boolean detect, long seed) {
+    public record Options(Projector.Method method, Clustering clustering, boolean detect, long seed, int fit) {
+
+        /** The method fitted on its preview sample. */
+        public Options(Projector.Method method, Clustering clustering, boolean detect, long seed) {
+            this(method, clustering, detect, seed, 0);
+        }
     }
 
     /** Points a Gaussian mixture is fitted on at most (a seeded sample; the rest are assigned). */
@@ -284,7 +291,7 @@ public final class MapAnalysis {
         Points pooled = pool(p.reference(), p.target());
         double projectionEnd = options.detect() ? 0.6 : 0.7;
         Projector.Result projection = Projector.project(pooled.values(), total, pooled.d(),
-                Projector.Options.of(method, seed), monitor.range(0, projectionEnd));
+                Projector.Options.fitting(method, seed, options.fit()), monitor.range(0, projectionEnd));
         int nr = p.reference().n();
         double[] ref = java.util.Arrays.copyOfRange(projection.xy(), 0, 2 * nr);
         double[] tgt = java.util.Arrays.copyOfRange(projection.xy(), 2 * nr, 2 * total);

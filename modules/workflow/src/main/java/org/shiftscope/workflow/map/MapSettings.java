@@ -15,14 +15,21 @@ import org.shiftscope.projection.Projector;
  *               for the built-in MiniLM); null otherwise
  * @param column the label the built-in encoder learns (ENCODER) or the text column (TEXT); null otherwise
  * @param preprocess how images become a user's model's input (MODEL); {@code NONE} by default
+ * @param fit    points t-SNE or UMAP is fitted on: 0 for the preview sample, {@link Projector#ALL} for every point
  */
 public record MapSettings(Source source, Path file, String column, Projector.Method method,
                           MapAnalysis.Clustering clustering, TransportAnalysis.Standardize standardize, long seed,
-                          org.shiftscope.core.ImagePreprocessing preprocess) {
+                          org.shiftscope.core.ImagePreprocessing preprocess, int fit) {
 
     public MapSettings(Source source, Path file, String column, Projector.Method method,
                        MapAnalysis.Clustering clustering, TransportAnalysis.Standardize standardize, long seed) {
-        this(source, file, column, method, clustering, standardize, seed, null);
+        this(source, file, column, method, clustering, standardize, seed, null, 0);
+    }
+
+    public MapSettings(Source source, Path file, String column, Projector.Method method,
+                       MapAnalysis.Clustering clustering, TransportAnalysis.Standardize standardize, long seed,
+                       org.shiftscope.core.ImagePreprocessing preprocess) {
+        this(source, file, column, method, clustering, standardize, seed, preprocess, 0);
     }
 
     /**
@@ -48,10 +55,17 @@ public record MapSettings(Source source, Path file, String column, Projector.Met
         Objects.requireNonNull(clustering, "clustering");
         Objects.requireNonNull(standardize, "standardize");
         preprocess = preprocess == null ? org.shiftscope.core.ImagePreprocessing.NONE : preprocess;
+        if (fit < 0) {
+            throw new IllegalArgumentException("fit must be 0 (preview) or a point count, not " + fit);
+        }
     }
 
     public MapSettings withPreprocess(org.shiftscope.core.ImagePreprocessing p) {
-        return new MapSettings(source, file, column, method, clustering, standardize, seed, p);
+        return new MapSettings(source, file, column, method, clustering, standardize, seed, p, fit);
+    }
+
+    public MapSettings withFit(int points) {
+        return new MapSettings(source, file, column, method, clustering, standardize, seed, preprocess, points);
     }
 
     /** PCA of the z-scored columns, 8 k-means clusters, seed 0. */

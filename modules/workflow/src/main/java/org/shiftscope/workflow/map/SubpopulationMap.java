@@ -54,7 +54,7 @@ public final class SubpopulationMap {
         if (problem != null) {
             throw org.shiftscope.core.DataException.of(problem);
         }
-        MapAnalysis.Options options = new MapAnalysis.Options(m.method(), m.clustering(), true, m.seed());
+        MapAnalysis.Options options = new MapAnalysis.Options(m.method(), m.clustering(), true, m.seed(), m.fit());
         Split split = d.split();
         String units = units(m.standardize());
         switch (m.source()) {

@@ -96,7 +96,7 @@ public record Preferences(String theme, TransportAnalysis.Standardize units, lon
         ExplainSettings explain = e.with(units, seed);
         MapSettings m = p.mapSettings();
         MapSettings map = new MapSettings(m.source(), m.file(), m.column(), m.method(), m.clustering(), units, seed,
-                m.preprocess());
+                m.preprocess(), m.fit());
         return new Project(p.split(), p.view(), map, p.audit(), explain, p.slices(), p.gates());
     }
 }

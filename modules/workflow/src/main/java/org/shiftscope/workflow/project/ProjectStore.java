@@ -165,6 +165,11 @@ public final class ProjectStore {
             if (!m.preprocess().equals(ImagePreprocessing.NONE)) {
                 map.set("preprocess", preprocessJson(m.preprocess()));
             }
+            if (m.fit() == Projector.ALL) {
+                map.put("fit", "all");
+            } else if (m.fit() > 0) {
+                map.put("fit", m.fit());
+            }
         }
         if (p.audit() != null) {
             root.set("audit", auditJson(p.audit(), dir));
@@ -294,7 +299,22 @@ public final class ProjectStore {
                 m.has("standardize") ? TransportAnalysis.Standardize.parse(m.get("standardize").asText())
                         : d.standardize(),
                 ProjectFields.longValue(m, "seed", d.seed()),
-                m.path("preprocess").isObject() ? preprocess(m.path("preprocess")) : ImagePreprocessing.NONE);
+                m.path("preprocess").isObject() ? preprocess(m.path("preprocess")) : ImagePreprocessing.NONE,
+                fit(m.path("fit")));
+    }
+
+    /** "all", a positive point count, or absent (the preview sample). */
+    private static int fit(JsonNode f) {
+        if (f.isMissingNode() || f.isNull()) {
+            return 0;
+        }
+        if (f.isTextual() && f.asText().equals("all")) {
+            return Projector.ALL;
+        }
+        if (f.canConvertToInt() && f.isIntegralNumber() && f.asInt() > 0) {
+            return f.asInt();
+        }
+        throw DataException.of("the map's \"fit\" is " + f + ", not \"all\" or a positive number of points");
     }
 
     /** A model's image preprocessing as the project file holds it. */
