@@ -40,8 +40,9 @@ final class MapCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--fit", paramLabel = "N|all",
-            description = "Points t-SNE or UMAP is fitted on: a count, or all (UMAP on every point, with approximate"
-                    + " nearest neighbours beyond 4,096 points; t-SNE on at most 10,000). Default: the preview sample.")
+            description = "Points t-SNE or UMAP is fitted on: a count, or all (approximate nearest neighbours past 4,096"
+                    + " points; t-SNE past 5,000 on neighbour affinities with FFT-interpolated repulsion). Default:"
+                    + " the preview sample.")
     String fit;
 
     @Option(names = "--clusters", paramLabel = "K",

@@ -16,7 +16,8 @@ import org.shiftscope.core.TaskMonitor;
  *   <li>{@link Method#TSNE} and {@link Method#UMAP}: points with more than {@value #REDUCED} dimensions are first
  *       reduced to their {@value #REDUCED} leading principal components (as openTSNE and the t-SNE authors advise);
  *       the method is fitted on a seeded random subsample (the fast preview; {@link Options#fitting} fits it on
- *       more, UMAP on every point, t-SNE on at most {@value #TSNE_MAX}), and every other point is placed out of
+ *       more, up to every point: UMAP with {@link NnDescent} neighbours past {@value #EXACT_NEIGHBOURS} points, t-SNE
+ *       as {@link SparseTsne} past {@value #TSNE_EXACT}), and every other point is placed out of
  *       sample at the
  *       weighted mean of the map positions of its {@value #PLACE_NEIGHBOURS} nearest fitted points, weighted by
  *       UMAP's local fuzzy membership (1 for the nearest, decaying with distance beyond it at a bandwidth chosen
@@ -85,10 +86,10 @@ public final class Projector {
     /** A sample size that fits the method on every point. */
     public static final int ALL = Integer.MAX_VALUE;
     /**
-     * Most points t-SNE is fitted on: its exact gradient visits every pair at every one of its 1,000 iterations
-     * (10,000 points: 100 million pairs, minutes on two cores) and its affinities take m^2 floats.
+     * Most points t-SNE is fitted on with exact affinities and gradients (every pair at each of its 1,000
+     * iterations); beyond, {@link SparseTsne}: affinities among nearest neighbours, repulsion by FFT interpolation.
      */
-    public static final int TSNE_MAX = 10_000;
+    public static final int TSNE_EXACT = 5_000;
 
     /**
      * @param xy      the map coordinates, x0, y0, x1, y1, ...
@@ -121,11 +122,6 @@ public final class Projector {
         }
         int[] sample = sample(n, o.sample(), o.seed());
         int m = sample.length;
-        if (o.method() == Method.TSNE && m > TSNE_MAX) {
-            throw DataException.setting("fit", String.format(java.util.Locale.ROOT, "t-SNE is fitted on at most"
-                    + " %,d points (its exact gradient costs the square of the fitted count), not %,d: fit it on"
-                    + " fewer and place the rest, or fit UMAP on all the points", TSNE_MAX, m));
-        }
         if (o.method() == Method.PCA) {
             monitor.progress(0.1, "principal components of " + m + " points");
             Pca pca = Pca.fit(rows(x, d, sample), m, d, Math.min(2, d), o.seed());
@@ -149,9 +145,15 @@ public final class Projector {
         if (o.method() == Method.TSNE) {
             double perplexity = Math.min(o.perplexity(), (m - 1) / 3.0);
             monitor.progress(0.05, "t-SNE affinities of " + m + " points");
-            float[] p = Tsne.jointProbabilities(zs, m, dz, perplexity);
             double[] out = new double[1];
-            fittedXy = Tsne.fit(p, m, init, 1000, fitting, out);
+            if (m <= TSNE_EXACT) {
+                float[] p = Tsne.jointProbabilities(zs, m, dz, perplexity);
+                fittedXy = Tsne.fit(p, m, init, 1000, fitting, out);
+            } else {
+                SparseTsne.Affinities p = SparseTsne.affinities(zs, m, dz, perplexity, o.seed(),
+                        monitor.range(0.05, 0.25));
+                fittedXy = SparseTsne.fit(p, init, 1000, monitor.range(0.25, 0.85), out);
+            }
             kl = out[0];
         } else {
             int k = Math.min(o.neighbours(), m) - 1;

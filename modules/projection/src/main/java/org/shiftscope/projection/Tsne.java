@@ -163,6 +163,21 @@ final class Tsne {
      * @return the 2-D positions, and the final KL divergence in {@code kl[0]}
      */
     static double[] fit(float[] p, int n, double[] init, int iterations, TaskMonitor monitor, double[] kl) {
+        return optimise(init, n, iterations, (scale, y, grad) -> objective(p, scale, y, n, grad, false), monitor, kl,
+                y -> objective(p, 1, y, n, new double[2 * n], true));
+    }
+
+    /** The gradient of KL(P || Q) at y, P multiplied by scale, written into grad. */
+    interface Gradient {
+        void at(double scale, double[] y, double[] grad);
+    }
+
+    /**
+     * scikit-learn's t-SNE optimiser from the given start (rescaled to a standard deviation of 1e-4 on the first
+     * axis); the final KL divergence, from {@code objective}, goes into {@code kl[0]}.
+     */
+    static double[] optimise(double[] init, int n, int iterations, Gradient gradient, TaskMonitor monitor,
+                             double[] kl, java.util.function.ToDoubleFunction<double[]> objective) {
         double[] y = init.clone();
         double sd = 0;
         double mean = 0;
@@ -183,7 +198,7 @@ final class Tsne {
         java.util.Arrays.fill(gains, 1);
         for (int it = 0; it < iterations; it++) {
             boolean early = it < EXAGGERATION_ITERATIONS;
-            objective(p, early ? EXAGGERATION : 1, y, n, grad, false);
+            gradient.at(early ? EXAGGERATION : 1, y, grad);
             double momentum = early ? 0.5 : 0.8;
             double norm = 0;
             for (int c = 0; c < 2 * n; c++) {
@@ -204,7 +219,7 @@ final class Tsne {
                 break;
             }
         }
-        kl[0] = objective(p, 1, y, n, grad, true);
+        kl[0] = objective.applyAsDouble(y);
         return y;
     }
 }

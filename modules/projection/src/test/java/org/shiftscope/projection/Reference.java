@@ -25,13 +25,23 @@ final class Reference {
 
     /** The 6,000 points of full/make_full_umap.py (past the exact-neighbour limit), 10 columns. */
     static double[] fullPoints() {
-        return TestResources.matrix(Reference.class, "/full/points.npy");
+        return full("points.npy");
+    }
+
+    /** A matrix written by the scripts in full/. */
+    static double[] full(String name) {
+        return TestResources.matrix(Reference.class, "/full/" + name);
     }
 
     /** umap-learn's trustworthiness on {@link #fullPoints()} (full/expected.csv). */
     static double fullTrust() {
+        return fullValue("expected.csv");
+    }
+
+    /** The one value of a full/*.csv file. */
+    static double fullValue(String csv) {
         try {
-            return Double.parseDouble(Files.readAllLines(TestResources.path(Reference.class, "/full/expected.csv"))
+            return Double.parseDouble(Files.readAllLines(TestResources.path(Reference.class, "/full/" + csv))
                     .get(1).split(",")[1]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -58,16 +58,4 @@ class UmapTest {
         double t = Trustworthiness.of(x, n, 10, r.xy(), 10);
         assertThat(t).isGreaterThan(Reference.fullTrust() - 0.005);
     }
-
-    @Test
-    void tsneRefusesToFitMorePointsThanItsExactGradientAllows() {
-        double[] x = new double[(Projector.TSNE_MAX + 1) * 2];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i % 97;
-        }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Projector.project(x, Projector.TSNE_MAX + 1, 2,
-                        Projector.Options.fitting(Projector.Method.TSNE, 1, Projector.ALL), TaskMonitor.NONE))
-                .isInstanceOf(org.shiftscope.core.DataException.class)
-                .hasMessageContaining("t-SNE is fitted on at most 10,000 points");
-    }
 }

@@ -94,7 +94,7 @@ public final class MapView {
         vm.fitProperty().addListener((o, a, b) -> all.setSelected(b.intValue() != 0));
         all.setTooltip(new javafx.scene.control.Tooltip("Off: t-SNE and UMAP are fitted on a sample (2,500 and 4,000"
                 + " points) and the rest placed among their neighbours, a fast preview. On: fitted on every point"
-                + " (UMAP: about 25 s per 100,000 points; t-SNE up to 10,000 points)"));
+                + " (100,000 points: UMAP about 25 s, t-SNE about 3 minutes on two cores)"));
         ChoiceBox<TransportAnalysis.Standardize> units = new ChoiceBox<>();
         units.setId("map-standardize");
         units.getItems().setAll(TransportAnalysis.Standardize.values());
