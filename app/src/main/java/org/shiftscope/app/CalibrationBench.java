@@ -22,7 +22,8 @@ import org.shiftscope.io.DataLoader;
  * shift (one random column of the target half moved by {@value #SHIFT} of its standard deviation) for power. Reports how
  * often each test rejects at 0.05: the classifier test as it was (logistic regression, one AUC over the five fold
  * models' pooled scores, Mann-Whitney null) and as it is (linear discriminant, null from relabellings of the whole
- * cross-validation), and the MMD permutation test.
+ * cross-validation), the MMD permutation test, and the classifier test with the trees learner (boosted trees trained
+ * on 60 %, Mann-Whitney null on the held-out 40 %).
  */
 final class CalibrationBench {
 
@@ -39,10 +40,10 @@ final class CalibrationBench {
         out.printf(Locale.ROOT, "ShiftScope %s, Java %s, %d cores; %d null problems per table, MMD %d permutations%n",
                 Cli.version(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), perTable,
                 permutations);
-        out.printf(Locale.ROOT, "%-28s %5s %5s %4s | %-24s | %-24s%n", "table", "rows", "half", "d",
-                "null: before/now/MMD", "shifted: before/now/MMD");
-        int[] nulls = new int[3];
-        int[] shifted = new int[3];
+        out.printf(Locale.ROOT, "%-28s %5s %5s %4s | %-31s | %-31s%n", "table", "rows", "half", "d",
+                "null: before/now/MMD/trees", "shifted: before/now/MMD/trees");
+        int[] nulls = new int[4];
+        int[] shifted = new int[4];
         int total = 0;
         List<Double> nullAuc = new ArrayList<>();
         List<Double> nullPooledAuc = new ArrayList<>();
@@ -56,8 +57,8 @@ final class CalibrationBench {
             int half = Math.min(500, rows.length / 2);
             int d = rows[0].length;
             SplittableRandom rnd = new SplittableRandom(name.hashCode());
-            int[] tNull = new int[3];
-            int[] tShift = new int[3];
+            int[] tNull = new int[4];
+            int[] tShift = new int[4];
             for (int p = 0; p < perTable; p++) {
                 int[] order = permutation(rows.length, rnd);
                 long seed = rnd.nextLong();
@@ -70,33 +71,38 @@ final class CalibrationBench {
                             TaskMonitor.NONE);
                     double[] after = {now.auc(), now.pValue()};
                     double mmd = MmdTest.test(pooled, 2 * half, d, half, permutations, seed, TaskMonitor.NONE).pValue();
+                    double trees = ClassifierTest.test(pooled, 2 * half, d, half, names(d), seed,
+                            ClassifierTest.Learner.GBT, TaskMonitor.NONE).pValue();
                     int[] into = planted == 1 ? tShift : tNull;
                     into[0] += before[1] < ALPHA ? 1 : 0;
                     into[1] += after[1] < ALPHA ? 1 : 0;
                     into[2] += mmd < ALPHA ? 1 : 0;
+                    into[3] += trees < ALPHA ? 1 : 0;
                     if (planted == 0) {
                         nullPooledAuc.add(before[0]);
                         nullAuc.add(after[0]);
                     }
                 }
             }
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < 4; k++) {
                 nulls[k] += tNull[k];
                 shifted[k] += tShift[k];
             }
             total += perTable;
-            out.printf(Locale.ROOT, "%-28s %5d %5d %4d | %6d %6d %6d        | %6d %6d %6d%n", name, rows.length, half,
-                    d, tNull[0], tNull[1], tNull[2], tShift[0], tShift[1], tShift[2]);
+            out.printf(Locale.ROOT, "%-28s %5d %5d %4d | %6d %6d %6d %6d       | %6d %6d %6d %6d%n", name,
+                    rows.length, half, d, tNull[0], tNull[1], tNull[2], tNull[3], tShift[0], tShift[1], tShift[2],
+                    tShift[3]);
             out.flush();
         }
         int[] band = binomialBand(total, ALPHA, 0.99);
         out.printf(Locale.ROOT, "all %d null problems: rejected at %.2f by the classifier test before %d (%.1f %%), now %d (%.1f %%), MMD %d"
-                        + " (%.1f %%); a valid test's count lies in [%d, %d] with probability 0.99%n", total, ALPHA,
-                nulls[0], 100.0 * nulls[0] / total, nulls[1], 100.0 * nulls[1] / total, nulls[2],
-                100.0 * nulls[2] / total, band[0], band[1]);
+                        + " (%.1f %%), trees %d (%.1f %%); a valid test's count lies in [%d, %d] with probability 0.99%n",
+                total, ALPHA, nulls[0], 100.0 * nulls[0] / total, nulls[1], 100.0 * nulls[1] / total, nulls[2],
+                100.0 * nulls[2] / total, nulls[3], 100.0 * nulls[3] / total, band[0], band[1]);
         out.printf(Locale.ROOT, "planted shifts (%.2f sd in one column): detected by the classifier test before %d (%.1f %%), now %d"
-                        + " (%.1f %%), MMD %d (%.1f %%) of %d%n", SHIFT, shifted[0], 100.0 * shifted[0] / total, shifted[1],
-                100.0 * shifted[1] / total, shifted[2], 100.0 * shifted[2] / total, total);
+                        + " (%.1f %%), MMD %d (%.1f %%), trees %d (%.1f %%) of %d%n", SHIFT, shifted[0],
+                100.0 * shifted[0] / total, shifted[1], 100.0 * shifted[1] / total, shifted[2],
+                100.0 * shifted[2] / total, shifted[3], 100.0 * shifted[3] / total, total);
         out.printf(Locale.ROOT, "null AUC: before (logistic, pooled folds) mean %.4f sd %.4f; now (linear discriminant) mean %.4f sd"
                 + " %.4f (%.1f s)%n",
                 mean(nullPooledAuc), sd(nullPooledAuc), mean(nullAuc), sd(nullAuc), (System.nanoTime() - start) / 1e9);

@@ -66,8 +66,21 @@ public final class DriftTests {
         for (String v : target) {
             t[index.get(v)]++;
         }
-        double nr = reference.length;
-        double nt = target.length;
+        return categoricalCounts(r, t);
+    }
+
+    /**
+     * Categorical column from its counts: r[j] and t[j] rows of category j on each side (categories in a fixed
+     * order; every category counted on at least one side), as an engine that counts elsewhere (Spark) hands them.
+     */
+    public static Raw categoricalCounts(double[] r, double[] t) {
+        int k = r.length;
+        double nr = 0;
+        double nt = 0;
+        for (int j = 0; j < k; j++) {
+            nr += r[j];
+            nt += t[j];
+        }
         double n = nr + nt;
         double chi2 = 0;
         double minExpected = Double.POSITIVE_INFINITY;
@@ -180,7 +193,8 @@ public final class DriftTests {
         return s;
     }
 
-    static double psi(double[] p, double[] q) {
+    /** PSI of two share vectors over the same bins (shares floored at 1e-4). */
+    public static double psi(double[] p, double[] q) {
         double s = 0;
         for (int i = 0; i < p.length; i++) {
             double a = Math.max(p[i], 1e-4);
@@ -190,7 +204,8 @@ public final class DriftTests {
         return s;
     }
 
-    static double js(double[] p, double[] q) {
+    /** Jensen-Shannon divergence (base 2) of two share vectors over the same bins. */
+    public static double js(double[] p, double[] q) {
         double s = 0;
         for (int i = 0; i < p.length; i++) {
             double m = (p[i] + q[i]) / 2;

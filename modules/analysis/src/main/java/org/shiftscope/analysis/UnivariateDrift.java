@@ -36,6 +36,15 @@ public final class UnivariateDrift {
                 sizes.add(new int[] {a.length, b.length});
             }
         }
+        return assemble(columns, raws, sizes, correction, alpha);
+    }
+
+    /**
+     * The columns' results from their raw tests (null: nothing to test on one side), with the multiple-testing
+     * correction across them; sizes[c] holds the two sides' counts of present values.
+     */
+    public static List<ColumnDrift> assemble(List<String> columns, List<DriftTests.Raw> raws, List<int[]> sizes,
+                                             MultipleTesting correction, double alpha) {
         double[] p = raws.stream().mapToDouble(x -> x == null ? 1 : x.pValue()).toArray();
         double[] adjusted = correction.adjust(p);
         List<ColumnDrift> out = new ArrayList<>();

@@ -50,6 +50,22 @@ public final class RowFilter {
         return new RowFilter(expression.trim(), List.copyOf(conditions));
     }
 
+    /**
+     * One condition of the filter as text, for engines that evaluate filters themselves (Spark): {@code op} is one of
+     * {@code = != < <= > >= in notin} ({@code ==} reads as {@code =}).
+     */
+    public record Clause(String column, String op, List<String> values) {
+    }
+
+    /** The conditions, all of which a row must meet. */
+    public List<Clause> clauses() {
+        return conditions.stream().map(c -> new Clause(c.column(), switch (c.op()) {
+            case EQ, EQ2 -> "=";
+            case NOT_IN -> "notin";
+            default -> c.op().symbol;
+        }, c.values())).toList();
+    }
+
     /** The column names the filter reads. */
     public Set<String> columns() {
         Set<String> out = new LinkedHashSet<>();

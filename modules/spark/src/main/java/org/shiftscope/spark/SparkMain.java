@@ -1,0 +1,54 @@
+package org.shiftscope.spark;
+
+import java.io.PrintWriter;
+import org.shiftscope.core.DataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code shiftscope spark ...}: the analyses on Apache Spark, for data larger than one machine takes. Runs the same
+ * way locally ({@code --master local[*]}) and on a cluster ({@code spark-submit --class org.shiftscope.spark.SparkMain
+ * shiftscope-spark.jar detect ...}, or {@code --master spark://host:7077}). Exit codes as the desktop CLI's: 0 done,
+ * 2 bad input (the message names the option, file or column), 1 an internal error.
+ */
+@Command(name = "shiftscope spark", mixinStandardHelpOptions = true, version = "ShiftScope on Spark",
+        description = "The analyses on Apache Spark, for data no one machine holds.",
+        subcommands = {SparkDetect.class, CommandLine.HelpCommand.class})
+public final class SparkMain implements Runnable {
+
+    static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: detect");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command; its output goes to out, messages to err. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new SparkMain());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            Throwable t = e;
+            while (t != null && !(t instanceof DataException)) {
+                t = t.getCause();
+            }
+            if (t instanceof DataException d) {
+                // as the desktop CLI: the message, then the option that fixes it
+                err.println("error: " + d.getMessage().replace('\n', ' ')
+                        + (d.setting() == null ? "" : " (" + d.setting() + ")"));
+                return BAD_INPUT;
+            }
+            err.println("error: internal error (" + e + ")");
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}
