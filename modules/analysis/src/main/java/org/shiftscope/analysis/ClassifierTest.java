@@ -1,6 +1,5 @@
 package org.shiftscope.analysis;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -194,33 +193,54 @@ public final class ClassifierTest {
         return s;
     }
 
-    /** Probability that a random target row scores above a random reference row (ties count one half). */
+    /**
+     * Probability that a random target row scores above a random reference row (ties count one half). The two sides'
+     * scores are sorted apart (primitive sorts) and merged: for each run of equal scores, the target rows in it beat
+     * every reference row below it and tie with those in it. The same number as the Mann-Whitney rank sum with mid
+     * ranks, without sorting boxed indices (which took minutes for each of the 200 relabellings at 10 million rows).
+     */
     static double auc(double[] score, int[] label) {
-        Integer[] order = IntStream.range(0, score.length).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
-        double rankSumPos = 0;
-        long pos = 0;
+        int pos = 0;
+        for (int l : label) {
+            pos += l == 1 ? 1 : 0;
+        }
+        double[] t = new double[pos];
+        double[] r = new double[score.length - pos];
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < score.length; i++) {
+            if (label[i] == 1) {
+                t[a++] = score[i];
+            } else {
+                r[b++] = score[i];
+            }
+        }
+        java.util.Arrays.sort(t);
+        java.util.Arrays.sort(r);
+        double wins = 0;
+        int j = 0; // reference scores below the current value
         int i = 0;
-        while (i < order.length) {
-            int j = i;
-            while (j + 1 < order.length && score[order[j + 1]] == score[order[i]]) {
+        while (i < t.length) {
+            double v = t[i];
+            int runT = 0;
+            do { // at least one step, so that even a NaN score ends its run
+                i++;
+                runT++;
+            } while (i < t.length && t[i] == v);
+            while (j < r.length && r[j] < v) {
                 j++;
             }
-            double midRank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (label[order[k]] == 1) {
-                    rankSumPos += midRank;
-                    pos++;
-                }
+            int ties = 0;
+            while (j + ties < r.length && r[j + ties] == v) {
+                ties++;
             }
-            i = j + 1;
+            wins += runT * (j + 0.5 * ties);
         }
-        long neg = score.length - pos;
-        return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+        return wins / ((double) t.length * r.length);
     }
 
-    /** The one-sided Mann-Whitney p-value of an AUC of n reference and m target scores. */
-    static double pValue(double auc, int n, int m) {
+    /** The one-sided Mann-Whitney p-value of an AUC of n reference and m target scores (normal approximation). */
+    public static double pValue(double auc, double n, double m) {
         double z = (auc - 0.5) / Math.sqrt((n + m + 1.0) / (12.0 * n * m));
         return 0.5 * erfc(z / Math.sqrt(2));
     }

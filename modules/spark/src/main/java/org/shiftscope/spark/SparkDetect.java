@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.shiftscope.analysis.ClassifierTest;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.analysis.MultipleTesting;
 import org.shiftscope.core.DataException;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code shiftscope spark detect}: per-column drift as the desktop's {@code detect} prints it
  * ({@code shiftscope/detect/v1}'s {@code univariate} list, correction, alpha, verdict), numeric columns from quantile
- * sketches marked with their bounds, plus the engine's facts. The multivariate tests (MMD, classifier) are not run
- * on Spark yet.
+ * sketches marked with their bounds, the classifier two-sample test ({@link SparkClassifier}), plus the engine's
+ * facts. The MMD test is not run on Spark yet.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = "Per-column drift of a reference and a target split on Spark (KS and Wasserstein-1 from quantile"
@@ -75,6 +76,15 @@ final class SparkDetect implements Callable<Integer> {
     @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level (default ${DEFAULT-VALUE}).")
     double alpha;
 
+    @Option(names = "--no-classifier",
+            description = "Skip the classifier two-sample test (MLlib logistic regression, AUC on held-out rows), run"
+                    + " by default.")
+    boolean noClassifier;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the classifier's train/test split"
+            + " (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "Output: a table (default) or the JSON of shiftscope/detect/v1.")
     String format;
@@ -101,13 +111,15 @@ final class SparkDetect implements Callable<Integer> {
             List<String> cols = SparkInputs.columns(ref, tgt, columns);
             SparkDrift.Report r = SparkDrift.run(ref, tgt, cols, relativeError, grid, maxCategories,
                     MultipleTesting.parse(correction), alpha);
+            ClassifierTest.Result c = !noClassifier ? SparkClassifier.test(ref, tgt, r.numeric(), r.categorical(), seed)
+                    : null;
             double seconds = (System.nanoTime() - start) / 1e9;
-            ObjectNode json = json(r, spark, seconds);
+            ObjectNode json = json(r, c, spark, seconds);
             java.io.PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
             } else {
-                text(r, out, seconds);
+                text(r, c, out, seconds);
             }
             out.flush();
             return 0;
@@ -154,7 +166,7 @@ final class SparkDetect implements Callable<Integer> {
         return b.getOrCreate();
     }
 
-    ObjectNode json(SparkDrift.Report r, SparkSession spark, double seconds) {
+    ObjectNode json(SparkDrift.Report r, ClassifierTest.Result test, SparkSession spark, double seconds) {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("schema", "shiftscope/detect/v1");
         ArrayNode univariate = root.putArray("univariate");
@@ -174,9 +186,16 @@ final class SparkDetect implements Callable<Integer> {
                 range.add(s.pHigh());
             }
         }
+        if (test != null) {
+            ObjectNode cls = root.putObject("classifier");
+            DriftJson.number(cls, "auc", test.auc());
+            DriftJson.number(cls, "p_value", test.pValue());
+            test.topFeatures().forEach(cls.putArray("top_features")::add);
+            cls.put("method", test.method());
+        }
         root.put("correction", MultipleTesting.parse(correction).id());
         root.put("alpha", alpha);
-        root.put("drift", r.columns().stream().anyMatch(ColumnDrift::drift));
+        root.put("drift", drift(r, test));
         ObjectNode engine = root.putObject("engine");
         engine.put("name", "spark");
         engine.put("spark_version", spark.version());
@@ -187,7 +206,12 @@ final class SparkDetect implements Callable<Integer> {
         return root;
     }
 
-    private static void text(SparkDrift.Report r, java.io.PrintWriter out, double seconds) {
+    /** As the desktop's verdict: a column drifted, or the classifier told the sides apart. */
+    private boolean drift(SparkDrift.Report r, ClassifierTest.Result c) {
+        return r.columns().stream().anyMatch(ColumnDrift::drift) || (c != null && c.pValue() < alpha);
+    }
+
+    private void text(SparkDrift.Report r, ClassifierTest.Result test, java.io.PrintWriter out, double seconds) {
         out.printf(Locale.ROOT, "%,d reference x %,d target rows (%.1f s)%n", r.referenceRows(), r.targetRows(),
                 seconds);
         out.printf(Locale.ROOT, "%-24s %-6s %12s %12s %12s %8s  %s%n", "column", "test", "statistic", "p", "p adjusted",
@@ -199,6 +223,10 @@ final class SparkDetect implements Callable<Integer> {
                     d.pValue(), d.pAdjusted(), d.drift() ? "yes" : "no",
                     s == null ? "exact" : String.format(Locale.ROOT, "KS +- %.4f", s.ksBound()));
         }
-        out.println("drift: " + (r.columns().stream().anyMatch(ColumnDrift::drift) ? "yes" : "no"));
+        if (test != null) {
+            out.printf(Locale.ROOT, "classifier: AUC %.4f, p = %.3g (%s); top features %s%n", test.auc(),
+                    test.pValue(), test.method(), String.join(", ", test.topFeatures()));
+        }
+        out.println("drift: " + (drift(r, test) ? "yes" : "no"));
     }
 }

@@ -33,7 +33,8 @@ final class SparkDrift {
     record Sketch(double relativeError, int grid, double ksBound, double w1Bound, double pLow, double pHigh) {
     }
 
-    record Report(List<ColumnDrift> columns, List<Sketch> sketches, long referenceRows, long targetRows) {
+    record Report(List<ColumnDrift> columns, List<Sketch> sketches, long referenceRows, long targetRows,
+                  List<String> numeric, List<String> categorical) {
     }
 
     private SparkDrift() {
@@ -112,7 +113,8 @@ final class SparkDrift {
             counts.add(new int[] {rows(n[0], c), rows(n[1], c)});
             sketchList.add(sketches.get(c));
         }
-        return new Report(UnivariateDrift.assemble(columns, ordered, counts, correction, alpha), sketchList, nr, nt);
+        return new Report(UnivariateDrift.assemble(columns, ordered, counts, correction, alpha), sketchList, nr, nt,
+                numeric, categorical);
     }
 
     private static int rows(long n, String column) {

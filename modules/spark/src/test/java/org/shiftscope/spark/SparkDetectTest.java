@@ -127,7 +127,25 @@ class SparkDetectTest {
         assertThat(cat.get("p_value").asDouble()).isEqualTo(chi.pValue());
         assertThat(cat.get("effect").get("psi").asDouble()).isCloseTo(chi.psi(), within(1e-12));
         assertThat(cat.get("effect").get("cramers_v").asDouble()).isCloseTo(chi.cramersV(), within(1e-12));
+        // the classifier test (MLlib): it tells the sides apart on held-out rows, mostly by x's wider spread and g
+        JsonNode cls = root.get("classifier");
+        assertThat(cls.get("method").asText()).startsWith("logistic regression (Spark MLlib)");
+        assertThat(cls.get("auc").asDouble()).isBetween(0.5, 0.6);
+        assertThat(cls.get("p_value").asDouble()).isLessThan(1e-6);
+        assertThat(cls.get("top_features")).hasSize(5);
         assertThat(root.get("drift").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theClassifierFindsNothingBetweenTwoHalvesOfOneSide() throws Exception {
+        // the reference rows below and above x = 0.3, compared on g alone, which does not depend on x: a null, where
+        // the held-out AUC is 1/2 up to noise
+        Result r = run("detect", "--master", "local[2]", "--data", dir.resolve("ref") + "/*.parquet",
+                "--reference-where", "x<0.3", "--target-where", "x>=0.3", "--columns", "g", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode cls = r.json().get("classifier");
+        assertThat(Math.abs(cls.get("auc").asDouble() - 0.5)).isLessThan(0.01);
+        assertThat(cls.get("p_value").asDouble()).isGreaterThan(0.001);
     }
 
     @Test
