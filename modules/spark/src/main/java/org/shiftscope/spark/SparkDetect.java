@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code shiftscope spark detect}: per-column drift as the desktop's {@code detect} prints it
+ * {@code shiftscope spark detect}: per-column drift as the desktop's {@code detect} prints it (rows missing an
+ * analysed value left out, as its default {@code --missing drop})
  * ({@code shiftscope/detect/v1}'s {@code univariate} list, correction, alpha, verdict), numeric columns from quantile
  * sketches marked with their bounds, the classifier two-sample test ({@link SparkClassifier}), plus the engine's
  * facts. The MMD test is not run on Spark yet.
@@ -109,12 +110,20 @@ final class SparkDetect implements Callable<Integer> {
                 tgt = SparkInputs.read(spark, target, "--target");
             }
             List<String> cols = SparkInputs.columns(ref, tgt, columns);
+            // as the desktop's --missing drop: a row missing any analysed value is left out of every test
+            long refAll = ref.count();
+            long tgtAll = tgt.count();
+            String[] analysed = cols.toArray(String[]::new);
+            ref = ref.select(quoted(analysed)).na().drop(analysed);
+            tgt = tgt.select(quoted(analysed)).na().drop(analysed);
             SparkDrift.Report r = SparkDrift.run(ref, tgt, cols, relativeError, grid, maxCategories,
                     MultipleTesting.parse(correction), alpha);
             ClassifierTest.Result c = !noClassifier ? SparkClassifier.test(ref, tgt, r.numeric(), r.categorical(), seed)
                     : null;
             double seconds = (System.nanoTime() - start) / 1e9;
             ObjectNode json = json(r, c, spark, seconds);
+            ((ObjectNode) json.get("engine")).put("dropped_reference", refAll - r.referenceRows());
+            ((ObjectNode) json.get("engine")).put("dropped_target", tgtAll - r.targetRows());
             java.io.PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
@@ -152,6 +161,11 @@ final class SparkDetect implements Callable<Integer> {
         if (!format.equals("json") && !format.equals("text")) {
             throw DataException.setting("--format", "use text or json, not '" + format + "'");
         }
+    }
+
+    private static org.apache.spark.sql.Column[] quoted(String[] names) {
+        return java.util.Arrays.stream(names).map(n -> org.apache.spark.sql.functions.col("`" + n + "`"))
+                .toArray(org.apache.spark.sql.Column[]::new);
     }
 
     /** The session: the given master, spark-submit's when it set one, else local[*]. */

@@ -38,6 +38,18 @@ class SparkDetectTest {
     static double[][] x = new double[2][];
     static double[][] y = new double[2][];
     static String[][] g = new String[2][];
+    static int[][] present = new int[2][];
+
+    /** The values of rows whose y is present. */
+    static double[] complete(double[] v, int side) {
+        return java.util.stream.IntStream.range(0, v.length).filter(i -> present[side][i] == 1).mapToDouble(i -> v[i])
+                .toArray();
+    }
+
+    static String[] complete(String[] v, int side) {
+        return java.util.stream.IntStream.range(0, v.length).filter(i -> present[side][i] == 1).mapToObj(i -> v[i])
+                .toArray(String[]::new);
+    }
 
     @BeforeAll
     static void writeParquet() {
@@ -58,14 +70,14 @@ class SparkDetectTest {
                     // skewed, rounded to 0.1 (many ties), missing in 5 %
                     Double yi = rnd.nextDouble() < 0.05 ? null
                             : Math.round(-Math.log(rnd.nextDouble()) * (side == 0 ? 2 : 2.2) * 10) / 10.0;
-                    if (yi != null) {
-                        ys.add(yi);
-                    }
+                    ys.add(yi);
                     double u = rnd.nextDouble();
                     g[side][i] = u < (side == 0 ? 0.5 : 0.45) ? "A" : u < 0.8 ? "B" : "C";
                     rows.add(RowFactory.create(x[side][i], yi, g[side][i]));
                 }
-                y[side] = ys.stream().mapToDouble(Double::doubleValue).toArray();
+                // the single-machine tests see the complete rows (detect's default --missing drop)
+                present[side] = ys.stream().mapToInt(v -> v == null ? 0 : 1).toArray();
+                y[side] = ys.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
                 spark.createDataFrame(rows, schema).repartition(3).write()
                         .parquet(dir.resolve(side == 0 ? "ref" : "tgt").toString());
             }
@@ -94,14 +106,14 @@ class SparkDetectTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = r.json();
         assertThat(root.get("schema").asText()).isEqualTo("shiftscope/detect/v1");
-        assertThat(root.get("engine").get("rows_reference").asLong()).isEqualTo(NR);
-        assertThat(root.get("engine").get("rows_target").asLong()).isEqualTo(NT);
+        assertThat(root.get("engine").get("rows_reference").asLong()).isEqualTo(y[0].length);
+        assertThat(root.get("engine").get("rows_target").asLong()).isEqualTo(y[1].length);
         assertThat(root.get("engine").get("master").asText()).isEqualTo("local[2]");
         JsonNode[] cols = new JsonNode[3];
         root.get("univariate").forEach(c -> cols[List.of("x", "y", "g").indexOf(c.get("column").asText())] = c);
         for (int c = 0; c < 2; c++) {
-            double[] a = c == 0 ? x[0] : y[0];
-            double[] b = c == 0 ? x[1] : y[1];
+            double[] a = c == 0 ? complete(x[0], 0) : y[0];
+            double[] b = c == 0 ? complete(x[1], 1) : y[1];
             DriftTests.Raw exact = DriftTests.numeric(a, b);
             JsonNode s = cols[c];
             assertThat(s.get("sketched").asBoolean()).isTrue();
@@ -119,7 +131,8 @@ class SparkDetectTest {
             // PSI over the sketched deciles' bins (each within eps n rows of the exact deciles' bins)
             assertThat(s.get("effect").get("psi").asDouble()).isCloseTo(exact.psi(), within(0.01 * exact.psi() + 1e-3));
         }
-        DriftTests.Raw chi = DriftTests.categorical(g[0], g[1]);
+        DriftTests.Raw chi = DriftTests.categorical(complete(g[0], 0), complete(g[1], 1));
+        assertThat(root.get("engine").get("dropped_reference").asLong()).isEqualTo(NR - y[0].length);
         JsonNode cat = cols[2];
         assertThat(cat.get("sketched").asBoolean()).isFalse();
         assertThat(cat.get("test").asText()).isEqualTo("chi2");
