@@ -171,21 +171,26 @@ public final class DriftTests {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
+    /** How many of the sorted values are <= v (NumPy searchsorted, side='right'). */
+    static int atMost(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Bin of v = number of edges <= v (NumPy searchsorted, side='right'). */
     private static double[] binShares(double[] values, double[] edges) {
         double[] s = new double[edges.length + 1];
         for (double v : values) {
-            int lo = 0;
-            int hi = edges.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (edges[mid] <= v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            s[lo]++;
+            s[atMost(edges, v)]++;
         }
         for (int i = 0; i < s.length; i++) {
             s[i] /= values.length;

@@ -95,18 +95,8 @@ public final class SketchDrift {
 
     /** (c - 1/2) / G clamped to [0, 1], c the number of summary values <= x. */
     static double estimate(double[] q, double x) {
-        int lo = 0;
-        int hi = q.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (q[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
         int grid = q.length - 1;
-        return Math.max(0, Math.min(1, (lo - 0.5) / grid));
+        return Math.max(0, Math.min(1, (DriftTests.atMost(q, x) - 0.5) / grid));
     }
 
     private static double[] shares(long[] counts) {

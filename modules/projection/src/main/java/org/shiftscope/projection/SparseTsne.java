@@ -29,43 +29,11 @@ final class SparseTsne {
         double[] cond = new double[n * k];
         IntStream.range(0, n).parallel().forEach(i -> {
             double[] sq = new double[k];
-            double min = Double.POSITIVE_INFINITY;
-            double mean = 0;
             for (int r = 0; r < k; r++) {
                 double v = nn.distance()[i * k + r];
                 sq[r] = v * v;
-                min = Math.min(min, sq[r]);
-                mean += sq[r] / k;
             }
-            double beta = mean - min > 0 ? 1 / (mean - min) : 1;
-            double lo = 0;
-            double hi = Double.POSITIVE_INFINITY;
-            double[] row = new double[k];
-            for (int step = 0; step < 200; step++) {
-                double sum = 0;
-                double weighted = 0;
-                for (int r = 0; r < k; r++) {
-                    double e = Math.exp(-(sq[r] - min) * beta);
-                    row[r] = e;
-                    sum += e;
-                    weighted += (sq[r] - min) * e;
-                }
-                double entropy = Math.log(sum) + beta * weighted / sum;
-                for (int r = 0; r < k; r++) {
-                    row[r] /= sum;
-                }
-                double diff = entropy - target;
-                if (Math.abs(diff) < 1e-10) {
-                    break;
-                }
-                if (diff > 0) {
-                    lo = beta;
-                    beta = hi == Double.POSITIVE_INFINITY ? beta * 2 : (beta + hi) / 2;
-                } else {
-                    hi = beta;
-                    beta = (beta + lo) / 2;
-                }
-            }
+            double[] row = Tsne.calibratedRow(sq, -1, target);
             System.arraycopy(row, 0, cond, i * k, k);
         });
         return symmetric(nn, cond, n);

@@ -31,8 +31,6 @@ final class Tsne {
         float[] p = new float[n * n];
         IntStream.range(0, n).parallel().forEach(i -> {
             double[] dist = new double[n];
-            double min = Double.POSITIVE_INFINITY;
-            double mean = 0;
             for (int j = 0; j < n; j++) {
                 if (j == i) {
                     continue;
@@ -43,43 +41,8 @@ final class Tsne {
                     s += t * t;
                 }
                 dist[j] = s;
-                min = Math.min(min, s);
-                mean += s / (n - 1);
             }
-            // work with distances above the nearest one: the normalised row is unchanged and never underflows
-            double beta = mean - min > 0 ? 1 / (mean - min) : 1;
-            double lo = 0;
-            double hi = Double.POSITIVE_INFINITY;
-            double[] row = new double[n];
-            for (int step = 0; step < 200; step++) {
-                double sum = 0;
-                double weighted = 0;
-                for (int j = 0; j < n; j++) {
-                    if (j == i) {
-                        row[j] = 0;
-                        continue;
-                    }
-                    double e = Math.exp(-(dist[j] - min) * beta);
-                    row[j] = e;
-                    sum += e;
-                    weighted += (dist[j] - min) * e;
-                }
-                double entropy = Math.log(sum) + beta * weighted / sum;
-                for (int j = 0; j < n; j++) {
-                    row[j] /= sum;
-                }
-                double diff = entropy - target;
-                if (Math.abs(diff) < 1e-10) {
-                    break;
-                }
-                if (diff > 0) {
-                    lo = beta;
-                    beta = hi == Double.POSITIVE_INFINITY ? beta * 2 : (beta + hi) / 2;
-                } else {
-                    hi = beta;
-                    beta = (beta + lo) / 2;
-                }
-            }
+            double[] row = calibratedRow(dist, i, target);
             for (int j = 0; j < n; j++) {
                 p[i * n + j] = (float) row[j];
             }
@@ -92,6 +55,59 @@ final class Tsne {
             }
         }
         return p;
+    }
+
+    /**
+     * One row's conditional probabilities over its squared distances sq (the entry at {@code skip}, the point
+     * itself, left at 0; -1 for none): a Gaussian whose precision is found by bisection so that the row's entropy is
+     * {@code target} nats. Distances are taken above the nearest one: the normalised row is the same and never
+     * underflows.
+     */
+    static double[] calibratedRow(double[] sq, int skip, double target) {
+        int len = sq.length;
+        int count = skip >= 0 ? len - 1 : len;
+        double min = Double.POSITIVE_INFINITY;
+        double mean = 0;
+        for (int j = 0; j < len; j++) {
+            if (j != skip) {
+                min = Math.min(min, sq[j]);
+                mean += sq[j] / count;
+            }
+        }
+        double beta = mean - min > 0 ? 1 / (mean - min) : 1;
+        double lo = 0;
+        double hi = Double.POSITIVE_INFINITY;
+        double[] row = new double[len];
+        for (int step = 0; step < 200; step++) {
+            double sum = 0;
+            double weighted = 0;
+            for (int j = 0; j < len; j++) {
+                if (j == skip) {
+                    row[j] = 0;
+                    continue;
+                }
+                double e = Math.exp(-(sq[j] - min) * beta);
+                row[j] = e;
+                sum += e;
+                weighted += (sq[j] - min) * e;
+            }
+            double entropy = Math.log(sum) + beta * weighted / sum;
+            for (int j = 0; j < len; j++) {
+                row[j] /= sum;
+            }
+            double diff = entropy - target;
+            if (Math.abs(diff) < 1e-10) {
+                break;
+            }
+            if (diff > 0) {
+                lo = beta;
+                beta = hi == Double.POSITIVE_INFINITY ? beta * 2 : (beta + hi) / 2;
+            } else {
+                hi = beta;
+                beta = (beta + lo) / 2;
+            }
+        }
+        return row;
     }
 
     /**
