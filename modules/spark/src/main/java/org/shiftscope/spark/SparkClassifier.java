@@ -39,23 +39,8 @@ final class SparkClassifier {
 
     static ClassifierTest.Result test(Dataset<Row> reference, Dataset<Row> target, List<String> numeric,
                                       List<String> categorical, long seed) {
-        List<Column> cols = new ArrayList<>();
-        for (String c : numeric) {
-            Column v = reference.col("`" + c + "`").cast("double");
-            cols.add(v.as(c));
-        }
-        for (String c : categorical) {
-            cols.add(functions.coalesce(reference.col("`" + c + "`").cast("string"), functions.lit("(missing)")).as(c));
-        }
-        Dataset<Row> r = reference.select(cols.toArray(Column[]::new)).withColumn("side", functions.lit(0.0));
-        List<Column> tcols = new ArrayList<>();
-        for (String c : numeric) {
-            tcols.add(target.col("`" + c + "`").cast("double").as(c));
-        }
-        for (String c : categorical) {
-            tcols.add(functions.coalesce(target.col("`" + c + "`").cast("string"), functions.lit("(missing)")).as(c));
-        }
-        Dataset<Row> t = target.select(tcols.toArray(Column[]::new)).withColumn("side", functions.lit(1.0));
+        Dataset<Row> r = side(reference, numeric, categorical, 0);
+        Dataset<Row> t = side(target, numeric, categorical, 1);
         // one seeded uniform draw per row decides train or test (randomSplit would sort every partition, and each
         // of the pipeline's passes would repeat it); the pooled rows are kept for those passes
         Dataset<Row> pooled = r.unionByName(t).withColumn("__draw", functions.rand(seed))
@@ -65,6 +50,18 @@ final class SparkClassifier {
         } finally {
             pooled.unpersist();
         }
+    }
+
+    /** One side's columns as the model reads them (numbers as doubles, text with "missing" a category), labelled. */
+    private static Dataset<Row> side(Dataset<Row> rows, List<String> numeric, List<String> categorical, double label) {
+        List<Column> cols = new ArrayList<>();
+        for (String c : numeric) {
+            cols.add(rows.col("`" + c + "`").cast("double").as(c));
+        }
+        for (String c : categorical) {
+            cols.add(functions.coalesce(rows.col("`" + c + "`").cast("string"), functions.lit("(missing)")).as(c));
+        }
+        return rows.select(cols.toArray(Column[]::new)).withColumn("side", functions.lit(label));
     }
 
     private static ClassifierTest.Result fitAndScore(Dataset<Row> pooled, List<String> numeric,
