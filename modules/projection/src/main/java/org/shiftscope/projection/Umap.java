@@ -8,9 +8,9 @@ import org.shiftscope.core.TaskMonitor;
  * UMAP into two dimensions (L. McInnes, J. Healy and J. Melville, "UMAP: Uniform Manifold Approximation and
  * Projection for Dimension Reduction", 2018), with the defaults of the reference implementation umap-learn 0.5:
  * k-nearest-neighbour graph (k counts the point itself; exact up to {@link Projector#EXACT_NEIGHBOURS} points,
- * {@link NnDescent} beyond, as umap-learn switches to pynndescent), local fuzzy memberships calibrated so each row sums to
- * log2(k), fuzzy union W + W' - W o W', edges sampled in proportion to their weight, 5 negative samples per positive
- * one, learning rate decaying linearly from 1, gradients clipped at 4, and the low-dimensional curve
+ * {@link NnDescent} beyond, as umap-learn switches to pynndescent), local fuzzy memberships calibrated so each row
+ * sums to log2(k), fuzzy union W + W' - W o W', edges sampled in proportion to their weight, 5 negative samples per
+ * positive one, learning rate decaying linearly from 1, gradients clipped at 4, and the low-dimensional curve
  * 1 / (1 + a d^2b) fitted to the min_dist / spread profile (its power read from a {@link PowTable}). Initialised
  * from the first two principal components scaled into [0, 10].
  */

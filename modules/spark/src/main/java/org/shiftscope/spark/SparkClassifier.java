@@ -24,11 +24,11 @@ import org.shiftscope.analysis.ClassifierTest;
 
 /**
  * The classifier two-sample test on Spark MLlib: can a model tell the sides apart? Logistic regression (MLlib, L2
- * 1e-4, at most 30 L-BFGS iterations) on the columns (numeric ones with missing values set to the mean, text ones one-hot encoded, all
- * standardised) is trained on a seeded 60 % of the rows of both sides and scored on the other 40 %; the AUC there is
- * tested against 1/2 with the Mann-Whitney normal approximation, exact in the limit for one model on held-out rows
- * (as the desktop's trees learner does it; the desktop's linear test calibrates a cross-validated AUC by relabelling,
- * which a cluster would repeat 200 times).
+ * 1e-4, at most 30 L-BFGS iterations) on the columns (numeric ones with missing values set to the mean, text ones
+ * one-hot encoded, all standardised) is trained on a seeded 60 % of the rows of both sides and scored on the other
+ * 40 %; the AUC there is tested against 1/2 with the Mann-Whitney normal approximation, exact in the limit for one
+ * model on held-out rows (as the desktop's trees learner does it; the desktop's linear test calibrates a
+ * cross-validated AUC by relabelling, which a cluster would repeat 200 times).
  */
 final class SparkClassifier {
 
