@@ -56,10 +56,10 @@ final class SparkClassifier {
     private static Dataset<Row> side(Dataset<Row> rows, List<String> numeric, List<String> categorical, double label) {
         List<Column> cols = new ArrayList<>();
         for (String c : numeric) {
-            cols.add(rows.col("`" + c + "`").cast("double").as(c));
+            cols.add(SparkInputs.column(rows, c).cast("double").as(c));
         }
         for (String c : categorical) {
-            cols.add(functions.coalesce(rows.col("`" + c + "`").cast("string"), functions.lit("(missing)")).as(c));
+            cols.add(functions.coalesce(SparkInputs.column(rows, c).cast("string"), functions.lit("(missing)")).as(c));
         }
         return rows.select(cols.toArray(Column[]::new)).withColumn("side", functions.lit(label));
     }

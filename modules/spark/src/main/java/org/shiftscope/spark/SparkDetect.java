@@ -114,8 +114,8 @@ final class SparkDetect implements Callable<Integer> {
             long refAll = ref.count();
             long tgtAll = tgt.count();
             String[] analysed = cols.toArray(String[]::new);
-            ref = ref.select(quoted(analysed)).na().drop(analysed);
-            tgt = tgt.select(quoted(analysed)).na().drop(analysed);
+            ref = ref.select(quoted(ref, analysed)).na().drop(analysed);
+            tgt = tgt.select(quoted(tgt, analysed)).na().drop(analysed);
             SparkDrift.Report r = SparkDrift.run(ref, tgt, cols, relativeError, grid, maxCategories,
                     MultipleTesting.parse(correction), alpha);
             ClassifierTest.Result c = !noClassifier ? SparkClassifier.test(ref, tgt, r.numeric(), r.categorical(), seed)
@@ -163,8 +163,8 @@ final class SparkDetect implements Callable<Integer> {
         }
     }
 
-    private static org.apache.spark.sql.Column[] quoted(String[] names) {
-        return java.util.Arrays.stream(names).map(n -> org.apache.spark.sql.functions.col("`" + n + "`"))
+    private static org.apache.spark.sql.Column[] quoted(Dataset<Row> rows, String[] names) {
+        return java.util.Arrays.stream(names).map(n -> SparkInputs.column(rows, n))
                 .toArray(org.apache.spark.sql.Column[]::new);
     }
 

@@ -25,7 +25,7 @@ import org.shiftscope.core.DataException;
  * ({@link SketchDrift}: KS and Wasserstein-1 with stated bounds; PSI and Jensen-Shannon from exact counts in the
  * bins of the reference's sketched deciles), categorical ones from exact category counts (the same chi-square,
  * Fisher, PSI, Jensen-Shannon and Cramer's V as the desktop's {@code detect}). Spark passes over each side three
- * times: counts, minima and maxima; the sketches; the bin counts.
+ * times for the numeric columns: rows, counts, minima and maxima; the sketches; the bin counts.
  */
 final class SparkDrift {
 
@@ -57,8 +57,6 @@ final class SparkDrift {
                         + " / " + tt.simpleString() + ": only numbers, text and booleans are compared");
             }
         }
-        long nr = reference.count();
-        long nt = target.count();
         Side r = new Side(reference, numeric);
         Side t = new Side(target, numeric);
         double[] probabilities = SketchDrift.probabilities(grid);
@@ -113,7 +111,7 @@ final class SparkDrift {
             counts.add(new int[] {rows(n[0], c), rows(n[1], c)});
             sketchList.add(sketches.get(c));
         }
-        return new Report(UnivariateDrift.assemble(columns, ordered, counts, correction, alpha), sketchList, nr, nt,
+        return new Report(UnivariateDrift.assemble(columns, ordered, counts, correction, alpha), sketchList, r.rows, t.rows,
                 numeric, categorical);
     }
 
@@ -125,39 +123,41 @@ final class SparkDrift {
         return (int) n;
     }
 
-    /** One pass: each numeric column's count of present values (not null, not NaN), minimum and maximum. */
+    /**
+     * One pass: the side's row count, and each numeric column's count of present values (not null, not NaN),
+     * minimum and maximum.
+     */
     private static final class Side {
+        final long rows;
         final long[] present;
         final double[] min;
         final double[] max;
 
-        Side(Dataset<Row> rows, List<String> numeric) {
+        Side(Dataset<Row> data, List<String> numeric) {
             int k = numeric.size();
             present = new long[k];
             min = new double[k];
             max = new double[k];
-            if (k == 0) {
-                return;
-            }
             List<Column> aggs = new ArrayList<>();
             for (String c : numeric) {
-                Column v = value(rows, c);
+                Column v = value(data, c);
                 aggs.add(functions.count(v));
                 aggs.add(functions.min(v));
                 aggs.add(functions.max(v));
             }
-            Row out = rows.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+            Row out = data.agg(functions.count(functions.lit(1)), aggs.toArray(Column[]::new)).first();
+            rows = out.getLong(0);
             for (int c = 0; c < k; c++) {
-                present[c] = out.getLong(3 * c);
-                min[c] = out.isNullAt(3 * c + 1) ? Double.NaN : out.getDouble(3 * c + 1);
-                max[c] = out.isNullAt(3 * c + 2) ? Double.NaN : out.getDouble(3 * c + 2);
+                present[c] = out.getLong(1 + 3 * c);
+                min[c] = out.isNullAt(2 + 3 * c) ? Double.NaN : out.getDouble(2 + 3 * c);
+                max[c] = out.isNullAt(3 + 3 * c) ? Double.NaN : out.getDouble(3 + 3 * c);
             }
         }
     }
 
     /** The column as a double, null where missing or NaN. */
     private static Column value(Dataset<Row> rows, String c) {
-        Column v = rows.col("`" + c + "`").cast("double");
+        Column v = SparkInputs.column(rows, c).cast("double");
         return functions.when(v.isNotNull().and(functions.not(functions.isnan(v))), v);
     }
 
@@ -191,7 +191,7 @@ final class SparkDrift {
 
     /** Rows per category (missing left out), refusing more than maxCategories distinct values. */
     private static Map<String, Long> categories(Dataset<Row> rows, String c, int maxCategories) {
-        Column v = rows.col("`" + c + "`");
+        Column v = SparkInputs.column(rows, c);
         List<Row> found = rows.where(v.isNotNull()).groupBy(v.cast("string").as("v")).count()
                 .limit(maxCategories + 1).collectAsList();
         if (found.size() > maxCategories) {

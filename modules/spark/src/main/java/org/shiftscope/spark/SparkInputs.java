@@ -78,7 +78,7 @@ final class SparkInputs {
                 throw DataException.setting(option, "no column '" + c.column() + "' (the files have "
                         + String.join(", ", names) + ")");
             }
-            Column col = rows.col("`" + c.column() + "`");
+            Column col = column(rows, c.column());
             Object first = c.values().get(0);
             Column cond = switch (c.op()) {
                 case "=" -> col.equalTo(first);
@@ -114,6 +114,11 @@ final class SparkInputs {
             }
         }
         return named;
+    }
+
+    /** A column by its name as the files spell it (quoted, so dots and spaces in names are not read as paths). */
+    static Column column(Dataset<Row> rows, String name) {
+        return rows.col("`" + name + "`");
     }
 
     private static String firstLine(String s) {
