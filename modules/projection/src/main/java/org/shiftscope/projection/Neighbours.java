@@ -24,6 +24,30 @@ record Neighbours(int k, int[] index, double[] distance) {
                 : bruteForce(base, nb, query, nq, d, k, self);
     }
 
+    /**
+     * Who lists whom: for each of the n points, the list entries (indices into {@code index}, row = entry / k) that
+     * name it, {@code entry[start[j] .. start[j + 1])} for point j, in entry order.
+     */
+    record ListedBy(int[] start, int[] entry) {
+    }
+
+    /** The lists turned around: for each point, the entries of the other points' lists that name it. */
+    ListedBy listedBy(int n) {
+        int[] start = new int[n + 1];
+        for (int j : index) {
+            start[j + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] entry = new int[index.length];
+        int[] fill = java.util.Arrays.copyOf(start, n);
+        for (int e = 0; e < index.length; e++) {
+            entry[fill[index[e]]++] = e;
+        }
+        return new ListedBy(start, entry);
+    }
+
     /** The most dimensions for which the KD-tree is used: faster up to 50, slower at 100 (docs/benchmarks.md). */
     static final int KD_TREE_MAX_DIMENSIONS = 50;
 

@@ -42,19 +42,9 @@ final class SparseTsne {
     /** P = (C + C') / sum, rows sorted by partner. */
     private static Affinities symmetric(Neighbours nn, double[] cond, int n) {
         int k = nn.k();
-        int[] count = new int[n + 1];
-        for (int e = 0; e < n * k; e++) {
-            count[nn.index()[e] + 1]++;
-        }
-        int[] revStart = count.clone();
-        for (int i = 0; i < n; i++) {
-            revStart[i + 1] += revStart[i];
-        }
-        int[] rev = new int[n * k];
-        int[] fill = Arrays.copyOf(revStart, n);
-        for (int e = 0; e < n * k; e++) {
-            rev[fill[nn.index()[e]]++] = e;
-        }
+        Neighbours.ListedBy reverse = nn.listedBy(n);
+        int[] revStart = reverse.start();
+        int[] rev = reverse.entry();
         int[][] cols = new int[n][];
         double[][] vals = new double[n][];
         IntStream.range(0, n).parallel().forEach(i -> {

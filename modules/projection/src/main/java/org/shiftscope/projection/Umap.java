@@ -91,18 +91,9 @@ final class Umap {
             }
         }
         // the rows that list each point, to find both directions of a pair
-        int[] start = new int[n + 1];
-        for (int e = 0; e < n * k; e++) {
-            start[nn.index()[e] + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            start[i + 1] += start[i];
-        }
-        int[] listedBy = new int[n * k];
-        int[] fill = java.util.Arrays.copyOf(start, n);
-        for (int e = 0; e < n * k; e++) {
-            listedBy[fill[nn.index()[e]]++] = e;
-        }
+        Neighbours.ListedBy reverse = nn.listedBy(n);
+        int[] start = reverse.start();
+        int[] listedBy = reverse.entry();
         // pairs (i, j), i < j, in increasing order; both directions emitted
         int[] head = new int[2 * n * k];
         int[] tail = new int[2 * n * k];
