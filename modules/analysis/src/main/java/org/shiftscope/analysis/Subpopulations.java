@@ -67,16 +67,23 @@ public record Subpopulations(List<Cluster> clusters) {
         }
 
         private double wilson(int sign) {
-            if (labelled == 0) {
-                return Double.NaN;
-            }
-            double z = 1.959963984540054;
-            double p = value();
-            double n = labelled;
-            double centre = p + z * z / (2 * n);
-            double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
-            return (centre + sign * half) / (1 + z * z / n);
+            return Subpopulations.wilson(correct, labelled, sign);
         }
+    }
+
+    /**
+     * An end of the 95 % Wilson score interval of the proportion k / n: the lower for sign -1, the upper for +1
+     * (NaN when n is 0).
+     */
+    public static double wilson(long k, long n, int sign) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double z = 1.959963984540054;
+        double p = (double) k / n;
+        double centre = p + z * z / (2.0 * n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+        return (centre + sign * half) / (1 + z * z / n);
     }
 
     /**

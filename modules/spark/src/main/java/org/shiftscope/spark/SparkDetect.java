@@ -2,8 +2,6 @@ package org.shiftscope.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,7 +12,8 @@ import org.shiftscope.analysis.ClassifierTest;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.analysis.MultipleTesting;
 import org.shiftscope.core.DataException;
-import org.shiftscope.workflow.DriftJson;
+import org.shiftscope.workflow.summary.ScaleSummary;
+import org.shiftscope.workflow.summary.SummaryJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -86,6 +85,38 @@ final class SparkDetect implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--out", paramLabel = "NAME.shiftscope.json",
+            description = "Also write a summary project the desktop app opens: these results, k-means clusters with"
+                    + " each side's shares and the transport between them, the audit when asked for, and a"
+                    + " stratified sample (NAME.sample.csv beside it) its views analyse.")
+    String out;
+
+    @Option(names = "--clusters", paramLabel = "K", defaultValue = "8",
+            description = "k-means clusters of the summary (default ${DEFAULT-VALUE}).")
+    int clusters;
+
+    @Option(names = "--cluster-fit", paramLabel = "N", defaultValue = "200000",
+            description = "Rows k-means is fitted on, a seeded sample (default ${DEFAULT-VALUE}); every row is then"
+                    + " assigned.")
+    int clusterFit;
+
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "100000",
+            description = "Rows of the summary's stratified sample (default ${DEFAULT-VALUE}).")
+    int sample;
+
+    @Option(names = "--audit-label", paramLabel = "COLUMN", description = "Audit per group: the true label.")
+    String auditLabel;
+
+    @Option(names = "--audit-prediction", paramLabel = "COLUMN", description = "Audit: the model's prediction.")
+    String auditPrediction;
+
+    @Option(names = "--audit-group", paramLabel = "COLUMN", description = "Audit: the group column.")
+    String auditGroup;
+
+    @Option(names = "--audit-positive", paramLabel = "VALUE", defaultValue = "1",
+            description = "Audit: the positive label (default ${DEFAULT-VALUE}).")
+    String auditPositive;
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "Output: a table (default) or the JSON of shiftscope/detect/v1.")
     String format;
@@ -93,9 +124,12 @@ final class SparkDetect implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private java.nio.file.Path outFile;
+
     @Override
     public Integer call() {
         check();
+        outFile = out == null ? null : SummaryOutput.check(out);
         long start = System.nanoTime();
         SparkSession spark = session(master);
         try {
@@ -110,6 +144,8 @@ final class SparkDetect implements Callable<Integer> {
                 tgt = SparkInputs.read(spark, target, "--target");
             }
             List<String> cols = SparkInputs.columns(ref, tgt, columns);
+            Dataset<Row> refRows = ref;
+            Dataset<Row> tgtRows = tgt;
             // as the desktop's --missing drop: a row missing any analysed value is left out of every test
             long refAll = ref.count();
             long tgtAll = tgt.count();
@@ -120,17 +156,27 @@ final class SparkDetect implements Callable<Integer> {
                     MultipleTesting.parse(correction), alpha);
             ClassifierTest.Result c = !noClassifier ? SparkClassifier.test(ref, tgt, r.numeric(), r.categorical(), seed)
                     : null;
+            SparkClusters.Result clustered = outFile == null ? null
+                    : SparkClusters.run(ref, tgt, cols, r.numeric(), clusters, clusterFit, sample, seed);
+            ScaleSummary.Audit audit = outFile == null || auditLabel == null ? null
+                    : SparkAudit.run(refRows, tgtRows, auditLabel, auditPrediction, auditGroup, auditPositive);
             double seconds = (System.nanoTime() - start) / 1e9;
-            ObjectNode json = json(r, c, spark, seconds);
-            ((ObjectNode) json.get("engine")).put("dropped_reference", refAll - r.referenceRows());
-            ((ObjectNode) json.get("engine")).put("dropped_target", tgtAll - r.targetRows());
-            java.io.PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
-            } else {
-                text(r, c, out, seconds);
+            ScaleSummary summary = summary(r, c, spark, seconds, refAll, tgtAll, clustered, audit);
+            if (outFile != null) {
+                SummaryOutput.write(outFile, summary, cols, clustered.sample());
             }
-            out.flush();
+            java.io.PrintWriter printed = spec.commandLine().getOut();
+            if (format.equals("json")) {
+                printed.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(SummaryJson.detect(summary)));
+            } else {
+                text(r, c, printed, seconds);
+            }
+            if (outFile != null) {
+                spec.commandLine().getErr().println("wrote " + outFile + " and " + SummaryOutput.sampleFile(outFile)
+                        .getFileName() + " (open it: shiftscope " + outFile.getFileName() + ")");
+            }
+            printed.flush();
             return 0;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -161,6 +207,24 @@ final class SparkDetect implements Callable<Integer> {
         if (!format.equals("json") && !format.equals("text")) {
             throw DataException.setting("--format", "use text or json, not '" + format + "'");
         }
+        if (clusters < 1 || clusters > 1000) {
+            throw DataException.setting("--clusters", "must lie in 1..1000, not " + clusters);
+        }
+        if (clusterFit < clusters) {
+            throw DataException.setting("--cluster-fit", "must be at least --clusters (" + clusters + "), not "
+                    + clusterFit);
+        }
+        if (sample < 3) {
+            throw DataException.setting("--sample", "a map needs at least 3 rows, not " + sample);
+        }
+        int audit = (auditLabel == null ? 0 : 1) + (auditPrediction == null ? 0 : 1) + (auditGroup == null ? 0 : 1);
+        if (audit != 0 && audit != 3) {
+            throw DataException.setting("--audit-label", "the audit needs --audit-label, --audit-prediction and"
+                    + " --audit-group together");
+        }
+        if (audit == 3 && out == null) {
+            throw DataException.setting("--out", "the audit's rates go to the summary project: give --out");
+        }
     }
 
     private static org.apache.spark.sql.Column[] quoted(Dataset<Row> rows, String[] names) {
@@ -180,44 +244,22 @@ final class SparkDetect implements Callable<Integer> {
         return b.getOrCreate();
     }
 
-    ObjectNode json(SparkDrift.Report r, ClassifierTest.Result test, SparkSession spark, double seconds) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("schema", "shiftscope/detect/v1");
-        ArrayNode univariate = root.putArray("univariate");
-        DriftJson.columns(univariate, r.columns());
+    /** What the run found, as the summary project and the JSON output hold it. */
+    private ScaleSummary summary(SparkDrift.Report r, ClassifierTest.Result test, SparkSession spark, double seconds,
+                                 long refAll, long tgtAll, SparkClusters.Result clustered, ScaleSummary.Audit audit) {
+        List<ScaleSummary.Column> cols = new java.util.ArrayList<>();
         for (int c = 0; c < r.columns().size(); c++) {
-            SparkDrift.Sketch s = r.sketches().get(c);
-            ObjectNode o = (ObjectNode) univariate.get(c);
-            o.put("sketched", s != null);
-            if (s != null) {
-                ObjectNode k = o.putObject("sketch");
-                k.put("relative_error", s.relativeError());
-                k.put("grid", s.grid());
-                DriftJson.number(k, "ks_bound", s.ksBound());
-                DriftJson.number(k, "wasserstein1_bound", s.w1Bound());
-                ArrayNode range = k.putArray("p_value_range");
-                range.add(s.pLow());
-                range.add(s.pHigh());
-            }
+            cols.add(new ScaleSummary.Column(r.columns().get(c), r.sketches().get(c)));
         }
-        if (test != null) {
-            ObjectNode cls = root.putObject("classifier");
-            DriftJson.number(cls, "auc", test.auc());
-            DriftJson.number(cls, "p_value", test.pValue());
-            test.topFeatures().forEach(cls.putArray("top_features")::add);
-            cls.put("method", test.method());
-        }
-        root.put("correction", MultipleTesting.parse(correction).id());
-        root.put("alpha", alpha);
-        root.put("drift", drift(r, test));
-        ObjectNode engine = root.putObject("engine");
-        engine.put("name", "spark");
-        engine.put("spark_version", spark.version());
-        engine.put("master", spark.sparkContext().master());
-        engine.put("rows_reference", r.referenceRows());
-        engine.put("rows_target", r.targetRows());
-        engine.put("seconds", seconds);
-        return root;
+        ScaleSummary.Engine engine = new ScaleSummary.Engine("spark", spark.version(), spark.sparkContext().master(),
+                data != null ? data + " where " + referenceWhere : reference,
+                data != null ? data + " where " + targetWhere : target, r.referenceRows(), r.targetRows(),
+                refAll - r.referenceRows(), tgtAll - r.targetRows(), seconds, java.time.Instant.now().toString());
+        ScaleSummary.Classifier classifier = test == null ? null
+                : new ScaleSummary.Classifier(test.auc(), test.pValue(), test.method(), test.topFeatures());
+        return new ScaleSummary(engine, cols, classifier, MultipleTesting.parse(correction).id(), alpha,
+                drift(r, test), clustered == null ? null : clustered.clusters(), audit,
+                clustered == null ? null : clustered.info());
     }
 
     /** As the desktop's verdict: a column drifted, or the classifier told the sides apart. */
@@ -232,7 +274,7 @@ final class SparkDetect implements Callable<Integer> {
                 "drift", "sketch bound");
         for (int c = 0; c < r.columns().size(); c++) {
             ColumnDrift d = r.columns().get(c);
-            SparkDrift.Sketch s = r.sketches().get(c);
+            ScaleSummary.Sketch s = r.sketches().get(c);
             out.printf(Locale.ROOT, "%-24s %-6s %12.4g %12.3g %12.3g %8s  %s%n", d.column(), d.test(), d.statistic(),
                     d.pValue(), d.pAdjusted(), d.drift() ? "yes" : "no",
                     s == null ? "exact" : String.format(Locale.ROOT, "KS +- %.4f", s.ksBound()));

@@ -3,6 +3,7 @@ package org.shiftscope.spark;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.shiftscope.workflow.summary.ScaleSummary.Sketch;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -29,10 +30,7 @@ import org.shiftscope.core.DataException;
  */
 final class SparkDrift {
 
-    /** A numeric column's sketch settings and bounds; null for categorical columns. */
-    record Sketch(double relativeError, int grid, double ksBound, double w1Bound, double pLow, double pHigh) {
-    }
-
+    /** sketches: a numeric column's sketch settings and bounds; null for categorical columns. */
     record Report(List<ColumnDrift> columns, List<Sketch> sketches, long referenceRows, long targetRows,
                   List<String> numeric, List<String> categorical) {
     }

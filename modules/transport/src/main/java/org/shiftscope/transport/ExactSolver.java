@@ -73,6 +73,59 @@ public final class ExactSolver {
         return assign(x, y, null, monitor).plan();
     }
 
+    /**
+     * Exact transport between weighted points: point i of x supplies {@code supply[i]} units and point j of y demands
+     * {@code demand[j]} (equal totals, each at least 0); the plan's masses are the flows over the total, so a row
+     * sums to its supply's share (not 1/n). Points with no weight take no part. For a few clusters' centroids
+     * weighted by their row counts, where counts are exact and the problem is small.
+     */
+    public static TransportPlan weighted(Points x, long[] supply, Points y, long[] demand, TaskMonitor monitor) {
+        if (supply.length != x.n() || demand.length != y.n()) {
+            throw new IllegalArgumentException("one weight per point");
+        }
+        long total = 0;
+        long totalDemand = 0;
+        for (long s : supply) {
+            total = Math.addExact(total, s);
+        }
+        for (long d : demand) {
+            totalDemand = Math.addExact(totalDemand, d);
+        }
+        if (total != totalDemand || total <= 0) {
+            throw new IllegalArgumentException("supplies and demands must be positive with equal totals, not "
+                    + total + " and " + totalDemand);
+        }
+        int[] rowsKept = java.util.stream.IntStream.range(0, x.n()).filter(i -> supply[i] > 0).toArray();
+        int[] colsKept = java.util.stream.IntStream.range(0, y.n()).filter(j -> demand[j] > 0).toArray();
+        check(rowsKept.length, colsKept.length, "");
+        Points xs = subset(x, rowsKept);
+        Points ys = subset(y, colsKept);
+        long[] s = java.util.Arrays.stream(rowsKept).mapToLong(i -> supply[i]).toArray();
+        long[] d = java.util.Arrays.stream(colsKept).mapToLong(j -> demand[j]).toArray();
+        NetworkSimplex.Flows f = NetworkSimplex.solve(xs, ys, costMatrix(xs, ys), s, d, monitor);
+        int cells = (int) java.util.Arrays.stream(f.flow()).filter(v -> v > 0).count();
+        int[] rows = new int[cells];
+        int[] cols = new int[cells];
+        double[] mass = new double[cells];
+        int e = 0;
+        for (int k = 0; k < f.flow().length; k++) {
+            if (f.flow()[k] > 0) {
+                rows[e] = rowsKept[f.rows()[k]];
+                cols[e] = colsKept[f.cols()[k]];
+                mass[e++] = (double) f.flow()[k] / total;
+            }
+        }
+        return new TransportPlan(x.n(), y.n(), rows, cols, mass);
+    }
+
+    private static Points subset(Points p, int[] keep) {
+        double[] v = new double[keep.length * p.d()];
+        for (int i = 0; i < keep.length; i++) {
+            System.arraycopy(p.values(), keep[i] * p.d(), v, i * p.d(), p.d());
+        }
+        return new Points(keep.length, p.d(), v);
+    }
+
     /** An assignment's plan and the column prices that certify it. */
     record Assigned(TransportPlan plan, double[] prices) {
     }

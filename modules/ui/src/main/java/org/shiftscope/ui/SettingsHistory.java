@@ -79,6 +79,6 @@ final class SettingsHistory {
 
     /** The project without the view it showed. */
     private static Project settings(Project p) {
-        return new Project(p.split(), "data", p.map(), p.audit(), p.explain(), p.slices(), p.gates());
+        return new Project(p.split(), "data", p.map(), p.audit(), p.explain(), p.slices(), p.gates(), p.summary());
     }
 }

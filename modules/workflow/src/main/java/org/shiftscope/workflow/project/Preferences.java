@@ -97,6 +97,6 @@ public record Preferences(String theme, TransportAnalysis.Standardize units, lon
         MapSettings m = p.mapSettings();
         MapSettings map = new MapSettings(m.source(), m.file(), m.column(), m.method(), m.clustering(), units, seed,
                 m.preprocess(), m.fit());
-        return new Project(p.split(), p.view(), map, p.audit(), explain, p.slices(), p.gates());
+        return new Project(p.split(), p.view(), map, p.audit(), explain, p.slices(), p.gates(), p.summary());
     }
 }

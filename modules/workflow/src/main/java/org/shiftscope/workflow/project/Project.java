@@ -17,11 +17,14 @@ import java.util.Objects;
  * @param explain the transport explanation's settings (null when the project has none)
  * @param slices the named selections the user saved (groups for the audit and the adaptation runs)
  * @param gates  the conditions {@code shiftscope check} applies to the project's analyses
+ * @param summary what a run on the full data (shiftscope spark ... --out) found, when the split is that run's
+ *                stratified sample; null for other projects
  */
 public record Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit,
                       org.shiftscope.workflow.explain.ExplainSettings explain,
                       java.util.List<org.shiftscope.workflow.slice.Slice> slices,
-                      org.shiftscope.workflow.gate.ProjectGates gates) {
+                      org.shiftscope.workflow.gate.ProjectGates gates,
+                      org.shiftscope.workflow.summary.ScaleSummary summary) {
 
     public Project {
         Objects.requireNonNull(split, "split");
@@ -32,17 +35,24 @@ public record Project(SplitDefinition split, String view, MapSettings map, Audit
 
     public Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit,
                    org.shiftscope.workflow.explain.ExplainSettings explain,
+                   java.util.List<org.shiftscope.workflow.slice.Slice> slices,
+                   org.shiftscope.workflow.gate.ProjectGates gates) {
+        this(split, view, map, audit, explain, slices, gates, null);
+    }
+
+    public Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit,
+                   org.shiftscope.workflow.explain.ExplainSettings explain,
                    java.util.List<org.shiftscope.workflow.slice.Slice> slices) {
-        this(split, view, map, audit, explain, slices, null);
+        this(split, view, map, audit, explain, slices, null, null);
     }
 
     public Project(SplitDefinition split, String view, MapSettings map, AuditAnalysis.Settings audit) {
-        this(split, view, map, audit, null, null, null);
+        this(split, view, map, audit, null, null, null, null);
     }
 
     /** This project with other gates. */
     public Project withGates(org.shiftscope.workflow.gate.ProjectGates g) {
-        return new Project(split, view, map, audit, explain, slices, g);
+        return new Project(split, view, map, audit, explain, slices, g, summary);
     }
 
     /** The map's settings, or the defaults when the project has no map. */
@@ -59,7 +69,7 @@ public record Project(SplitDefinition split, String view, MapSettings map, Audit
     }
 
     public Project withAudit(AuditAnalysis.Settings a) {
-        return new Project(split, view, map, a, explain, slices, gates);
+        return new Project(split, view, map, a, explain, slices, gates, summary);
     }
 
     public static Project demo() {

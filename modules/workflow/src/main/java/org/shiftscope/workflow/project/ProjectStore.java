@@ -179,6 +179,9 @@ public final class ProjectStore {
         }
         ProjectSections.slices(root, p.slices());
         ProjectSections.gates(root, p.gates());
+        if (p.summary() != null) {
+            root.set("summary", org.shiftscope.workflow.summary.SummaryJson.write(p.summary()));
+        }
         return root;
     }
 
@@ -274,7 +277,9 @@ public final class ProjectStore {
                 root.path("view").asText("data"),
                 mapSettings(root.path("map"), dir), audit(root.path("audit"), dir, file),
                 ProjectSections.explain(root.path("explain"), file), ProjectSections.slices(root.path("slices"), file),
-                ProjectSections.gates(root.path("gates"), file));
+                ProjectSections.gates(root.path("gates"), file),
+                root.path("summary").isObject()
+                        ? org.shiftscope.workflow.summary.SummaryJson.read(root.get("summary"), file) : null);
     }
 
     /** The map settings of a project file (defaults for what it does not say); null when it has none. */
