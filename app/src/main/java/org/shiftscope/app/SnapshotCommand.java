@@ -34,7 +34,7 @@ final class SnapshotCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--view", defaultValue = "data", paramLabel = "NAME",
-            description = "data, map, explain, subgroups, adapt or report (default ${DEFAULT-VALUE}).")
+            description = "data, map, explain, subgroups, adapt, report, lab or summary (a summary project's Full data view) (default ${DEFAULT-VALUE}).")
     String view;
 
     @Option(names = "--project", paramLabel = "FILE", description = "Project file (default: the demo project).")

@@ -31,6 +31,9 @@ public final class MainViewModel {
     private final org.shiftscope.ui.report.ReportViewModel report;
     private final org.shiftscope.ui.lab.LabViewModel lab;
     private final org.shiftscope.ui.Tour tour;
+    private final org.shiftscope.ui.summary.SummaryViewModel summary = new org.shiftscope.ui.summary.SummaryViewModel();
+    /** The data the summary's sample came from: the summary stays with the project while its split reads them. */
+    private org.shiftscope.workflow.SplitSource summarySource;
     private final javafx.beans.property.BooleanProperty presentation =
             new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<ViewId> view = new SimpleObjectProperty<>(ViewId.DATA);
@@ -81,12 +84,15 @@ public final class MainViewModel {
     public void show(Project project, Path file) {
         data.load(project.split());
         gates = project.gates();
+        summary.summaryProperty().set(project.summary());
+        summarySource = project.summary() == null ? null : project.split().source();
         map.slices().setAll(project.slices());
         map.load(project.map());
         explain.load(project.explain());
         adapt.preprocessProperty().set(project.mapSettings().preprocess()); // the same images, likely the same model
         subgroups.load(project.audit());
-        view.set(ViewId.parse(project.view()));
+        ViewId shown = ViewId.parse(project.view());
+        view.set(shown == ViewId.SUMMARY && project.summary() == null ? ViewId.DATA : shown);
         projectFile.set(file);
         data.apply();
         saved = currentProject();
@@ -268,13 +274,20 @@ public final class MainViewModel {
 
     /** The project as the window shows it now. */
     public Project currentProject() {
-        return new Project(data.definition(), view.get().id(), map.settingsIfUsed(), subgroups.settingsOrNull(),
-                explain.settingsIfUsed(), map.slices(), gates);
+        org.shiftscope.workflow.SplitDefinition split = data.definition();
+        return new Project(split, view.get().id(), map.settingsIfUsed(), subgroups.settingsOrNull(),
+                explain.settingsIfUsed(), map.slices(), gates,
+                split.source().equals(summarySource) ? summary.summaryProperty().get() : null);
     }
 
     public StringBinding titleBinding() {
         return Bindings.createStringBinding(() -> projectFile.get() == null ? "ShiftScope — unsaved project"
                 : "ShiftScope — " + projectFile.get().getFileName(), projectFile);
+    }
+
+    /** The Full data view's state (a summary project's results on every row; empty for other projects). */
+    public org.shiftscope.ui.summary.SummaryViewModel summary() {
+        return summary;
     }
 
     public DataViewModel data() {

@@ -75,6 +75,7 @@ public final class MainWindow {
             case SUBGROUPS -> new org.shiftscope.ui.subgroups.SubgroupsView(vm.subgroups()).root();
             case REPORT -> new org.shiftscope.ui.report.ReportView(vm.report()).root();
             case LAB -> new org.shiftscope.ui.lab.LabView(vm.lab()).root();
+            case SUMMARY -> new org.shiftscope.ui.summary.SummaryView(vm.summary()).root();
         }));
     }
 
@@ -95,6 +96,10 @@ public final class MainWindow {
                 b.setSelected(true);
             });
             vm.viewProperty().addListener((o, a, now) -> b.setSelected(now == v));
+            if (v == ViewId.SUMMARY) { // only a summary project has one
+                b.visibleProperty().bind(vm.summary().summaryProperty().isNotNull());
+                b.managedProperty().bind(b.visibleProperty());
+            }
             nav.getChildren().add(b);
         }
         return nav;
@@ -164,6 +169,9 @@ public final class MainWindow {
             go.setId("menu-go-" + v.id());
             go.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (v.ordinal() + 1)));
             go.setOnAction(e -> vm.viewProperty().set(v));
+            if (v == ViewId.SUMMARY) {
+                go.disableProperty().bind(vm.summary().summaryProperty().isNull());
+            }
             view.getItems().add(go);
         }
         MenuItem about = new MenuItem("About ShiftScope");

@@ -97,6 +97,7 @@ public final class Snapshot {
                 vm.data().load(project.split());
                 vm.map().load(project.mapSettings());
                 vm.subgroups().load(project.audit());
+                vm.summary().summaryProperty().set(project.summary());
                 if (audited != null) {
                     vm.subgroups().publish(audited);
                 }

@@ -49,9 +49,22 @@ class ViewLayoutTest {
     @ParameterizedTest(name = "{0} {1} {2}x{3}")
     @MethodSource("cases")
     void nothingIsCutAndEveryChartReads(ViewId view, Theme theme, int width, int height) {
-        List<String> problems = Snapshot.inspect(Project.demo(), view, width, height, -1, false, theme,
+        List<String> problems = Snapshot.inspect(project(view), view, width, height, -1, false, theme,
                 ViewLayoutTest::problems);
         assertThat(problems).as(view + " in " + theme + " at " + width + "x" + height).isEmpty();
+    }
+
+    /** The demo project; for the Full data view, the summary project a Spark run wrote (test resources). */
+    private static Project project(ViewId view) {
+        if (view != ViewId.SUMMARY) {
+            return Project.demo();
+        }
+        try {
+            return org.shiftscope.workflow.project.ProjectStore.load(java.nio.file.Path.of(
+                    ViewLayoutTest.class.getResource("/summary/summary.shiftscope.json").toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -8,7 +8,9 @@ public enum ViewId {
     SUBGROUPS("Subgroups"),
     ADAPT("Adapt"),
     REPORT("Report"),
-    LAB("Lab");
+    LAB("Lab"),
+    /** A summary project's results on every row (shown only for such projects). */
+    SUMMARY("Full data");
 
     private final String title;
 
