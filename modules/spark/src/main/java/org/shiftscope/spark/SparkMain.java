@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "shiftscope spark", mixinStandardHelpOptions = true, version = "ShiftScope on Spark",
         description = "The analyses on Apache Spark, for data no one machine holds.",
-        subcommands = {SparkDetect.class, CommandLine.HelpCommand.class})
+        subcommands = {SparkDetect.class, SparkEmbed.class, CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
 
     static final int BAD_INPUT = 2;
@@ -23,7 +23,7 @@ public final class SparkMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: detect");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: detect or embed");
     }
 
     public static void main(String[] args) {

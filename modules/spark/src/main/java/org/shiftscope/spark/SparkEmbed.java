@@ -1,0 +1,215 @@
+package org.shiftscope.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.shiftscope.core.DataException;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.embedding.Embeddings;
+import org.shiftscope.embedding.ModelEmbedder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code shiftscope spark embed}: a user's ONNX or TorchScript model run over numeric columns inside
+ * {@code mapPartitions}: the model file is shipped to the executors ({@code SparkContext.addFile}), each executor
+ * loads it once and shares it between its tasks (each task its own predictor), and a partition's rows go through it
+ * in batches. The embeddings are written as Parquet: the kept columns, then {@code emb_0 .. emb_(d-1)} (floats), which
+ * {@code spark detect} and the desktop commands read as any columns.
+ */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Run an ONNX or TorchScript model over numeric columns on Spark and write the embeddings as"
+                + " Parquet (the kept columns, then emb_0, emb_1, ...).")
+final class SparkEmbed implements Callable<Integer> {
+
+    static final String PREFIX = "emb_";
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master, as for detect.")
+    String master;
+
+    @Option(names = "--input", required = true, paramLabel = "PATHS",
+            description = "Parquet, CSV or JSON Lines paths or globs, comma-separated.")
+    String input;
+
+    @Option(names = "--where", paramLabel = "FILTER", description = "Only the rows that meet this filter.")
+    String where;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model: .onnx or .pt"
+            + " (TorchScript).")
+    Path model;
+
+    @Option(names = "--columns", required = true, split = ",", paramLabel = "A,B,...",
+            description = "The model's input columns, numeric, in the order it takes them.")
+    List<String> columns;
+
+    @Option(names = "--keep", split = ",", paramLabel = "A,B,...",
+            description = "Columns copied beside the embeddings (default: every column that is not an input).")
+    List<String> keep;
+
+    @Option(names = "--output", defaultValue = "0", paramLabel = "N",
+            description = "Which of the model's outputs is the embedding (default ${DEFAULT-VALUE}).")
+    int output;
+
+    @Option(names = "--batch", defaultValue = "256", paramLabel = "N",
+            description = "Rows per model call (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Where the Parquet files go (a folder; it must not exist yet).")
+    String out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (batch < 1) {
+            throw DataException.setting("--batch", "must be at least 1, not " + batch);
+        }
+        Path file = model.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw DataException.setting("--model", "'" + model + "': no such model file");
+        }
+        long start = System.nanoTime();
+        SparkSession spark = SparkDetect.session(master);
+        try {
+            Dataset<Row> read = SparkInputs.read(spark, input, "--input");
+            Dataset<Row> rows = where == null ? read : SparkInputs.where(read, where, "--where");
+            List<String> names = List.of(rows.columns());
+            for (String c : columns) {
+                if (!names.contains(c)) {
+                    throw DataException.setting("--columns", "no column '" + c + "' (the files have "
+                            + String.join(", ", names) + ")");
+                }
+                if (!(rows.schema().apply(c).dataType() instanceof NumericType)) {
+                    throw DataException.setting("--columns", "column '" + c + "' is "
+                            + rows.schema().apply(c).dataType().simpleString() + "; a model's inputs must be numbers");
+                }
+            }
+            List<String> kept = keep != null ? keep : names.stream().filter(c -> !columns.contains(c)).toList();
+            for (String c : kept) {
+                if (!names.contains(c)) {
+                    throw DataException.setting("--keep", "no column '" + c + "'");
+                }
+            }
+            List<Column> selected = new ArrayList<>();
+            kept.forEach(c -> selected.add(SparkInputs.column(rows, c)));
+            columns.forEach(c -> selected.add(SparkInputs.column(rows, c).cast("double").as("__in_" + c)));
+            Dataset<Row> shaped = rows.select(selected.toArray(Column[]::new));
+            // the embedding's width, from the model on one row of zeros on the driver
+            int d;
+            try (ModelEmbedder m = ModelEmbedder.load(file)) {
+                d = m.embed(new float[columns.size()], 1, new long[] {columns.size()}, output, 1, TaskMonitor.NONE).d();
+            }
+            StructType schema = new StructType();
+            for (String c : kept) {
+                StructField f = shaped.schema().apply(c);
+                schema = schema.add(f.name(), f.dataType(), f.nullable());
+            }
+            for (int j = 0; j < d; j++) {
+                schema = schema.add(PREFIX + j, DataTypes.FloatType, false);
+            }
+            spark.sparkContext().addFile(file.toString());
+            Dataset<Row> embedded = shaped.mapPartitions(new Embedder(file.getFileName().toString(), kept.size(),
+                    columns, output, batch, d), Encoders.row(schema));
+            embedded.write().parquet(out);
+            long written = spark.read().parquet(out).count();
+            spec.commandLine().getOut().printf(Locale.ROOT, "%,d rows embedded to %d dimensions by %s (output %d) in"
+                    + " %.1f s; wrote %s (%s, then %s0 .. %s%d)%n", written, d, file.getFileName(), output,
+                    (System.nanoTime() - start) / 1e9, out, kept.isEmpty() ? "no kept columns" : String.join(", ", kept),
+                    PREFIX, PREFIX, d - 1);
+            spec.commandLine().getOut().flush();
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** One executor's models, loaded once each from the files Spark shipped to it. */
+    private static final ConcurrentHashMap<String, ModelEmbedder> MODELS = new ConcurrentHashMap<>();
+
+    static ModelEmbedder model(String name) {
+        return MODELS.computeIfAbsent(name, n -> ModelEmbedder.load(Path.of(SparkFiles.get(n))));
+    }
+
+    /** A partition's rows through the model, {@code batch} at a time, each row's kept values then its embedding. */
+    record Embedder(String modelName, int kept, List<String> inputs, int output, int batch, int d)
+            implements MapPartitionsFunction<Row, Row> {
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            ModelEmbedder m = model(modelName);
+            int k = inputs.size();
+            return new Iterator<>() {
+                private final List<Row> pending = new ArrayList<>();
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    if (next < pending.size()) {
+                        return true;
+                    }
+                    pending.clear();
+                    next = 0;
+                    List<Row> in = new ArrayList<>(batch);
+                    while (in.size() < batch && rows.hasNext()) {
+                        in.add(rows.next());
+                    }
+                    if (in.isEmpty()) {
+                        return false;
+                    }
+                    float[] x = new float[in.size() * k];
+                    for (int i = 0; i < in.size(); i++) {
+                        for (int j = 0; j < k; j++) {
+                            Row r = in.get(i);
+                            if (r.isNullAt(kept + j)) {
+                                throw DataException.setting("--columns", "a row has no value in column '"
+                                        + inputs.get(j) + "'; the model needs every input (filter with --where, e.g."
+                                        + " '" + inputs.get(j) + ">=-1e308')");
+                            }
+                            x[i * k + j] = (float) r.getDouble(kept + j);
+                        }
+                    }
+                    Embeddings e = m.embed(x, in.size(), new long[] {k}, output, batch, TaskMonitor.NONE);
+                    for (int i = 0; i < in.size(); i++) {
+                        Object[] values = new Object[kept + d];
+                        for (int j = 0; j < kept; j++) {
+                            values[j] = in.get(i).get(j);
+                        }
+                        for (int j = 0; j < d; j++) {
+                            values[kept + j] = e.values()[i * d + j];
+                        }
+                        pending.add(RowFactory.create(values));
+                    }
+                    return true;
+                }
+
+                @Override
+                public Row next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return pending.get(next++);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.shiftscope.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shiftscope.core.Dataset;
+import org.shiftscope.core.NumericColumn;
+import org.shiftscope.core.TaskMonitor;
+import org.shiftscope.io.NpyReader;
+
+/**
+ * {@code spark embed} on local[2] against PyTorch: the embedding module's tiny MLP (ONNX and TorchScript exports,
+ * made by make_models.py beside them) over its 10 input rows, spread over 3 partitions and run in batches of 3; the
+ * hidden layer Spark writes equals torch's (hidden.npy) row by row, joined back by an id column.
+ */
+class SparkEmbedTest {
+
+    static final Path MODELS = Path.of("../embedding/src/test/resources/models").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTorchsHiddenLayerForEveryRow() throws Exception {
+        double[][] input = matrix("input.npy");
+        double[][] hidden = matrix("hidden.npy");
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("fixture")
+                .config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            StructType schema = new StructType().add("id", DataTypes.IntegerType).add("a", DataTypes.DoubleType)
+                    .add("b", DataTypes.DoubleType).add("c", DataTypes.DoubleType).add("d", DataTypes.DoubleType);
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < input.length; i++) {
+                rows.add(RowFactory.create(i, input[i][0], input[i][1], input[i][2], input[i][3]));
+            }
+            spark.createDataFrame(rows, schema).repartition(3).write().parquet(dir.resolve("in").toString());
+        } finally {
+            spark.stop();
+        }
+        for (String model : List.of("tiny_mlp.onnx", "tiny_mlp.pt")) {
+            Path out = dir.resolve("emb-" + model);
+            StringWriter err = new StringWriter();
+            StringWriter printed = new StringWriter();
+            int code = SparkMain.run(new String[] {"embed", "--master", "local[2]", "--input",
+                    dir.resolve("in") + "/*.parquet", "--model", MODELS.resolve(model).toString(), "--columns",
+                    "a,b,c,d", "--batch", "3", "--out", out.toString()}, new PrintWriter(printed), new PrintWriter(err));
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(printed.toString()).startsWith("10 rows embedded to 8 dimensions by " + model);
+            SparkSession read = SparkSession.builder().master("local[2]").appName("check")
+                    .config("spark.ui.enabled", "false").getOrCreate();
+            try {
+                List<Row> got = read.read().parquet(out.toString()).collectAsList();
+                assertThat(got).hasSize(10);
+                assertThat(got.get(0).schema().fieldNames()).containsExactly("id", "emb_0", "emb_1", "emb_2", "emb_3",
+                        "emb_4", "emb_5", "emb_6", "emb_7");
+                for (Row r : got) {
+                    int id = r.getInt(0);
+                    for (int j = 0; j < 8; j++) {
+                        assertThat((double) r.getFloat(1 + j)).as("%s row %d dim %d", model, id, j)
+                                .isCloseTo(hidden[id][j], within(1e-5));
+                    }
+                }
+            } finally {
+                read.stop();
+            }
+        }
+    }
+
+    @Test
+    void aTextColumnAsInputIsNamed() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("t.csv"), "a,name\n1,x\n2,y\n");
+        StringWriter err = new StringWriter();
+        int code = SparkMain.run(new String[] {"embed", "--master", "local[2]", "--input",
+                dir.resolve("t.csv").toString(), "--model", MODELS.resolve("tiny_mlp.onnx").toString(), "--columns",
+                "a,name", "--out", dir.resolve("o").toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("column 'name' is string").contains("(--columns)");
+    }
+
+    private static double[][] matrix(String name) {
+        Dataset d = NpyReader.read(MODELS.resolve(name), TaskMonitor.NONE);
+        double[][] m = new double[d.rowCount()][d.columns().size()];
+        for (int j = 0; j < d.columns().size(); j++) {
+            double[] v = ((NumericColumn) d.columns().get(j)).values();
+            for (int i = 0; i < v.length; i++) {
+                m[i][j] = v[i];
+            }
+        }
+        return m;
+    }
+}
