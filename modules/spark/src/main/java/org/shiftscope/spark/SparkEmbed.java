@@ -25,12 +25,14 @@ import org.shiftscope.core.DataException;
 import org.shiftscope.core.TaskMonitor;
 import org.shiftscope.embedding.Embeddings;
 import org.shiftscope.embedding.ModelEmbedder;
+import org.shiftscope.embedding.TextEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code shiftscope spark embed}: a user's ONNX or TorchScript model run over numeric columns inside
- * {@code mapPartitions}: the model file is shipped to the executors ({@code SparkContext.addFile}), each executor
+ * {@code mapPartitions}, or a sentence encoder over a text column (the built-in all-MiniLM-L6-v2, or a Hugging Face
+ * export folder): the model file is shipped to the executors ({@code SparkContext.addFile}), each executor
  * loads it once and shares it between its tasks (each task its own predictor), and a partition's rows go through it
  * in batches. The embeddings are written as Parquet: the kept columns, then {@code emb_0 .. emb_(d-1)} (floats), which
  * {@code spark detect} and the desktop commands read as any columns.
@@ -52,13 +54,18 @@ final class SparkEmbed implements Callable<Integer> {
     @Option(names = "--where", paramLabel = "FILTER", description = "Only the rows that meet this filter.")
     String where;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model: .onnx or .pt"
-            + " (TorchScript).")
+    @Option(names = "--model", paramLabel = "FILE|FOLDER", description = "The model: .onnx or .pt (TorchScript)"
+            + " over --columns; with --text, a Hugging Face sentence-transformer export folder (default: the built-in"
+            + " all-MiniLM-L6-v2).")
     Path model;
 
-    @Option(names = "--columns", required = true, split = ",", paramLabel = "A,B,...",
+    @Option(names = "--columns", split = ",", paramLabel = "A,B,...",
             description = "The model's input columns, numeric, in the order it takes them.")
     List<String> columns;
+
+    @Option(names = "--text", paramLabel = "COLUMN",
+            description = "Embed this text column with a sentence encoder instead (a missing text counts as empty).")
+    String text;
 
     @Option(names = "--keep", split = ",", paramLabel = "A,B,...",
             description = "Columns copied beside the embeddings (default: every column that is not an input).")
@@ -84,27 +91,35 @@ final class SparkEmbed implements Callable<Integer> {
         if (batch < 1) {
             throw DataException.setting("--batch", "must be at least 1, not " + batch);
         }
-        Path file = model.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            throw DataException.setting("--model", "'" + model + "': no such model file");
+        if ((columns == null) == (text == null)) {
+            throw DataException.setting("--columns", "give the model's numeric input --columns, or one --text column");
         }
+        if (text == null && model == null) {
+            throw DataException.setting("--model", "--columns need a model file (.onnx or .pt)");
+        }
+        Path file = model == null ? null : model.toAbsolutePath().normalize();
+        if (file != null && !(text != null ? Files.isDirectory(file) : Files.isRegularFile(file))) {
+            throw DataException.setting("--model", "'" + model + "': " + (text != null
+                    ? "no such folder (a text model is a Hugging Face export folder)" : "no such model file"));
+        }
+        List<String> inputs = text != null ? List.of(text) : columns;
         long start = System.nanoTime();
         SparkSession spark = SparkDetect.session(master);
         try {
             Dataset<Row> read = SparkInputs.read(spark, input, "--input");
             Dataset<Row> rows = where == null ? read : SparkInputs.where(read, where, "--where");
             List<String> names = List.of(rows.columns());
-            for (String c : columns) {
+            for (String c : inputs) {
                 if (!names.contains(c)) {
-                    throw DataException.setting("--columns", "no column '" + c + "' (the files have "
-                            + String.join(", ", names) + ")");
+                    throw DataException.setting(text != null ? "--text" : "--columns", "no column '" + c
+                            + "' (the files have " + String.join(", ", names) + ")");
                 }
-                if (!(rows.schema().apply(c).dataType() instanceof NumericType)) {
+                if (text == null && !(rows.schema().apply(c).dataType() instanceof NumericType)) {
                     throw DataException.setting("--columns", "column '" + c + "' is "
                             + rows.schema().apply(c).dataType().simpleString() + "; a model's inputs must be numbers");
                 }
             }
-            List<String> kept = keep != null ? keep : names.stream().filter(c -> !columns.contains(c)).toList();
+            List<String> kept = keep != null ? keep : names.stream().filter(c -> !inputs.contains(c)).toList();
             for (String c : kept) {
                 if (!names.contains(c)) {
                     throw DataException.setting("--keep", "no column '" + c + "'");
@@ -112,13 +127,16 @@ final class SparkEmbed implements Callable<Integer> {
             }
             List<Column> selected = new ArrayList<>();
             kept.forEach(c -> selected.add(SparkInputs.column(rows, c)));
-            columns.forEach(c -> selected.add(SparkInputs.column(rows, c).cast("double").as("__in_" + c)));
+            inputs.forEach(c -> selected.add(SparkInputs.column(rows, c).cast(text != null ? "string" : "double")
+                    .as("__in_" + c)));
             Dataset<Row> shaped = rows.select(selected.toArray(Column[]::new));
-            // the embedding's width, from the model on one row of zeros on the driver
-            int d;
-            try (ModelEmbedder m = ModelEmbedder.load(file)) {
-                d = m.embed(new float[columns.size()], 1, new long[] {columns.size()}, output, 1, TaskMonitor.NONE).d();
+            String shipped = file == null ? null : file.getFileName().toString();
+            if (file != null) {
+                spark.sparkContext().addFile(file.toString(), text != null);
             }
+            Batch run = text != null ? new TextBatch(shipped) : new ModelBatch(shipped, inputs.size(), output, batch);
+            // the embedding's width, from one input on the driver
+            int d = width(file, text != null, inputs.size());
             StructType schema = new StructType();
             for (String c : kept) {
                 StructField f = shaped.schema().apply(c);
@@ -127,13 +145,13 @@ final class SparkEmbed implements Callable<Integer> {
             for (int j = 0; j < d; j++) {
                 schema = schema.add(PREFIX + j, DataTypes.FloatType, false);
             }
-            spark.sparkContext().addFile(file.toString());
-            Dataset<Row> embedded = shaped.mapPartitions(new Embedder(file.getFileName().toString(), kept.size(),
-                    columns, output, batch, d), Encoders.row(schema));
+            Dataset<Row> embedded = shaped.mapPartitions(new Embedder(run, kept.size(), inputs, batch, d),
+                    Encoders.row(schema));
             embedded.write().parquet(out);
             long written = spark.read().parquet(out).count();
-            spec.commandLine().getOut().printf(Locale.ROOT, "%,d rows embedded to %d dimensions by %s (output %d) in"
-                    + " %.1f s; wrote %s (%s, then %s0 .. %s%d)%n", written, d, file.getFileName(), output,
+            spec.commandLine().getOut().printf(Locale.ROOT, "%,d rows embedded to %d dimensions by %s in %.1f s;"
+                    + " wrote %s (%s, then %s0 .. %s%d)%n", written, d, file == null ? TextEncoder.NAME
+                    : file.getFileName() + (text != null ? "" : " (output " + output + ")"),
                     (System.nanoTime() - start) / 1e9, out, kept.isEmpty() ? "no kept columns" : String.join(", ", kept),
                     PREFIX, PREFIX, d - 1);
             spec.commandLine().getOut().flush();
@@ -143,21 +161,77 @@ final class SparkEmbed implements Callable<Integer> {
         }
     }
 
+    private int width(Path file, boolean isText, int k) {
+        if (isText) {
+            try (TextEncoder e = file == null ? TextEncoder.load() : TextEncoder.load(file,
+                    TextEncoder.Settings.defaults())) {
+                return e.embed(List.of("width"), TaskMonitor.NONE).d();
+            }
+        }
+        try (ModelEmbedder m = ModelEmbedder.load(file)) {
+            return m.embed(new float[k], 1, new long[] {k}, output, 1, TaskMonitor.NONE).d();
+        }
+    }
+
+    /** How one batch of input rows (their input values from index {@code at}) becomes embeddings. */
+    interface Batch extends java.io.Serializable {
+        Embeddings run(List<Row> rows, int at, List<String> inputs);
+    }
+
+    /** A numeric model: the batch's inputs as one float matrix. */
+    record ModelBatch(String shipped, int k, int output, int batch) implements Batch {
+
+        @Override
+        public Embeddings run(List<Row> in, int at, List<String> inputs) {
+            float[] x = new float[in.size() * k];
+            for (int i = 0; i < in.size(); i++) {
+                for (int j = 0; j < k; j++) {
+                    Row r = in.get(i);
+                    if (r.isNullAt(at + j)) {
+                        throw DataException.setting("--columns", "a row has no value in column '" + inputs.get(j)
+                                + "'; the model needs every input (leave such rows out with --where)");
+                    }
+                    x[i * k + j] = (float) r.getDouble(at + j);
+                }
+            }
+            return model(shipped).embed(x, in.size(), new long[] {k}, output, batch, TaskMonitor.NONE);
+        }
+    }
+
+    /** A sentence encoder: the batch's texts (a missing one counts as empty, as the desktop's embed). */
+    record TextBatch(String shipped) implements Batch {
+
+        @Override
+        public Embeddings run(List<Row> in, int at, List<String> inputs) {
+            List<String> texts = new ArrayList<>(in.size());
+            for (Row r : in) {
+                texts.add(r.isNullAt(at) ? "" : r.getString(at));
+            }
+            return encoder(shipped).embed(texts, TaskMonitor.NONE);
+        }
+    }
+
     /** One executor's models, loaded once each from the files Spark shipped to it. */
     private static final ConcurrentHashMap<String, ModelEmbedder> MODELS = new ConcurrentHashMap<>();
+
+    private static final ConcurrentHashMap<String, TextEncoder> ENCODERS = new ConcurrentHashMap<>();
 
     static ModelEmbedder model(String name) {
         return MODELS.computeIfAbsent(name, n -> ModelEmbedder.load(Path.of(SparkFiles.get(n))));
     }
 
+    /** The built-in encoder for a null name, else the export folder Spark shipped. */
+    static TextEncoder encoder(String name) {
+        return ENCODERS.computeIfAbsent(name == null ? "" : name, n -> n.isEmpty() ? TextEncoder.load()
+                : TextEncoder.load(Path.of(SparkFiles.get(n)), TextEncoder.Settings.defaults()));
+    }
+
     /** A partition's rows through the model, {@code batch} at a time, each row's kept values then its embedding. */
-    record Embedder(String modelName, int kept, List<String> inputs, int output, int batch, int d)
+    record Embedder(Batch run, int kept, List<String> inputs, int batch, int d)
             implements MapPartitionsFunction<Row, Row> {
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
-            ModelEmbedder m = model(modelName);
-            int k = inputs.size();
             return new Iterator<>() {
                 private final List<Row> pending = new ArrayList<>();
                 private int next;
@@ -176,19 +250,7 @@ final class SparkEmbed implements Callable<Integer> {
                     if (in.isEmpty()) {
                         return false;
                     }
-                    float[] x = new float[in.size() * k];
-                    for (int i = 0; i < in.size(); i++) {
-                        for (int j = 0; j < k; j++) {
-                            Row r = in.get(i);
-                            if (r.isNullAt(kept + j)) {
-                                throw DataException.setting("--columns", "a row has no value in column '"
-                                        + inputs.get(j) + "'; the model needs every input (filter with --where, e.g."
-                                        + " '" + inputs.get(j) + ">=-1e308')");
-                            }
-                            x[i * k + j] = (float) r.getDouble(kept + j);
-                        }
-                    }
-                    Embeddings e = m.embed(x, in.size(), new long[] {k}, output, batch, TaskMonitor.NONE);
+                    Embeddings e = run.run(in, kept, inputs);
                     for (int i = 0; i < in.size(); i++) {
                         Object[] values = new Object[kept + d];
                         for (int j = 0; j < kept; j++) {

@@ -79,6 +79,56 @@ class SparkEmbedTest {
     }
 
     @Test
+    void embedsATextColumnAsLangchain4jsMiniLmDoes() throws Exception {
+        List<String> texts = List.of("the model drifts over time", "prices rose in the north", "a cat sat on the mat",
+                "", "shift happens", "the same sentence again", "domain adaptation works", "one more line");
+        StringBuilder csv = new StringBuilder("id,review\n");
+        for (int i = 0; i < texts.size(); i++) {
+            csv.append(i).append(',').append(texts.get(i).isEmpty() ? "" : '"' + texts.get(i) + '"').append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve("reviews.csv"), csv);
+        Path out = dir.resolve("text-emb");
+        StringWriter err = new StringWriter();
+        int code = SparkMain.run(new String[] {"embed", "--master", "local[2]", "--input",
+                dir.resolve("reviews.csv").toString(), "--text", "review", "--batch", "3", "--out", out.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+        SparkSession read = SparkSession.builder().master("local[2]").appName("check")
+                .config("spark.ui.enabled", "false").getOrCreate();
+        List<Row> got;
+        try {
+            got = read.read().parquet(out.toString()).collectAsList();
+        } finally {
+            read.stop();
+        }
+        assertThat(got).hasSize(texts.size());
+        assertThat(got.get(0).schema().fieldNames()).hasSize(1 + 384).startsWith("id", "emb_0");
+        // the independent reference: langchain4j's own tokenisation, ONNX session and pooling of the same model
+        var reference = new dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel();
+        for (Row r : got) {
+            int id = r.getInt(0);
+            if (texts.get(id).isEmpty()) { // langchain4j refuses blank text; ours embeds it, of unit length
+                double norm = 0;
+                for (int k = 0; k < 384; k++) {
+                    norm += r.getFloat(1 + k) * r.getFloat(1 + k);
+                }
+                assertThat(norm).isCloseTo(1, within(1e-5));
+                continue;
+            }
+            float[] want = reference.embed(texts.get(id)).content().vector();
+            double dot = 0;
+            double a = 0;
+            double b = 0;
+            for (int k = 0; k < 384; k++) {
+                dot += r.getFloat(1 + k) * want[k];
+                a += r.getFloat(1 + k) * r.getFloat(1 + k);
+                b += want[k] * want[k];
+            }
+            assertThat(dot / Math.sqrt(a * b)).as("text %d", id).isGreaterThan(0.99999);
+        }
+    }
+
+    @Test
     void aTextColumnAsInputIsNamed() throws Exception {
         java.nio.file.Files.writeString(dir.resolve("t.csv"), "a,name\n1,x\n2,y\n");
         StringWriter err = new StringWriter();
