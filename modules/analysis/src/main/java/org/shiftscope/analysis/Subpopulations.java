@@ -164,6 +164,13 @@ public record Subpopulations(List<Cluster> clusters) {
         return out;
     }
 
+    /** A cluster's trend from its share of each side (the ratio is target share over reference share). */
+    public static Trend trend(double referenceShare, double targetShare) {
+        double ratio = referenceShare == 0 ? (targetShare == 0 ? Double.NaN : Double.POSITIVE_INFINITY)
+                : targetShare / referenceShare;
+        return trend(referenceShare, targetShare, ratio);
+    }
+
     private static Trend trend(double referenceShare, double targetShare, double ratio) {
         if (targetShare >= MIN_SHARE && ratio >= FACTOR) {
             return Trend.EMERGING;

@@ -87,4 +87,19 @@ class SubpopulationsTest {
         assertThatThrownBy(() -> Subpopulations.of(new int[] {0, 3}, new int[] {0}, 2))
                 .hasMessageContaining("cluster id 3 of point 1");
     }
+
+    @Test
+    void wilsonIntervalsAreNewcombesPublishedOnes() {
+        // R. G. Newcombe, "Two-sided confidence intervals for the single proportion", Stat. Med. 17 (1998), table II,
+        // method 3 (score): 81/263, 15/148, 0/20 and 1/29, to the four decimals printed there
+        double[][] cases = {{81, 263, 0.2553, 0.3662}, {15, 148, 0.0624, 0.1605}, {0, 20, 0.0, 0.1611},
+            {1, 29, 0.0061, 0.1718}};
+        for (double[] c : cases) {
+            org.assertj.core.api.Assertions.assertThat(Subpopulations.wilson((long) c[0], (long) c[1], -1))
+                    .isCloseTo(c[2], org.assertj.core.api.Assertions.within(5e-5));
+            org.assertj.core.api.Assertions.assertThat(Subpopulations.wilson((long) c[0], (long) c[1], 1))
+                    .isCloseTo(c[3], org.assertj.core.api.Assertions.within(5e-5));
+        }
+        org.assertj.core.api.Assertions.assertThat(Subpopulations.wilson(0, 0, 1)).isNaN();
+    }
 }

@@ -12,8 +12,9 @@ import org.shiftscope.core.DataException;
 import org.shiftscope.workflow.summary.ScaleSummary;
 
 /**
- * Per-group audit rates on Spark: for each side and each value of the group column (and "(all)"), accuracy,
- * selection rate, true-positive and false-positive rate of a prediction column against a label column, from exact
+ * Per-group audit rates on Spark: for each side and each value of the group column (and "(all)"), the desktop
+ * audit's base rate, selection rate, accuracy, TPR, FPR, FNR and precision of a prediction column against a label
+ * column, from exact
  * counts (one pass per side), each with its 95 % Wilson score interval. Rows missing the label, the prediction or
  * the group are left out. Values are compared as text, so 1, "1" and true = "true" match as the files spell them.
  */
@@ -70,10 +71,15 @@ final class SparkAudit {
         for (int i = 0; i < names.size(); i++) {
             long[] c = counts.get(i);
             long n = c[0];
-            out.add(rate(names.get(i), side, "accuracy", c[1], n));
-            out.add(rate(names.get(i), side, "selection_rate", c[2], n));
-            out.add(rate(names.get(i), side, "tpr", c[4], c[3]));
-            out.add(rate(names.get(i), side, "fpr", c[5], n - c[3]));
+            String g = names.get(i);
+            long fn = c[3] - c[4];
+            out.add(rate(g, side, "base_rate", c[3], n));
+            out.add(rate(g, side, "selection_rate", c[2], n));
+            out.add(rate(g, side, "accuracy", c[1], n));
+            out.add(rate(g, side, "tpr", c[4], c[3]));
+            out.add(rate(g, side, "fpr", c[5], n - c[3]));
+            out.add(rate(g, side, "fnr", fn, c[3]));
+            out.add(rate(g, side, "precision", c[4], c[2]));
         }
         return out;
     }

@@ -82,7 +82,8 @@ final class SparkClusters {
             assigned = labelled;
             clusters = centroids(assigned, numeric, model.clusterCenters().length, mean, scale, fitted, seed);
         }
-        return sample(assigned, columns, clusters, sampleSize, seed);
+        return sampleSize == 0 ? new Result(clusters, List.of(), new ScaleSummary.Sample(0, 0, 0, seed))
+                : sample(assigned, columns, clusters, sampleSize, seed);
     }
 
     private static Dataset<Row> side(Dataset<Row> rows, List<String> columns, String side) {

@@ -29,32 +29,8 @@ import picocli.CommandLine.Option;
                 + " sketches with stated bounds; chi-square and PSI from exact counts).")
 final class SparkDetect implements Callable<Integer> {
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master: local[*] (default when not run by spark-submit), local[N], spark://host:port,"
-                    + " yarn, k8s://...")
-    String master;
-
-    @Option(names = "--reference", paramLabel = "PATHS", description = "Reference files: Parquet, CSV or JSON Lines"
-            + " paths or globs, comma-separated.")
-    String reference;
-
-    @Option(names = "--target", paramLabel = "PATHS", description = "Target files, as --reference.")
-    String target;
-
-    @Option(names = "--data", paramLabel = "PATHS", description = "One set of files both sides are cut from by"
-            + " --reference-where and --target-where.")
-    String data;
-
-    @Option(names = "--reference-where", paramLabel = "FILTER", description = "Rows of the reference side, e.g."
-            + " sex=Male or 'year<=2020 and region in {EU,US}'.")
-    String referenceWhere;
-
-    @Option(names = "--target-where", paramLabel = "FILTER", description = "Rows of the target side.")
-    String targetWhere;
-
-    @Option(names = "--columns", paramLabel = "A,B,...", split = ",",
-            description = "Columns to compare (default: every column both sides have).")
-    List<String> columns = List.of();
+    @picocli.CommandLine.Mixin
+    SparkSplit split = new SparkSplit();
 
     @Option(names = "--relative-error", paramLabel = "EPS", defaultValue = "0.001",
             description = "Rank error of the quantile sketches (default ${DEFAULT-VALUE}); the KS bound is about 2 EPS"
@@ -131,27 +107,12 @@ final class SparkDetect implements Callable<Integer> {
         check();
         outFile = out == null ? null : SummaryOutput.check(out);
         long start = System.nanoTime();
-        SparkSession spark = session(master);
+        SparkSession spark = split.session();
         try {
-            Dataset<Row> ref;
-            Dataset<Row> tgt;
-            if (data != null) {
-                Dataset<Row> all = SparkInputs.read(spark, data, "--data");
-                ref = SparkInputs.where(all, referenceWhere, "--reference-where");
-                tgt = SparkInputs.where(all, targetWhere, "--target-where");
-            } else {
-                ref = SparkInputs.read(spark, reference, "--reference");
-                tgt = SparkInputs.read(spark, target, "--target");
-            }
-            List<String> cols = SparkInputs.columns(ref, tgt, columns);
-            Dataset<Row> refRows = ref;
-            Dataset<Row> tgtRows = tgt;
-            // as the desktop's --missing drop: a row missing any analysed value is left out of every test
-            long refAll = ref.count();
-            long tgtAll = tgt.count();
-            String[] analysed = cols.toArray(String[]::new);
-            ref = ref.select(quoted(ref, analysed)).na().drop(analysed);
-            tgt = tgt.select(quoted(tgt, analysed)).na().drop(analysed);
+            SparkSplit.Sides sides = split.open(spark);
+            Dataset<Row> ref = sides.reference();
+            Dataset<Row> tgt = sides.target();
+            List<String> cols = sides.columns();
             SparkDrift.Report r = SparkDrift.run(ref, tgt, cols, relativeError, grid, maxCategories,
                     MultipleTesting.parse(correction), alpha);
             ClassifierTest.Result c = !noClassifier ? SparkClassifier.test(ref, tgt, r.numeric(), r.categorical(), seed)
@@ -159,9 +120,10 @@ final class SparkDetect implements Callable<Integer> {
             SparkClusters.Result clustered = outFile == null ? null
                     : SparkClusters.run(ref, tgt, cols, r.numeric(), clusters, clusterFit, sample, seed);
             ScaleSummary.Audit audit = outFile == null || auditLabel == null ? null
-                    : SparkAudit.run(refRows, tgtRows, auditLabel, auditPrediction, auditGroup, auditPositive);
+                    : SparkAudit.run(sides.referenceRows(), sides.targetRows(), auditLabel, auditPrediction,
+                            auditGroup, auditPositive);
             double seconds = (System.nanoTime() - start) / 1e9;
-            ScaleSummary summary = summary(r, c, spark, seconds, refAll, tgtAll, clustered, audit);
+            ScaleSummary summary = summary(r, c, spark, seconds, sides, clustered, audit);
             if (outFile != null) {
                 SummaryOutput.write(outFile, summary, cols, clustered.sample());
             }
@@ -186,34 +148,15 @@ final class SparkDetect implements Callable<Integer> {
     }
 
     private void check() {
-        boolean split = reference != null || target != null;
-        if (data == null && !split) {
-            throw DataException.of("give --reference and --target, or --data with --reference-where and"
-                    + " --target-where");
-        }
-        if (data != null && (split || referenceWhere == null || targetWhere == null)) {
-            throw DataException.of(split ? "give either --data (with filters) or --reference and --target, not both"
-                    : "--data needs --reference-where and --target-where");
-        }
-        if (data == null && (reference == null || target == null)) {
-            throw DataException.of(reference == null ? "--target needs --reference" : "--reference needs --target");
-        }
+        split.check();
         if (!(relativeError > 0 && relativeError < 0.1)) {
             throw DataException.setting("--relative-error", "must lie in (0, 0.1), not " + relativeError);
         }
         if (grid < 10 || grid > 100_000) {
             throw DataException.setting("--grid", "must lie in 10..100000, not " + grid);
         }
-        if (!format.equals("json") && !format.equals("text")) {
-            throw DataException.setting("--format", "use text or json, not '" + format + "'");
-        }
-        if (clusters < 1 || clusters > 1000) {
-            throw DataException.setting("--clusters", "must lie in 1..1000, not " + clusters);
-        }
-        if (clusterFit < clusters) {
-            throw DataException.setting("--cluster-fit", "must be at least --clusters (" + clusters + "), not "
-                    + clusterFit);
-        }
+        SparkCommands.checkFormat(format);
+        SparkCommands.checkClusters(clusters, clusterFit);
         if (sample < 3) {
             throw DataException.setting("--sample", "a map needs at least 3 rows, not " + sample);
         }
@@ -225,11 +168,6 @@ final class SparkDetect implements Callable<Integer> {
         if (audit == 3 && out == null) {
             throw DataException.setting("--out", "the audit's rates go to the summary project: give --out");
         }
-    }
-
-    private static org.apache.spark.sql.Column[] quoted(Dataset<Row> rows, String[] names) {
-        return java.util.Arrays.stream(names).map(n -> SparkInputs.column(rows, n))
-                .toArray(org.apache.spark.sql.Column[]::new);
     }
 
     /** The session: the given master, spark-submit's when it set one, else local[*]. */
@@ -246,15 +184,15 @@ final class SparkDetect implements Callable<Integer> {
 
     /** What the run found, as the summary project and the JSON output hold it. */
     private ScaleSummary summary(SparkDrift.Report r, ClassifierTest.Result test, SparkSession spark, double seconds,
-                                 long refAll, long tgtAll, SparkClusters.Result clustered, ScaleSummary.Audit audit) {
+                                 SparkSplit.Sides sides, SparkClusters.Result clustered, ScaleSummary.Audit audit) {
         List<ScaleSummary.Column> cols = new java.util.ArrayList<>();
         for (int c = 0; c < r.columns().size(); c++) {
             cols.add(new ScaleSummary.Column(r.columns().get(c), r.sketches().get(c)));
         }
         ScaleSummary.Engine engine = new ScaleSummary.Engine("spark", spark.version(), spark.sparkContext().master(),
-                data != null ? data + " where " + referenceWhere : reference,
-                data != null ? data + " where " + targetWhere : target, r.referenceRows(), r.targetRows(),
-                refAll - r.referenceRows(), tgtAll - r.targetRows(), seconds, java.time.Instant.now().toString());
+                sides.referenceName(), sides.targetName(), r.referenceRows(), r.targetRows(),
+                sides.referenceAll() - r.referenceRows(), sides.targetAll() - r.targetRows(), seconds,
+                java.time.Instant.now().toString());
         ScaleSummary.Classifier classifier = test == null ? null
                 : new ScaleSummary.Classifier(test.auc(), test.pValue(), test.method(), test.topFeatures());
         return new ScaleSummary(engine, cols, classifier, MultipleTesting.parse(correction).id(), alpha,

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "shiftscope spark", mixinStandardHelpOptions = true, version = "ShiftScope on Spark",
         description = "The analyses on Apache Spark, for data no one machine holds.",
-        subcommands = {SparkDetect.class, SparkEmbed.class, CommandLine.HelpCommand.class})
+        subcommands = {SparkDetect.class, SparkEmbed.class, SparkMap.class, SparkExplain.class, SparkAuditCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
 
     static final int BAD_INPUT = 2;
@@ -23,7 +24,7 @@ public final class SparkMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: detect or embed");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: detect, embed, map, explain or audit");
     }
 
     public static void main(String[] args) {

@@ -106,6 +106,7 @@ class SparkDetectTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = r.json();
         assertThat(root.get("schema").asText()).isEqualTo("shiftscope/detect/v1");
+        assertThat(SchemaFields.missing("detect", root)).as("fields the desktop detect's schema requires").isEmpty();
         assertThat(root.get("engine").get("rows_reference").asLong()).isEqualTo(y[0].length);
         assertThat(root.get("engine").get("rows_target").asLong()).isEqualTo(y[1].length);
         assertThat(root.get("engine").get("master").asText()).isEqualTo("local[2]");

@@ -43,6 +43,7 @@ class SparkSummaryTest {
     static long[][] blobRows = new long[2][3];
     static double[][][] blobSum = new double[2][3][2];
     static long[][][] audit = new long[2][2][6];
+    static double[] sumSq = new double[2];
 
     @BeforeAll
     static void writeParquet() {
@@ -67,6 +68,8 @@ class SparkSummaryTest {
                     blobRows[side][blob]++;
                     blobSum[side][blob][0] += a;
                     blobSum[side][blob][1] += b;
+                    sumSq[0] += a * a;
+                    sumSq[1] += b * b;
                     long[] c = audit[side][group];
                     c[0]++;
                     c[1] += label == pred ? 1 : 0;
@@ -169,6 +172,92 @@ class SparkSummaryTest {
     private static ScaleSummary.Rate rate(ScaleSummary s, String group, String side, String metric) {
         return s.audit().rates().stream().filter(r -> r.group().equals(group) && r.side().equals(side)
                 && r.metric().equals(metric)).findFirst().orElseThrow();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String... args) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkMain.run(args, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    }
+
+    private String[] split(String command, String... more) {
+        List<String> a = new ArrayList<>(List.of(command, "--master", "local[2]", "--reference",
+                dir.resolve("ref") + "/*.parquet", "--target", dir.resolve("tgt") + "/*.parquet"));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void mapPrintsTheDesktopShapeWithEveryRowsClusters() throws Exception {
+        Path points = dir.resolve("points.csv");
+        var map = json(split("map", "--columns", "a,b", "--clusters", "3", "--sample", "1000", "--format", "json",
+                "--out", points.toString()));
+        assertThat(SchemaFields.missing("map", map)).isEmpty();
+        assertThat(map.get("n_reference").asLong()).isEqualTo(NR);
+        List<Long> ref = new ArrayList<>();
+        List<String> trends = new ArrayList<>();
+        map.get("clusters").forEach(c -> ref.add(c.get("n_reference").asLong()));
+        assertThat(ref).containsExactlyInAnyOrder(blobRows[0][0], blobRows[0][1], blobRows[0][2]);
+        for (var c : map.get("clusters")) {
+            int blob = java.util.stream.IntStream.range(0, 3).filter(b -> blobRows[0][b] == c.get("n_reference")
+                    .asLong()).findFirst().orElseThrow();
+            assertThat(c.get("n_target").asLong()).isEqualTo(blobRows[1][blob]);
+            trends.add(blob + ":" + c.get("trend").asText());
+        }
+        // shares 0.5 -> 0.2 (ratio about 0.4), 0.3 -> 0.3, 0.2 -> 0.5 (about 2.5)
+        assertThat(trends).containsExactlyInAnyOrder("0:shrank", "1:stable", "2:grew");
+        // three separated blobs in two dimensions: the map keeps neighbourhoods
+        assertThat(map.get("trustworthiness").asDouble()).isGreaterThan(0.95);
+        assertThat(Files.readAllLines(points)).hasSize(1001).first().isEqualTo("side,row,x,y,cluster");
+    }
+
+    @Test
+    void explainPrintsTheTransportBetweenTheBlobs() throws Exception {
+        var ex = json(split("explain", "--columns", "a,b", "--clusters", "3", "--format", "json"));
+        assertThat(SchemaFields.missing("explain", ex)).isEmpty();
+        // the same transport from the blobs as generated: counts, means and the pooled standardisation computed here
+        double[] mean = new double[2];
+        double[] sq = new double[2];
+        List<ScaleSummary.Cluster> blobs = new ArrayList<>();
+        for (int b = 0; b < 3; b++) {
+            double[][] centroid = new double[2][2];
+            for (int side = 0; side < 2; side++) {
+                for (int f = 0; f < 2; f++) {
+                    centroid[side][f] = blobSum[side][b][f] / blobRows[side][b];
+                    mean[f] += blobSum[side][b][f] / (NR + NT);
+                }
+            }
+            blobs.add(new ScaleSummary.Cluster(b, blobRows[0][b], blobRows[1][b], centroid[0], centroid[1]));
+        }
+        double[] scale = {Math.sqrt(sumSq[0] / (NR + NT) - mean[0] * mean[0]),
+            Math.sqrt(sumSq[1] / (NR + NT) - mean[1] * mean[1])};
+        CentroidTransport.Result t = CentroidTransport.solve(List.of("a", "b"), mean, scale, blobs, TaskMonitor.NONE);
+        assertThat(ex.get("w2sq").asDouble()).isCloseTo(t.w2sq(), within(1e-6 * t.w2sq()));
+        assertThat(ex.get("curve").get(0).get("percent_explained").asDouble())
+                .isCloseTo(t.percentExplained(), within(1e-6));
+        assertThat(ex.get("clusters")).hasSize(3);
+    }
+
+    @Test
+    void auditPrintsEachGroupsRatesFromTheRowsCounts() throws Exception {
+        var au = json(split("audit", "--label", "label", "--prediction", "pred", "--group", "g", "--format", "json"));
+        assertThat(SchemaFields.missing("audit", au)).as("fields of the desktop audit")
+                .allMatch(m -> m.contains("disparities") || m.contains("reference_group") || m.contains("resamples")
+                        || m.contains("transport_clusters"));
+        for (int side = 0; side < 2; side++) {
+            var groups = au.get(side == 0 ? "reference" : "target").get("groups");
+            assertThat(groups).hasSize(2);
+            for (var g : groups) {
+                long[] n = audit[side][g.get("group").asText().equals("v") ? 1 : 0];
+                assertThat(g.get("n").asLong()).isEqualTo(n[0]);
+                assertThat(g.get("accuracy").asDouble()).isEqualTo((double) n[1] / n[0]);
+                assertThat(g.get("precision").asDouble()).isEqualTo((double) n[4] / n[2]);
+                assertThat(g.get("ci").get("accuracy").get(0).asDouble()).isLessThan(g.get("accuracy").asDouble());
+            }
+        }
+        assertThat(au.get("change")).hasSize(2);
     }
 
     @Test

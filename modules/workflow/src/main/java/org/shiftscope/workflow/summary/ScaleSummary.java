@@ -96,8 +96,9 @@ public record ScaleSummary(Engine engine, List<Column> columns, Classifier class
     }
 
     /**
-     * One rate of one group on one side: {@code numerator / denominator} (accuracy: correct / rows; selection rate:
-     * predicted positive / rows; tpr: predicted positive / positive; fpr: predicted positive / negative).
+     * One rate of one group on one side: {@code numerator / denominator} (base rate: positive / rows; selection
+     * rate: predicted positive / rows; accuracy: correct / rows; tpr: true positive / positive; fpr: false positive /
+     * negative; fnr: false negative / positive; precision: true positive / predicted positive).
      */
     public record Rate(String group, String side, String metric, long numerator, long denominator, double value,
                        double low, double high) {
