@@ -33,15 +33,15 @@ for master in 'local[1]' 'local[2]'; do
     start=$(date +%s.%N)
     ./shiftscope spark embed --master "$master" --input "$dir/rows.csv" --model \
         "modules/embedding/src/test/resources/models/$model" --columns a,b,c,d --keep id --batch 1024 \
-        --out "$dir/out-$model-$master" 2>/dev/null
+        --out "$dir/out-$model-${master//[^a-z0-9]/}" 2>/dev/null
     end=$(date +%s.%N)
-    python3 -c "print('  %s wall, %.0f rows/s over the whole process' % ('%.1f s' % ($end - $start), $rows / ($end - $start)))"
+    python3 -c "print('$model $master: %.1f s wall, %.0f rows/s over the whole process' % ($end - $start, $rows / ($end - $start)))"
 done
 done
 for master in 'local[1]' 'local[2]'; do
     start=$(date +%s.%N)
     ./shiftscope spark embed --master "$master" --input "$dir/texts.csv" --text text --keep id --batch 64 \
-        --out "$dir/text-$master" 2>/dev/null
+        --out "$dir/text-${master//[^a-z0-9]/}" 2>/dev/null
     end=$(date +%s.%N)
-    python3 -c "print('  %s wall, %.0f texts/s over the whole process' % ('%.1f s' % ($end - $start), $texts / ($end - $start)))"
+    python3 -c "print('MiniLM $master: %.1f s wall, %.0f texts/s over the whole process' % ($end - $start, $texts / ($end - $start)))"
 done

@@ -145,10 +145,11 @@ final class SparkEmbed implements Callable<Integer> {
             for (int j = 0; j < d; j++) {
                 schema = schema.add(PREFIX + j, DataTypes.FloatType, false);
             }
-            Dataset<Row> embedded = shaped.mapPartitions(new Embedder(run, kept.size(), inputs, batch, d),
+            org.apache.spark.util.LongAccumulator counted = spark.sparkContext().longAccumulator("embedded rows");
+            Dataset<Row> embedded = shaped.mapPartitions(new Embedder(run, kept.size(), inputs, batch, d, counted),
                     Encoders.row(schema));
             embedded.write().parquet(out);
-            long written = spark.read().parquet(out).count();
+            long written = counted.value();
             spec.commandLine().getOut().printf(Locale.ROOT, "%,d rows embedded to %d dimensions by %s in %.1f s;"
                     + " wrote %s (%s, then %s0 .. %s%d)%n", written, d, file == null ? TextEncoder.NAME
                     : file.getFileName() + (text != null ? "" : " (output " + output + ")"),
@@ -227,8 +228,8 @@ final class SparkEmbed implements Callable<Integer> {
     }
 
     /** A partition's rows through the model, {@code batch} at a time, each row's kept values then its embedding. */
-    record Embedder(Batch run, int kept, List<String> inputs, int batch, int d)
-            implements MapPartitionsFunction<Row, Row> {
+    record Embedder(Batch run, int kept, List<String> inputs, int batch, int d,
+                    org.apache.spark.util.LongAccumulator counted) implements MapPartitionsFunction<Row, Row> {
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
@@ -251,6 +252,7 @@ final class SparkEmbed implements Callable<Integer> {
                         return false;
                     }
                     Embeddings e = run.run(in, kept, inputs);
+                    counted.add(in.size());
                     for (int i = 0; i < in.size(); i++) {
                         Object[] values = new Object[kept + d];
                         for (int j = 0; j < kept; j++) {
