@@ -10,7 +10,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.shiftscope.analysis.ClassifierTest;
 import org.shiftscope.analysis.ColumnDrift;
+import org.shiftscope.analysis.MmdTest;
 import org.shiftscope.analysis.MultipleTesting;
+import org.shiftscope.analysis.RandomFeatureMmd;
 import org.shiftscope.core.DataException;
 import org.shiftscope.workflow.summary.ScaleSummary;
 import org.shiftscope.workflow.summary.SummaryJson;
@@ -21,8 +23,8 @@ import picocli.CommandLine.Option;
  * {@code shiftscope spark detect}: per-column drift as the desktop's {@code detect} prints it (rows missing an
  * analysed value left out, as its default {@code --missing drop})
  * ({@code shiftscope/detect/v1}'s {@code univariate} list, correction, alpha, verdict), numeric columns from quantile
- * sketches marked with their bounds, the classifier two-sample test ({@link SparkClassifier}), plus the engine's
- * facts. The MMD test is not run on Spark yet.
+ * sketches marked with their bounds, the classifier two-sample test ({@link SparkClassifier}) and the MMD test on random
+ * features ({@link SparkMmd}), plus the engine's facts.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = "Per-column drift of a reference and a target split on Spark (KS and Wasserstein-1 from quantile"
@@ -56,6 +58,15 @@ final class SparkDetect implements Callable<Integer> {
             description = "Skip the classifier two-sample test (MLlib logistic regression, AUC on held-out rows), run"
                     + " by default.")
     boolean noClassifier;
+
+    @Option(names = "--no-mmd",
+            description = "Skip the MMD test (a Gaussian kernel on the numeric columns through random Fourier features,"
+                    + " Hotelling's chi-square p), run by default.")
+    boolean noMmd;
+
+    @Option(names = "--mmd-features", paramLabel = "D", defaultValue = "" + RandomFeatureMmd.FEATURES,
+            description = "Random Fourier features of the MMD test (default ${DEFAULT-VALUE}).")
+    int mmdFeatures;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the classifier's train/test split"
             + " (default ${DEFAULT-VALUE}).")
@@ -117,13 +128,14 @@ final class SparkDetect implements Callable<Integer> {
                     MultipleTesting.parse(correction), alpha);
             ClassifierTest.Result c = !noClassifier ? SparkClassifier.test(ref, tgt, r.numeric(), r.categorical(), seed)
                     : null;
+            MmdTest.Result mmd = noMmd ? null : SparkMmd.test(ref, tgt, r.numeric(), mmdFeatures, seed);
             SparkClusters.Result clustered = outFile == null ? null
                     : SparkClusters.run(ref, tgt, cols, r.numeric(), clusters, clusterFit, sample, seed);
             ScaleSummary.Audit audit = outFile == null || auditLabel == null ? null
                     : SparkAudit.run(sides.referenceRows(), sides.targetRows(), auditLabel, auditPrediction,
                             auditGroup, auditPositive);
             double seconds = (System.nanoTime() - start) / 1e9;
-            ScaleSummary summary = summary(r, c, spark, seconds, sides, clustered, audit);
+            ScaleSummary summary = summary(r, c, mmd, spark, seconds, sides, clustered, audit);
             if (outFile != null) {
                 SummaryOutput.write(outFile, summary, cols, clustered.sample());
             }
@@ -132,7 +144,7 @@ final class SparkDetect implements Callable<Integer> {
                 printed.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(SummaryJson.detect(summary)));
             } else {
-                text(r, c, printed, seconds);
+                text(r, c, mmd, printed, seconds);
             }
             if (outFile != null) {
                 spec.commandLine().getErr().println("wrote " + outFile + " and " + SummaryOutput.sampleFile(outFile)
@@ -183,7 +195,8 @@ final class SparkDetect implements Callable<Integer> {
     }
 
     /** What the run found, as the summary project and the JSON output hold it. */
-    private ScaleSummary summary(SparkDrift.Report r, ClassifierTest.Result test, SparkSession spark, double seconds,
+    private ScaleSummary summary(SparkDrift.Report r, ClassifierTest.Result test, MmdTest.Result mmd, SparkSession spark,
+                                 double seconds,
                                  SparkSplit.Sides sides, SparkClusters.Result clustered, ScaleSummary.Audit audit) {
         List<ScaleSummary.Column> cols = new java.util.ArrayList<>();
         for (int c = 0; c < r.columns().size(); c++) {
@@ -195,17 +208,20 @@ final class SparkDetect implements Callable<Integer> {
                 java.time.Instant.now().toString());
         ScaleSummary.Classifier classifier = test == null ? null
                 : new ScaleSummary.Classifier(test.auc(), test.pValue(), test.method(), test.topFeatures());
-        return new ScaleSummary(engine, cols, classifier, MultipleTesting.parse(correction).id(), alpha,
-                drift(r, test), clustered == null ? null : clustered.clusters(), audit,
+        return new ScaleSummary(engine, cols, classifier, mmd == null ? null : new ScaleSummary.Mmd(mmd.statistic(),
+                mmd.pValue(), mmd.method(), mmd.bandwidth()), MultipleTesting.parse(correction).id(), alpha,
+                drift(r, test, mmd), clustered == null ? null : clustered.clusters(), audit,
                 clustered == null ? null : clustered.info());
     }
 
-    /** As the desktop's verdict: a column drifted, or the classifier told the sides apart. */
-    private boolean drift(SparkDrift.Report r, ClassifierTest.Result c) {
-        return r.columns().stream().anyMatch(ColumnDrift::drift) || (c != null && c.pValue() < alpha);
+    /** As the desktop's verdict: a column drifted, or the MMD or the classifier test told the sides apart. */
+    private boolean drift(SparkDrift.Report r, ClassifierTest.Result c, MmdTest.Result mmd) {
+        return r.columns().stream().anyMatch(ColumnDrift::drift) || (c != null && c.pValue() < alpha)
+                || (mmd != null && mmd.pValue() < alpha);
     }
 
-    private void text(SparkDrift.Report r, ClassifierTest.Result test, java.io.PrintWriter out, double seconds) {
+    private void text(SparkDrift.Report r, ClassifierTest.Result test, MmdTest.Result mmd, java.io.PrintWriter out,
+                      double seconds) {
         out.printf(Locale.ROOT, "%,d reference x %,d target rows (%.1f s)%n", r.referenceRows(), r.targetRows(),
                 seconds);
         out.printf(Locale.ROOT, "%-24s %-6s %12s %12s %12s %8s  %s%n", "column", "test", "statistic", "p", "p adjusted",
@@ -221,6 +237,10 @@ final class SparkDetect implements Callable<Integer> {
             out.printf(Locale.ROOT, "classifier: AUC %.4f, p = %.3g (%s); top features %s%n", test.auc(),
                     test.pValue(), test.method(), String.join(", ", test.topFeatures()));
         }
-        out.println("drift: " + (drift(r, test) ? "yes" : "no"));
+        if (mmd != null) {
+            out.printf(Locale.ROOT, "MMD: %.4g, p = %.3g (%s, bandwidth %.3g)%n", mmd.statistic(), mmd.pValue(),
+                    mmd.method(), mmd.bandwidth());
+        }
+        out.println("drift: " + (drift(r, test, mmd) ? "yes" : "no"));
     }
 }

@@ -148,6 +148,44 @@ class SparkDetectTest {
         assertThat(cls.get("p_value").asDouble()).isLessThan(1e-6);
         assertThat(cls.get("top_features")).hasSize(5);
         assertThat(root.get("drift").asBoolean()).isTrue();
+        // the MMD test: the same random features (seed 0, the bandwidth Spark chose) over the same rows, here
+        JsonNode mmd = root.get("mmd");
+        double sigma = mmd.get("bandwidth").asDouble();
+        double[][][] rows = new double[2][][];
+        double[] mean = new double[2];
+        double[] sq = new double[2];
+        long total = 0;
+        for (int side = 0; side < 2; side++) {
+            double[] xs = complete(x[side], side);
+            rows[side] = new double[xs.length][];
+            for (int i = 0; i < xs.length; i++) {
+                rows[side][i] = new double[] {xs[i], y[side][i]};
+                for (int j = 0; j < 2; j++) {
+                    mean[j] += rows[side][i][j];
+                    sq[j] += rows[side][i][j] * rows[side][i][j];
+                }
+            }
+            total += xs.length;
+        }
+        double[] sd = new double[2];
+        for (int j = 0; j < 2; j++) {
+            mean[j] /= total;
+            sd[j] = Math.sqrt(sq[j] / total - mean[j] * mean[j]);
+        }
+        var features = org.shiftscope.analysis.RandomFeatureMmd.Features.draw(2, 64, sigma, 0);
+        var moments = new org.shiftscope.analysis.RandomFeatureMmd.Moments[2];
+        double[] phi = new double[64];
+        for (int side = 0; side < 2; side++) {
+            moments[side] = new org.shiftscope.analysis.RandomFeatureMmd.Moments(64);
+            for (double[] row : rows[side]) {
+                features.apply(new double[] {(row[0] - mean[0]) / sd[0], (row[1] - mean[1]) / sd[1]}, 0, phi);
+                moments[side].add(phi);
+            }
+        }
+        var here = org.shiftscope.analysis.RandomFeatureMmd.test(features, moments[0], moments[1]);
+        assertThat(mmd.get("statistic").asDouble()).isCloseTo(here.statistic(), within(1e-9 * here.statistic()));
+        assertThat(mmd.get("p_value").asDouble()).isCloseTo(here.pValue(), within(1e-9));
+        assertThat(mmd.get("p_value").asDouble()).isLessThan(1e-6); // the sides differ in x's spread and y's scale
     }
 
     @Test
@@ -155,11 +193,13 @@ class SparkDetectTest {
         // the reference rows below and above x = 0.3, compared on g alone, which does not depend on x: a null, where
         // the held-out AUC is 1/2 up to noise
         Result r = run("detect", "--master", "local[2]", "--data", dir.resolve("ref") + "/*.parquet",
-                "--reference-where", "x<0.3", "--target-where", "x>=0.3", "--columns", "g", "--format", "json");
+                "--reference-where", "x<0.3", "--target-where", "x>=0.3", "--columns", "g,y", "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode cls = r.json().get("classifier");
         assertThat(Math.abs(cls.get("auc").asDouble() - 0.5)).isLessThan(0.01);
         assertThat(cls.get("p_value").asDouble()).isGreaterThan(0.001);
+        // nor does the MMD test on y, drawn apart from x
+        assertThat(r.json().get("mmd").get("p_value").asDouble()).isGreaterThan(0.001);
     }
 
     @Test

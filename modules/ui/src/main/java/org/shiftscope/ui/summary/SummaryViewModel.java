@@ -94,6 +94,9 @@ public final class SummaryViewModel {
                         + " by %s", s.classifier().auc(), p(s.classifier().pValue()),
                         String.join(", ", s.classifier().topFeatures()));
             }
+            if (s.mmd() != null) {
+                text += String.format(Locale.ROOT, "; MMD %.3g (p %s)", s.mmd().statistic(), p(s.mmd().pValue()));
+            }
             return text + ".";
         }, summary);
     }

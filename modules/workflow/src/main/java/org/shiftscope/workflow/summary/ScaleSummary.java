@@ -12,13 +12,14 @@ import org.shiftscope.analysis.ColumnDrift;
  * @param engine     where and on what it ran
  * @param columns    each analysed column's test, in the order analysed
  * @param classifier the classifier two-sample test; null when it was not run
+ * @param mmd        the MMD test on random features; null when it was not run
  * @param correction the multiple-testing correction's id
  * @param drift      the verdict: a column drifted or the classifier told the sides apart
  * @param clusters   the k-means clusters; null when there were no numeric columns to cluster on
  * @param audit      per-group rates; null when no audit was asked for
  * @param sample     how the sample beside the summary was drawn
  */
-public record ScaleSummary(Engine engine, List<Column> columns, Classifier classifier, String correction,
+public record ScaleSummary(Engine engine, List<Column> columns, Classifier classifier, Mmd mmd, String correction,
                            double alpha, boolean drift, Clusters clusters, Audit audit, Sample sample) {
 
     public ScaleSummary {
@@ -46,6 +47,10 @@ public record ScaleSummary(Engine engine, List<Column> columns, Classifier class
      * [pLow, pHigh].
      */
     public record Sketch(double relativeError, int grid, double ksBound, double w1Bound, double pLow, double pHigh) {
+    }
+
+    /** The MMD two-sample test: the statistic, its p-value, how both were computed, and the kernel's bandwidth. */
+    public record Mmd(double statistic, double pValue, String method, double bandwidth) {
     }
 
     public record Classifier(double auc, double pValue, String method, List<String> topFeatures) {

@@ -51,6 +51,14 @@ public final class SummaryJson {
             s.classifier().topFeatures().forEach(cls.putArray("top_features")::add);
             cls.put("method", s.classifier().method());
         }
+        if (s.mmd() != null) {
+            ObjectNode mmd = root.putObject("mmd");
+            DriftJson.number(mmd, "statistic", s.mmd().statistic());
+            DriftJson.number(mmd, "p_value", s.mmd().pValue());
+            mmd.put("permutations", 0);
+            mmd.put("method", s.mmd().method());
+            DriftJson.number(mmd, "bandwidth", s.mmd().bandwidth());
+        }
         root.put("correction", s.correction());
         root.put("alpha", s.alpha());
         root.put("drift", s.drift());
@@ -198,6 +206,9 @@ public final class SummaryJson {
             classifier = new ScaleSummary.Classifier(num(cls, "auc"), num(cls, "p_value"), cls.path("method").asText(),
                     top);
         }
+        JsonNode mm = d.path("mmd");
+        ScaleSummary.Mmd mmd = mm.isObject() ? new ScaleSummary.Mmd(num(mm, "statistic"), num(mm, "p_value"),
+                mm.path("method").asText(), num(mm, "bandwidth")) : null;
         JsonNode e = object(d, "engine");
         ScaleSummary.Engine engine = new ScaleSummary.Engine(e.path("name").asText("spark"),
                 e.path("spark_version").asText(""), e.path("master").asText(""), e.path("reference").asText(""),
@@ -219,7 +230,7 @@ public final class SummaryJson {
         JsonNode sm = s.path("sample");
         ScaleSummary.Sample sample = !sm.isObject() ? null : new ScaleSummary.Sample(sm.path("requested").asLong(),
                 sm.path("reference").asLong(), sm.path("target").asLong(), sm.path("seed").asLong());
-        return new ScaleSummary(engine, columns, classifier, d.path("correction").asText("holm"),
+        return new ScaleSummary(engine, columns, classifier, mmd, d.path("correction").asText("holm"),
                 d.path("alpha").asDouble(0.05), d.path("drift").asBoolean(),
                 s.path("clusters").isObject() ? clusters(s.get("clusters")) : null, audit, sample);
     }
