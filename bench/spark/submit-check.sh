@@ -9,7 +9,7 @@ jar=modules/spark/target/shiftscope-spark-submit.jar
 [ -f "$jar" ] || { echo "error: $jar not built (./mvnw -pl modules/spark -am package)" >&2; exit 2; }
 jdk="$(./shiftscope --print-jdk)"
 # Spark's tree: the module's runtime libraries less ours and the desktop's (PDF, SVG, DJL, Smile, picocli)
-spark_cp=$(ls modules/spark/target/lib/*.jar | grep -v -E "/(shiftscope-|picocli-|smile-|api-0|pytorch-|onnxruntime-|openhtmltopdf|pdfbox|fontbox|xmpbox|graphics2d|batik-|xalan|serializer|xml-apis|xmlgraphics|jna-|tokenizers-|langchain4j)" | paste -sd:)
+spark_cp=$(ls modules/spark/target/lib/*.jar | grep -v -E "/(shiftscope-|picocli-|smile-|api-0|pytorch-|onnxruntime-|openhtmltopdf|pdfbox|fontbox|xmpbox|graphics2d|batik-|xalan|serializer|xml-apis|xmlgraphics|jna-|tokenizers-|langchain4j|fastexcel|opczip)" | paste -sd:)
 opens=()
 for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
          java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.util.calendar; do

@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param std      divided per channel, after the mean
  */
 public record ImagePreprocessing(int resize, boolean exact, int crop, int channels, boolean bgr, boolean nhwc,
-                                 boolean byteRange, double[] mean, double[] std) {
+                                 boolean byteRange, double[] mean, double[] std) implements java.io.Serializable {
 
     /** torchvision's ImageNet preprocessing (ResNet, ViT, ConvNeXt ... as torchvision and timm export them). */
     public static final ImagePreprocessing IMAGENET = new ImagePreprocessing(256, false, 224, 3, false, false, false,

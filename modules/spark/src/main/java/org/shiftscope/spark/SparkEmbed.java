@@ -67,6 +67,26 @@ final class SparkEmbed implements Callable<Integer> {
             description = "Embed this text column with a sentence encoder instead (a missing text counts as empty).")
     String text;
 
+    @Option(names = "--image-column", paramLabel = "COLUMN",
+            description = "Or embed images: the column holding each row's image file (PNG or JPEG; a path any"
+                    + " executor can read: local, shared, hdfs://, s3a://).")
+    String imageColumn;
+
+    @Option(names = "--image-root", paramLabel = "DIR", description = "The folder relative image paths resolve"
+            + " against.")
+    String imageRoot;
+
+    @Option(names = "--preprocess", paramLabel = "imagenet|none", defaultValue = "imagenet",
+            description = "Images: torchvision's ImageNet preprocessing (default) or the pixels as they are.")
+    String preprocess;
+
+    @Option(names = "--resize", paramLabel = "N", description = "Images: resize the shorter side to N (overrides"
+            + " the preset's).")
+    Integer resize;
+
+    @Option(names = "--crop", paramLabel = "N", description = "Images: centre crop N x N (overrides the preset's).")
+    Integer crop;
+
     @Option(names = "--keep", split = ",", paramLabel = "A,B,...",
             description = "Columns copied beside the embeddings (default: every column that is not an input).")
     List<String> keep;
@@ -91,18 +111,21 @@ final class SparkEmbed implements Callable<Integer> {
         if (batch < 1) {
             throw DataException.setting("--batch", "must be at least 1, not " + batch);
         }
-        if ((columns == null) == (text == null)) {
-            throw DataException.setting("--columns", "give the model's numeric input --columns, or one --text column");
+        int kinds = (columns == null ? 0 : 1) + (text == null ? 0 : 1) + (imageColumn == null ? 0 : 1);
+        if (kinds != 1) {
+            throw DataException.setting("--columns", "give the model's numeric input --columns, one --text column or"
+                    + " one --image-column");
         }
         if (text == null && model == null) {
-            throw DataException.setting("--model", "--columns need a model file (.onnx or .pt)");
+            throw DataException.setting("--model", (columns != null ? "--columns" : "--image-column")
+                    + " need a model file (.onnx or .pt)");
         }
         Path file = model == null ? null : model.toAbsolutePath().normalize();
         if (file != null && !(text != null ? Files.isDirectory(file) : Files.isRegularFile(file))) {
             throw DataException.setting("--model", "'" + model + "': " + (text != null
                     ? "no such folder (a text model is a Hugging Face export folder)" : "no such model file"));
         }
-        List<String> inputs = text != null ? List.of(text) : columns;
+        List<String> inputs = text != null ? List.of(text) : imageColumn != null ? List.of(imageColumn) : columns;
         long start = System.nanoTime();
         SparkSession spark = SparkDetect.session(master);
         try {
@@ -111,10 +134,11 @@ final class SparkEmbed implements Callable<Integer> {
             List<String> names = List.of(rows.columns());
             for (String c : inputs) {
                 if (!names.contains(c)) {
-                    throw DataException.setting(text != null ? "--text" : "--columns", "no column '" + c
+                    throw DataException.setting(text != null ? "--text" : imageColumn != null ? "--image-column"
+                            : "--columns", "no column '" + c
                             + "' (the files have " + String.join(", ", names) + ")");
                 }
-                if (text == null && !(rows.schema().apply(c).dataType() instanceof NumericType)) {
+                if (columns != null && !(rows.schema().apply(c).dataType() instanceof NumericType)) {
                     throw DataException.setting("--columns", "column '" + c + "' is "
                             + rows.schema().apply(c).dataType().simpleString() + "; a model's inputs must be numbers");
                 }
@@ -127,16 +151,24 @@ final class SparkEmbed implements Callable<Integer> {
             }
             List<Column> selected = new ArrayList<>();
             kept.forEach(c -> selected.add(SparkInputs.column(rows, c)));
-            inputs.forEach(c -> selected.add(SparkInputs.column(rows, c).cast(text != null ? "string" : "double")
+            inputs.forEach(c -> selected.add(SparkInputs.column(rows, c).cast(columns == null ? "string" : "double")
                     .as("__in_" + c)));
             Dataset<Row> shaped = rows.select(selected.toArray(Column[]::new));
             String shipped = file == null ? null : file.getFileName().toString();
             if (file != null) {
                 spark.sparkContext().addFile(file.toString(), text != null);
             }
-            Batch run = text != null ? new TextBatch(shipped) : new ModelBatch(shipped, inputs.size(), output, batch);
-            // the embedding's width, from one input on the driver
-            int d = width(file, text != null, inputs.size());
+            Batch run;
+            int d;
+            if (imageColumn != null) {
+                SparkImages.Probe probe = SparkImages.probe(shaped, imageRoot, preprocessing(), file, output);
+                run = new SparkImages.ImageBatch(shipped, probe.preprocessing(), probe.shape(), imageRoot, output, batch);
+                d = probe.width();
+            } else {
+                run = text != null ? new TextBatch(shipped) : new ModelBatch(shipped, inputs.size(), output, batch);
+                // the embedding's width, from one input on the driver
+                d = width(file, text != null, inputs.size());
+            }
             StructType schema = new StructType();
             for (String c : kept) {
                 StructField f = shaped.schema().apply(c);
@@ -172,6 +204,17 @@ final class SparkEmbed implements Callable<Integer> {
         try (ModelEmbedder m = ModelEmbedder.load(file)) {
             return m.embed(new float[k], 1, new long[] {k}, output, 1, TaskMonitor.NONE).d();
         }
+    }
+
+    /** The images' preprocessing: the preset with --resize and --crop put in. */
+    private org.shiftscope.core.ImagePreprocessing preprocessing() {
+        org.shiftscope.core.ImagePreprocessing p = org.shiftscope.core.ImagePreprocessing.preset(preprocess);
+        if (resize == null && crop == null) {
+            return p;
+        }
+        return new org.shiftscope.core.ImagePreprocessing(resize != null ? resize : p.resize(), p.exact(),
+                crop != null ? crop : p.crop(), p.channels() == 0 ? 3 : p.channels(), p.bgr(), p.nhwc(), p.byteRange(),
+                p.mean(), p.std());
     }
 
     /** How one batch of input rows (their input values from index {@code at}) becomes embeddings. */

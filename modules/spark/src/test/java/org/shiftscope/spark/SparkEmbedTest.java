@@ -129,6 +129,53 @@ class SparkEmbedTest {
     }
 
     @Test
+    void embedsImagesNamedInAMetadataTableAsTorchDoes() throws Exception {
+        // the embedding module's image fixture: 12 PNG and JPEG files of many modes named by index.csv, torchvision's
+        // Resize(64), CenterCrop(56), Normalize(ImageNet) and a small CNN (make_fixtures.py beside them)
+        Path images = Path.of("../embedding/src/test/resources/preprocess").toAbsolutePath().normalize();
+        Path out = dir.resolve("image-emb");
+        StringWriter err = new StringWriter();
+        StringWriter printed = new StringWriter();
+        int code = SparkMain.run(new String[] {"embed", "--master", "local[2]", "--input",
+                images.resolve("index.csv").toString(), "--image-column", "file", "--image-root", images.toString(),
+                "--resize", "64", "--crop", "56", "--model", images.resolve("cnn.onnx").toString(), "--keep", "file",
+                "--batch", "5", "--out", out.toString()}, new PrintWriter(printed), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(printed.toString()).startsWith("12 rows embedded to 16 dimensions by cnn.onnx");
+        List<String> files = java.nio.file.Files.readAllLines(images.resolve("index.csv")).stream().skip(1)
+                .map(l -> l.split(",")[0]).toList();
+        double[][] torch = new double[12][16];
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(
+                images.resolve("cnn_embeddings.npy"))).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int header = 10 + (buf.getShort(8) & 0xffff); // .npy version 1: magic, version, header length, header
+        for (int i = 0; i < 12; i++) {
+            for (int j = 0; j < 16; j++) {
+                torch[i][j] = buf.getFloat(header + 4 * (i * 16 + j));
+            }
+        }
+        SparkSession read = SparkSession.builder().master("local[2]").appName("check")
+                .config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            List<Row> got = read.read().parquet(out.toString()).collectAsList();
+            assertThat(got).hasSize(12);
+            for (Row r : got) {
+                double[] want = torch[files.indexOf(r.getString(0))];
+                double dot = 0;
+                double a = 0;
+                double b = 0;
+                for (int j = 0; j < 16; j++) {
+                    dot += r.getFloat(1 + j) * want[j];
+                    a += r.getFloat(1 + j) * r.getFloat(1 + j);
+                    b += want[j] * want[j];
+                }
+                assertThat(dot / Math.sqrt(a * b)).as(r.getString(0)).isGreaterThan(0.9999);
+            }
+        } finally {
+            read.stop();
+        }
+    }
+
+    @Test
     void aTextColumnAsInputIsNamed() throws Exception {
         java.nio.file.Files.writeString(dir.resolve("t.csv"), "a,name\n1,x\n2,y\n");
         StringWriter err = new StringWriter();

@@ -158,7 +158,7 @@ public final class EmbeddingAnalysis {
      * crop made to give that size (see {@link ImagePreprocessing#forSide}); a shape that still differs is an error
      * naming both.
      */
-    static ImagePreprocessing fitToModel(ImagePreprocessing pre, ModelEmbedder model, RasterImage first) {
+    public static ImagePreprocessing fitToModel(ImagePreprocessing pre, ModelEmbedder model, RasterImage first) {
         long[] declared = model.inputShape();
         if (declared == null || declared.length != 3 || java.util.Arrays.stream(declared).anyMatch(d -> d < 1)) {
             return pre;
