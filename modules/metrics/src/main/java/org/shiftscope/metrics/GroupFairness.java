@@ -141,15 +141,117 @@ public final class GroupFairness {
             }
             boot[b] = layout.values(y, predicted, score, picked);
         });
+        int[] sizes = Arrays.stream(members).mapToInt(m -> m.length).toArray();
+        return result(n, layout, sizes, point, boot, leftOut, minGroupSize, resamples);
+    }
+
+    /**
+     * {@link #of} from each group's confusion counts alone, for rows no machine holds (counted where they live):
+     * {@code cells[g]} = {true positives, false positives, true negatives, false negatives} of group {@code names[g]}.
+     * The bootstrap draws each group's four counts from the multinomial its rows' resampling gives (group sizes kept,
+     * as {@link #of} resamples rows within each group): row by row up to {@value #EXACT_DRAWS} rows, beyond by
+     * binomials in their normal approximation. No scores, so no calibration error.
+     */
+    public static Result ofCounts(String[] names, long[][] cells, String reference, int minGroupSize, int resamples,
+                                  long seed) {
+        if (names.length != cells.length || names.length == 0) {
+            throw DataException.of("no groups to audit");
+        }
+        long total = 0;
+        int[] sizes = new int[names.length];
+        for (int g = 0; g < names.length; g++) {
+            long s = cells[g][0] + cells[g][1] + cells[g][2] + cells[g][3];
+            if (s > Integer.MAX_VALUE) {
+                throw DataException.of("group '" + names[g] + "' has " + s + " rows; this version audits groups of up"
+                        + " to " + Integer.MAX_VALUE);
+            }
+            sizes[g] = (int) s;
+            total += s;
+        }
+        if (total == 0 || total > Integer.MAX_VALUE) {
+            throw DataException.of(total == 0 ? "no rows to audit" : "the side has " + total + " rows; this version"
+                    + " audits up to " + Integer.MAX_VALUE);
+        }
+        int refIndex = 0;
+        if (reference == null) {
+            for (int g = 1; g < names.length; g++) {
+                refIndex = sizes[g] > sizes[refIndex] ? g : refIndex;
+            }
+        } else {
+            refIndex = Arrays.asList(names).indexOf(reference);
+            if (refIndex < 0) {
+                throw DataException.of("reference group '" + reference + "' has no rows (groups: "
+                        + String.join(", ", names) + ")");
+            }
+        }
+        boolean[] small = new boolean[names.length];
+        List<String> leftOut = new ArrayList<>();
+        for (int g = 0; g < names.length; g++) {
+            small[g] = sizes[g] < minGroupSize;
+            if (small[g]) {
+                leftOut.add(names[g]);
+            }
+        }
+        Layout layout = new Layout(names, small, refIndex, false);
+        double[] point = layout.values(cells, null);
+        double[][] boot = new double[resamples][];
+        IntStream.range(0, resamples).parallel().forEach(b -> {
+            SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + b);
+            long[][] drawn = new long[cells.length][];
+            for (int g = 0; g < cells.length; g++) {
+                drawn[g] = multinomial(cells[g], sizes[g], rnd);
+            }
+            boot[b] = layout.values(drawn, null);
+        });
+        return result((int) total, layout, sizes, point, boot, leftOut, minGroupSize, resamples);
+    }
+
+    /** Groups up to this many rows are resampled row by row; larger ones through normal binomials. */
+    static final int EXACT_DRAWS = 20_000;
+
+    /** n draws from the four cells' shares. */
+    static long[] multinomial(long[] cells, int n, SplittableRandom rnd) {
+        long[] out = new long[4];
+        if (n == 0) {
+            return out;
+        }
+        if (n <= EXACT_DRAWS) {
+            long c0 = cells[0];
+            long c1 = c0 + cells[1];
+            long c2 = c1 + cells[2];
+            for (int i = 0; i < n; i++) {
+                long r = rnd.nextLong(n);
+                out[r < c0 ? 0 : r < c1 ? 1 : r < c2 ? 2 : 3]++;
+            }
+            return out;
+        }
+        long left = n;
+        double share = 1;
+        for (int c = 0; c < 3; c++) {
+            double p = share <= 0 ? 0 : Math.min(1, (double) cells[c] / n / share);
+            double mean = left * p;
+            double sd = Math.sqrt(left * p * (1 - p));
+            long k = Math.max(0, Math.min(left, Math.round(mean + sd * rnd.nextGaussian())));
+            out[c] = k;
+            left -= k;
+            share -= (double) cells[c] / n;
+        }
+        out[3] = left;
+        return out;
+    }
+
+    private static Result result(int n, Layout layout, int[] sizes, double[] point, double[][] boot,
+                                 List<String> leftOut, int minGroupSize, int resamples) {
+        String[] names = layout.names;
         List<Group> groups = new ArrayList<>();
         for (int g = 0; g < names.length; g++) {
             Map<String, Evaluation.Estimate> v = new LinkedHashMap<>();
             for (int m = 0; m < METRICS.size(); m++) {
-                if (m != ECE || score != null) {
+                if (m != ECE || layout.scores) {
                     v.put(METRICS.get(m), Evaluation.estimate(point, boot, g * METRICS.size() + m));
                 }
             }
-            groups.add(new Group(names[g], members[g].length, small[g], v));
+            groups.add(new Group(names[g], sizes[g], layout.small[g], v));
         }
         List<Disparity> disparities = new ArrayList<>();
         for (int j = 0; j < layout.disparities.size(); j++) {
@@ -157,8 +259,8 @@ public final class GroupFairness {
             disparities.add(new Disparity(d.name(), d.metric(), d.kind(), d.group(), d.versus(),
                     Evaluation.estimate(point, boot, names.length * METRICS.size() + j)));
         }
-        return new Result(n, List.copyOf(groups), ref, List.copyOf(disparities), List.copyOf(leftOut), minGroupSize,
-                resamples);
+        return new Result(n, List.copyOf(groups), names[layout.reference], List.copyOf(disparities),
+                List.copyOf(leftOut), minGroupSize, resamples);
     }
 
     /** Where each number sits in a vector of all of them: the groups' metrics, then the disparities. */
@@ -197,10 +299,23 @@ public final class GroupFairness {
         }
 
         double[] values(boolean[] y, boolean[] predicted, double[] score, int[][] members) {
+            long[][] cells = new long[names.length][];
+            double[] ece = score == null ? null : new double[names.length];
+            for (int g = 0; g < names.length; g++) {
+                cells[g] = cells(y, predicted, members[g]);
+                if (ece != null) {
+                    ece[g] = ece(y, score, members[g]);
+                }
+            }
+            return values(cells, ece);
+        }
+
+        /** The numbers from each group's confusion counts (and calibration error, or null). */
+        double[] values(long[][] cells, double[] ece) {
             int k = METRICS.size();
             double[] out = new double[names.length * k + disparities.size()];
             for (int g = 0; g < names.length; g++) {
-                rates(y, predicted, score, members[g], out, g * k);
+                rates(cells[g], ece == null ? Double.NaN : ece[g], out, g * k);
             }
             int at = names.length * k;
             for (String metric : COMPARED.keySet()) {
@@ -245,26 +360,22 @@ public final class GroupFairness {
         }
     }
 
-    /** The eight rates of one group's rows into out[at..at+7]. */
-    static void rates(boolean[] y, boolean[] predicted, double[] score, int[] rows, double[] out, int at) {
-        int tp = 0;
-        int fp = 0;
-        int tn = 0;
-        int fn = 0;
+    /** One group's confusion counts: true positives, false positives, true negatives, false negatives. */
+    static long[] cells(boolean[] y, boolean[] predicted, int[] rows) {
+        long[] c = new long[4];
         for (int i : rows) {
-            if (y[i]) {
-                if (predicted[i]) {
-                    tp++;
-                } else {
-                    fn++;
-                }
-            } else if (predicted[i]) {
-                fp++;
-            } else {
-                tn++;
-            }
+            c[y[i] ? (predicted[i] ? 0 : 3) : (predicted[i] ? 1 : 2)]++;
         }
-        int n = rows.length;
+        return c;
+    }
+
+    /** The eight rates of one group's confusion counts into out[at..at+7]. */
+    static void rates(long[] cells, double ece, double[] out, int at) {
+        long tp = cells[0];
+        long fp = cells[1];
+        long tn = cells[2];
+        long fn = cells[3];
+        long n = tp + fp + tn + fn;
         out[at] = ratio(tp + fn, n);
         out[at + 1] = ratio(tp + fp, n);
         out[at + 2] = ratio(tp + tn, n);
@@ -272,7 +383,7 @@ public final class GroupFairness {
         out[at + 4] = ratio(fp, fp + tn);
         out[at + 5] = ratio(fn, tp + fn);
         out[at + 6] = ratio(tp, tp + fp);
-        out[at + 7] = score == null ? Double.NaN : ece(y, score, rows);
+        out[at + 7] = ece;
     }
 
     /**
@@ -299,7 +410,7 @@ public final class GroupFairness {
         return e;
     }
 
-    private static double ratio(int a, int b) {
+    private static double ratio(long a, long b) {
         return b == 0 ? Double.NaN : (double) a / b;
     }
 

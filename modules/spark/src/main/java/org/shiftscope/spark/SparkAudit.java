@@ -33,12 +33,20 @@ final class SparkAudit {
         return new ScaleSummary.Audit(label, prediction, group, positive, rates);
     }
 
-    private static List<ScaleSummary.Rate> side(Dataset<Row> rows, String side, String label, String prediction,
-                                                String group, String positive) {
+    /**
+     * One side's confusion counts per group (sorted by name): {@code cells[g]} = true positives, false positives, true
+     * negatives, false negatives; {@code used} the rows with a label, a decision and a group.
+     */
+    record Counts(List<String> groups, long[][] cells, long used) {
+    }
+
+    /** The counts of one side, in one pass. */
+    static Counts counts(Dataset<Row> rows, String side, String label, String prediction, String group,
+                         String positive) {
         for (String c : List.of(label, prediction, group)) {
             if (!List.of(rows.columns()).contains(c)) {
-                throw DataException.setting("--audit-label/--audit-prediction/--audit-group", "no column '" + c
-                        + "' on the " + side + " side (it has " + String.join(", ", rows.columns()) + ")");
+                throw DataException.setting("--label/--prediction/--group", "no column '" + c + "' on the " + side
+                        + " side (it has " + String.join(", ", rows.columns()) + ")");
             }
         }
         Column y = SparkInputs.column(rows, label).cast("string").equalTo(positive);
@@ -46,40 +54,52 @@ final class SparkAudit {
         Dataset<Row> known = rows.where(SparkInputs.column(rows, label).isNotNull()
                 .and(SparkInputs.column(rows, prediction).isNotNull())
                 .and(SparkInputs.column(rows, group).isNotNull()));
-        List<Row> groups = known.groupBy(SparkInputs.column(rows, group).cast("string").as("g")).agg(
-                functions.count(functions.lit(1)),
-                count(y.equalTo(p)),
-                count(p),
-                count(y),
+        List<Row> found = known.groupBy(SparkInputs.column(rows, group).cast("string").as("g")).agg(
                 count(y.and(p)),
-                count(functions.not(y).and(p))).collectAsList();
-        List<long[]> counts = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        long[] all = new long[6];
-        for (Row g : groups.stream().sorted(Comparator.comparing((Row r) -> r.getString(0))).toList()) {
-            long[] c = new long[6];
-            for (int i = 0; i < 6; i++) {
-                c[i] = g.getLong(1 + i);
+                count(functions.not(y).and(p)),
+                count(functions.not(y).and(functions.not(p))),
+                count(y.and(functions.not(p)))).collectAsList();
+        List<Row> sorted = found.stream().sorted(Comparator.comparing((Row r) -> r.getString(0))).toList();
+        long[][] cells = new long[sorted.size()][4];
+        long used = 0;
+        for (int g = 0; g < sorted.size(); g++) {
+            for (int c = 0; c < 4; c++) {
+                cells[g][c] = sorted.get(g).getLong(1 + c);
+                used += cells[g][c];
+            }
+        }
+        return new Counts(sorted.stream().map(r -> r.getString(0)).toList(), cells, used);
+    }
+
+    private static List<ScaleSummary.Rate> side(Dataset<Row> rows, String side, String label, String prediction,
+                                                String group, String positive) {
+        Counts k = counts(rows, side, label, prediction, group, positive);
+        List<String> names = new ArrayList<>(k.groups());
+        List<long[]> cells = new ArrayList<>(List.of(k.cells()));
+        long[] all = new long[4];
+        for (long[] c : k.cells()) {
+            for (int i = 0; i < 4; i++) {
                 all[i] += c[i];
             }
-            names.add(g.getString(0));
-            counts.add(c);
         }
         names.add(0, ALL);
-        counts.add(0, all);
+        cells.add(0, all);
         List<ScaleSummary.Rate> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            long[] c = counts.get(i);
-            long n = c[0];
+            long[] c = cells.get(i);
+            long tp = c[0];
+            long fp = c[1];
+            long tn = c[2];
+            long fn = c[3];
+            long n = tp + fp + tn + fn;
             String g = names.get(i);
-            long fn = c[3] - c[4];
-            out.add(rate(g, side, "base_rate", c[3], n));
-            out.add(rate(g, side, "selection_rate", c[2], n));
-            out.add(rate(g, side, "accuracy", c[1], n));
-            out.add(rate(g, side, "tpr", c[4], c[3]));
-            out.add(rate(g, side, "fpr", c[5], n - c[3]));
-            out.add(rate(g, side, "fnr", fn, c[3]));
-            out.add(rate(g, side, "precision", c[4], c[2]));
+            out.add(rate(g, side, "base_rate", tp + fn, n));
+            out.add(rate(g, side, "selection_rate", tp + fp, n));
+            out.add(rate(g, side, "accuracy", tp + tn, n));
+            out.add(rate(g, side, "tpr", tp, tp + fn));
+            out.add(rate(g, side, "fpr", fp, fp + tn));
+            out.add(rate(g, side, "fnr", fn, tp + fn));
+            out.add(rate(g, side, "precision", tp, tp + fp));
         }
         return out;
     }

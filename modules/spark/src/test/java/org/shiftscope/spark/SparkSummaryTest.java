@@ -241,21 +241,32 @@ class SparkSummaryTest {
     }
 
     @Test
-    void auditPrintsEachGroupsRatesFromTheRowsCounts() throws Exception {
-        var au = json(split("audit", "--label", "label", "--prediction", "pred", "--group", "g", "--format", "json"));
+    void auditPrintsTheDesktopAuditFromTheRowsCounts() throws Exception {
+        var au = json(split("audit", "--label", "label", "--prediction", "pred", "--group", "g", "--resamples", "200",
+                "--format", "json"));
         assertThat(SchemaFields.missing("audit", au)).as("fields of the desktop audit")
-                .allMatch(m -> m.contains("disparities") || m.contains("reference_group") || m.contains("resamples")
-                        || m.contains("transport_clusters"));
+                .allMatch(m -> m.contains("transport_clusters"));
         for (int side = 0; side < 2; side++) {
-            var groups = au.get(side == 0 ? "reference" : "target").get("groups");
+            var s = au.get(side == 0 ? "reference" : "target");
+            assertThat(s.get("rows").asLong()).isEqualTo(side == 0 ? NR : NT);
+            assertThat(s.get("reference_group").asText()).isEqualTo("u"); // the larger group
+            var groups = s.get("groups");
             assertThat(groups).hasSize(2);
+            double[] selection = new double[2];
             for (var g : groups) {
-                long[] n = audit[side][g.get("group").asText().equals("v") ? 1 : 0];
+                int k = g.get("group").asText().equals("v") ? 1 : 0;
+                long[] n = audit[side][k];
                 assertThat(g.get("n").asLong()).isEqualTo(n[0]);
                 assertThat(g.get("accuracy").asDouble()).isEqualTo((double) n[1] / n[0]);
                 assertThat(g.get("precision").asDouble()).isEqualTo((double) n[4] / n[2]);
+                assertThat(g.get("tpr").asDouble()).isEqualTo((double) n[4] / n[3]);
                 assertThat(g.get("ci").get("accuracy").get(0).asDouble()).isLessThan(g.get("accuracy").asDouble());
+                selection[k] = (double) n[2] / n[0];
             }
+            var dp = java.util.stream.StreamSupport.stream(s.get("disparities").spliterator(), false)
+                    .filter(d -> d.get("name").asText().equals("demographic_parity_difference")).findFirst()
+                    .orElseThrow();
+            assertThat(dp.get("value").asDouble()).isCloseTo(Math.abs(selection[1] - selection[0]), within(1e-15));
         }
         assertThat(au.get("change")).hasSize(2);
     }
