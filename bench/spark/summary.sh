@@ -2,7 +2,8 @@
 # The issue's "done means" on 10 million generated rows (docs/benchmarks.md, issue 25): `shiftscope spark detect
 # --master local[2] ... --out summary.shiftscope.json`, timed, then the app renders the summary project headlessly
 # (its Full data view and its Map view of the sample). Usage: bash bench/spark/summary.sh [ROWS_PER_SIDE] [OUT_DIR]
-# (default 5000000 and a temporary folder; the PNGs are kept in OUT_DIR when given).
+# (default 5000000 and a temporary folder; the PNGs are kept in OUT_DIR when given). Also times the per-column
+# tests with and without the MMD test.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rows="${1:-5000000}"
@@ -21,6 +22,14 @@ done
 "$jdk/bin/java" "${opens[@]}" -cp "modules/spark/target/test-classes:modules/spark/target/shiftscope-spark.jar:modules/spark/target/lib/*" \
     org.shiftscope.spark.SparkBenchData "$rows" "$dir" 2>/dev/null
 ./shiftscope spark --help >/dev/null 2>&1
+# the MMD test's cost: the per-column tests with and without it
+for mmd in --no-mmd ''; do
+    start=$(date +%s.%N)
+    ./shiftscope spark detect --master 'local[2]' --reference "$dir/ref/*.parquet" --target "$dir/tgt/*.parquet" \
+        --no-classifier $mmd --format json 2>/dev/null > "$dir/mmd.json"
+    end=$(date +%s.%N)
+    python3 -c "import json; d=json.load(open('$dir/mmd.json')); m=d.get('mmd'); print('spark detect --no-classifier $mmd, local[2]: %.1f s wall' % ($end - $start) + ('; MMD %.5f, p %.3g, %s' % (m['statistic'], m['p_value'], m['method']) if m else ''))"
+done
 start=$(date +%s.%N)
 ./shiftscope spark detect --master 'local[2]' --reference "$dir/ref/*.parquet" --target "$dir/tgt/*.parquet" \
     --out "$dir/summary.shiftscope.json" 2>"$dir/err.txt"
