@@ -188,10 +188,36 @@ final class SparkDetect implements Callable<Integer> {
         boolean submitted = System.getProperty("spark.master") != null;
         if (master != null) {
             b.master(master);
+            // a cluster's executors need our classes: outside spark-submit (which ships its jar), the jar for
+            // spark-submit built beside this module's jar goes with the job
+            String jar = submitted || master.startsWith("local") ? null : submitJar();
+            if (jar != null && System.getProperty("spark.jars") == null) {
+                b.config("spark.jars", jar);
+            }
         } else if (!submitted) {
             b.master("local[*]");
         }
         return b.getOrCreate();
+    }
+
+    /** shiftscope-spark-submit.jar beside the jar this class came from (or that jar itself), or null. */
+    static String submitJar() {
+        try {
+            java.security.CodeSource source = SparkDetect.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            java.nio.file.Path here = java.nio.file.Path.of(source.getLocation().toURI());
+            java.nio.file.Path jar = here.getFileName().toString().equals("shiftscope-spark-submit.jar") ? here
+                    : here.resolveSibling("shiftscope-spark-submit.jar");
+            if (!java.nio.file.Files.isRegularFile(jar)) {
+                throw DataException.setting("--master", "a cluster needs the job's jar and " + jar + " is missing;"
+                        + " build it (./mvnw -pl modules/spark -am package) or run through spark-submit");
+            }
+            return jar.toString();
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     /** What the run found, as the summary project and the JSON output hold it. */
