@@ -18,10 +18,12 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
 done
 # a Spark home of Spark's own tree (as a distribution's jars/ folder holds it)
 mkdir -p "$dir/spark/jars"
+echo "Spark 4.2.0 (jars from the spark module's class path)" > "$dir/spark/RELEASE" # a distribution has one
 for j in $(ls modules/spark/target/lib/*.jar | grep -v -E "/(shiftscope-|picocli-|smile-|api-0|pytorch-|onnxruntime-|openhtmltopdf|pdfbox|fontbox|xmpbox|graphics2d|batik-|xalan|serializer|xml-apis|xmlgraphics|jna-|tokenizers-|langchain4j|fastexcel|opczip)"); do
     ln -s "$here/$j" "$dir/spark/jars/"
 done
-export SPARK_HOME="$dir/spark" JAVA_HOME="$jdk" SPARK_LOCAL_IP=127.0.0.1
+# as a distribution's bin/load-spark-env.sh sets them
+export SPARK_HOME="$dir/spark" JAVA_HOME="$jdk" SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; sleep 1; rm -rf "$dir"; }
 trap cleanup EXIT

@@ -31,6 +31,13 @@ public final class SparkMain implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    private static String firstLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": "
+                + t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
     /** Runs one command; its output goes to out, messages to err. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new SparkMain());
@@ -47,7 +54,13 @@ public final class SparkMain implements Runnable {
                         + (d.setting() == null ? "" : " (" + d.setting() + ")"));
                 return BAD_INPUT;
             }
-            err.println("error: internal error (" + e + ")");
+            // a job the cluster failed (or any other surprise): one line, the innermost cause, and where to look
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            err.println("error: the Spark job failed: " + firstLine(root) + (root == e ? "" : " (in: " + firstLine(e)
+                    + ")") + "; the driver's log above and the executors' logs (the cluster's web UI) say more");
             return 1;
         });
         return cli.execute(args);
