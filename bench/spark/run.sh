@@ -8,17 +8,9 @@ rows="${1:-5000000}"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 cd "$here"
-./mvnw -B -q -o -DskipTests -pl modules/spark -am install >/dev/null
-./mvnw -B -q -o -pl modules/spark test-compile >/dev/null
-jdk="$(./shiftscope --print-jdk)"
-opens=()
-for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.util.calendar; do
-    opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
-done
+source bench/spark/common.sh
 echo "generating $rows rows a side under $dir ..." >&2
-"$jdk/bin/java" "${opens[@]}" -cp "modules/spark/target/test-classes:modules/spark/target/shiftscope-spark.jar:modules/spark/target/lib/*" \
-    org.shiftscope.spark.SparkBenchData "$rows" "$dir" 2>/dev/null
+gen "$rows" "$dir"
 du -sh "$dir"/ref "$dir"/tgt >&2
 ./shiftscope spark --help >/dev/null 2>&1 # builds the launcher's copy before anything is timed
 for tests in --no-classifier ''; do

@@ -8,14 +8,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rows="${1:-200000}"
 dir="$(mktemp -d)"
 cd "$here"
-./mvnw -B -q -o -DskipTests -pl modules/spark -am install >/dev/null
-./mvnw -B -q -o -pl modules/spark test-compile >/dev/null
-jdk="$(./shiftscope --print-jdk)"
-opens=()
-for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.util.calendar; do
-    opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
-done
+source bench/spark/common.sh
 # a Spark home of Spark's own tree (as a distribution's jars/ folder holds it)
 mkdir -p "$dir/spark/jars"
 echo "Spark 4.2.0 (jars from the spark module's class path)" > "$dir/spark/RELEASE" # a distribution has one
@@ -35,8 +28,7 @@ sleep 6
     --webui-port 8190 --work-dir "$dir/work" spark://127.0.0.1:7177 > "$dir/worker.log" 2>&1 &
 pids+=($!)
 sleep 8
-"$jdk/bin/java" "${opens[@]}" -cp "modules/spark/target/test-classes:modules/spark/target/shiftscope-spark.jar:modules/spark/target/lib/*" \
-    org.shiftscope.spark.SparkBenchData "$rows" "$dir/data" 2>/dev/null
+gen "$rows" "$dir/data"
 for master in 'local[2]' 'spark://127.0.0.1:7177'; do
     start=$(date +%s.%N)
     ./shiftscope spark detect --master "$master" --reference "$dir/data/ref/*.parquet" --target "$dir/data/tgt/*.parquet" \

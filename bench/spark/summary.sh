@@ -11,16 +11,8 @@ dir="$(mktemp -d)"
 keep="${2:-$dir}"
 trap 'rm -rf "$dir"' EXIT
 cd "$here"
-./mvnw -B -q -o -DskipTests -pl modules/spark -am install >/dev/null
-./mvnw -B -q -o -pl modules/spark test-compile >/dev/null
-jdk="$(./shiftscope --print-jdk)"
-opens=()
-for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
-         java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.util.calendar; do
-    opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
-done
-"$jdk/bin/java" "${opens[@]}" -cp "modules/spark/target/test-classes:modules/spark/target/shiftscope-spark.jar:modules/spark/target/lib/*" \
-    org.shiftscope.spark.SparkBenchData "$rows" "$dir" 2>/dev/null
+source bench/spark/common.sh
+gen "$rows" "$dir"
 ./shiftscope spark --help >/dev/null 2>&1
 # the MMD test's cost: the per-column tests with and without it
 for mmd in --no-mmd ''; do

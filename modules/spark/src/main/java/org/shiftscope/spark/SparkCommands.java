@@ -13,15 +13,6 @@ final class SparkCommands {
     private SparkCommands() {
     }
 
-    static void checkClusters(int clusters, int fit) {
-        if (clusters < 1 || clusters > 1000) {
-            throw DataException.setting("--clusters", "must lie in 1..1000, not " + clusters);
-        }
-        if (fit < clusters) {
-            throw DataException.setting("--cluster-fit", "must be at least --clusters (" + clusters + "), not " + fit);
-        }
-    }
-
     static void checkFormat(String format) {
         if (!format.equals("json") && !format.equals("text")) {
             throw DataException.setting("--format", "use text or json, not '" + format + "'");

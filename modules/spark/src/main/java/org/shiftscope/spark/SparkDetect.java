@@ -78,14 +78,8 @@ final class SparkDetect implements Callable<Integer> {
                     + " stratified sample (NAME.sample.csv beside it) its views analyse.")
     String out;
 
-    @Option(names = "--clusters", paramLabel = "K", defaultValue = "8",
-            description = "k-means clusters of the summary (default ${DEFAULT-VALUE}).")
-    int clusters;
-
-    @Option(names = "--cluster-fit", paramLabel = "N", defaultValue = "200000",
-            description = "Rows k-means is fitted on, a seeded sample (default ${DEFAULT-VALUE}); every row is then"
-                    + " assigned.")
-    int clusterFit;
+    @picocli.CommandLine.Mixin
+    ClusterOptions kmeans = new ClusterOptions();
 
     @Option(names = "--sample", paramLabel = "N", defaultValue = "100000",
             description = "Rows of the summary's stratified sample (default ${DEFAULT-VALUE}).")
@@ -130,7 +124,7 @@ final class SparkDetect implements Callable<Integer> {
                     : null;
             MmdTest.Result mmd = noMmd ? null : SparkMmd.test(ref, tgt, r.numeric(), mmdFeatures, seed);
             SparkClusters.Result clustered = outFile == null ? null
-                    : SparkClusters.run(ref, tgt, cols, r.numeric(), clusters, clusterFit, sample, seed);
+                    : SparkClusters.run(ref, tgt, cols, r.numeric(), kmeans.clusters, kmeans.fit, sample, seed);
             ScaleSummary.Audit audit = outFile == null || auditLabel == null ? null
                     : SparkAudit.run(sides.referenceRows(), sides.targetRows(), auditLabel, auditPrediction,
                             auditGroup, auditPositive);
@@ -168,7 +162,7 @@ final class SparkDetect implements Callable<Integer> {
             throw DataException.setting("--grid", "must lie in 10..100000, not " + grid);
         }
         SparkCommands.checkFormat(format);
-        SparkCommands.checkClusters(clusters, clusterFit);
+        kmeans.check();
         if (sample < 3) {
             throw DataException.setting("--sample", "a map needs at least 3 rows, not " + sample);
         }

@@ -30,13 +30,8 @@ final class SparkExplain implements Callable<Integer> {
     @Mixin
     SparkSplit split = new SparkSplit();
 
-    @Option(names = "--clusters", paramLabel = "K", defaultValue = "8", description = "k-means clusters (default"
-            + " ${DEFAULT-VALUE}).")
-    int clusters;
-
-    @Option(names = "--cluster-fit", paramLabel = "N", defaultValue = "200000",
-            description = "Rows k-means is fitted on, a seeded sample (default ${DEFAULT-VALUE}).")
-    int clusterFit;
+    @picocli.CommandLine.Mixin
+    ClusterOptions kmeans = new ClusterOptions();
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of k-means (default ${DEFAULT-VALUE}).")
     long seed;
@@ -50,7 +45,7 @@ final class SparkExplain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         split.check();
-        SparkCommands.checkClusters(clusters, clusterFit);
+        kmeans.check();
         SparkCommands.checkFormat(format);
         long start = System.nanoTime();
         SparkSession spark = split.session();
@@ -58,7 +53,7 @@ final class SparkExplain implements Callable<Integer> {
             SparkSplit.Sides sides = split.open(spark);
             List<String> numeric = SparkCommands.numeric(sides);
             ScaleSummary.Clusters c = SparkClusters.run(sides.reference(), sides.target(), sides.columns(), numeric,
-                    clusters, clusterFit, 0, seed).clusters();
+                    kmeans.clusters, kmeans.fit, 0, seed).clusters();
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {

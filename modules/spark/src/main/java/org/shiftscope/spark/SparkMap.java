@@ -37,13 +37,8 @@ final class SparkMap implements Callable<Integer> {
     @Mixin
     SparkSplit split = new SparkSplit();
 
-    @Option(names = "--clusters", paramLabel = "K", defaultValue = "8", description = "k-means clusters (default"
-            + " ${DEFAULT-VALUE}).")
-    int clusters;
-
-    @Option(names = "--cluster-fit", paramLabel = "N", defaultValue = "200000",
-            description = "Rows k-means is fitted on, a seeded sample (default ${DEFAULT-VALUE}).")
-    int clusterFit;
+    @picocli.CommandLine.Mixin
+    ClusterOptions kmeans = new ClusterOptions();
 
     @Option(names = "--sample", paramLabel = "N", defaultValue = "100000",
             description = "Rows of the stratified sample the map shows (default ${DEFAULT-VALUE}).")
@@ -70,7 +65,7 @@ final class SparkMap implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         split.check();
-        SparkCommands.checkClusters(clusters, clusterFit);
+        kmeans.check();
         if (sample < 3) {
             throw DataException.setting("--sample", "a map needs at least 3 rows, not " + sample);
         }
@@ -82,7 +77,7 @@ final class SparkMap implements Callable<Integer> {
             SparkSplit.Sides sides = split.open(spark);
             List<String> numeric = SparkCommands.numeric(sides);
             SparkClusters.Result r = SparkClusters.run(sides.reference(), sides.target(), sides.columns(), numeric,
-                    clusters, clusterFit, sample, seed);
+                    kmeans.clusters, kmeans.fit, sample, seed);
             ScaleSummary.Clusters c = r.clusters();
             int n = r.sample().size();
             int d = numeric.size();
