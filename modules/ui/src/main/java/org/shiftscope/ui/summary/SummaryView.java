@@ -58,7 +58,7 @@ public final class SummaryView {
         clusters.getColumns().add(column("reference rows", SummaryViewModel.ClusterRow::reference, 150));
         clusters.getColumns().add(column("target rows", SummaryViewModel.ClusterRow::target, 150));
         clusters.getColumns().add(column("change", SummaryViewModel.ClusterRow::change, 80));
-        clusters.getColumns().add(column("reference mass sent to", SummaryViewModel.ClusterRow::sentTo, 200));
+        clusters.getColumns().add(column("reference mass sent to", SummaryViewModel.ClusterRow::sentTo, 280));
         clusters.getColumns().add(column("moves by", SummaryViewModel.ClusterRow::moves, 340));
         Node shares = shares(vm);
         Label transport = wrapped("summary-transport");
