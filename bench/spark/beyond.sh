@@ -3,12 +3,14 @@
 # a side (30 million), generated as Parquet; `shiftscope spark detect --master local[2] --out summary.shiftscope.json`
 # timed; the summary opened by the app (rendered headlessly); and the desktop `detect` on the same rows (one file a
 # side), which at the launcher's default heap (half the machine's memory) either finishes or says it lacks memory.
-# Usage: bash bench/spark/beyond.sh [ROWS_PER_SIDE] [OUT_DIR] (default 15000000; PNGs kept in OUT_DIR when given).
+# Usage: bash bench/spark/beyond.sh [ROWS_PER_SIDE] [OUT_DIR] [DESKTOP_SECONDS] (default 15000000, a temporary
+# folder, 1800: the desktop command is stopped after that long).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rows="${1:-15000000}"
 dir="$(mktemp -d)"
 keep="${2:-$dir}"
+limit="${3:-1800}"
 trap 'rm -rf "$dir"' EXIT
 cd "$here"
 source bench/spark/common.sh
@@ -23,7 +25,7 @@ echo "spark detect --out, local[2], $((2 * rows)) rows: $(python3 -c "print('%.1
 ./shiftscope snapshot --project "$dir/summary.shiftscope.json" --view summary --height 1100 --out "$keep/beyond-full-data.png"
 start=$(date +%s.%N)
 set +e
-/usr/bin/time -f "%e s wall, %M KB peak resident" timeout 1800 ./shiftscope detect \
+/usr/bin/time -f "%e s wall, %M KB peak resident" timeout "$limit" ./shiftscope detect \
     --reference "$(ls "$dir"/ref-one/*.parquet)" --target "$(ls "$dir"/tgt-one/*.parquet)" --permutations 0 \
     --format json > "$dir/desktop.json" 2> "$dir/desktop.err"
 code=$?
