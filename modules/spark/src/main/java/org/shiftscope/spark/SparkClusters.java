@@ -39,28 +39,21 @@ final class SparkClusters {
     private SparkClusters() {
     }
 
+    /** {@code standardisation}: the numeric columns' pooled moments, or null to compute them here. */
     static Result run(Dataset<Row> reference, Dataset<Row> target, List<String> columns, List<String> numeric, int k,
-                      int fit, long sampleSize, long seed) {
+                      int fit, long sampleSize, long seed, Pooled standardisation) {
         Dataset<Row> pooled = side(reference, columns, "reference").unionByName(side(target, columns, "target"));
         ScaleSummary.Clusters clusters = null;
         Dataset<Row> assigned;
         if (numeric.isEmpty()) {
             assigned = pooled.withColumn(CLUSTER, functions.lit(-1));
         } else {
-            List<Column> stats = new ArrayList<>();
-            for (String c : numeric) {
-                stats.add(functions.avg(SparkInputs.column(pooled, c).cast("double")));
-                stats.add(functions.stddev_pop(SparkInputs.column(pooled, c).cast("double")));
-            }
-            Row moments = pooled.agg(stats.get(0), stats.subList(1, stats.size()).toArray(Column[]::new)).first();
-            double[] mean = new double[numeric.size()];
-            double[] scale = new double[numeric.size()];
+            Pooled p = standardisation != null ? standardisation : Pooled.of(reference, target, numeric);
+            double[] mean = p.mean();
+            double[] scale = p.scale();
             List<String> standardised = new ArrayList<>();
             Dataset<Row> z = pooled;
             for (int j = 0; j < numeric.size(); j++) {
-                mean[j] = moments.getDouble(2 * j);
-                double sd = moments.isNullAt(2 * j + 1) ? 0 : moments.getDouble(2 * j + 1);
-                scale[j] = sd > 0 ? sd : 1; // a constant column stays 0
                 String name = "__z" + j;
                 z = z.withColumn(name, SparkInputs.column(pooled, numeric.get(j)).cast("double").minus(mean[j])
                         .divide(scale[j]));
@@ -68,8 +61,7 @@ final class SparkClusters {
             }
             Dataset<Row> vectors = new VectorAssembler().setInputCols(standardised.toArray(String[]::new))
                     .setOutputCol("__features").transform(z);
-            long rows = reference.count() + target.count();
-            double fraction = Math.min(1.0, (double) fit / Math.max(1, rows));
+            double fraction = Math.min(1.0, (double) fit / Math.max(1, p.rows()));
             Dataset<Row> fitRows = (fraction < 1 ? vectors.sample(false, fraction, seed) : vectors).cache();
             long fitted = fitRows.count();
             KMeansModel model = new KMeans().setK(k).setSeed(seed).setMaxIter(30).setFeaturesCol("__features")

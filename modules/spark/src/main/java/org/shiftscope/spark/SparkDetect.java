@@ -122,9 +122,12 @@ final class SparkDetect implements Callable<Integer> {
                     MultipleTesting.parse(correction), alpha);
             ClassifierTest.Result c = !noClassifier ? SparkClassifier.test(ref, tgt, r.numeric(), r.categorical(), seed)
                     : null;
-            MmdTest.Result mmd = noMmd ? null : SparkMmd.test(ref, tgt, r.numeric(), mmdFeatures, seed);
+            // the numeric columns' pooled standardisation, shared by the MMD test and the clusters
+            Pooled pooled = r.numeric().isEmpty() || (noMmd && outFile == null) ? null
+                    : Pooled.of(ref, tgt, r.numeric());
+            MmdTest.Result mmd = noMmd ? null : SparkMmd.test(ref, tgt, r.numeric(), mmdFeatures, seed, pooled);
             SparkClusters.Result clustered = outFile == null ? null
-                    : SparkClusters.run(ref, tgt, cols, r.numeric(), kmeans.clusters, kmeans.fit, sample, seed);
+                    : SparkClusters.run(ref, tgt, cols, r.numeric(), kmeans.clusters, kmeans.fit, sample, seed, pooled);
             ScaleSummary.Audit audit = outFile == null || auditLabel == null ? null
                     : SparkAudit.run(sides.referenceRows(), sides.targetRows(), auditLabel, auditPrediction,
                             auditGroup, auditPositive);

@@ -53,7 +53,7 @@ final class SparkExplain implements Callable<Integer> {
             SparkSplit.Sides sides = split.open(spark);
             List<String> numeric = SparkCommands.numeric(sides);
             ScaleSummary.Clusters c = SparkClusters.run(sides.reference(), sides.target(), sides.columns(), numeric,
-                    kmeans.clusters, kmeans.fit, 0, seed).clusters();
+                    kmeans.clusters, kmeans.fit, 0, seed, null).clusters();
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {

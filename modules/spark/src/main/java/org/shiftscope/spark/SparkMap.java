@@ -77,7 +77,7 @@ final class SparkMap implements Callable<Integer> {
             SparkSplit.Sides sides = split.open(spark);
             List<String> numeric = SparkCommands.numeric(sides);
             SparkClusters.Result r = SparkClusters.run(sides.reference(), sides.target(), sides.columns(), numeric,
-                    kmeans.clusters, kmeans.fit, sample, seed);
+                    kmeans.clusters, kmeans.fit, sample, seed, null);
             ScaleSummary.Clusters c = r.clusters();
             int n = r.sample().size();
             int d = numeric.size();

@@ -70,8 +70,9 @@ class SliceWindowTest extends WindowTesting {
             vm.adapt().methodProperty().set(org.shiftscope.workflow.adapt.AdaptationRunner.method("mlls"));
         });
         robot.clickOn("#adapt-run");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.adapt().rows().stream()
-                .anyMatch(r -> r.metric().startsWith("accuracy[in] (n ")));
+        // the rows are read on the FX thread, which fills them (a read from here could race the filling)
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> vm.adapt().rows()
+                .stream().anyMatch(r -> r.metric().startsWith("accuracy[in] (n "))).get());
         // the target's group sizes: every target row is scored, so "in" holds the slice's target rows
         assertThat(vm.adapt().rows().stream().map(org.shiftscope.ui.adapt.AdaptViewModel.Row::metric))
                 .contains("accuracy[in] (n " + first.nTarget() + ")",
