@@ -39,8 +39,9 @@ class MapPointerTest extends WindowTesting {
         double[] at = canvas.screenOf(0);
         javafx.geometry.Point2D screen = canvas.localToScreen(at[0], at[1]);
         robot.moveTo(screen);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#map-hover-image")
-                .queryAs(StackPane.class).getChildren().stream().anyMatch(n -> n instanceof ImageView));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot
+                .lookup("#map-hover-image").queryAs(StackPane.class).getChildren().stream()
+                .anyMatch(n -> n instanceof ImageView)).get()); // read on the FX thread, which changes them
         String text = robot.lookup("#map-hover-text").queryAs(javafx.scene.control.Label.class).getText();
         assertThat(text).matches("(?s)(reference|target) row \\d+ · cluster .*label = .*");
         // leaving the map hides the card
