@@ -129,7 +129,7 @@ public record Subpopulations(List<Cluster> clusters) {
             }
             double rs = (double) ref[c] / referenceCluster.length;
             double ts = (double) tgt[c] / targetCluster.length;
-            double ratio = rs == 0 ? (ts == 0 ? Double.NaN : Double.POSITIVE_INFINITY) : ts / rs;
+            double ratio = ratio(rs, ts);
             rows.add(new Cluster(c == k ? NOISE : c, ref[c], tgt[c], rs, ts, ratio, trend(rs, ts, ratio),
                     accuracy(refAcc, c), accuracy(tgtAcc, c)));
         }
@@ -166,9 +166,13 @@ public record Subpopulations(List<Cluster> clusters) {
 
     /** A cluster's trend from its share of each side (the ratio is target share over reference share). */
     public static Trend trend(double referenceShare, double targetShare) {
-        double ratio = referenceShare == 0 ? (targetShare == 0 ? Double.NaN : Double.POSITIVE_INFINITY)
+        return trend(referenceShare, targetShare, ratio(referenceShare, targetShare));
+    }
+
+    /** Target share over reference share: infinite for a target-only cluster, NaN for an empty one. */
+    public static double ratio(double referenceShare, double targetShare) {
+        return referenceShare == 0 ? (targetShare == 0 ? Double.NaN : Double.POSITIVE_INFINITY)
                 : targetShare / referenceShare;
-        return trend(referenceShare, targetShare, ratio);
     }
 
     private static Trend trend(double referenceShare, double targetShare, double ratio) {

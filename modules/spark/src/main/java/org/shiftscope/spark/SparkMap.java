@@ -135,7 +135,7 @@ final class SparkMap implements Callable<Integer> {
             o.put("n_target", k.target());
             o.put("reference_share", rs);
             o.put("target_share", ts);
-            double ratio = rs == 0 ? (ts == 0 ? Double.NaN : Double.POSITIVE_INFINITY) : ts / rs;
+            double ratio = Subpopulations.ratio(rs, ts);
             if (Double.isFinite(ratio)) {
                 o.put("ratio", ratio);
             } else {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.shiftscope.core.AtomicFile;
+import org.shiftscope.core.CsvField;
 import org.shiftscope.core.DataException;
 import org.shiftscope.core.MissingPolicy;
 import org.shiftscope.workflow.SplitDefinition;
@@ -57,7 +58,7 @@ final class SummaryOutput {
                 w.write(SparkClusters.SIDE + "," + SparkClusters.CLUSTER);
                 for (String c : columns) {
                     w.write(',');
-                    w.write(field(c));
+                    w.write(CsvField.of(c));
                 }
                 w.write('\n');
                 for (Row r : sample) {
@@ -66,7 +67,7 @@ final class SummaryOutput {
                             w.write(',');
                         }
                         Object v = r.get(i);
-                        w.write(v == null ? "" : field(String.valueOf(v)));
+                        w.write(v == null ? "" : CsvField.of(String.valueOf(v)));
                     }
                     w.write('\n');
                 }
@@ -78,12 +79,5 @@ final class SummaryOutput {
         SplitDefinition split = new SplitDefinition(new SplitSource.FilteredFile(csv,
                 SparkClusters.SIDE + "=reference", SparkClusters.SIDE + "=target"), columns, MissingPolicy.DROP);
         ProjectStore.save(new Project(split, "summary", MapSettings.defaults(), null, null, null, null, summary), out);
-    }
-
-    private static String field(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

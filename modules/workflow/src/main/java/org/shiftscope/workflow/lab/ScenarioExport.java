@@ -60,7 +60,7 @@ public final class ScenarioExport {
         List<Column> cols = d.columns();
         org.shiftscope.core.AtomicFile.write(file, out -> {
             BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write(String.join(",", cols.stream().map(Column::name).map(ScenarioExport::quote).toList()));
+            w.write(String.join(",", cols.stream().map(Column::name).map(org.shiftscope.core.CsvField::of).toList()));
             w.write('\n');
             for (int i = 0; i < d.rowCount(); i++) {
                 for (int j = 0; j < cols.size(); j++) {
@@ -69,7 +69,7 @@ public final class ScenarioExport {
                         w.write(',');
                     }
                     if (!c.isMissing(i)) {
-                        w.write(c instanceof NumericColumn n ? Double.toString(n.get(i)) : quote(c.text(i)));
+                        w.write(c instanceof NumericColumn n ? Double.toString(n.get(i)) : org.shiftscope.core.CsvField.of(c.text(i)));
                     }
                 }
                 w.write('\n');
@@ -78,9 +78,6 @@ public final class ScenarioExport {
         });
     }
 
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 
     /** One subfolder per label; files named by the row's group (or colour) and index so they sort stably. */
     private static void imageFolder(Dataset d, Path dir, TaskMonitor monitor) throws IOException {
