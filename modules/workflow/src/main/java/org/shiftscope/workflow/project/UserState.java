@@ -80,15 +80,40 @@ public final class UserState {
         }
     }
 
+    /**
+     * Writes the state in the background, in order (the app calls this on its FX thread, which must not wait on a
+     * disk); the list in memory is current at once.
+     */
     private void save() {
         ObjectNode root = JSON.createObjectNode();
         recent.forEach(p -> root.withArray("recent").add(p.toString()));
         ObjectNode f = root.putObject("folders");
         folders.forEach((k, v) -> f.put(k, v.toString()));
+        String text = root.toPrettyString();
+        WRITER.execute(() -> {
+            try {
+                AtomicFile.writeString(file, text);
+            } catch (IOException | RuntimeException e) {
+                // only forgotten: nothing the user made depends on it
+            }
+        });
+    }
+
+    /** Waits until the writes asked for so far are done (or have failed). */
+    public void flush() {
         try {
-            AtomicFile.writeString(file, root.toPrettyString());
-        } catch (IOException | RuntimeException e) {
-            // only forgotten: nothing the user made depends on it
+            WRITER.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
+
+    private static final java.util.concurrent.ExecutorService WRITER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "shiftscope-user-state");
+                t.setDaemon(true);
+                return t;
+            });
 }
