@@ -70,6 +70,12 @@ public final class MainViewModel {
         this.report = new org.shiftscope.ui.report.ReportViewModel(tasks, this::currentProject);
         this.lab = new org.shiftscope.ui.lab.LabViewModel(tasks);
         view.addListener((o, a, v) -> lab.setActive(v == ViewId.LAB));
+        // the Report view says what a report would hold now each time it is opened
+        view.addListener((o, a, v) -> {
+            if (v == ViewId.REPORT) {
+                report.refresh();
+            }
+        });
         this.tour = new org.shiftscope.ui.Tour(this);
         adapt.shareSlices(map.slices());
         subgroups.shareSlices(map.slices());

@@ -1,14 +1,17 @@
 package org.shiftscope.ui;
 
 import org.shiftscope.ui.common.Styles;
+import org.shiftscope.ui.common.Theme;
 import org.shiftscope.ui.common.ViewId;
 
 import java.io.File;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
@@ -31,6 +34,8 @@ public final class MainWindow {
     private final MainViewModel vm;
     private final BorderPane root = new BorderPane();
     private final Map<ViewId, Parent> views = new EnumMap<>(ViewId.class);
+    /** Holds every view made so far; only the current one is visible. */
+    private final javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane();
     private final Runnable quit;
     /** Leaving full screen (Esc) leaves presentation mode. */
     private final javafx.beans.value.ChangeListener<Boolean> fullScreenLeft;
@@ -47,6 +52,7 @@ public final class MainWindow {
         root.setTop(menu());
         root.setLeft(navigation());
         root.setBottom(new VBox(tourBar(), statusBar()));
+        root.setCenter(center);
         vm.presentationProperty().addListener((o, a, on) -> present(on));
         showView(vm.viewProperty().get());
         vm.viewProperty().addListener((o, a, v) -> showView(v));
@@ -56,27 +62,71 @@ public final class MainWindow {
         return root;
     }
 
-    /** The Data view once made (its charts arrive one a frame; {@link #settle} shows them at once). */
-    private DataView dataView;
-
     /** Finishes what the views spread over frames (for a snapshot, which renders without frames). */
     public void settle() {
-        if (dataView != null) {
-            dataView.completeCharts();
+        org.shiftscope.ui.common.FrameFeed.completeAll();
+    }
+
+    /**
+     * Shows a view: the views made so far stay in the window, hidden (a hidden view is neither drawn nor laid out),
+     * so going back to one is a change of visibility, not a new styling of hundreds of nodes.
+     */
+    private void showView(ViewId id) {
+        Parent shown = view(id);
+        styleFor(shown, Theme.presenting());
+        shown.setVisible(true);
+        shown.setManaged(true);
+        // focus moves into the view shown before the one that had it is hidden (JavaFX's own search for the next
+        // focus owner fails inside a hidden table)
+        Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if (n != shown && views.containsValue(n)) {
+                shown.requestFocus();
+                break;
+            }
+        }
+        for (Parent p : views.values()) {
+            if (p != shown) {
+                p.setVisible(false);
+                p.setManaged(false);
+            }
         }
     }
 
-    private void showView(ViewId id) {
-        root.setCenter(views.computeIfAbsent(id, v -> switch (v) {
-            case DATA -> (dataView = new DataView(vm.data())).root();
-            case EXPLAIN -> new ExplainView(vm.explain()).root();
-            case MAP -> new MapView(vm.map()).root();
-            case ADAPT -> new org.shiftscope.ui.adapt.AdaptView(vm.adapt()).root();
-            case SUBGROUPS -> new org.shiftscope.ui.subgroups.SubgroupsView(vm.subgroups()).root();
-            case REPORT -> new org.shiftscope.ui.report.ReportView(vm.report()).root();
-            case LAB -> new org.shiftscope.ui.lab.LabView(vm.lab()).root();
-            case SUMMARY -> new org.shiftscope.ui.summary.SummaryView(vm.summary()).root();
-        }));
+    private Parent view(ViewId id) {
+        Parent made = views.get(id);
+        if (made == null) {
+            made = switch (id) {
+                case DATA -> new DataView(vm.data()).root();
+                case EXPLAIN -> new ExplainView(vm.explain()).root();
+                case MAP -> new MapView(vm.map()).root();
+                case ADAPT -> new org.shiftscope.ui.adapt.AdaptView(vm.adapt()).root();
+                case SUBGROUPS -> new org.shiftscope.ui.subgroups.SubgroupsView(vm.subgroups()).root();
+                case REPORT -> new org.shiftscope.ui.report.ReportView(vm.report()).root();
+                case LAB -> new org.shiftscope.ui.lab.LabView(vm.lab()).root();
+                case SUMMARY -> new org.shiftscope.ui.summary.SummaryView(vm.summary()).root();
+            };
+            views.put(id, made);
+            made.setVisible(false);
+            made.setManaged(false);
+            center.getChildren().add(made);
+        }
+        return made;
+    }
+
+    /**
+     * Makes the views not opened yet, one a frame while the window has nothing else to do, laid out hidden at the
+     * window's size: the first visit to a view then only shows it. Called once the window is up (the styling of a
+     * view the user has not opened is not in the way of the first window).
+     */
+    public void prepareViews() {
+        for (ViewId id : ViewId.values()) {
+            org.shiftscope.ui.common.FrameFeed.whenIdle(this, () -> {
+                if (!views.containsKey(id)) {
+                    view(id).resizeRelocate(0, 0, center.getWidth(), center.getHeight());
+                }
+            });
+        }
     }
 
     private VBox navigation() {
@@ -276,12 +326,23 @@ public final class MainWindow {
         return bar;
     }
 
-    /** Presentation mode: the window full screen and the presentation style (large type, high contrast). */
+    /**
+     * Presentation mode: the window full screen and the presentation style (large type, high contrast). The style
+     * class goes on the menu, navigation and status bars and the view shown at once, and on each hidden view in a
+     * frame of its own: restyling every view's nodes in one frame held the window 135 ms.
+     */
     private void present(boolean on) {
-        if (on) {
-            root.getStyleClass().add(Styles.PRESENTATION);
-        } else {
-            root.getStyleClass().remove(Styles.PRESENTATION);
+        Theme.presentingProperty().set(on);
+        for (Node chrome : List.of(root.getTop(), root.getLeft(), root.getBottom())) {
+            styleFor(chrome, on);
+        }
+        org.shiftscope.ui.common.FrameFeed.cancel(presentationSteps);
+        for (Parent v : views.values()) {
+            if (v.isVisible()) {
+                styleFor(v, on);
+            } else {
+                org.shiftscope.ui.common.FrameFeed.whenIdle(presentationSteps, () -> styleFor(v, on));
+            }
         }
         if (root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
             stage.setFullScreenExitHint("F5 or Esc leaves presentation mode");
@@ -290,6 +351,26 @@ public final class MainWindow {
             stage.fullScreenProperty().removeListener(fullScreenLeft);
             stage.fullScreenProperty().addListener(fullScreenLeft);
         }
+    }
+
+    /** Owns the hidden views' presentation restyling steps (a new toggle drops the old steps). */
+    private final Object presentationSteps = new Object();
+
+    private static void styleFor(Node part, boolean presenting) {
+        if (!presenting) {
+            part.getStyleClass().remove(Styles.PRESENTATION);
+        } else if (!part.getStyleClass().contains(Styles.PRESENTATION)) {
+            part.getStyleClass().add(Styles.PRESENTATION);
+        }
+    }
+
+    /** Presentation mode's style everywhere at once, without full screen (for a snapshot). */
+    public void presentNow(boolean on) {
+        Theme.presentingProperty().set(on);
+        for (Node chrome : List.of(root.getTop(), root.getLeft(), root.getBottom())) {
+            styleFor(chrome, on);
+        }
+        views.values().forEach(v -> styleFor(v, on));
     }
 
     private StatusBar statusBar() {

@@ -37,6 +37,7 @@ public final class ShiftScopeApp extends Application {
         });
         stage.show();
         StartupTiming.watch();
+        window.prepareViews();
         Path project = projectArgument(getParameters().getRaw());
         if (project != null) {
             vm.openProject(project);

@@ -1,7 +1,6 @@
 package org.shiftscope.ui;
 
 import org.shiftscope.ui.common.DialogService;
-import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewId;
 
 import java.awt.image.BufferedImage;
@@ -117,9 +116,7 @@ public final class Snapshot {
                     vm.viewProperty().set(view);
                 }
                 MainWindow window = new MainWindow(vm, () -> { });
-                if (presentation) {
-                    window.root().getStyleClass().add(Styles.PRESENTATION);
-                }
+                window.presentNow(presentation);
                 Scene scene = org.shiftscope.ui.common.Theme.style(new Scene(window.root(), width, height));
                 window.settle();
                 window.root().applyCss();

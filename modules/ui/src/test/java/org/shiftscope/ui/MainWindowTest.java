@@ -196,13 +196,22 @@ class MainWindowTest extends WindowTesting {
         robot.clickOn("#tour-end");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#tour-bar").query().isVisible()).isFalse();
-        // presentation mode: the window's root takes the presentation style (large type, high contrast)
-        javafx.scene.Parent root = robot.lookup("#main-window").queryAs(javafx.scene.Parent.class);
+        // presentation mode: the navigation and the view shown take the presentation style (large type, high
+        // contrast) at once, the hidden views in the frames after
+        javafx.scene.Parent nav = robot.lookup("#nav-data").queryAs(javafx.scene.Parent.class).getParent();
+        javafx.scene.Parent lab = robot.lookup("#lab-view").queryAs(javafx.scene.Parent.class);
+        javafx.scene.Parent map = robot.lookup("#map-view").queryAs(javafx.scene.Parent.class);
         robot.interact(() -> vm.presentationProperty().set(true));
-        assertThat(root.getStyleClass()).contains(Styles.PRESENTATION);
-        assertThat(robot.lookup("#lab-verdict").queryAs(Label.class).getFont().getSize()).isGreaterThanOrEqualTo(30);
+        assertThat(nav.getStyleClass()).contains(Styles.PRESENTATION);
+        // the hidden views in the idle frames after: the Lab view's verdict in large type, the Map view styled
+        Label verdict = robot.lookup("#lab-verdict").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> lab.getStyleClass().contains(Styles.PRESENTATION) && map.getStyleClass().contains(
+                        Styles.PRESENTATION) && verdict.getFont().getSize() >= 30).get());
         robot.interact(() -> vm.presentationProperty().set(false));
-        assertThat(root.getStyleClass()).doesNotContain(Styles.PRESENTATION);
+        assertThat(nav.getStyleClass()).doesNotContain(Styles.PRESENTATION);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> !lab.getStyleClass().contains(Styles.PRESENTATION) && verdict.getFont().getSize() < 30).get());
         assertThat(errors).isEmpty();
     }
 

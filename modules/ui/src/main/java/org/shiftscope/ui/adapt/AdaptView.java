@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.shiftscope.ui.common.FrameFeed;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.adapt.AdaptationRunner;
@@ -293,10 +294,12 @@ public final class AdaptView {
         runs.setPlaceholder(new Label("No stored runs yet."));
         runs.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunStore.Run>) c ->
                 vm.select(List.copyOf(runs.getSelectionModel().getSelectedItems())));
-        VBox left = new VBox(6, metrics, reliability, lossChart);
+        // the tables and the reliability chart arrive a frame each (FrameFeed)
         VBox.setVgrow(metrics, Priority.ALWAYS);
-        VBox right = new VBox(6, new Label("Run history (select one to see it, two to compare)"), runs);
         VBox.setVgrow(runs, Priority.ALWAYS);
+        VBox left = new VBox(6, FrameFeed.later(metrics), FrameFeed.later(reliability), lossChart);
+        VBox right = new VBox(6, new Label("Run history (select one to see it, two to compare)"),
+                FrameFeed.later(runs));
         left.setPadding(new Insets(8));
         right.setPadding(new Insets(8));
         SplitPane split = new SplitPane(left, right);

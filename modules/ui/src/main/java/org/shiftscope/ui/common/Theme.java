@@ -21,6 +21,8 @@ public enum Theme {
 
     static final String DARK_CLASS = "theme-dark";
     private static final ReadOnlyObjectWrapper<Theme> CURRENT = new ReadOnlyObjectWrapper<>(LIGHT);
+    private static final javafx.beans.property.BooleanProperty PRESENTING =
+            new javafx.beans.property.SimpleBooleanProperty(false);
 
     private final Color paper;
     private final Color ink;
@@ -76,6 +78,16 @@ public enum Theme {
                 mark(w.getScene());
             }
         }
+    }
+
+    /** Whether presentation mode is on: the canvases draw bigger marks (the style class does the rest). */
+    public static boolean presenting() {
+        return PRESENTING.get();
+    }
+
+    /** Presentation mode, on or off; the canvases redraw when it changes. FX thread. */
+    public static javafx.beans.property.BooleanProperty presentingProperty() {
+        return PRESENTING;
     }
 
     /** Gives a new scene our stylesheet and the current theme's class. */

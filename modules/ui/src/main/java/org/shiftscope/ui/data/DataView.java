@@ -42,6 +42,7 @@ import org.controlsfx.control.CheckListView;
 import org.shiftscope.workflow.data.DataResult;
 import org.shiftscope.analysis.ColumnDrift;
 import org.shiftscope.core.MissingPolicy;
+import org.shiftscope.ui.common.FrameFeed;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.ColumnComparison;
@@ -57,22 +58,6 @@ public final class DataView {
     private final TableView<DatasetSummary.ColumnSummary> targetSchema = schemaTable("target-schema");
     private final CheckListView<String> columns = new CheckListView<>();
     private final Label chartNote = new Label();
-    /** Adds the charts still to come at once (a snapshot renders without frames). */
-    private Runnable pendingCharts = () -> { };
-
-    /** Shows every chart now instead of one a frame (for a snapshot, which renders without frames). */
-    public void completeCharts() {
-        chartFeed.stop();
-        pendingCharts.run();
-    }
-
-    /** Adds the charts of the latest result, one a frame. */
-    private javafx.animation.AnimationTimer chartFeed = new javafx.animation.AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            stop();
-        }
-    };
     private boolean syncingChecks;
 
     public DataView(DataViewModel vm) {
@@ -306,8 +291,8 @@ public final class DataView {
         Label title = new Label("Columns analysed");
         Label hint = new Label("Uncheck to leave a column out.");
         hint.setWrapText(true);
-        VBox box = new VBox(6, title, columns, hint);
         VBox.setVgrow(columns, Priority.ALWAYS);
+        VBox box = new VBox(6, title, FrameFeed.later(columns), hint);
         box.setPadding(new Insets(0, 0, 12, 12));
         return box;
     }
@@ -315,10 +300,11 @@ public final class DataView {
     private Node results() {
         Label refTitle = new Label("Reference schema");
         Label tgtTitle = new Label("Target schema");
-        VBox refBox = new VBox(4, refTitle, referenceSchema);
-        VBox tgtBox = new VBox(4, tgtTitle, targetSchema);
+        // the schema tables and the column list arrive a frame each, the charts one a frame (FrameFeed)
         VBox.setVgrow(referenceSchema, Priority.ALWAYS);
         VBox.setVgrow(targetSchema, Priority.ALWAYS);
+        VBox refBox = new VBox(4, refTitle, FrameFeed.later(referenceSchema));
+        VBox tgtBox = new VBox(4, tgtTitle, FrameFeed.later(targetSchema));
         SplitPane schemas = new SplitPane(refBox, tgtBox);
         schemas.setPrefHeight(200);
         charts.setId("column-charts");
@@ -374,28 +360,10 @@ public final class DataView {
                     .map(d -> Double.isNaN(d.js()) ? 0 : d.js()).orElse(-1.0)));
         }
         // one chart a frame: styling a chart takes tens of milliseconds, two dozen at once would freeze the window
-        chartFeed.stop();
-        java.util.Iterator<ColumnComparison> next = ordered.iterator();
-        Runnable addNext = () -> {
-            ColumnComparison c = next.next();
-            charts.getChildren().add(chart(c, r.driftOf(c.column()).orElse(null)));
-        };
-        pendingCharts = () -> {
-            while (next.hasNext()) {
-                addNext.run();
-            }
-        };
-        chartFeed = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (next.hasNext()) {
-                    addNext.run();
-                } else {
-                    stop();
-                }
-            }
-        };
-        chartFeed.start();
+        FrameFeed.cancel(charts);
+        for (ColumnComparison c : ordered) {
+            FrameFeed.later(charts, () -> charts.getChildren().add(chart(c, r.driftOf(c.column()).orElse(null))));
+        }
         int total = r.split().columns().size();
         chartNote.setText(total > r.comparisons().size()
                 ? "Showing " + r.comparisons().size() + " of " + total + " columns; uncheck columns to see others."

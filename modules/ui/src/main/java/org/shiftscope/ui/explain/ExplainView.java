@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.shiftscope.ui.common.FrameFeed;
 import org.shiftscope.workflow.explain.ExplainResult;
 import org.shiftscope.core.Column;
 import org.shiftscope.core.Dataset;
@@ -163,9 +164,11 @@ public final class ExplainView {
         kSlider.valueProperty().addListener((o, a, v) -> vm.selectedKProperty().set((int) Math.round(v.doubleValue())));
         kLabel.setId("k-label");
         kLabel.getStyleClass().add(Styles.COUNTS);
-        VBox curves = new VBox(6, percentChart, parsimonyChart, new Label("k"), kSlider, kLabel);
+        // the charts, the plane and the tables arrive a frame each (FrameFeed)
         VBox.setVgrow(percentChart, Priority.ALWAYS);
         VBox.setVgrow(parsimonyChart, Priority.ALWAYS);
+        VBox curves = new VBox(6, FrameFeed.later(percentChart), FrameFeed.later(parsimonyChart), new Label("k"),
+                kSlider, kLabel);
         curves.setPadding(new Insets(8));
 
         features.setId("feature-displacement");
@@ -192,9 +195,10 @@ public final class ExplainView {
         rows.setId("cluster-rows");
         rows.setPrefHeight(150);
         rows.setPlaceholder(new Label("No cluster selected."));
-        VBox right = new VBox(6, plane, new Label("Per-feature displacement"), features, new Label("Clusters"), clusters,
-                rowsTitle, rows, ExemplarStrip.of(vm));
         VBox.setVgrow(plane, Priority.ALWAYS);
+        VBox right = new VBox(6, FrameFeed.later(plane), new Label("Per-feature displacement"),
+                FrameFeed.later(features), new Label("Clusters"), FrameFeed.later(clusters), rowsTitle,
+                FrameFeed.later(rows), FrameFeed.later(ExemplarStrip.of(vm)));
         right.setPadding(new Insets(8));
         SplitPane split = new SplitPane(curves, right);
         split.setOrientation(Orientation.HORIZONTAL);

@@ -33,15 +33,19 @@ public final class PlaneCanvas extends Pane {
 
     /** Markers grow in presentation mode so a room can see them. */
     private double markerSize() {
-        return getScene() != null && getScene().getRoot().getStyleClass().contains("presentation") ? 6 : 3;
+        return Theme.presenting() ? 6 : 3;
     }
+
+    /** Redraws for a new theme or presentation mode (held weakly by the application-wide settings). */
+    private final javafx.beans.InvalidationListener restyled = o -> redraw();
 
     public PlaneCanvas() {
         getChildren().add(canvas);
         setMinSize(200, 200);
         setPrefSize(520, 420);
         widthProperty().addListener((o, a, b) -> redraw());
-        Theme.currentProperty().addListener((o, a, b) -> redraw());
+        Theme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(restyled));
+        Theme.presentingProperty().addListener(new javafx.beans.WeakInvalidationListener(restyled));
         heightProperty().addListener((o, a, b) -> redraw());
     }
 

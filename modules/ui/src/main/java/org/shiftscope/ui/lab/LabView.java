@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import org.shiftscope.ui.common.FrameFeed;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.ui.explain.PlaneCanvas;
@@ -116,8 +117,9 @@ public final class LabView {
             l.setMaxWidth(Double.MAX_VALUE);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        VBox numbers = new VBox(16, verdict, acc, accuracy);
+        // the canvas and the two charts arrive a frame each (FrameFeed)
         VBox.setVgrow(accuracy, Priority.ALWAYS);
+        VBox numbers = new VBox(16, verdict, acc, FrameFeed.later(accuracy));
         java.util.function.Consumer<LabAnalysis.Frame> draw = f -> {
             if (f == null) {
                 return;
@@ -151,8 +153,8 @@ public final class LabView {
         grid.setHgap(12);
         grid.setVgap(12);
         grid.setPadding(new Insets(12));
-        grid.add(titled("Reference (blue) and target (orange)", map), 0, 0);
-        grid.add(curve, 0, 1);
+        grid.add(titled("Reference (blue) and target (orange)", FrameFeed.later(map)), 0, 0);
+        grid.add(FrameFeed.later(curve), 0, 1);
         grid.add(numbers, 1, 0, 1, 2);
         for (int c = 0; c < 2; c++) {
             ColumnConstraints cc = new ColumnConstraints();

@@ -77,19 +77,13 @@ final class MapCanvas extends Pane {
         setMinSize(200, 200);
         setPrefSize(640, 520);
         setId("map-canvas");
-        widthProperty().addListener((o, a, b) -> redraw());
-        Theme.currentProperty().addListener((o, a, b) -> redraw());
-        // presentation mode changes the marks: redraw when the window's root gains or loses its class
-        javafx.collections.ListChangeListener<String> restyled = c -> redraw();
-        sceneProperty().addListener((o, old, scene) -> {
-            if (old != null && old.getRoot() != null) {
-                old.getRoot().getStyleClass().removeListener(restyled);
-            }
-            if (scene != null && scene.getRoot() != null) {
-                scene.getRoot().getStyleClass().addListener(restyled);
-            }
-        });
-        heightProperty().addListener((o, a, b) -> redraw());
+        // a new size redraws once, in the layout pass that set both width and height (not once per dimension)
+        widthProperty().addListener((o, a, b) -> requestLayout());
+        // the theme's paper and presentation mode's marks: redraw when either changes (weakly held: a canvas of a
+        // closed window is not kept alive by the application-wide settings)
+        Theme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(restyled));
+        Theme.presentingProperty().addListener(new javafx.beans.WeakInvalidationListener(restyled));
+        heightProperty().addListener((o, a, b) -> requestLayout());
         setOnScroll(e -> zoomAt(e.getX(), e.getY(), Math.exp(e.getDeltaY() / 400)));
         setOnMousePressed(e -> {
             dragX = e.getX();
@@ -211,9 +205,10 @@ final class MapCanvas extends Pane {
     }
 
     private boolean presentation() {
-        return getScene() != null && getScene().getRoot() != null
-                && getScene().getRoot().getStyleClass().contains(org.shiftscope.ui.common.Styles.PRESENTATION);
+        return Theme.presenting();
     }
+
+    private final javafx.beans.InvalidationListener restyled = o -> redraw();
 
     void show(float[] xy, int[] argb, boolean[] shown, boolean refit) {
         points = xy;
@@ -365,6 +360,15 @@ final class MapCanvas extends Pane {
         panX = 0;
         panY = 0;
         redraw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if ((int) Math.max(1, getWidth()) != (int) canvas.getWidth()
+                || (int) Math.max(1, getHeight()) != (int) canvas.getHeight()) {
+            redraw();
+        }
     }
 
     private void redraw() {

@@ -28,6 +28,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.shiftscope.analysis.Subpopulations;
 import org.shiftscope.projection.Projector;
+import org.shiftscope.ui.common.FrameFeed;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.map.MapAnalysis;
@@ -344,10 +345,12 @@ public final class MapView {
                 + " rows it did not train on).");
         hint.setWrapText(true);
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines: the table above gives way, not the text
-        VBox right = new VBox(6, new Label("Subpopulations"), table, hint, selection.root());
+        // the canvas, the table and the selection panel arrive a frame each (FrameFeed)
         VBox.setVgrow(table, Priority.ALWAYS);
+        VBox right = new VBox(6, new Label("Subpopulations"), FrameFeed.later(table), hint,
+                FrameFeed.later(selection.root()));
         right.setPadding(new Insets(8));
-        SplitPane split = new SplitPane(HoverCard.over(canvas, vm), right);
+        SplitPane split = new SplitPane(FrameFeed.later(HoverCard.over(canvas, vm)), right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
         return split;

@@ -29,12 +29,16 @@ public final class ReportView {
         webHolder.setVisible(false);
         webHolder.setManaged(false);
         javafx.scene.layout.VBox.setVgrow(webHolder, javafx.scene.layout.Priority.ALWAYS);
-        vm.previewHtmlProperty().addListener((o, a, page) -> {
+        Runnable makeBrowser = () -> {
             if (webHolder.getChildren().isEmpty()) {
                 javafx.scene.web.WebView web = new javafx.scene.web.WebView();
                 web.setId("report-web");
                 webHolder.getChildren().add(web);
             }
+        };
+        vm.browserReadyProperty().addListener((o, a, ready) -> makeBrowser.run());
+        vm.previewHtmlProperty().addListener((o, a, page) -> {
+            makeBrowser.run();
             ((javafx.scene.web.WebView) webHolder.getChildren().get(0)).getEngine().loadContent(page);
             webHolder.setVisible(!page.isEmpty());
             webHolder.setManaged(!page.isEmpty());
@@ -59,7 +63,6 @@ public final class ReportView {
         root.setAlignment(Pos.TOP_LEFT);
         html.setOnAction(e -> choose(vm, "report.html", "HTML report", "*.html"));
         pdf.setOnAction(e -> choose(vm, "report.pdf", "PDF", "*.pdf"));
-        root.sceneProperty().addListener((o, a, s) -> vm.refresh());
         vm.refresh();
     }
 

@@ -25,6 +25,8 @@ public final class ReportViewModel {
     private final TaskRunner tasks;
     private final Supplier<Project> project;
     private final StringProperty summary = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty browserReady =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty written = new SimpleStringProperty("");
     /** The previewed report's HTML; empty before a preview. */
@@ -67,6 +69,9 @@ public final class ReportViewModel {
         written.set("");
         tasks.submit("report", "Computing the report", monitor -> {
             warmUpBrowser();
+            // the browser's page is made on the FX thread while the report is computed: its start (about 70 ms of
+            // WebKit's own) is then not in the same frame as showing the report
+            tasks.onUiThread(() -> browserReady.set(true));
             Report r = ReportAnalysis.compute(p, monitor);
             return new Previewed(r, ReportWriter.html(r, Path.of("").toAbsolutePath()));
         }, done -> {
@@ -103,6 +108,11 @@ public final class ReportViewModel {
 
     private void failed(Throwable e) {
         problem.set(e instanceof DataException ? e.getMessage() : "The report could not be made: " + e.getMessage());
+    }
+
+    /** True once WebKit's native part is loaded (off the FX thread): the view may make its browser. */
+    public javafx.beans.property.ReadOnlyBooleanProperty browserReadyProperty() {
+        return browserReady;
     }
 
     public StringProperty summaryProperty() {

@@ -27,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.shiftscope.metrics.GroupFairness;
+import org.shiftscope.ui.common.FrameFeed;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.data.DataResult;
@@ -203,10 +204,12 @@ public final class SubgroupsView {
         clusters.getColumns().add(column("group", SubgroupsViewModel.ClusterRow::group, 170));
         clusters.getColumns().add(column("reference rows", r -> String.valueOf(r.reference()), 110));
         clusters.getColumns().add(column("target rows", r -> String.valueOf(r.target()), 110));
-        TabPane tabs = new TabPane(new Tab("Groups", table), new Tab("Disparities", disparities),
-                new Tab("Transport clusters", clusters));
+        // each tab's table and the chart arrive a frame each (FrameFeed)
+        TabPane tabs = new TabPane(new Tab("Groups", FrameFeed.later(table)),
+                new Tab("Disparities", FrameFeed.later(disparities)),
+                new Tab("Transport clusters", FrameFeed.later(clusters)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane split = new SplitPane(tabs, chart());
+        SplitPane split = new SplitPane(tabs, FrameFeed.later(chart()));
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         return split;

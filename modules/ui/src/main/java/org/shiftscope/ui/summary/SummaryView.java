@@ -14,6 +14,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import org.shiftscope.ui.common.FrameFeed;
 import org.shiftscope.ui.common.Styles;
 import org.shiftscope.ui.common.ViewControls;
 import org.shiftscope.workflow.summary.ScaleSummary;
@@ -63,7 +64,8 @@ public final class SummaryView {
         Node shares = shares(vm);
         Label transport = wrapped("summary-transport");
         transport.textProperty().bind(vm.transport());
-        VBox clusterBox = new VBox(8, clustersTitle, shares, clusters, transport);
+        // the tables and the shares chart arrive a frame each (FrameFeed)
+        VBox clusterBox = new VBox(8, clustersTitle, FrameFeed.later(shares), FrameFeed.later(clusters), transport);
         clusterBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.clusters()));
         clusterBox.managedProperty().bind(clusterBox.visibleProperty());
 
@@ -75,12 +77,12 @@ public final class SummaryView {
         audit.getColumns().add(column("selection rate", SummaryViewModel.AuditRow::selection, 170));
         audit.getColumns().add(column("TPR", SummaryViewModel.AuditRow::tpr, 170));
         audit.getColumns().add(column("FPR", SummaryViewModel.AuditRow::fpr, 170));
-        VBox auditBox = new VBox(8, subtitle("Audit per group (Wilson 95 % intervals)"), audit);
+        VBox auditBox = new VBox(8, subtitle("Audit per group (Wilson 95 % intervals)"), FrameFeed.later(audit));
         auditBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.audit()));
         auditBox.managedProperty().bind(auditBox.visibleProperty());
 
-        VBox content = new VBox(10, title, headline, verdict, subtitle("Columns"), columns, clusterBox, auditBox,
-                sample);
+        VBox content = new VBox(10, title, headline, verdict, subtitle("Columns"), FrameFeed.later(columns),
+                clusterBox, auditBox, sample);
         content.setPadding(new Insets(16));
         root = new ScrollPane(content);
         root.setFitToWidth(true);
@@ -129,12 +131,17 @@ public final class SummaryView {
             chart.getData().add(ref);
             chart.getData().add(tgt);
         };
-        vm.summaryProperty().addListener((o, a, s) -> draw.run());
+        vm.summaryProperty().addListener((o, a, s) -> {
+            FrameFeed.cancel(chart);
+            FrameFeed.later(chart, draw); // a frame of its own
+        });
         draw.run();
         return chart;
     }
 
-    private static <R> TableView<R> table(String id, ObservableList<R> rows) {
+    /** A table of {@code source}'s rows, which arrive a frame after they change (FrameFeed). */
+    private static <R> TableView<R> table(String id, ObservableList<R> source) {
+        ObservableList<R> rows = FrameFeed.mirror(source);
         TableView<R> t = new TableView<>(rows);
         t.setId(id);
         t.setFixedCellSize(ROW);

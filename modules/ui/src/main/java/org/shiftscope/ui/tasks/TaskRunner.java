@@ -35,11 +35,17 @@ public final class TaskRunner {
     private final Map<String, Runnable> latest = new HashMap<>();
     private final ObjectProperty<Task<?>> current = new SimpleObjectProperty<>();
 
-    /** The app's runner: two worker threads, results on the JavaFX thread, progress in the status bar. */
+    /**
+     * The app's runner: two worker threads at a lower scheduling priority than the window's, results on the JavaFX
+     * thread, progress in the status bar.
+     */
     public TaskRunner(DialogService dialogs) {
         this.dialogs = dialogs;
         this.pool = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "shiftscope-worker");
+            Thread t = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread(); // the window first when the cores are busy
+                r.run();
+            }, "shiftscope-worker");
             t.setDaemon(true);
             return t;
         });

@@ -10,7 +10,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.shiftscope.ui.common.Styles;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,7 +38,7 @@ class MapMarksTest {
         int blue = MapCanvas.argb(Color.web("#0072b2"));
         int orange = MapCanvas.argb(Color.web("#e69f00"));
         robot.interact(() -> {
-            root.getStyleClass().add(Styles.PRESENTATION);
+            org.shiftscope.ui.common.Theme.presentingProperty().set(true);
             canvas.setReferenceCount(1);
             canvas.show(new float[] {0, 0, 10, 10}, new int[] {blue, orange}, new boolean[] {true, true}, true);
         });
@@ -61,7 +60,7 @@ class MapMarksTest {
         assertThat(inked(r, tx + 2, ty + 2)).isFalse();
         assertThat(inked(r, tx - 1, ty - 1)).isFalse();
         // outside presentation mode both are the same 2 x 2 mark
-        robot.interact(() -> root.getStyleClass().remove(Styles.PRESENTATION));
+        robot.interact(() -> org.shiftscope.ui.common.Theme.presentingProperty().set(false));
         robot.interact(() -> shot[0] = canvas.snapshot(null, null));
         r = shot[0].getPixelReader();
         assertThat(inked(r, rx + 1, ry + 1)).isTrue();

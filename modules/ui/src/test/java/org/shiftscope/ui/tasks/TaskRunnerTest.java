@@ -117,4 +117,19 @@ class TaskRunnerTest {
         direct.onUiThread(() -> ui.add("ran"));
         assertThat(ui).containsExactly("ran");
     }
+
+    /** The app's workers run at nice 10 (Linux; elsewhere, or without renice, the test is skipped with a reason). */
+    @Test
+    void workersYieldToTheWindow(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isSymbolicLink(
+                java.nio.file.Path.of("/proc/thread-self")) && java.nio.file.Files.isExecutable(
+                java.nio.file.Path.of("/usr/bin/renice")), "no /proc/thread-self or renice on this system");
+        robot.interact(() -> runner.submit("nice", "priority", m -> java.nio.file.Files.readString(
+                java.nio.file.Path.of("/proc/thread-self/stat")), published::add, null));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !published.isEmpty());
+        String stat = published.get(0);
+        // field 19 of stat (the 17th after the command's closing parenthesis) is the nice value
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        assertThat(Integer.parseInt(fields[16])).isEqualTo(BackgroundPriority.NICE);
+    }
 }
