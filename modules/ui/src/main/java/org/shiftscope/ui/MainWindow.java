@@ -332,10 +332,7 @@ public final class MainWindow {
      * frame of its own: restyling every view's nodes in one frame held the window 135 ms.
      */
     private void present(boolean on) {
-        Theme.presentingProperty().set(on);
-        for (Node chrome : List.of(root.getTop(), root.getLeft(), root.getBottom())) {
-            styleFor(chrome, on);
-        }
+        presentChrome(on);
         org.shiftscope.ui.common.FrameFeed.cancel(presentationSteps);
         for (Parent v : views.values()) {
             if (v.isVisible()) {
@@ -364,12 +361,17 @@ public final class MainWindow {
         }
     }
 
-    /** Presentation mode's style everywhere at once, without full screen (for a snapshot). */
-    public void presentNow(boolean on) {
+    /** The mode for the canvases, and the style on the menu, navigation and status bars. */
+    private void presentChrome(boolean on) {
         Theme.presentingProperty().set(on);
         for (Node chrome : List.of(root.getTop(), root.getLeft(), root.getBottom())) {
             styleFor(chrome, on);
         }
+    }
+
+    /** Presentation mode's style everywhere at once, without full screen (for a snapshot). */
+    public void presentNow(boolean on) {
+        presentChrome(on);
         views.values().forEach(v -> styleFor(v, on));
     }
 
