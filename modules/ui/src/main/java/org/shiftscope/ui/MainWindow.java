@@ -342,7 +342,8 @@ public final class MainWindow {
             }
         }
         if (root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
-            stage.setFullScreenExitHint("F5 or Esc leaves presentation mode");
+            // no JavaFX overlay (making it held the FX thread 40 ms): the status bar says how to leave
+            stage.setFullScreenExitHint("");
             stage.setFullScreen(on);
             // one listener however often the mode is toggled
             stage.fullScreenProperty().removeListener(fullScreenLeft);
@@ -387,6 +388,11 @@ public final class MainWindow {
         device.setTooltip(new javafx.scene.control.Tooltip("Where embeddings and the built-in encoders run. Start"
                 + " with --device cpu|gpu|auto (default auto: the GPU when the GPU pack, shiftscope --gpu, and an"
                 + " NVIDIA driver are present)."));
+        javafx.scene.control.Label leave = new javafx.scene.control.Label("Presentation mode: F5 or Esc leaves it");
+        leave.setId("status-presentation");
+        leave.visibleProperty().bind(vm.presentationProperty());
+        leave.managedProperty().bind(leave.visibleProperty());
+        bar.getLeftItems().add(leave);
         bar.getRightItems().addAll(device, cancel);
         vm.tasks().currentProperty().addListener((o, old, task) -> {
             follow(bar, cancel, task);

@@ -46,16 +46,39 @@ public abstract class WindowTesting {
     }
 
     /**
-     * Starts the watchdog once start-up is over: the window's first styling and layout and the views prepared in
-     * idle frames after it (in a cold JVM: loading the controls' classes and skins, compiling the styling code; the
-     * installer's cold-start check measures the first window). The watchdog measures the use after it.
+     * Starts the watchdog once start-up is over: the window's first styling and layout, the views prepared in idle
+     * frames after it, and the JIT's compiling of what that made hot (in a cold JVM: loading the controls' classes
+     * and skins, compiling the styling code; the installer's cold-start check measures the first window). The
+     * watchdog measures the use after it.
      */
     @org.junit.jupiter.api.BeforeEach
     void startWatchdog() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> !WaitForAsyncUtils.asyncFx(FrameFeed::pending).get());
         WaitForAsyncUtils.waitForFxEvents();
+        jitSettled();
         watchdog = new FxWatchdog();
+    }
+
+    /**
+     * Waits (at most 5 s) until the JIT has compiled what start-up made hot: no compilation for 300 ms. On two cores
+     * its compiler threads otherwise take most of a core from the test's first actions (a wait of 92 ms held 42 ms
+     * of FX work in the first window test of a JVM).
+     */
+    private static void jitSettled() throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long last = jit.getTotalCompilationTime();
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = jit.getTotalCompilationTime();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
     }
 
     /**

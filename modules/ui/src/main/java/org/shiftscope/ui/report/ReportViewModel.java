@@ -68,7 +68,7 @@ public final class ReportViewModel {
         problem.set("");
         written.set("");
         tasks.submit("report", "Computing the report", monitor -> {
-            warmUpBrowser();
+            BrowserWarmUp.run();
             // the browser's page is made on the FX thread while the report is computed: its start (about 70 ms of
             // WebKit's own) is then not in the same frame as showing the report
             tasks.onUiThread(() -> browserReady.set(true));
@@ -82,15 +82,6 @@ public final class ReportViewModel {
     }
 
     private record Previewed(Report report, String html) {
-    }
-
-    /** Loads WebKit's native part here, off the FX thread, so that making the preview's browser does not freeze it. */
-    private static void warmUpBrowser() {
-        try {
-            Class.forName("com.sun.webkit.WebPage", true, ReportViewModel.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            // the browser then starts when it is made
-        }
     }
 
     /** Writes the report to {@code out} (.pdf: PDF; else HTML): the previewed one while the project is the same. */
