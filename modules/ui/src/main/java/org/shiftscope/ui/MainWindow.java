@@ -68,7 +68,7 @@ public final class MainWindow {
     }
 
     /**
-     * Shows a view: the views made so far stay in the window, hidden (a hidden view is neither drawn nor laid out),
+     * Shows a view: the views made so far stay in the window, hidden and unmanaged (not drawn, not resized),
      * so going back to one is a change of visibility, not a new styling of hundreds of nodes.
      */
     private void showView(ViewId id) {
