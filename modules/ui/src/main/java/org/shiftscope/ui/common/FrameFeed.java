@@ -28,7 +28,7 @@ public final class FrameFeed {
     private static final AnimationTimer TIMER = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            Step next = STEPS.isEmpty() ? IDLE.pollFirst() : STEPS.pollFirst();
+            Step next = poll();
             if (next == null) {
                 stop();
             } else {

@@ -3,9 +3,7 @@ package org.shiftscope.ui.explain;
 import org.shiftscope.ui.common.Theme;
 
 import java.util.List;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -13,12 +11,11 @@ import javafx.scene.text.Font;
  * Reference and target points in the principal plane, with an arrow per k-cluster from the cluster's reference
  * centroid to where the map moves it. One Canvas, not one node per point, so thousands of points stay cheap.
  */
-public final class PlaneCanvas extends Pane {
+public final class PlaneCanvas extends org.shiftscope.ui.common.PaintedPane {
 
     static final Color REFERENCE = Color.web("#0072b2");
     static final Color TARGET = Color.web("#e69f00");
 
-    private final Canvas canvas = new Canvas();
     private double[] reference = new double[0];
     private double[] target = new double[0];
     private List<double[]> arrows = List.of();
@@ -36,17 +33,9 @@ public final class PlaneCanvas extends Pane {
         return Theme.presenting() ? 6 : 3;
     }
 
-    /** Redraws for a new theme or presentation mode (held weakly by the application-wide settings). */
-    private final javafx.beans.InvalidationListener restyled = o -> redraw();
-
     public PlaneCanvas() {
-        getChildren().add(canvas);
         setMinSize(200, 200);
         setPrefSize(520, 420);
-        widthProperty().addListener((o, a, b) -> redraw());
-        Theme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(restyled));
-        Theme.presentingProperty().addListener(new javafx.beans.WeakInvalidationListener(restyled));
-        heightProperty().addListener((o, a, b) -> redraw());
     }
 
     public void show(double[] ref, double[] tgt, List<double[]> arrowList) {
@@ -56,7 +45,8 @@ public final class PlaneCanvas extends Pane {
         redraw();
     }
 
-    private void redraw() {
+    @Override
+    protected void redraw() {
         double w = getWidth();
         double h = getHeight();
         canvas.setWidth(w);

@@ -3,11 +3,9 @@ package org.shiftscope.ui.map;
 import org.shiftscope.ui.common.Theme;
 
 import java.util.Arrays;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -17,7 +15,7 @@ import javafx.scene.text.Font;
  * the points and one over the pixels, so a million points pan (drag) and zoom (scroll wheel) smoothly; no node per
  * point. Shift-drag selects the points in a box.
  */
-final class MapCanvas extends Pane {
+final class MapCanvas extends org.shiftscope.ui.common.PaintedPane {
 
     /** Okabe-Ito: distinguishable with the common colour-vision deficiencies. */
     static final Color[] PALETTE = {
@@ -33,7 +31,6 @@ final class MapCanvas extends Pane {
     /** Below this many points each is drawn as a 2 x 2 mark. */
     static final int SMALL = 50_000;
 
-    private final Canvas canvas = new Canvas();
     private float[] points = new float[0];
     private int[] colour = new int[0];
     private boolean[] visible = new boolean[0];
@@ -73,17 +70,9 @@ final class MapCanvas extends Pane {
     private int referenceCount = Integer.MAX_VALUE;
 
     MapCanvas() {
-        getChildren().add(canvas);
         setMinSize(200, 200);
         setPrefSize(640, 520);
         setId("map-canvas");
-        // a new size redraws once, in the layout pass that set both width and height (not once per dimension)
-        widthProperty().addListener((o, a, b) -> requestLayout());
-        // the theme's paper and presentation mode's marks: redraw when either changes (weakly held: a canvas of a
-        // closed window is not kept alive by the application-wide settings)
-        Theme.currentProperty().addListener(new javafx.beans.WeakInvalidationListener(restyled));
-        Theme.presentingProperty().addListener(new javafx.beans.WeakInvalidationListener(restyled));
-        heightProperty().addListener((o, a, b) -> requestLayout());
         setOnScroll(e -> zoomAt(e.getX(), e.getY(), Math.exp(e.getDeltaY() / 400)));
         setOnMousePressed(e -> {
             dragX = e.getX();
@@ -207,8 +196,6 @@ final class MapCanvas extends Pane {
     private boolean presentation() {
         return Theme.presenting();
     }
-
-    private final javafx.beans.InvalidationListener restyled = o -> redraw();
 
     void show(float[] xy, int[] argb, boolean[] shown, boolean refit) {
         points = xy;
@@ -363,15 +350,7 @@ final class MapCanvas extends Pane {
     }
 
     @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        if ((int) Math.max(1, getWidth()) != (int) canvas.getWidth()
-                || (int) Math.max(1, getHeight()) != (int) canvas.getHeight()) {
-            redraw();
-        }
-    }
-
-    private void redraw() {
+    protected void redraw() {
         int w = (int) Math.max(1, getWidth());
         int h = (int) Math.max(1, getHeight());
         canvas.setWidth(w);
