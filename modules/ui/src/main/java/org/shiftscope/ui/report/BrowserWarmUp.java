@@ -13,10 +13,17 @@ import java.util.jar.JarFile;
  */
 final class BrowserWarmUp {
 
+    /** Once per process: a later preview finds WebKit ready (the jar is not read again). */
+    private static final java.util.concurrent.atomic.AtomicBoolean DONE =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     private BrowserWarmUp() {
     }
 
     static void run() {
+        if (DONE.getAndSet(true)) {
+            return;
+        }
         ClassLoader loader = BrowserWarmUp.class.getClassLoader();
         try {
             Class.forName("com.sun.webkit.WebPage", true, loader);
